@@ -1,0 +1,1 @@
+"""PostgreSQL access: numbered SQL migrations, connection pools, the key/value state store."""

@@ -1,0 +1,82 @@
+"""Builds and runs the grpc.aio server for one agent. Every agent starts this same way."""
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import os
+import signal
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from db.pool import open_async_pool
+from server import jsonlog, telemetry
+from server.config import AGENTS, Settings
+from server.interceptors import GuardInterceptor
+from server.runtime import Runtime
+
+log = logging.getLogger("learnflow.server")
+
+# Every agent serves reflection for the whole learnflow.v1 package, so Envoy can route the
+# reflection service to any one of them and grpcurl sees all eight services.
+ALL_SERVICES = tuple(f"learnflow.v1.{name}" for name in (
+    "TriageService", "ConceptsService", "CodeReviewService", "DebugService",
+    "ExerciseService", "ProgressService", "IdentityService", "MeshService"))
+_SERVICE_MODULES = ("triage_service", "concepts_service", "code_review_service", "debug_service",
+                    "exercise_service", "progress_service", "identity_service", "mesh_service")
+GRACE_S = 5.0
+
+
+def agent_module(agent: str):
+    if agent not in AGENTS:
+        raise SystemExit(f"unknown agent {agent!r}; choose one of: {', '.join(AGENTS)}")
+    return importlib.import_module(f"agents.{agent.replace('-', '_')}.service")
+
+
+async def serve(agent: str, listen: str | None = None) -> None:
+    settings = Settings.from_env(agent, listen)
+    jsonlog.configure(agent, settings.log_level)
+    telemetry.configure(agent)
+    module = agent_module(agent)
+    for name in _SERVICE_MODULES:  # load every descriptor so reflection can describe the whole package
+        importlib.import_module(f"learnflow.v1.{name}_pb2")
+
+    pool = await open_async_pool(settings.database_url, max_size=int(os.environ.get("LEARNFLOW_DB_POOL_SIZE", "8")))
+    runtime = Runtime(settings, pool)
+    server = grpc.aio.server(
+        interceptors=[*telemetry.server_interceptors(), GuardInterceptor(runtime)],
+        options=[("grpc.so_reuseport", 0), ("grpc.max_receive_message_length", 4 * 1024 * 1024)],
+    )
+    services = await module.register(server, runtime)
+
+    health_servicer = health.aio.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    reflection.enable_server_reflection(
+        (*ALL_SERVICES, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+
+    port = server.add_insecure_port(settings.listen)
+    await server.start()
+    await runtime.start()
+    for name in (*services, ""):
+        await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+    log.info("agent serving", extra={"listen": settings.listen, "port": port, "services": list(services)})
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+
+    # Graceful: tell health checkers (Envoy) first, let in-flight calls finish, then close.
+    log.info("agent stopping")
+    await health_servicer.enter_graceful_shutdown()
+    runtime.metrics.stopping = True
+    on_stop = getattr(module, "on_stop", None)
+    if on_stop is not None:
+        await on_stop(runtime)
+    await server.stop(GRACE_S)
+    await runtime.close()
+    await pool.close()
+    log.info("agent stopped")

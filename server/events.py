@@ -1,0 +1,77 @@
+"""Builds seed-001 envelopes and writes them to the transactional outbox.
+
+Callers pass the open transaction's connection, so an event is committed together with the data it
+describes (or not at all); bridge/relay.py publishes committed rows to Kafka.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
+from learnflow.v1 import events_pb2
+from psycopg import AsyncConnection
+
+from server.config import VERSION
+
+SCHEMA_VERSION = "1.0"
+CONTENT_TYPE = "application/x-protobuf; messageType=learnflow.v1.EventEnvelope"
+
+# event_type -> (topic, envelope payload field). Agent-request topics are per agent (see request_topic).
+EVENT_TYPES = {
+    "student.query.submitted": ("student-queries", "student_query_submitted"),
+    "triage.routing.decision": ("triage-routing", "triage_routing_decision"),
+    "agent.response.completed": ("agent-responses", "agent_response_completed"),
+    "agent.response.failed": ("agent-responses", "agent_response_completed"),
+    "exercise.submission.graded": ("agent-responses", "exercise_submission_graded"),
+    "agent.log": ("agent-logs", "agent_log_entry"),
+    "student.struggle.detected": ("student-struggle", "student_struggle_detected"),
+    "mastery.level.updated": ("mastery-level-updated", "mastery_level_updated"),
+}
+
+
+def request_topic(agent: str) -> str:
+    return f"{agent}-requests"
+
+
+def make_envelope(event_type: str, payload: Message, *, student_id: str | None, trace_id: str | None,
+                  agent: str, payload_field: str | None = None, metadata: dict | None = None
+                  ) -> events_pb2.EventEnvelope:
+    if payload_field is None:
+        payload_field = EVENT_TYPES[event_type][1]
+    stamp = Timestamp()
+    stamp.FromDatetime(datetime.now(timezone.utc))
+    env = events_pb2.EventEnvelope(
+        schema_version=SCHEMA_VERSION,
+        message_id=str(uuid.uuid4()),
+        timestamp=stamp,
+        student_id=student_id or "",
+        trace_id=trace_id or str(uuid.uuid4()),
+        event_type=event_type,
+        metadata={"agent": agent, "agent_version": VERSION, **(metadata or {})},
+    )
+    getattr(env, payload_field).CopyFrom(payload)
+    return env
+
+
+async def enqueue(conn: AsyncConnection, topic: str, envelope: events_pb2.EventEnvelope) -> str:
+    """Inserts the envelope into event_outbox inside the caller's transaction; returns its message_id."""
+    await conn.execute(
+        "INSERT INTO event_outbox (message_id, topic, partition_key, event_type, content_type, payload)"
+        " VALUES (%s, %s, %s, %s, %s, %s)",
+        (envelope.message_id, topic, envelope.student_id or None, envelope.event_type, CONTENT_TYPE,
+         envelope.SerializeToString()),
+    )
+    return envelope.message_id
+
+
+async def emit(conn: AsyncConnection, event_type: str, payload: Message, *, student_id: str | None,
+               trace_id: str | None, agent: str, topic: str | None = None, metadata: dict | None = None) -> str:
+    if event_type in EVENT_TYPES:
+        default_topic, field = EVENT_TYPES[event_type]
+    else:  # "<agent>.request.received"
+        default_topic, field = None, "agent_requested"
+    env = make_envelope(event_type, payload, student_id=student_id, trace_id=trace_id, agent=agent,
+                        payload_field=field, metadata=metadata)
+    return await enqueue(conn, topic or default_topic, env)

@@ -1,0 +1,132 @@
+"""What every agent gets from the runtime: settings, the database pool, channels to other agents,
+metrics, the event buffer for per-RPC log events, and (lazily) the sandbox."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import grpc
+from learnflow.v1 import events_pb2
+
+from server import auth, enums, events, telemetry
+from server.config import Settings, agent_address
+from server.metrics import AgentMetrics
+
+log = logging.getLogger("learnflow.runtime")
+
+CALLER_HEADER = "x-learnflow-caller"
+# Per-RPC log events are batched off the request path; data events are written transactionally by handlers.
+_LOG_FLUSH_INTERVAL_S = 0.5
+_LOG_BUFFER_MAX = 5000
+
+
+class Runtime:
+    def __init__(self, settings: Settings, pool):
+        self.settings = settings
+        self.agent = settings.agent
+        self.pool = pool
+        self.metrics = AgentMetrics(settings.agent, settings.instance_id)
+        self._channels: dict[str, grpc.aio.Channel] = {}
+        self._log_buffer: list[events_pb2.EventEnvelope] = []
+        self._tasks: list[asyncio.Task] = []
+        self._sandbox = None
+        self._sandbox_lock = asyncio.Lock()
+        self.state: dict[str, Any] = {}   # per-agent objects created at registration
+
+    # --- calls to other agents -------------------------------------------------------------
+    def channel(self, agent: str) -> grpc.aio.Channel:
+        if agent not in self._channels:
+            self._channels[agent] = grpc.aio.insecure_channel(
+                agent_address(agent),
+                interceptors=telemetry.client_interceptors(),
+                options=[("grpc.enable_retries", 1), ("grpc.keepalive_time_ms", 30000)],
+            )
+        return self._channels[agent]
+
+    def outgoing_metadata(self) -> list[tuple[str, str]]:
+        """Forward the caller's token so the callee acts for the same student."""
+        identity = auth.current_identity.get()
+        metadata = [(CALLER_HEADER, self.agent)]
+        if identity is not None:
+            metadata.append(("authorization", f"Bearer {identity.token}"))
+        return metadata
+
+    @staticmethod
+    def is_internal_call(context) -> bool:
+        return any(k == CALLER_HEADER for k, _ in (context.invocation_metadata() or ()))
+
+    @staticmethod
+    def caller_of(context) -> str:
+        for key, value in context.invocation_metadata() or ():
+            if key == CALLER_HEADER:
+                return value
+        return ""
+
+    # --- sandbox ---------------------------------------------------------------------------
+    async def sandbox(self):
+        async with self._sandbox_lock:
+            if self._sandbox is None:
+                from sandbox import Limits, Sandbox
+
+                self._sandbox = Sandbox(limits=Limits.from_env())
+                await self._sandbox.start()
+        return self._sandbox
+
+    # --- per-RPC events ----------------------------------------------------------------------
+    def record_rpc(self, method: str, request, latency_ms: float, code: str) -> None:
+        identity = auth.current_identity.get()
+        student_id = identity.student_id if identity else None
+        trace_id = telemetry.current_trace_id()
+        short = method.rsplit("/", 1)[-1]
+        entry = events_pb2.AgentLogEntry(
+            agent_name=enums.agent_enum(self.agent), level="INFO" if code == "OK" else "WARN",
+            message=f"{short} -> {code}", method=method, latency_ms=int(latency_ms), status=code,
+            instance_id=self.settings.instance_id)
+        if len(self._log_buffer) < _LOG_BUFFER_MAX:
+            self._log_buffer.append(events.make_envelope(
+                "agent.log", entry, student_id=student_id, trace_id=trace_id, agent=self.agent))
+
+    async def _flush_logs_forever(self) -> None:
+        while True:
+            await asyncio.sleep(_LOG_FLUSH_INTERVAL_S)
+            await self.flush_logs()
+
+    async def flush_logs(self) -> None:
+        if not self._log_buffer:
+            return
+        batch, self._log_buffer = self._log_buffer, []
+        try:
+            async with self.pool.connection() as conn:
+                async with conn.transaction():
+                    for env in batch:
+                        await events.enqueue(conn, "agent-logs", env)
+        except Exception:  # logs are best effort; the database may be restarting
+            log.warning("could not write %d agent-log events", len(batch), exc_info=True)
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    def start_background(self, coro) -> None:
+        self._tasks.append(asyncio.create_task(coro))
+
+    async def start(self) -> None:
+        from server.heartbeat import heartbeat_forever
+
+        self.start_background(self._flush_logs_forever())
+        self.start_background(heartbeat_forever(self))
+
+    async def close(self) -> None:
+        self.metrics.stopping = True
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.flush_logs()
+        try:
+            from server.heartbeat import beat
+
+            await beat(self)
+        except Exception:
+            pass
+        for channel in self._channels.values():
+            await channel.close()
+        if self._sandbox is not None:
+            await self._sandbox.close()
