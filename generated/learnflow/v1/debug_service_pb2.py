@@ -27,7 +27,7 @@ from learnflow.v1 import entities_pb2 as learnflow_dot_v1_dot_entities__pb2
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n learnflow/v1/debug_service.proto\x12\x0clearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x1alearnflow/v1/options.proto\"\x8a\x01\n\x0f\x44iagnoseRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x17\n\x04\x63ode\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x19\n\x08question\x18\x03 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\x12\x16\n\x05stdin\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"\x9c\x01\n\x0f\x45xecutionReport\x12\x0e\n\x06status\x18\x01 \x01(\t\x12\x16\n\x0e\x65xception_type\x18\x02 \x01(\t\x12\x19\n\x11\x65xception_message\x18\x03 \x01(\t\x12\x0c\n\x04line\x18\x04 \x01(\x05\x12\x13\n\x0bsource_line\x18\x05 \x01(\t\x12\x0e\n\x06stdout\x18\x06 \x01(\t\x12\x13\n\x0b\x64uration_ms\x18\x07 \x01(\x01\"\xcb\x01\n\x10\x44iagnoseResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12\x30\n\texecution\x18\x02 \x01(\x0b\x32\x1d.learnflow.v1.ExecutionReport\x12\x12\n\nfixed_code\x18\x03 \x01(\t\x12\x30\n\rcollaboration\x18\x04 \x03(\x0b\x32\x19.learnflow.v1.MessageFlow\x12\x10\n\x08\x64\x65graded\x18\x05 \x01(\x08\"\x90\x01\n\x15\x44iagnoseStreamRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x17\n\x04\x63ode\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x19\n\x08question\x18\x03 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\x12\x16\n\x05stdin\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"\x8a\x01\n\x16\x44iagnoseStreamResponse\x12,\n\x05\x65vent\x18\x01 \x01(\x0b\x32\x1d.learnflow.v1.SpecialistChunk\x12\x30\n\texecution\x18\x02 \x01(\x0b\x32\x1d.learnflow.v1.ExecutionReport\x12\x10\n\x08\x64\x65graded\x18\x03 \x01(\x08\x32\xb8\x01\n\x0c\x44\x65\x62ugService\x12I\n\x08\x44iagnose\x12\x1d.learnflow.v1.DiagnoseRequest\x1a\x1e.learnflow.v1.DiagnoseResponse\x12]\n\x0e\x44iagnoseStream\x12#.learnflow.v1.DiagnoseStreamRequest\x1a$.learnflow.v1.DiagnoseStreamResponse0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n learnflow/v1/debug_service.proto\x12\x0clearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x1alearnflow/v1/options.proto\"\x88\x01\n\x0f\x44iagnoseRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x15\n\x04\x63ode\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\x12\x19\n\x08question\x18\x03 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\x12\x16\n\x05stdin\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"\x9c\x01\n\x0f\x45xecutionReport\x12\x0e\n\x06status\x18\x01 \x01(\t\x12\x16\n\x0e\x65xception_type\x18\x02 \x01(\t\x12\x19\n\x11\x65xception_message\x18\x03 \x01(\t\x12\x0c\n\x04line\x18\x04 \x01(\x05\x12\x13\n\x0bsource_line\x18\x05 \x01(\t\x12\x0e\n\x06stdout\x18\x06 \x01(\t\x12\x13\n\x0b\x64uration_ms\x18\x07 \x01(\x01\"\xcb\x01\n\x10\x44iagnoseResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12\x30\n\texecution\x18\x02 \x01(\x0b\x32\x1d.learnflow.v1.ExecutionReport\x12\x12\n\nfixed_code\x18\x03 \x01(\t\x12\x30\n\rcollaboration\x18\x04 \x03(\x0b\x32\x19.learnflow.v1.MessageFlow\x12\x10\n\x08\x64\x65graded\x18\x05 \x01(\x08\"\x8e\x01\n\x15\x44iagnoseStreamRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x15\n\x04\x63ode\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\x12\x19\n\x08question\x18\x03 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\x12\x16\n\x05stdin\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"\x8a\x01\n\x16\x44iagnoseStreamResponse\x12,\n\x05\x65vent\x18\x01 \x01(\x0b\x32\x1d.learnflow.v1.SpecialistChunk\x12\x30\n\texecution\x18\x02 \x01(\x0b\x32\x1d.learnflow.v1.ExecutionReport\x12\x10\n\x08\x64\x65graded\x18\x03 \x01(\x08\x32\xb8\x01\n\x0c\x44\x65\x62ugService\x12I\n\x08\x44iagnose\x12\x1d.learnflow.v1.DiagnoseRequest\x1a\x1e.learnflow.v1.DiagnoseResponse\x12]\n\x0e\x44iagnoseStream\x12#.learnflow.v1.DiagnoseStreamRequest\x1a$.learnflow.v1.DiagnoseStreamResponse0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,27 +35,27 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'learnflow.v1.debug_service_
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_DIAGNOSEREQUEST'].fields_by_name['code']._loaded_options = None
-  _globals['_DIAGNOSEREQUEST'].fields_by_name['code']._serialized_options = b'\312\363\030\005\010\001\020\220N'
+  _globals['_DIAGNOSEREQUEST'].fields_by_name['code']._serialized_options = b'\312\363\030\003\020\220N'
   _globals['_DIAGNOSEREQUEST'].fields_by_name['question']._loaded_options = None
   _globals['_DIAGNOSEREQUEST'].fields_by_name['question']._serialized_options = b'\312\363\030\003\020\210\''
   _globals['_DIAGNOSEREQUEST'].fields_by_name['stdin']._loaded_options = None
   _globals['_DIAGNOSEREQUEST'].fields_by_name['stdin']._serialized_options = b'\312\363\030\003\020\220N'
   _globals['_DIAGNOSESTREAMREQUEST'].fields_by_name['code']._loaded_options = None
-  _globals['_DIAGNOSESTREAMREQUEST'].fields_by_name['code']._serialized_options = b'\312\363\030\005\010\001\020\220N'
+  _globals['_DIAGNOSESTREAMREQUEST'].fields_by_name['code']._serialized_options = b'\312\363\030\003\020\220N'
   _globals['_DIAGNOSESTREAMREQUEST'].fields_by_name['question']._loaded_options = None
   _globals['_DIAGNOSESTREAMREQUEST'].fields_by_name['question']._serialized_options = b'\312\363\030\003\020\210\''
   _globals['_DIAGNOSESTREAMREQUEST'].fields_by_name['stdin']._loaded_options = None
   _globals['_DIAGNOSESTREAMREQUEST'].fields_by_name['stdin']._serialized_options = b'\312\363\030\003\020\220N'
   _globals['_DIAGNOSEREQUEST']._serialized_start=135
-  _globals['_DIAGNOSEREQUEST']._serialized_end=273
-  _globals['_EXECUTIONREPORT']._serialized_start=276
-  _globals['_EXECUTIONREPORT']._serialized_end=432
-  _globals['_DIAGNOSERESPONSE']._serialized_start=435
-  _globals['_DIAGNOSERESPONSE']._serialized_end=638
-  _globals['_DIAGNOSESTREAMREQUEST']._serialized_start=641
-  _globals['_DIAGNOSESTREAMREQUEST']._serialized_end=785
-  _globals['_DIAGNOSESTREAMRESPONSE']._serialized_start=788
-  _globals['_DIAGNOSESTREAMRESPONSE']._serialized_end=926
-  _globals['_DEBUGSERVICE']._serialized_start=929
-  _globals['_DEBUGSERVICE']._serialized_end=1113
+  _globals['_DIAGNOSEREQUEST']._serialized_end=271
+  _globals['_EXECUTIONREPORT']._serialized_start=274
+  _globals['_EXECUTIONREPORT']._serialized_end=430
+  _globals['_DIAGNOSERESPONSE']._serialized_start=433
+  _globals['_DIAGNOSERESPONSE']._serialized_end=636
+  _globals['_DIAGNOSESTREAMREQUEST']._serialized_start=639
+  _globals['_DIAGNOSESTREAMREQUEST']._serialized_end=781
+  _globals['_DIAGNOSESTREAMRESPONSE']._serialized_start=784
+  _globals['_DIAGNOSESTREAMRESPONSE']._serialized_end=922
+  _globals['_DEBUGSERVICE']._serialized_start=925
+  _globals['_DEBUGSERVICE']._serialized_end=1109
 # @@protoc_insertion_point(module_scope)

@@ -1,0 +1,77 @@
+"""CodeReviewService: static analysis (agents/code_review/analyzer.py) summarised kindly, optionally voiced by Claude."""
+from __future__ import annotations
+
+import asyncio
+import time
+
+from learnflow.v1 import code_review_service_pb2 as pb, code_review_service_pb2_grpc as pb_grpc, common_pb2
+
+from agents import specialist
+from agents.code_review import analyzer
+from agents.llm import Narration, maybe_claude, offline_pieces
+from server import enums
+
+AGENT = "code-review"
+_SYSTEM = ("You are a kind, precise Python code reviewer for students. Use ONLY the findings given (they come "
+           "from static analysis and are correct); explain each with its line number and a short rewrite. "
+           "Start with what is good.")
+
+
+def _findings(report) -> list[pb.Finding]:
+    return [pb.Finding(rule=f.rule, line=f.line, severity=enums.from_db("Severity", f.severity), message=f.message,
+                       suggestion=f.suggestion) for f in report.findings]
+
+
+class CodeReviewServicer(pb_grpc.CodeReviewServiceServicer):
+    def __init__(self, runtime):
+        self.rt = runtime
+        self.claude = maybe_claude(runtime.settings)
+
+    async def _review(self, request):
+        started = time.perf_counter()
+        level = specialist.skill(request.context)
+        # pyflakes/pycodestyle are CPU-bound: keep them off the event loop.
+        report = await asyncio.to_thread(analyzer.review, request.code)
+        offline_text = analyzer.render(report, level)
+        narration = Narration(offline_text)
+        if self.claude is not None:
+            listing = "\n".join(f"- line {f.line} [{f.severity}] {f.rule}: {f.message} -> {f.suggestion}"
+                                for f in report.findings) or "- no issues found"
+            prompt = (f"Student level: {level}.\nQuestion: {request.question or '(review my code)'}\n\nCode:\n"
+                      f"{request.code}\n\nFindings:\n{listing}")
+            pieces = self.claude.narrate(narration, _SYSTEM, prompt)
+        else:
+            pieces = offline_pieces(narration, specialist.chunks(offline_text))
+        async for piece in pieces:
+            yield piece, None, report
+        suggestions = [f.suggestion for f in report.findings if "\n" in f.suggestion][:5]
+        response = specialist.build_response(
+            AGENT, "code_review", narration.text, started=started,
+            confidence=0.9 if report.parse_error is None else 0.8, code_examples=suggestions,
+            query_id=request.context.query_id,
+            metadata={"score": report.score, "finding_count": len(report.findings),
+                      "rules": sorted({f.rule for f in report.findings}), "parse_error": report.parse_error,
+                      "metrics": report.metrics, "model_fallback": narration.fell_back},
+            model=narration.model if narration.used_model else None, tokens=narration.tokens,
+            provider="anthropic" if narration.used_model else None)
+        yield None, response, report
+
+    async def ReviewCode(self, request, context):
+        async for _, response, report in self._review(request):
+            if response is not None:
+                return pb.ReviewCodeResponse(response=response, findings=_findings(report), score=report.score)
+
+    async def ReviewCodeStream(self, request, context):
+        index = 0
+        async for piece, response, report in self._review(request):
+            if piece is not None:
+                yield pb.ReviewCodeStreamResponse(event=specialist.chunk_event(piece, index))
+                index += 1
+            else:
+                yield pb.ReviewCodeStreamResponse(event=common_pb2.SpecialistChunk(final=response),
+                                                  findings=_findings(report))
+
+
+async def register(server, runtime) -> list[str]:
+    pb_grpc.add_CodeReviewServiceServicer_to_server(CodeReviewServicer(runtime), server)
+    return ["learnflow.v1.CodeReviewService"]

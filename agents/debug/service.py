@@ -1,0 +1,165 @@
+"""DebugService: run the student's code in the sandbox, read the real exception and line, explain it,
+and ask the concepts agent (over gRPC) to explain the underlying concept — a `collaboration` hop.
+If concepts is down or slow, the answer is still complete, just marked degraded."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+import grpc
+from learnflow.v1 import (common_pb2, concepts_service_pb2, concepts_service_pb2_grpc,
+                          debug_service_pb2 as pb, debug_service_pb2_grpc as pb_grpc)
+
+from agents import specialist
+from agents.debug import explainer
+from agents.llm import Narration, maybe_claude, offline_pieces
+
+AGENT = "debug"
+_ERROR_NAME = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Interrupt|Exit|Iteration|Warning))\b")
+_SYSTEM = ("You are a Python debugging tutor. The program was really run; the exception, line and diagnosis "
+           "below are facts. Explain the cause in plain words and show the fix. Never invent other errors.")
+
+
+@dataclass
+class ReportedError:
+    """What a student pasted without code: an error name (and message) from their question."""
+    status: str = "exception"
+    exception_type: str | None = None
+    exception_message: str | None = None
+    line: int | None = None
+    offset: int | None = None
+    source_line: str | None = None
+    traceback: list = field(default_factory=list)
+    stdout: str = ""
+    stderr: str = ""
+    duration_ms: float = 0.0
+    peak_memory_kb: int = 0
+
+
+def _from_question(question: str) -> ReportedError:
+    match = _ERROR_NAME.search(question or "")
+    if not match:
+        return ReportedError(status="ok")
+    message = question[match.end():].lstrip(": ").split("\n", 1)[0][:300]
+    line = re.search(r"line (\d+)", question or "")
+    return ReportedError(exception_type=match.group(1), exception_message=message,
+                         line=int(line.group(1)) if line else None)
+
+
+def _execution(result) -> pb.ExecutionReport:
+    return pb.ExecutionReport(status=result.status, exception_type=result.exception_type or "",
+                              exception_message=(result.exception_message or "")[:2000], line=result.line or 0,
+                              source_line=(result.source_line or "")[:500], stdout=(result.stdout or "")[:4000],
+                              duration_ms=float(result.duration_ms or 0))
+
+
+class DebugServicer(pb_grpc.DebugServiceServicer):
+    def __init__(self, runtime):
+        self.rt = runtime
+        self.claude = maybe_claude(runtime.settings)
+
+    async def _run(self, request, context):
+        if not request.code.strip():
+            return _from_question(request.question)
+        from sandbox import SandboxBusy
+
+        sandbox = await self.rt.sandbox()
+        try:
+            return await sandbox.run(request.code, stdin=request.stdin)
+        except SandboxBusy:
+            await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "the code runner is busy; retry in a moment")
+
+    async def _ask_concepts(self, request, error_type: str, message: str):
+        """Returns (concept text | None, collaboration hops)."""
+        hops = [specialist.collaboration(AGENT, "concepts", f"Request concept explanation for {error_type}",
+                                         "collaboration")]
+        try:
+            reply = await concepts_service_pb2_grpc.ConceptsServiceStub(self.rt.channel("concepts")).ExplainError(
+                concepts_service_pb2.ExplainErrorRequest(context=request.context, exception_type=error_type,
+                                                         message=message[:2000]),
+                metadata=self.rt.outgoing_metadata(), timeout=self.rt.settings.collaboration_timeout_s)
+        except grpc.aio.AioRpcError as exc:
+            hops[0].message_content += f" (no answer: {exc.code().name}; answered without it)"
+            return None, hops
+        hops.append(specialist.collaboration("concepts", AGENT, f"{error_type} explanation provided", "response"))
+        return reply.response.response_text, hops
+
+    async def _diagnose(self, request, context):
+        """Yields (piece, None) while working, then (None, (response, execution, fixed_code, hops, degraded))."""
+        started = time.perf_counter()
+        level = specialist.skill(request.context)
+        result = await self._run(request, context)
+        narration = Narration("")
+        if request.code.strip():
+            first = _first_look(result)
+            narration.pieces.append(first)
+            yield first, None
+        diagnosis = explainer.explain_failure(request.code, result, question=request.question, skill_level=level)
+        concept_text, hops, degraded = None, [], False
+        if diagnosis.error_type:
+            concept_text, hops = await self._ask_concepts(request, diagnosis.error_type,
+                                                          result.exception_message or "")
+            degraded = concept_text is None
+        offline_text = explainer.render(diagnosis, concept_text)
+        narration.offline_text = offline_text
+        if self.claude is not None:
+            prompt = (f"Student level: {level}. Question: {request.question or '(why does this fail?)'}\n\nCode:\n"
+                      f"{request.code}\n\nObserved: status={result.status} exception={result.exception_type} "
+                      f"message={result.exception_message} line={result.line}\n\nDiagnosis:\n{offline_text}")
+            pieces = self.claude.narrate(narration, _SYSTEM, prompt)
+        else:
+            pieces = offline_pieces(narration, specialist.chunks(offline_text))
+        async for piece in pieces:
+            yield piece, None
+        examples = [diagnosis.fixed_code] if diagnosis.fixed_code else []
+        response = specialist.build_response(
+            AGENT, "debug_solution", narration.text, started=started, confidence=diagnosis.confidence,
+            code_examples=examples, query_id=request.context.query_id,
+            metadata={"error_type": diagnosis.error_type, "line": diagnosis.line, "status": result.status,
+                      "fix_applied": bool(diagnosis.fixed_code), "suggested_topic": diagnosis.concept_topic,
+                      "degraded": degraded, "model_fallback": narration.fell_back},
+            model=narration.model if narration.used_model else None, tokens=narration.tokens,
+            provider="anthropic" if narration.used_model else None)
+        yield None, (response, _execution(result), diagnosis.fixed_code or "", hops, degraded)
+
+    async def Diagnose(self, request, context):
+        async for _, final in self._diagnose(request, context):
+            if final is not None:
+                response, execution, fixed, hops, degraded = final
+                return pb.DiagnoseResponse(response=response, execution=execution, fixed_code=fixed,
+                                           collaboration=hops, degraded=degraded)
+
+    async def DiagnoseStream(self, request, context):
+        index = 0
+        async for piece, final in self._diagnose(request, context):
+            if piece is not None:
+                yield pb.DiagnoseStreamResponse(event=specialist.chunk_event(piece, index))
+                index += 1
+            else:
+                response, execution, _, hops, degraded = final
+                yield pb.DiagnoseStreamResponse(
+                    event=common_pb2.SpecialistChunk(final=response, collaboration=hops),
+                    execution=execution, degraded=degraded)
+
+
+def _first_look(result) -> str:
+    if result.status in ("exception", "syntax_error"):
+        where = f" on line {result.line}" if result.line else ""
+        return f"I ran your code. It stopped with **{result.exception_type}**{where}: {result.exception_message}\n\n"
+    if result.status == "timeout":
+        return "I ran your code. It did not finish within the time limit, which usually means a loop never ends.\n\n"
+    if result.status == "memory_limit":
+        return "I ran your code. It used more memory than allowed: something keeps growing without bound.\n\n"
+    if result.status == "output_limit":
+        return "I ran your code. It printed far more output than expected: probably a runaway loop.\n\n"
+    return "I ran your code. It finished without an error, so let's look at what it does.\n\n"
+
+
+async def register(server, runtime) -> list[str]:
+    pb_grpc.add_DebugServiceServicer_to_server(DebugServicer(runtime), server)
+    return ["learnflow.v1.DebugService"]
+
+
+async def on_stop(runtime) -> None:
+    """The sandbox's worker processes are closed with the runtime."""

@@ -1,0 +1,271 @@
+"""ExerciseService: a verified bank, exercises chosen for the student, teacher-created exercises that are
+saved only when their reference solution passes, and grading of all tests in one sandboxed run."""
+from __future__ import annotations
+
+import time
+import uuid
+
+import grpc
+from learnflow.v1 import entities_pb2, events_pb2, exercise_service_pb2 as pb, exercise_service_pb2_grpc as pb_grpc
+from psycopg.types.json import Jsonb
+
+from agents import specialist
+from agents.concepts.topics import detect_topics
+from agents.exercise import catalog
+from agents.exercise.feedback import feedback, grade_of
+from db import records, state
+from server import auth, enums, events, telemetry
+from server.access import readable_student, require_active
+from server.interceptors import invalid_argument_status
+from server.validation import Violation
+
+AGENT = "exercise"
+
+
+def _sandbox_tests(tests: list[dict]):
+    from sandbox import TestCase
+
+    return [TestCase(id=t["id"], kind=t["kind"], call=t.get("call", ""), expected=t.get("expected", ""),
+                     stdin=t.get("stdin", "")) for t in tests]
+
+
+def _test_result(r) -> entities_pb2.TestResult:
+    return entities_pb2.TestResult(test_id=r.id, passed=r.passed, expected=r.expected[:2000], got=(r.got or "")[:2000],
+                                   error=(r.error or "")[:2000], duration_ms=float(r.duration_ms or 0))
+
+
+def _hint_key(student_id: str, exercise_id: str) -> str:
+    return f"exercise:hints:{student_id}:{exercise_id}"
+
+
+class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
+    def __init__(self, runtime):
+        self.rt = runtime
+
+    async def _exercise(self, conn, context, exercise_id: str) -> dict:
+        cur = await conn.execute("SELECT * FROM exercises WHERE exercise_id = %s", (exercise_id,))
+        row = await cur.fetchone()
+        if row is None:
+            await context.abort(grpc.StatusCode.NOT_FOUND, f"no exercise {exercise_id}")
+        return row
+
+    async def _hints_unlocked(self, conn, student_id: str, exercise_id: str) -> int:
+        value = await state.get(conn, _hint_key(student_id, exercise_id))
+        return int(value or 0)
+
+    async def _message(self, conn, row, identity) -> entities_pb2.Exercise:
+        unlocked = await self._hints_unlocked(conn, identity.student_id, str(row["exercise_id"]))
+        return records.exercise(row, reveal_solution=identity.is_teacher, hints_unlocked=unlocked)
+
+    async def GenerateExercise(self, request, context):
+        started = time.perf_counter()
+        identity = auth.require_identity()
+        text = request.request_text
+        topic = request.topic or next((t for t, _ in detect_topics(text)), None) if text or request.topic else None
+        async with self.rt.pool.connection() as conn:
+            await require_active(conn, context, identity)
+            cur = await conn.execute("SELECT python_mastery_levels FROM student_progress WHERE student_id = %s",
+                                     (identity.student_id,))
+            progress = await cur.fetchone()
+            mastery = (progress or {}).get("python_mastery_levels") or {}
+            if topic is None and mastery:  # no topic asked for: practise the weakest one
+                topic = min(mastery, key=mastery.get)
+            difficulty = enums.to_db("SkillLevel", request.difficulty) or catalog.difficulty_for(
+                mastery.get(topic) if topic else None, text)
+            row = await catalog.choose(conn, identity.student_id, topic, difficulty)
+            reason = f"topic {topic}, difficulty {difficulty}"
+            if row is None:  # no exercise on that topic yet: any topic, same difficulty
+                row = await catalog.choose(conn, identity.student_id, None, difficulty)
+                reason = f"no exercise on {topic!r} yet; closest available at difficulty {difficulty}"
+            if row is None:
+                await context.abort(grpc.StatusCode.NOT_FOUND, "the exercise bank is empty")
+            exercise = await self._message(conn, row, identity)
+        text_out = _present(exercise)
+        response = specialist.build_response(
+            AGENT, "exercise", text_out, started=started, confidence=0.9, code_examples=[exercise.starter_code],
+            query_id=request.context.query_id,
+            metadata={"exercise_id": exercise.exercise_id, "topic": exercise.topic, "slug": exercise.slug,
+                      "difficulty": enums.to_db("SkillLevel", exercise.difficulty), "reason": reason})
+        return pb.GenerateExerciseResponse(exercise=exercise, response=response, reason=reason)
+
+    async def GetExercise(self, request, context):
+        identity = auth.require_identity()
+        async with self.rt.pool.connection() as conn:
+            row = await self._exercise(conn, context, request.exercise_id)
+            return pb.GetExerciseResponse(exercise=await self._message(conn, row, identity))
+
+    async def ListExercises(self, request, context):
+        identity = auth.require_identity()
+        size = request.page_size or 50
+        offset = int(request.page_token) if request.page_token.isdigit() else 0
+        async with self.rt.pool.connection() as conn:
+            cur = await conn.execute(
+                "SELECT * FROM exercises WHERE (%s = '' OR topic = %s) AND (%s::text IS NULL OR difficulty = %s)"
+                " ORDER BY topic, difficulty, slug NULLS LAST, exercise_id LIMIT %s OFFSET %s",
+                (request.topic, request.topic, enums.to_db("SkillLevel", request.difficulty),
+                 enums.to_db("SkillLevel", request.difficulty), size + 1, offset))
+            rows = await cur.fetchall()
+            items = [records.exercise(r, reveal_solution=identity.is_teacher, hints_unlocked=0) for r in rows[:size]]
+        return pb.ListExercisesResponse(exercises=items,
+                                        next_page_token=str(offset + size) if len(rows) > size else "")
+
+    async def CreateExercise(self, request, context):
+        identity = auth.require_identity()
+        if not identity.is_teacher:
+            await context.abort(grpc.StatusCode.PERMISSION_DENIED, "only teachers create exercises")
+        if request.language not in (0, enums.from_db("ExerciseLanguage", "python")):
+            await context.abort_with_status(invalid_argument_status(
+                [Violation("language", "only python exercises can be graded")]))
+        ids = [t.id for t in request.test_cases]
+        if len(set(ids)) != len(ids):
+            await context.abort_with_status(invalid_argument_status([Violation("test_cases", "test ids must be unique")]))
+        tests = [{"id": t.id, "kind": enums.to_db("TestKind", t.kind), "call": t.call, "expected": t.expected,
+                  "stdin": t.stdin} for t in request.test_cases]
+        grade = await self._grade(context, request.solution_code, tests, request.setup_code)
+        verification = [_test_result(r) for r in grade.results]
+        if grade.status != "ok" or grade.passed != grade.total:
+            failing = [r.id for r in grade.results if not r.passed]
+            detail = grade.error or f"fails tests {', '.join(failing)}"
+            await context.abort_with_status(invalid_argument_status(
+                [Violation("solution_code", f"the reference solution must pass every test: {detail}"[:500])]))
+        async with self.rt.pool.connection() as conn:
+            await require_active(conn, context, identity)
+            cur = await conn.execute(
+                "INSERT INTO exercises (title, topic, difficulty, problem_text, solution_code, starter_code, setup_code,"
+                " test_cases, hints, tags, language, estimated_completion_time, created_by, created_by_agent)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'python', %s, %s, 'exercise') RETURNING *",
+                (request.title.strip(), request.topic, enums.to_db("SkillLevel", request.difficulty),
+                 request.problem_text, request.solution_code, request.starter_code or None, request.setup_code,
+                 Jsonb(tests), list(request.hints), list(request.tags), request.estimated_completion_time or None,
+                 identity.student_id))
+            row = await cur.fetchone()
+            await conn.commit()
+        return pb.CreateExerciseResponse(exercise=records.exercise(row, reveal_solution=True),
+                                         verification=verification)
+
+    async def _grade(self, context, code: str, tests: list[dict], setup: str, on_result=None):
+        from sandbox import SandboxBusy
+
+        sandbox = await self.rt.sandbox()
+        try:
+            if on_result is None:
+                return await sandbox.grade(code, _sandbox_tests(tests), setup)
+            final = None
+            async for item in sandbox.grade_stream(code, _sandbox_tests(tests), setup):
+                if hasattr(item, "results"):
+                    final = item
+                else:
+                    await on_result(item)
+            return final
+        except SandboxBusy:
+            await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "the grader is busy; retry in a few seconds")
+
+    async def _submit(self, request, context, on_result=None) -> entities_pb2.ExerciseSubmission:
+        identity = auth.require_identity()
+        if request.language not in (0, enums.from_db("CodeLanguage", "python")):
+            await context.abort_with_status(invalid_argument_status(
+                [Violation("language", "only python submissions can be graded")]))
+        async with self.rt.pool.connection() as conn:
+            await require_active(conn, context, identity)
+            row = await self._exercise(conn, context, request.exercise_id)
+        tests = catalog.tests_of(row)
+        grade = await self._grade(context, request.code, tests, row["setup_code"] or "", on_result)
+        results = [_test_result(r) for r in grade.results]
+        total = grade.total or len(tests)
+        passed = min(grade.passed, total)
+        text = feedback(grade, tests)
+        submission_id = str(uuid.uuid4())
+        async with self.rt.pool.connection() as conn:
+            async with conn.transaction():
+                cur = await conn.execute(
+                    "SELECT NOT EXISTS (SELECT 1 FROM exercise_submissions WHERE exercise_id = %s AND student_id = %s"
+                    " AND automated_tests_passed = total_tests) AS first_solve", (request.exercise_id, identity.student_id))
+                first_solve = (await cur.fetchone())["first_solve"] and passed == total
+                cur = await conn.execute(
+                    "INSERT INTO exercise_submissions (id, exercise_id, student_id, submission_code, grade, status,"
+                    " feedback, automated_tests_passed, total_tests, execution_time_ms, memory_usage_kb, grader,"
+                    " graded_at, results) VALUES (%s, %s, %s, %s, %s, 'graded', %s, %s, %s, %s, %s, 'system', now(), %s)"
+                    " RETURNING *",
+                    (submission_id, request.exercise_id, identity.student_id, request.code, grade_of(passed, total),
+                     text, passed, total, int(grade.execution_time_ms), int(grade.peak_memory_kb),
+                     Jsonb([{"test_id": r.test_id, "passed": r.passed, "expected": r.expected, "got": r.got,
+                             "error": r.error, "duration_ms": r.duration_ms} for r in results])))
+                sub_row = await cur.fetchone()
+                if first_solve:
+                    await conn.execute("UPDATE student_progress SET completed_exercises = completed_exercises + 1"
+                                       " WHERE student_id = %s", (identity.student_id,))
+                await conn.execute(
+                    "INSERT INTO interaction_history (student_id, submission_id, interaction_type, summary,"
+                    " success_indicators) VALUES (%s, %s, 'exercise_submission', %s, %s)",
+                    (identity.student_id, submission_id, f"{row['topic']}: {passed}/{total} tests passed",
+                     Jsonb({"grade": grade_of(passed, total), "topic": row["topic"], "first_solve": first_solve})))
+                submission = records.submission(sub_row)
+                await events.emit(conn, "exercise.submission.graded", events_pb2.ExerciseSubmissionGraded(
+                    submission=submission, topic=row["topic"], difficulty=enums.from_db("SkillLevel", row["difficulty"])),
+                    student_id=identity.student_id, trace_id=telemetry.current_trace_id(), agent=AGENT)
+        return submission
+
+    async def SubmitSolution(self, request, context):
+        return pb.SubmitSolutionResponse(submission=await self._submit(request, context))
+
+    async def SubmitSolutionStream(self, request, context):
+        import asyncio
+
+        queue: asyncio.Queue = asyncio.Queue()
+
+        async def on_result(result):
+            await queue.put(pb.SubmitSolutionStreamResponse(test_result=_test_result(result)))
+
+        task = asyncio.create_task(self._submit(request, context, on_result))
+        while True:
+            getter = asyncio.create_task(queue.get())
+            done, _ = await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
+            if getter in done:
+                yield getter.result()
+                continue
+            getter.cancel()
+            while not queue.empty():
+                yield queue.get_nowait()
+            yield pb.SubmitSolutionStreamResponse(submission=task.result())
+            return
+
+    async def GetHint(self, request, context):
+        identity = auth.require_identity()
+        async with self.rt.pool.connection() as conn:
+            row = await self._exercise(conn, context, request.exercise_id)
+            hints = list(row["hints"] or [])
+            if not hints:
+                await context.abort(grpc.StatusCode.NOT_FOUND, "this exercise has no hints")
+            unlocked = await self._hints_unlocked(conn, identity.student_id, request.exercise_id)
+            number = min(unlocked + 1, len(hints))
+            await state.save(conn, _hint_key(identity.student_id, request.exercise_id), number)
+            await conn.commit()
+        return pb.GetHintResponse(hint=hints[number - 1], hint_number=number, hint_count=len(hints))
+
+    async def ListSubmissions(self, request, context):
+        size = request.page_size or 50
+        async with self.rt.pool.connection() as conn:
+            target = await readable_student(conn, context, request.student_id)
+            cur = await conn.execute(
+                "SELECT * FROM exercise_submissions WHERE student_id = %s AND (%s = '' OR exercise_id::text = %s)"
+                " ORDER BY submission_time DESC LIMIT %s", (target, request.exercise_id, request.exercise_id, size))
+            rows = await cur.fetchall()
+        return pb.ListSubmissionsResponse(submissions=[records.submission(r) for r in rows])
+
+
+def _present(exercise: entities_pb2.Exercise) -> str:
+    level = enums.to_db("SkillLevel", exercise.difficulty)
+    tests = "\n".join(f"- `{t.call}` -> {t.expected}" if t.kind == 1 else f"- output of `{t.call or 'the program'}`"
+                      for t in exercise.test_cases[:3])
+    return (f"Here is a {level} exercise on **{exercise.topic}**: {exercise.title}\n\n{exercise.problem_text}\n\n"
+            f"Start from:\n```python\n{exercise.starter_code}\n```\n\nSome of the tests:\n{tests}\n\n"
+            f"Submit your solution for exercise `{exercise.exercise_id}`. {exercise.hint_count} hints are available "
+            "if you get stuck, one at a time.")
+
+
+async def register(server, runtime) -> list[str]:
+    from agents.exercise.bank import load_bank
+
+    await catalog.seed_bank(runtime.pool, load_bank())
+    pb_grpc.add_ExerciseServiceServicer_to_server(ExerciseServicer(runtime), server)
+    return ["learnflow.v1.ExerciseService"]

@@ -1,0 +1,92 @@
+"""Kafka consumer of agent-responses (questions answered, submissions graded) for the progress agent.
+
+kafka-python is blocking, so it runs in its own thread with a sync connection pool. Offsets are
+committed only after the database transaction that applied the batch; a crash in between means
+redelivery, which processed_messages turns into a no-op (exactly-once effect).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+from learnflow.v1 import events_pb2
+
+from agents.progress import tracker
+from db.pool import open_pool
+
+log = logging.getLogger("learnflow.progress.consumer")
+TOPICS = ("agent-responses",)
+GROUP = "progress-agent"
+
+
+class ProgressConsumer:
+    def __init__(self, bootstrap: str, database_url: str, group: str = GROUP):
+        self.bootstrap = bootstrap
+        self.database_url = database_url
+        self.group = group
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.applied = 0
+        self.duplicates = 0
+        self.last_error: str | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="progress-consumer", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _consumer(self):
+        from kafka import KafkaConsumer
+
+        return KafkaConsumer(*TOPICS, bootstrap_servers=self.bootstrap, group_id=self.group,
+                             enable_auto_commit=False, auto_offset_reset="earliest",
+                             max_poll_records=200, consumer_timeout_ms=1000, client_id=f"{self.group}-consumer")
+
+    def _run(self) -> None:
+        pool = open_pool(self.database_url, max_size=2)
+        consumer = None
+        try:
+            while not self._stop.is_set():
+                try:
+                    if consumer is None:
+                        consumer = self._consumer()
+                    batches = consumer.poll(timeout_ms=500)
+                    if not batches:
+                        continue
+                    with pool.connection() as conn:
+                        with conn.transaction():
+                            for records in batches.values():
+                                for record in records:
+                                    self._apply(conn, record)
+                    consumer.commit()
+                except Exception as exc:  # broker or database away: back off, reconnect, redeliver
+                    self.last_error = f"{type(exc).__name__}: {exc}"[:300]
+                    log.warning("progress consumer error; retrying", extra={"error": self.last_error})
+                    if consumer is not None:
+                        try:
+                            consumer.close()
+                        except Exception:
+                            pass
+                        consumer = None
+                    self._stop.wait(1.0)
+        finally:
+            if consumer is not None:
+                consumer.close()
+            pool.close()
+
+    def _apply(self, conn, record) -> None:
+        env = events_pb2.EventEnvelope()
+        try:
+            env.ParseFromString(record.value)
+        except Exception:
+            log.warning("skipping undecodable event", extra={"offset": record.offset})
+            return
+        with conn.transaction():  # savepoint: one bad event must not undo the batch
+            if tracker.apply(conn, env):
+                self.applied += 1
+            else:
+                self.duplicates += 1

@@ -1,0 +1,207 @@
+"""Turns one consumed event into progress: evidence rows, mastery, counters, struggle alerts, achievements.
+
+apply() runs inside the consumer's transaction together with the processed_messages row for the event
+(so a redelivered event changes nothing) and the outbox rows of the events it publishes.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+from learnflow.v1 import events_pb2
+from psycopg.types.json import Jsonb
+
+from agents.progress import mastery
+from server import enums, events
+
+AGENT = "progress"
+CONSUMER = "progress-agent"
+STRUGGLE_QUERIES = 3
+STRUGGLE_WINDOW = timedelta(hours=24)
+_TOPIC = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _topics(names) -> list[str]:
+    return [t for t in dict.fromkeys(names) if t and _TOPIC.match(t)][:3]
+
+
+def already_processed(conn, message_id: str) -> bool:
+    cur = conn.execute("INSERT INTO processed_messages (consumer, message_id) VALUES (%s, %s)"
+                       " ON CONFLICT DO NOTHING", (CONSUMER, message_id))
+    return cur.rowcount == 0
+
+
+def apply(conn, env: events_pb2.EventEnvelope) -> bool:
+    """Applies one envelope; returns False if it was a duplicate or irrelevant."""
+    kind = env.WhichOneof("payload")
+    if kind not in ("agent_response_completed", "exercise_submission_graded") or not env.student_id:
+        return False
+    if env.event_type == "agent.response.failed":
+        return False
+    if already_processed(conn, env.message_id):
+        return False
+    student_id = env.student_id
+    cur = conn.execute("SELECT * FROM student_progress WHERE student_id = %s FOR UPDATE", (student_id,))
+    row = cur.fetchone()
+    if row is None:
+        conn.execute("INSERT INTO student_progress (student_id) VALUES (%s) ON CONFLICT DO NOTHING", (student_id,))
+        row = conn.execute("SELECT * FROM student_progress WHERE student_id = %s FOR UPDATE", (student_id,)).fetchone()
+    levels: dict[str, float] = dict(row["python_mastery_levels"] or {})
+    old_levels = dict(levels)
+    by_type: dict[str, int] = dict(row["queries_by_type"] or {})
+    total_queries = row["total_queries"] or 0
+    now = datetime.now(timezone.utc)
+    reasons: dict[str, str] = {}
+
+    if kind == "agent_response_completed":
+        p = env.agent_response_completed
+        intent = enums.to_db("Intent", p.detected_intent) or "concepts"
+        topics = _topics(p.topics) or ["general-python"]
+        total_queries += 1
+        by_type[intent] = by_type.get(intent, 0) + 1
+        for topic in topics:
+            levels[topic] = mastery.after_question(levels.get(topic), intent)
+            reasons[topic] = f"{intent} question" + (f" about {p.error_type}" if p.error_type else "")
+            _evidence(conn, student_id, topic, "query", intent, p.error_type or None, None, env.message_id)
+            _topic_row(conn, student_id, topic, levels[topic], query=True)
+    else:
+        p = env.exercise_submission_graded
+        topic = p.topic if _TOPIC.match(p.topic or "") else "general-python"
+        sub = p.submission
+        fraction = sub.automated_tests_passed / sub.total_tests if sub.total_tests else 0.0
+        levels[topic] = mastery.after_exercise(levels.get(topic), fraction)
+        reasons[topic] = f"exercise graded {sub.automated_tests_passed}/{sub.total_tests}"
+        _evidence(conn, student_id, topic, "submission", "exercise", None, fraction, env.message_id)
+        _topic_row(conn, student_id, topic, levels[topic], passed=fraction >= 1.0)
+        topics = [topic]
+
+    counts = {r["topic"]: r["n"] for r in conn.execute(
+        "SELECT topic, count(*) AS n FROM progress_evidence WHERE student_id = %s GROUP BY topic",
+        (student_id,)).fetchall()}
+    summary = mastery.summarize(levels, counts)
+    velocity = conn.execute(
+        "SELECT count(*) AS n FROM query_history WHERE student_id = %s AND timestamp > now() - interval '7 days'",
+        (student_id,)).fetchone()["n"] / 7.0
+    streak = _streak(conn, student_id, now)
+    struggles = _struggles(conn, env, topics, levels, now)
+    covered = sorted(set(row["topics_covered"] or []) | set(levels))
+    completed = row["completed_exercises"] or 0
+    achievements = _achievements(set(row["achievements"] or []), summary["topics_mastered"], completed, streak,
+                                 total_queries)
+    struggle_topics = sorted(set(row["struggle_topics"] or []) | {s["topic"] for s in struggles})
+    struggle_topics = [t for t in struggle_topics if levels.get(t, 0) < mastery.MASTERED]
+    conn.execute(
+        "UPDATE student_progress SET python_mastery_levels = %s, topics_mastered = %s, topics_covered = %s,"
+        " strengths = %s, weaknesses = %s, learning_velocity = %s, total_queries = %s, queries_by_type = %s,"
+        " last_activity = %s, struggle_topics = %s, achievements = %s, streak_days = %s WHERE student_id = %s",
+        (Jsonb(levels), summary["topics_mastered"], covered, summary["strengths"], summary["weaknesses"],
+         round(min(velocity, 999.99), 2), total_queries, Jsonb(by_type), now, struggle_topics, sorted(achievements),
+         streak, student_id))
+    for topic in topics:
+        old, new = old_levels.get(topic, 0.0), levels[topic]
+        if abs(new - old) >= 0.005:
+            _emit(conn, "mastery.level.updated", events_pb2.MasteryLevelUpdated(
+                topic=topic, old_level=round(old, 4), new_level=round(new, 4), reason=reasons[topic]), env)
+    for struggle in struggles:
+        _emit(conn, "student.struggle.detected", events_pb2.StudentStruggleDetected(**struggle), env)
+    conn.execute("INSERT INTO state_store (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE"
+                 " SET value = EXCLUDED.value, updated_at = now()",
+                 (f"progress:student:{student_id}", Jsonb({"python_mastery_levels": levels,
+                                                           "topics_mastered": summary["topics_mastered"],
+                                                           "struggle_topics": struggle_topics,
+                                                           "achievements": sorted(achievements),
+                                                           "total_queries": total_queries,
+                                                           "updated_at": now.isoformat()})))
+    return True
+
+
+def _emit(conn, event_type: str, payload, source: events_pb2.EventEnvelope) -> None:
+    env = events.make_envelope(event_type, payload, student_id=source.student_id, trace_id=source.trace_id,
+                               agent=AGENT, metadata={"caused_by": source.message_id})
+    conn.execute(
+        "INSERT INTO event_outbox (message_id, topic, partition_key, event_type, content_type, payload)"
+        " VALUES (%s, %s, %s, %s, %s, %s)",
+        (env.message_id, events.EVENT_TYPES[event_type][0], env.student_id, event_type, events.CONTENT_TYPE,
+         env.SerializeToString()))
+
+
+def _evidence(conn, student_id, topic, kind, intent, error_type, score, message_id) -> None:
+    conn.execute("INSERT INTO progress_evidence (student_id, topic, kind, intent, error_type, score, message_id)"
+                 " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                 (student_id, topic, kind, intent, error_type, score, message_id))
+
+
+def _topic_row(conn, student_id, topic, level, *, query=False, passed=None) -> None:
+    conn.execute(
+        "INSERT INTO topic_progress (student_id, module_name, mastery_percentage, attempts_count, success_count,"
+        " query_count, last_practiced_at, completed_exercises) VALUES (%s, %s, %s, %s, %s, %s, now(), %s)"
+        " ON CONFLICT (student_id, module_name) DO UPDATE SET mastery_percentage = EXCLUDED.mastery_percentage,"
+        " attempts_count = topic_progress.attempts_count + EXCLUDED.attempts_count,"
+        " success_count = topic_progress.success_count + EXCLUDED.success_count,"
+        " query_count = topic_progress.query_count + EXCLUDED.query_count,"
+        " completed_exercises = topic_progress.completed_exercises + EXCLUDED.completed_exercises,"
+        " last_practiced_at = now(), updated_at = now()",
+        (student_id, topic, round(level * 100, 2), 0 if query else 1, 1 if passed else 0, 1 if query else 0,
+         1 if passed else 0))
+
+
+def _streak(conn, student_id: str, now: datetime) -> int:
+    days = {r["d"] for r in conn.execute(
+        "SELECT DISTINCT (at AT TIME ZONE 'UTC')::date AS d FROM progress_evidence WHERE student_id = %s"
+        " AND at > now() - interval '400 days'", (student_id,)).fetchall()}
+    streak, day = 0, now.date()
+    while day in days:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def _struggles(conn, env, topics, levels, now) -> list[dict]:
+    """3+ questions on a topic in 24 h, the same error 3+ times, or 3+ failed submissions: alert once per episode."""
+    found = []
+    for topic in topics:
+        stats = conn.execute(
+            "SELECT count(*) FILTER (WHERE kind = 'query') AS queries,"
+            " count(*) FILTER (WHERE kind = 'submission' AND score < 1) AS failed,"
+            " COALESCE(max(c.n), 0) AS same_error, EXTRACT(EPOCH FROM now() - min(e.at)) / 60 AS window_min"
+            " FROM progress_evidence e LEFT JOIN LATERAL (SELECT count(*) AS n FROM progress_evidence x"
+            "   WHERE x.student_id = e.student_id AND x.topic = e.topic AND x.error_type = e.error_type"
+            "   AND x.at > now() - interval '24 hours') c ON e.error_type IS NOT NULL"
+            " WHERE e.student_id = %s AND e.topic = %s AND e.at > now() - interval '24 hours'",
+            (env.student_id, topic)).fetchone()
+        queries, failed, same_error = stats["queries"], stats["failed"], stats["same_error"]
+        if queries < STRUGGLE_QUERIES and failed < 3 and same_error < 3:
+            continue
+        key = f"progress:struggle:{env.student_id}:{topic}"
+        if conn.execute("SELECT 1 FROM state_store WHERE key = %s AND (expires_at IS NULL OR expires_at > now())",
+                        (key,)).fetchone():
+            continue  # this episode has already alerted
+        conn.execute("INSERT INTO state_store (key, value, expires_at) VALUES (%s, %s, now() + interval '24 hours')"
+                     " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at",
+                     (key, Jsonb({"since": now.isoformat()})))
+        score = queries + 2 * failed + same_error
+        level = "high" if score >= 8 else ("medium" if score >= 5 else "low")
+        recommendation = {"high": "Suggest a 1-on-1 session with a teacher",
+                          "medium": f"Offer a guided beginner exercise on {topic} with hints",
+                          "low": f"Recommend reviewing the {topic} concept explanation with examples"}[level]
+        found.append({"topic": topic, "struggle_level": enums.from_db("StruggleLevel", level),
+                      "query_count": int(queries), "time_window_minutes": max(1, int(float(stats["window_min"] or 1))),
+                      "recommendation": recommendation, "failed_submissions": int(failed),
+                      "repeated_errors": int(same_error), "mastery": levels.get(topic, 0.0)})
+    return found
+
+
+def _achievements(have: set[str], mastered: list[str], completed: int, streak: int, total_queries: int) -> set[str]:
+    out = set(have)
+    out.update(f"mastered-{t}" for t in mastered)
+    for n in (1, 10, 25, 50):
+        if completed >= n:
+            out.add(f"completed-{n}-exercise{'s' if n > 1 else ''}")
+    for n in (3, 7, 30):
+        if streak >= n:
+            out.add(f"{n}-day-streak")
+    if total_queries >= 1:
+        out.add("first-question")
+    if total_queries >= 100:
+        out.add("asked-100-questions")
+    return out

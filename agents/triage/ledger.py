@@ -1,0 +1,163 @@
+"""What triage writes for each query, in two transactions, each with its events in the outbox.
+
+accept():   query_history row (status processing, routing and confidence set), service routing,
+            session context, MessageFlow routing_decision + request, and the student-queries,
+            triage-routing and <agent>-requests events.
+complete(): agent_responses row, the specialist's collaboration hops and its response in
+            MessageFlow, status completed, interaction history, the agent-responses event.
+fail():     status failed and an agent.response.failed event.
+A crash between the two leaves a visible 'processing' query rather than losing it.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from google.protobuf.json_format import MessageToDict
+from learnflow.v1 import events_pb2
+from psycopg.types.json import Jsonb
+
+from server import enums, events
+
+AGENT = "triage"
+
+
+@dataclass
+class QueryTicket:
+    query_id: str
+    trace_id: str
+    student_id: str
+    agent: str
+    intent: str
+    confidence: float
+    reasoning: str
+    next_sequence: int = 1
+    topics: list[str] = field(default_factory=list)
+
+
+async def _flow(conn, ticket: QueryTicket, source: str, destination: str, content: str, message_type: str) -> None:
+    await conn.execute(
+        "INSERT INTO message_flow (trace_id, query_id, source_agent, destination_agent, message_content,"
+        " message_type, sequence_order) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+        (ticket.trace_id, ticket.query_id, source, destination, content[:2000], message_type, ticket.next_sequence))
+    ticket.next_sequence += 1
+
+
+async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: str | None, session_id: str,
+                 context: dict, student: dict, method: str) -> None:
+    code_or_none = code or None
+    async with pool.connection() as conn:
+        async with conn.transaction():
+            await conn.execute(
+                "INSERT INTO query_history (query_id, student_id, query_text, detected_intent, routed_to_agent,"
+                " status, triage_confidence, code_snippet, language, context, session_id)"
+                " VALUES (%s, %s, %s, %s, %s, 'processing', %s, %s, %s, %s, %s)",
+                (ticket.query_id, ticket.student_id, text, ticket.intent, ticket.agent, round(ticket.confidence, 2),
+                 code_or_none, (language or "python") if code_or_none else None, Jsonb(context), session_id or None))
+            routing_event = events.make_envelope(
+                "triage.routing.decision",
+                events_pb2.TriageRoutingDecision(query_id=ticket.query_id, target_agent=enums.agent_enum(ticket.agent),
+                                                 confidence=ticket.confidence, reasoning=ticket.reasoning,
+                                                 detected_intent=enums.from_db("Intent", ticket.intent)),
+                student_id=ticket.student_id, trace_id=ticket.trace_id, agent=AGENT)
+            await conn.execute(
+                "INSERT INTO service_routing (query_id, original_service, target_service, routing_reason, message_id,"
+                " confidence) VALUES (%s, 'triage', %s, %s, %s, %s)",
+                (ticket.query_id, ticket.agent, ticket.reasoning, routing_event.message_id, round(ticket.confidence, 2)))
+            await conn.execute(
+                "INSERT INTO session_context (query_id, session_id, session_data, current_module, current_difficulty,"
+                " learning_path) VALUES (%s, %s, %s, %s, %s, %s)",
+                (ticket.query_id, session_id or None,
+                 Jsonb({"skill_level": student["skill_level"], "learning_style": student["learning_style"],
+                        "client_context": context}),
+                 ticket.topics[0] if ticket.topics else None, student["skill_level"], ticket.topics or None))
+            await _flow(conn, ticket, AGENT, ticket.agent,
+                        f"Routing query to {ticket.agent} agent (intent: {ticket.intent}, "
+                        f"confidence: {ticket.confidence:.2f}): {ticket.reasoning}", "routing_decision")
+            await _flow(conn, ticket, AGENT, ticket.agent, f"{method} for query {ticket.query_id}", "request")
+            await events.emit(conn, "student.query.submitted", events_pb2.StudentQuerySubmitted(
+                query_id=ticket.query_id, query_text=text, query_type="code" if code else "text",
+                code_snippet=code, language=enums.from_db("CodeLanguage", language) if code else 0,
+                session_id=session_id, context=_struct(context)),
+                student_id=ticket.student_id, trace_id=ticket.trace_id, agent=AGENT)
+            await events.enqueue(conn, "triage-routing", routing_event)
+            await events.emit(conn, f"{ticket.agent}.request.received", events_pb2.AgentRequested(
+                query_id=ticket.query_id, agent_name=enums.agent_enum(ticket.agent), method=method,
+                caller=enums.agent_enum(AGENT), summary=text[:200]),
+                student_id=ticket.student_id, trace_id=ticket.trace_id, agent=AGENT,
+                topic=events.request_topic(ticket.agent))
+
+
+def _struct(value: dict):
+    from google.protobuf.struct_pb2 import Struct
+
+    out = Struct()
+    out.update(value or {})
+    return out
+
+
+async def complete(pool, ticket: QueryTicket, response, collaboration, *, engagement_ms: int):
+    """Writes the answer and returns the stored response row (with its id and timestamps)."""
+    metadata = MessageToDict(response.metadata) if response.HasField("metadata") else {}
+    metadata.setdefault("topics", ticket.topics)
+    async with pool.connection() as conn:
+        async with conn.transaction():
+            cur = await conn.execute(
+                "INSERT INTO agent_responses (query_id, agent_type, response_text, response_type, processing_time_ms,"
+                " confidence_score, code_examples, metadata, claude_model, token_count, ai_provider)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING *",
+                (ticket.query_id, ticket.agent, response.response_text,
+                 enums.to_db("ResponseType", response.response_type), max(1, response.processing_time_ms),
+                 round(response.confidence_score, 2), list(response.code_examples) or None, Jsonb(metadata),
+                 response.claude_model, response.token_count or None, response.ai_provider or None))
+            row = await cur.fetchone()
+            for hop in collaboration:
+                await _flow(conn, ticket, enums.agent(hop.source_agent), enums.agent(hop.destination_agent),
+                            hop.message_content, enums.to_db("MessageType", hop.message_type))
+            await _flow(conn, ticket, ticket.agent, AGENT,
+                        f"{ticket.agent} answered ({len(response.response_text)} chars, "
+                        f"confidence {response.confidence_score:.2f})", "response")
+            await conn.execute(
+                "UPDATE query_history SET status = 'completed', processed_at = now() WHERE query_id = %s",
+                (ticket.query_id,))
+            await conn.execute(
+                "UPDATE service_routing SET response_id = %s WHERE query_id = %s", (row["response_id"], ticket.query_id))
+            await conn.execute(
+                "INSERT INTO interaction_history (student_id, query_id, response_id, interaction_type, summary,"
+                " engagement_time, success_indicators) VALUES (%s, %s, %s, 'query', %s, %s, %s)",
+                (ticket.student_id, ticket.query_id, row["response_id"],
+                 f"{ticket.intent} question answered by {ticket.agent}", max(0, engagement_ms // 1000),
+                 Jsonb({"confidence": float(response.confidence_score), "topics": ticket.topics,
+                        "error_type": metadata.get("error_type")})))
+            await conn.execute(
+                "INSERT INTO state_store (key, value, expires_at) VALUES (%s, %s, now() + interval '90 days')"
+                " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at",
+                (f"progress:query:{ticket.query_id}", Jsonb({"intent": ticket.intent, "agent": ticket.agent,
+                                                            "topics": ticket.topics, "trace_id": ticket.trace_id})))
+            await events.emit(conn, "agent.response.completed", events_pb2.AgentResponseCompleted(
+                query_id=ticket.query_id, agent_name=enums.agent_enum(ticket.agent),
+                response_text=response.response_text[:4000], processing_time_ms=response.processing_time_ms,
+                confidence=response.confidence_score, status="OK",
+                detected_intent=enums.from_db("Intent", ticket.intent), topics=ticket.topics,
+                error_type=str(metadata.get("error_type") or ""), claude_model=response.claude_model,
+                response_type=response.response_type),
+                student_id=ticket.student_id, trace_id=ticket.trace_id, agent=AGENT)
+    return row
+
+
+async def fail(pool, ticket: QueryTicket, reason: str) -> None:
+    async with pool.connection() as conn:
+        async with conn.transaction():
+            await conn.execute("UPDATE query_history SET status = 'failed', processed_at = now(),"
+                               " context = COALESCE(context, '{}'::jsonb) || %s WHERE query_id = %s",
+                               (Jsonb({"failure": reason[:500]}), ticket.query_id))
+            await events.emit(conn, "agent.response.failed", events_pb2.AgentResponseCompleted(
+                query_id=ticket.query_id, agent_name=enums.agent_enum(ticket.agent), status="FAILED",
+                response_text=reason[:500], detected_intent=enums.from_db("Intent", ticket.intent),
+                topics=ticket.topics), student_id=ticket.student_id, trace_id=ticket.trace_id, agent=AGENT)
+
+
+def new_ticket(student_id: str, trace_id: str, agent: str, intent: str, confidence: float, reasoning: str,
+               topics: list[str]) -> QueryTicket:
+    return QueryTicket(query_id=str(uuid.uuid4()), trace_id=trace_id, student_id=student_id, agent=agent,
+                       intent=intent, confidence=confidence, reasoning=reasoning, topics=topics)

@@ -1,0 +1,56 @@
+"""How triage turns a classified question into a specialist call, and how it reads the stream back."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from learnflow.v1 import (code_review_service_pb2 as cr, code_review_service_pb2_grpc as cr_grpc,
+                          common_pb2, concepts_service_pb2 as co, concepts_service_pb2_grpc as co_grpc,
+                          debug_service_pb2 as db, debug_service_pb2_grpc as db_grpc,
+                          exercise_service_pb2 as ex, exercise_service_pb2_grpc as ex_grpc,
+                          progress_service_pb2 as pr, progress_service_pb2_grpc as pr_grpc)
+
+_FENCE = re.compile(r"```(?:python|py)?\s*\n(.*?)```", re.S | re.I)
+
+
+def extract_code(text: str) -> str:
+    """Code pasted into the question itself (fenced block), when no code_snippet was sent."""
+    blocks = _FENCE.findall(text or "")
+    return "\n".join(b.strip("\n") for b in blocks)
+
+
+@dataclass
+class SpecialistCall:
+    agent: str
+    method: str
+    streaming: bool
+    invoke: object  # callable(channel, metadata, timeout) -> call
+
+
+def plan(agent: str, context: common_pb2.TutorContext, text: str, code: str) -> SpecialistCall:
+    if agent == "concepts":
+        req = co.ExplainStreamRequest(context=context, question=text, code_snippet=code)
+        return SpecialistCall(agent, "/learnflow.v1.ConceptsService/ExplainStream", True,
+                              lambda ch, md, t: co_grpc.ConceptsServiceStub(ch).ExplainStream(req, metadata=md, timeout=t))
+    if agent == "code-review":
+        req = cr.ReviewCodeStreamRequest(context=context, code=code, question=text)
+        return SpecialistCall(agent, "/learnflow.v1.CodeReviewService/ReviewCodeStream", True,
+                              lambda ch, md, t: cr_grpc.CodeReviewServiceStub(ch).ReviewCodeStream(req, metadata=md, timeout=t))
+    if agent == "debug":
+        req = db.DiagnoseStreamRequest(context=context, code=code, question=text)
+        return SpecialistCall(agent, "/learnflow.v1.DebugService/DiagnoseStream", True,
+                              lambda ch, md, t: db_grpc.DebugServiceStub(ch).DiagnoseStream(req, metadata=md, timeout=t))
+    if agent == "exercise":
+        req = ex.GenerateExerciseRequest(context=context, request_text=text[:5000])
+        return SpecialistCall(agent, "/learnflow.v1.ExerciseService/GenerateExercise", False,
+                              lambda ch, md, t: ex_grpc.ExerciseServiceStub(ch).GenerateExercise(req, metadata=md, timeout=t))
+    if agent == "progress":
+        req = pr.SummarizeProgressRequest(context=context, question=text)
+        return SpecialistCall(agent, "/learnflow.v1.ProgressService/SummarizeProgress", False,
+                              lambda ch, md, t: pr_grpc.ProgressServiceStub(ch).SummarizeProgress(req, metadata=md, timeout=t))
+    raise ValueError(f"no specialist {agent!r}")
+
+
+def specialist_event(message):
+    """Normalises a streamed specialist message to (SpecialistChunk, degraded flag)."""
+    return message.event, bool(getattr(message, "degraded", False))

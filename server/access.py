@@ -1,0 +1,36 @@
+"""Authorization: a student sees only their own data; a teacher also sees the students of their classes."""
+from __future__ import annotations
+
+import grpc
+
+from server.auth import Identity, require_identity
+
+
+async def may_read(conn, identity: Identity, student_id: str) -> bool:
+    if student_id == identity.student_id:
+        return True
+    if not identity.is_teacher:
+        return False
+    cur = await conn.execute(
+        "SELECT 1 FROM class_members m JOIN classes c USING (class_id)"
+        " WHERE c.teacher_id = %s AND m.student_id = %s LIMIT 1", (identity.student_id, student_id))
+    return await cur.fetchone() is not None
+
+
+async def readable_student(conn, context, requested: str) -> str:
+    """The student whose data the caller asked for (default: themself), or PERMISSION_DENIED."""
+    identity = require_identity()
+    target = requested or identity.student_id
+    if not await may_read(conn, identity, target):
+        await context.abort(grpc.StatusCode.PERMISSION_DENIED,
+                            "you may only read your own data (teachers: the students of their classes)")
+    return target
+
+
+async def require_active(conn, context, identity: Identity) -> dict:
+    """The caller's student row; refuses inactive or deleted accounts even with a still-valid token."""
+    cur = await conn.execute("SELECT * FROM students WHERE student_id = %s", (identity.student_id,))
+    row = await cur.fetchone()
+    if row is None or not row["active"]:
+        await context.abort(grpc.StatusCode.PERMISSION_DENIED, "account is inactive")
+    return row
