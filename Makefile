@@ -1,0 +1,38 @@
+# LearnFlow — the two commands of the README's Quick start are `make up` and `make test`.
+PY := .venv/bin/python
+export PATH := $(HOME)/.cache/learnflow/bin:$(PATH)
+
+.PHONY: bootstrap up down status test lint generate check-generated breaking eval bench
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+up: bootstrap          ## start PostgreSQL, Kafka, every agent, the relay and Envoy; ask one question through Envoy
+	$(PY) -m localmesh up
+
+down:                  ## stop everything `make up` started
+	@[ -x $(PY) ] && $(PY) -m localmesh down || true
+
+status:
+	@$(PY) -m localmesh status
+
+generate: bootstrap    ## regenerate generated/ from proto/
+	PYTHON=$(PY) scripts/gen_proto.sh
+
+check-generated: bootstrap   ## fail if generated/ is stale
+	@PYTHON=$(PY) scripts/gen_proto.sh >/dev/null && git diff --exit-code --stat -- generated \
+	  && test -z "$$(git status --porcelain -- generated)" || (echo "generated/ is stale: run make generate" >&2; exit 1)
+
+lint: bootstrap        ## buf lint + pyflakes
+	.venv/bin/buf lint
+	.venv/bin/pyflakes agents server db bridge sandbox localmesh cli envoy bench tests
+
+breaking: bootstrap    ## buf breaking against the previous commit, when it has protos
+	@if git cat-file -e HEAD~1:proto 2>/dev/null; then \
+	  .venv/bin/buf breaking --against '.git#ref=HEAD~1,subdir=proto'; else echo "buf breaking: no previous protos"; fi
+
+test: lint check-generated breaking   ## the whole suite against real PostgreSQL, Kafka, Envoy and the sandbox
+	$(PY) -m pytest -q
+
+eval: bootstrap        ## accuracy of the offline engines on the dev sets (see README)
+	$(PY) bench/triage_eval.py && $(PY) bench/review_eval.py && $(PY) bench/debug_locate_eval.py

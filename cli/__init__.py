@@ -1,0 +1,1 @@
+"""The LearnFlow command line client (`learnflow ask ...`) and the small client library it uses."""

