@@ -38,14 +38,17 @@ def _route(match: dict, cluster: str, retry: bool) -> dict:
     return {"match": match, "route": route}
 
 
-def routes() -> list[dict]:
+def routes(present: set[str]) -> list[dict]:
     out = []
     for service, agent in SERVICES.items():
+        if agent not in present:
+            continue
         for method in STREAMING_METHODS.get(service, []):
             out.append(_route({"path": f"/learnflow.v1.{service}/{method}"}, agent, retry=False))
         out.append(_route({"prefix": f"/learnflow.v1.{service}/"}, agent, retry=True))
-    out.append(_route({"prefix": "/grpc.reflection."}, "mesh", retry=False))
-    out.append(_route({"prefix": "/grpc.health.v1.Health/"}, "mesh", retry=True))
+    meta = "mesh" if "mesh" in present else sorted(present)[0]
+    out.append(_route({"prefix": "/grpc.reflection."}, meta, retry=False))
+    out.append(_route({"prefix": "/grpc.health.v1.Health/"}, meta, retry=True))
     return out
 
 
@@ -100,7 +103,7 @@ def render(listen: str, admin: str, agents: dict[str, list[str]]) -> dict:
             "name": "learnflow", "domains": ["*"],
             "request_headers_to_remove": ["x-learnflow-caller"],
             "typed_per_filter_config": {"envoy.filters.http.cors": cors},
-            "routes": routes(),
+            "routes": routes(set(agents)),
         }]},
         "http_filters": [
             {"name": "envoy.filters.http.grpc_web",

@@ -166,10 +166,10 @@ class Mesh:
         deadline = time.monotonic() + timeout
         targets = [(name, f"127.0.0.1:{port}", SERVICE_OF[agent]) for agent, ports in self.config.agent_ports.items()
                    for name, port in ((agent if i == 0 else f"{agent}-{i}", p) for i, p in enumerate(ports))]
-        targets += [(f"envoy->{a}", self.envoy_address, s) for a, s in SERVICE_OF.items()]
+        targets += [(f"envoy->{a}", self.envoy_address, SERVICE_OF[a]) for a in self.config.agent_ports]
         for name, address, service in targets:
             while True:
-                proc = self.procs.get(name)
+                proc = self.procs.get("envoy" if name.startswith("envoy") else name)
                 if proc is not None and not processes.alive(proc.pid):
                     raise RuntimeError(f"{name} exited during start-up:\n{processes.tail(proc.log)}")
                 if _serving(address, f"learnflow.v1.{service}", name.startswith("envoy")):

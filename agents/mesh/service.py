@@ -1,6 +1,8 @@
 """MeshService: agent health (from heartbeats), the MessageFlow trail of a query, outbox backlog, echo."""
 from __future__ import annotations
 
+import time
+
 import grpc
 from google.protobuf.json_format import ParseDict
 from learnflow.v1 import entities_pb2, mesh_service_pb2 as pb, mesh_service_pb2_grpc as pb_grpc
@@ -9,6 +11,10 @@ from db import records, state
 from server import auth
 from server.access import may_read
 from server.metrics import effective_status
+
+STOPPING = 5  # AGENT_STATUS_STOPPING
+FORGET_STOPPED_S = 60
+FORGET_SILENT_S = 3600
 
 
 class MeshServicer(pb_grpc.MeshServiceServicer):
@@ -19,10 +25,22 @@ class MeshServicer(pb_grpc.MeshServiceServicer):
         async with self.rt.pool.connection() as conn:
             beats = await state.get_prefix(conn, "agents:health:")
         by_agent: dict[int, list[entities_pb2.AgentHealthMetrics]] = {}
-        for value in beats.values():
+        gone = []
+        now = time.time()
+        for key, value in beats.items():
             metrics = ParseDict(value, entities_pb2.AgentHealthMetrics(), ignore_unknown_fields=True)
+            age = now - metrics.last_heartbeat.seconds
+            # An agent that shut down cleanly is listed briefly as stopping; a silent one as error for an hour.
+            if (metrics.status == STOPPING and age > FORGET_STOPPED_S) or age > FORGET_SILENT_S:
+                gone.append(key)
+                continue
             metrics.status = effective_status(metrics)
             by_agent.setdefault(metrics.agent_name, []).append(metrics)
+        if gone:
+            async with self.rt.pool.connection() as conn:
+                for key in gone:
+                    await state.delete(conn, key)
+                await conn.commit()
         out = []
         error = 3  # AGENT_STATUS_ERROR
         for agent, replicas in sorted(by_agent.items()):

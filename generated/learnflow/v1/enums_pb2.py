@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18learnflow/v1/enums.proto\x12\x0clearnflow.v1\x1a\x1alearnflow/v1/options.proto*\xcf\x01\n\x06Intent\x12\x16\n\x12INTENT_UNSPECIFIED\x10\x00\x12!\n\x0fINTENT_CONCEPTS\x10\x01\x1a\x0c\xd2\xf3\x18\x08\x63oncepts\x12\'\n\x12INTENT_CODE_REVIEW\x10\x02\x1a\x0f\xd2\xf3\x18\x0b\x63ode_review\x12\x1b\n\x0cINTENT_DEBUG\x10\x03\x1a\t\xd2\xf3\x18\x05\x64\x65\x62ug\x12!\n\x0fINTENT_EXERCISE\x10\x04\x1a\x0c\xd2\xf3\x18\x08\x65xercise\x12!\n\x0fINTENT_PROGRESS\x10\x05\x1a\x0c\xd2\xf3\x18\x08progress*\x8d\x02\n\tAgentName\x12\x1a\n\x16\x41GENT_NAME_UNSPECIFIED\x10\x00\x12!\n\x11\x41GENT_NAME_TRIAGE\x10\x01\x1a\n\xd2\xf3\x18\x06triage\x12%\n\x13\x41GENT_NAME_CONCEPTS\x10\x02\x1a\x0c\xd2\xf3\x18\x08\x63oncepts\x12+\n\x16\x41GENT_NAME_CODE_REVIEW\x10\x03\x1a\x0f\xd2\xf3\x18\x0b\x63ode-review\x12\x1f\n\x10\x41GENT_NAME_DEBUG\x10\x04\x1a\t\xd2\xf3\x18\x05\x64\x65\x62ug\x12%\n\x13\x41GENT_NAME_EXERCISE\x10\x05\x1a\x0c\xd2\xf3\x18\x08\x65xercise\x12%\n\x13\x41GENT_NAME_PROGRESS\x10\x06\x1a\x0c\xd2\xf3\x18\x08progress*\xcf\x01\n\x0bQueryStatus\x12\x1c\n\x18QUERY_STATUS_UNSPECIFIED\x10\x00\x12%\n\x14QUERY_STATUS_PENDING\x10\x01\x1a\x0b\xd2\xf3\x18\x07pending\x12+\n\x17QUERY_STATUS_PROCESSING\x10\x02\x1a\x0e\xd2\xf3\x18\nprocessing\x12)\n\x16QUERY_STATUS_COMPLETED\x10\x03\x1a\r\xd2\xf3\x18\tcompleted\x12#\n\x13QUERY_STATUS_FAILED\x10\x04\x1a\n\xd2\xf3\x18\x06\x66\x61iled*\x83\x02\n\x0c\x43odeLanguage\x12\x1d\n\x19\x43ODE_LANGUAGE_UNSPECIFIED\x10\x00\x12$\n\x14\x43ODE_LANGUAGE_PYTHON\x10\x01\x1a\n\xd2\xf3\x18\x06python\x12,\n\x18\x43ODE_LANGUAGE_JAVASCRIPT\x10\x02\x1a\x0e\xd2\xf3\x18\njavascript\x12 \n\x12\x43ODE_LANGUAGE_JAVA\x10\x03\x1a\x08\xd2\xf3\x18\x04java\x12\x1e\n\x11\x43ODE_LANGUAGE_CPP\x10\x04\x1a\x07\xd2\xf3\x18\x03\x63pp\x12\x1c\n\x10\x43ODE_LANGUAGE_GO\x10\x05\x1a\x06\xd2\xf3\x18\x02go\x12 \n\x12\x43ODE_LANGUAGE_RUST\x10\x06\x1a\x08\xd2\xf3\x18\x04rust*\xa5\x02\n\x0cResponseType\x12\x1d\n\x19RESPONSE_TYPE_UNSPECIFIED\x10\x00\x12.\n\x19RESPONSE_TYPE_EXPLANATION\x10\x01\x1a\x0f\xd2\xf3\x18\x0b\x65xplanation\x12.\n\x19RESPONSE_TYPE_CODE_REVIEW\x10\x02\x1a\x0f\xd2\xf3\x18\x0b\x63ode_review\x12\x34\n\x1cRESPONSE_TYPE_DEBUG_SOLUTION\x10\x03\x1a\x12\xd2\xf3\x18\x0e\x64\x65\x62ug_solution\x12(\n\x16RESPONSE_TYPE_EXERCISE\x10\x04\x1a\x0c\xd2\xf3\x18\x08\x65xercise\x12\x36\n\x1dRESPONSE_TYPE_PROGRESS_REPORT\x10\x05\x1a\x13\xd2\xf3\x18\x0fprogress_report*\x9c\x02\n\rLearningStyle\x12\x1e\n\x1aLEARNING_STYLE_UNSPECIFIED\x10\x00\x12%\n\x15LEARNING_STYLE_VISUAL\x10\x01\x1a\n\xd2\xf3\x18\x06visual\x12)\n\x17LEARNING_STYLE_AUDITORY\x10\x02\x1a\x0c\xd2\xf3\x18\x08\x61uditory\x12/\n\x1aLEARNING_STYLE_KINESTHETIC\x10\x03\x1a\x0f\xd2\xf3\x18\x0bkinesthetic\x12\x31\n\x1bLEARNING_STYLE_STEP_BY_STEP\x10\x04\x1a\x10\xd2\xf3\x18\x0cstep-by-step\x12\x35\n\x1dLEARNING_STYLE_EXAMPLE_DRIVEN\x10\x05\x1a\x12\xd2\xf3\x18\x0e\x65xample-driven*\xa9\x01\n\nSkillLevel\x12\x1b\n\x17SKILL_LEVEL_UNSPECIFIED\x10\x00\x12&\n\x14SKILL_LEVEL_BEGINNER\x10\x01\x1a\x0c\xd2\xf3\x18\x08\x62\x65ginner\x12.\n\x18SKILL_LEVEL_INTERMEDIATE\x10\x02\x1a\x10\xd2\xf3\x18\x0cintermediate\x12&\n\x14SKILL_LEVEL_ADVANCED\x10\x03\x1a\x0c\xd2\xf3\x18\x08\x61\x64vanced*Z\n\x04Role\x12\x14\n\x10ROLE_UNSPECIFIED\x10\x00\x12\x1d\n\x0cROLE_STUDENT\x10\x01\x1a\x0b\xd2\xf3\x18\x07student\x12\x1d\n\x0cROLE_TEACHER\x10\x02\x1a\x0b\xd2\xf3\x18\x07teacher*\xe6\x01\n\x0b\x41gentStatus\x12\x1c\n\x18\x41GENT_STATUS_UNSPECIFIED\x10\x00\x12#\n\x13\x41GENT_STATUS_ACTIVE\x10\x01\x1a\n\xd2\xf3\x18\x06\x61\x63tive\x12\x1f\n\x11\x41GENT_STATUS_IDLE\x10\x02\x1a\x08\xd2\xf3\x18\x04idle\x12!\n\x12\x41GENT_STATUS_ERROR\x10\x03\x1a\t\xd2\xf3\x18\x05\x65rror\x12\'\n\x15\x41GENT_STATUS_STARTING\x10\x04\x1a\x0c\xd2\xf3\x18\x08starting\x12\'\n\x15\x41GENT_STATUS_STOPPING\x10\x05\x1a\x0c\xd2\xf3\x18\x08stopping*\xe7\x01\n\x0bMessageType\x12\x1c\n\x18MESSAGE_TYPE_UNSPECIFIED\x10\x00\x12\x37\n\x1dMESSAGE_TYPE_ROUTING_DECISION\x10\x01\x1a\x14\xd2\xf3\x18\x10routing_decision\x12%\n\x14MESSAGE_TYPE_REQUEST\x10\x02\x1a\x0b\xd2\xf3\x18\x07request\x12\'\n\x15MESSAGE_TYPE_RESPONSE\x10\x03\x1a\x0c\xd2\xf3\x18\x08response\x12\x31\n\x1aMESSAGE_TYPE_COLLABORATION\x10\x04\x1a\x11\xd2\xf3\x18\rcollaboration*\xef\x01\n\x10SubmissionStatus\x12!\n\x1dSUBMISSION_STATUS_UNSPECIFIED\x10\x00\x12*\n\x19SUBMISSION_STATUS_PENDING\x10\x01\x1a\x0b\xd2\xf3\x18\x07pending\x12*\n\x19SUBMISSION_STATUS_GRADING\x10\x02\x1a\x0b\xd2\xf3\x18\x07grading\x12(\n\x18SUBMISSION_STATUS_GRADED\x10\x03\x1a\n\xd2\xf3\x18\x06graded\x12\x36\n\x1fSUBMISSION_STATUS_MANUAL_REVIEW\x10\x04\x1a\x11\xd2\xf3\x18\rmanual_review*w\n\x06Grader\x12\x16\n\x12GRADER_UNSPECIFIED\x10\x00\x12\x15\n\tGRADER_AI\x10\x01\x1a\x06\xd2\xf3\x18\x02\x61i\x12\x1f\n\x0eGRADER_TEACHER\x10\x02\x1a\x0b\xd2\xf3\x18\x07teacher\x12\x1d\n\rGRADER_SYSTEM\x10\x03\x1a\n\xd2\xf3\x18\x06system*\xd8\x01\n\x0fInteractionType\x12 \n\x1cINTERACTION_TYPE_UNSPECIFIED\x10\x00\x12%\n\x16INTERACTION_TYPE_QUERY\x10\x01\x1a\t\xd2\xf3\x18\x05query\x12\x41\n$INTERACTION_TYPE_EXERCISE_SUBMISSION\x10\x02\x1a\x17\xd2\xf3\x18\x13\x65xercise_submission\x12\x39\n INTERACTION_TYPE_PROGRESS_UPDATE\x10\x03\x1a\x13\xd2\xf3\x18\x0fprogress_update*\xb7\x01\n\x10\x45xerciseLanguage\x12!\n\x1d\x45XERCISE_LANGUAGE_UNSPECIFIED\x10\x00\x12(\n\x18\x45XERCISE_LANGUAGE_PYTHON\x10\x01\x1a\n\xd2\xf3\x18\x06python\x12\x30\n\x1c\x45XERCISE_LANGUAGE_JAVASCRIPT\x10\x02\x1a\x0e\xd2\xf3\x18\njavascript\x12$\n\x16\x45XERCISE_LANGUAGE_JAVA\x10\x03\x1a\x08\xd2\xf3\x18\x04java*e\n\x08TestKind\x12\x19\n\x15TEST_KIND_UNSPECIFIED\x10\x00\x12\x1c\n\x0eTEST_KIND_CALL\x10\x01\x1a\x08\xd2\xf3\x18\x04\x63\x61ll\x12 \n\x10TEST_KIND_STDOUT\x10\x02\x1a\n\xd2\xf3\x18\x06stdout*\x8f\x01\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x1d\n\x0eSEVERITY_ERROR\x10\x01\x1a\t\xd2\xf3\x18\x05\x65rror\x12!\n\x10SEVERITY_WARNING\x10\x02\x1a\x0b\xd2\xf3\x18\x07warning\x12\'\n\x13SEVERITY_SUGGESTION\x10\x03\x1a\x0e\xd2\xf3\x18\nsuggestion*\x9a\x01\n\rStruggleLevel\x12\x1e\n\x1aSTRUGGLE_LEVEL_UNSPECIFIED\x10\x00\x12\x1f\n\x12STRUGGLE_LEVEL_LOW\x10\x01\x1a\x07\xd2\xf3\x18\x03low\x12%\n\x15STRUGGLE_LEVEL_MEDIUM\x10\x02\x1a\n\xd2\xf3\x18\x06medium\x12!\n\x13STRUGGLE_LEVEL_HIGH\x10\x03\x1a\x08\xd2\xf3\x18\x04highb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18learnflow/v1/enums.proto\x12\x0clearnflow.v1\x1a\x1alearnflow/v1/options.proto*\xcf\x01\n\x06Intent\x12\x16\n\x12INTENT_UNSPECIFIED\x10\x00\x12!\n\x0fINTENT_CONCEPTS\x10\x01\x1a\x0c\xd2\xf3\x18\x08\x63oncepts\x12\'\n\x12INTENT_CODE_REVIEW\x10\x02\x1a\x0f\xd2\xf3\x18\x0b\x63ode_review\x12\x1b\n\x0cINTENT_DEBUG\x10\x03\x1a\t\xd2\xf3\x18\x05\x64\x65\x62ug\x12!\n\x0fINTENT_EXERCISE\x10\x04\x1a\x0c\xd2\xf3\x18\x08\x65xercise\x12!\n\x0fINTENT_PROGRESS\x10\x05\x1a\x0c\xd2\xf3\x18\x08progress*\xd3\x02\n\tAgentName\x12\x1a\n\x16\x41GENT_NAME_UNSPECIFIED\x10\x00\x12!\n\x11\x41GENT_NAME_TRIAGE\x10\x01\x1a\n\xd2\xf3\x18\x06triage\x12%\n\x13\x41GENT_NAME_CONCEPTS\x10\x02\x1a\x0c\xd2\xf3\x18\x08\x63oncepts\x12+\n\x16\x41GENT_NAME_CODE_REVIEW\x10\x03\x1a\x0f\xd2\xf3\x18\x0b\x63ode-review\x12\x1f\n\x10\x41GENT_NAME_DEBUG\x10\x04\x1a\t\xd2\xf3\x18\x05\x64\x65\x62ug\x12%\n\x13\x41GENT_NAME_EXERCISE\x10\x05\x1a\x0c\xd2\xf3\x18\x08\x65xercise\x12%\n\x13\x41GENT_NAME_PROGRESS\x10\x06\x1a\x0c\xd2\xf3\x18\x08progress\x12%\n\x13\x41GENT_NAME_IDENTITY\x10\x07\x1a\x0c\xd2\xf3\x18\x08identity\x12\x1d\n\x0f\x41GENT_NAME_MESH\x10\x08\x1a\x08\xd2\xf3\x18\x04mesh*\xcf\x01\n\x0bQueryStatus\x12\x1c\n\x18QUERY_STATUS_UNSPECIFIED\x10\x00\x12%\n\x14QUERY_STATUS_PENDING\x10\x01\x1a\x0b\xd2\xf3\x18\x07pending\x12+\n\x17QUERY_STATUS_PROCESSING\x10\x02\x1a\x0e\xd2\xf3\x18\nprocessing\x12)\n\x16QUERY_STATUS_COMPLETED\x10\x03\x1a\r\xd2\xf3\x18\tcompleted\x12#\n\x13QUERY_STATUS_FAILED\x10\x04\x1a\n\xd2\xf3\x18\x06\x66\x61iled*\x83\x02\n\x0c\x43odeLanguage\x12\x1d\n\x19\x43ODE_LANGUAGE_UNSPECIFIED\x10\x00\x12$\n\x14\x43ODE_LANGUAGE_PYTHON\x10\x01\x1a\n\xd2\xf3\x18\x06python\x12,\n\x18\x43ODE_LANGUAGE_JAVASCRIPT\x10\x02\x1a\x0e\xd2\xf3\x18\njavascript\x12 \n\x12\x43ODE_LANGUAGE_JAVA\x10\x03\x1a\x08\xd2\xf3\x18\x04java\x12\x1e\n\x11\x43ODE_LANGUAGE_CPP\x10\x04\x1a\x07\xd2\xf3\x18\x03\x63pp\x12\x1c\n\x10\x43ODE_LANGUAGE_GO\x10\x05\x1a\x06\xd2\xf3\x18\x02go\x12 \n\x12\x43ODE_LANGUAGE_RUST\x10\x06\x1a\x08\xd2\xf3\x18\x04rust*\xa5\x02\n\x0cResponseType\x12\x1d\n\x19RESPONSE_TYPE_UNSPECIFIED\x10\x00\x12.\n\x19RESPONSE_TYPE_EXPLANATION\x10\x01\x1a\x0f\xd2\xf3\x18\x0b\x65xplanation\x12.\n\x19RESPONSE_TYPE_CODE_REVIEW\x10\x02\x1a\x0f\xd2\xf3\x18\x0b\x63ode_review\x12\x34\n\x1cRESPONSE_TYPE_DEBUG_SOLUTION\x10\x03\x1a\x12\xd2\xf3\x18\x0e\x64\x65\x62ug_solution\x12(\n\x16RESPONSE_TYPE_EXERCISE\x10\x04\x1a\x0c\xd2\xf3\x18\x08\x65xercise\x12\x36\n\x1dRESPONSE_TYPE_PROGRESS_REPORT\x10\x05\x1a\x13\xd2\xf3\x18\x0fprogress_report*\x9c\x02\n\rLearningStyle\x12\x1e\n\x1aLEARNING_STYLE_UNSPECIFIED\x10\x00\x12%\n\x15LEARNING_STYLE_VISUAL\x10\x01\x1a\n\xd2\xf3\x18\x06visual\x12)\n\x17LEARNING_STYLE_AUDITORY\x10\x02\x1a\x0c\xd2\xf3\x18\x08\x61uditory\x12/\n\x1aLEARNING_STYLE_KINESTHETIC\x10\x03\x1a\x0f\xd2\xf3\x18\x0bkinesthetic\x12\x31\n\x1bLEARNING_STYLE_STEP_BY_STEP\x10\x04\x1a\x10\xd2\xf3\x18\x0cstep-by-step\x12\x35\n\x1dLEARNING_STYLE_EXAMPLE_DRIVEN\x10\x05\x1a\x12\xd2\xf3\x18\x0e\x65xample-driven*\xa9\x01\n\nSkillLevel\x12\x1b\n\x17SKILL_LEVEL_UNSPECIFIED\x10\x00\x12&\n\x14SKILL_LEVEL_BEGINNER\x10\x01\x1a\x0c\xd2\xf3\x18\x08\x62\x65ginner\x12.\n\x18SKILL_LEVEL_INTERMEDIATE\x10\x02\x1a\x10\xd2\xf3\x18\x0cintermediate\x12&\n\x14SKILL_LEVEL_ADVANCED\x10\x03\x1a\x0c\xd2\xf3\x18\x08\x61\x64vanced*Z\n\x04Role\x12\x14\n\x10ROLE_UNSPECIFIED\x10\x00\x12\x1d\n\x0cROLE_STUDENT\x10\x01\x1a\x0b\xd2\xf3\x18\x07student\x12\x1d\n\x0cROLE_TEACHER\x10\x02\x1a\x0b\xd2\xf3\x18\x07teacher*\xe6\x01\n\x0b\x41gentStatus\x12\x1c\n\x18\x41GENT_STATUS_UNSPECIFIED\x10\x00\x12#\n\x13\x41GENT_STATUS_ACTIVE\x10\x01\x1a\n\xd2\xf3\x18\x06\x61\x63tive\x12\x1f\n\x11\x41GENT_STATUS_IDLE\x10\x02\x1a\x08\xd2\xf3\x18\x04idle\x12!\n\x12\x41GENT_STATUS_ERROR\x10\x03\x1a\t\xd2\xf3\x18\x05\x65rror\x12\'\n\x15\x41GENT_STATUS_STARTING\x10\x04\x1a\x0c\xd2\xf3\x18\x08starting\x12\'\n\x15\x41GENT_STATUS_STOPPING\x10\x05\x1a\x0c\xd2\xf3\x18\x08stopping*\xe7\x01\n\x0bMessageType\x12\x1c\n\x18MESSAGE_TYPE_UNSPECIFIED\x10\x00\x12\x37\n\x1dMESSAGE_TYPE_ROUTING_DECISION\x10\x01\x1a\x14\xd2\xf3\x18\x10routing_decision\x12%\n\x14MESSAGE_TYPE_REQUEST\x10\x02\x1a\x0b\xd2\xf3\x18\x07request\x12\'\n\x15MESSAGE_TYPE_RESPONSE\x10\x03\x1a\x0c\xd2\xf3\x18\x08response\x12\x31\n\x1aMESSAGE_TYPE_COLLABORATION\x10\x04\x1a\x11\xd2\xf3\x18\rcollaboration*\xef\x01\n\x10SubmissionStatus\x12!\n\x1dSUBMISSION_STATUS_UNSPECIFIED\x10\x00\x12*\n\x19SUBMISSION_STATUS_PENDING\x10\x01\x1a\x0b\xd2\xf3\x18\x07pending\x12*\n\x19SUBMISSION_STATUS_GRADING\x10\x02\x1a\x0b\xd2\xf3\x18\x07grading\x12(\n\x18SUBMISSION_STATUS_GRADED\x10\x03\x1a\n\xd2\xf3\x18\x06graded\x12\x36\n\x1fSUBMISSION_STATUS_MANUAL_REVIEW\x10\x04\x1a\x11\xd2\xf3\x18\rmanual_review*w\n\x06Grader\x12\x16\n\x12GRADER_UNSPECIFIED\x10\x00\x12\x15\n\tGRADER_AI\x10\x01\x1a\x06\xd2\xf3\x18\x02\x61i\x12\x1f\n\x0eGRADER_TEACHER\x10\x02\x1a\x0b\xd2\xf3\x18\x07teacher\x12\x1d\n\rGRADER_SYSTEM\x10\x03\x1a\n\xd2\xf3\x18\x06system*\xd8\x01\n\x0fInteractionType\x12 \n\x1cINTERACTION_TYPE_UNSPECIFIED\x10\x00\x12%\n\x16INTERACTION_TYPE_QUERY\x10\x01\x1a\t\xd2\xf3\x18\x05query\x12\x41\n$INTERACTION_TYPE_EXERCISE_SUBMISSION\x10\x02\x1a\x17\xd2\xf3\x18\x13\x65xercise_submission\x12\x39\n INTERACTION_TYPE_PROGRESS_UPDATE\x10\x03\x1a\x13\xd2\xf3\x18\x0fprogress_update*\xb7\x01\n\x10\x45xerciseLanguage\x12!\n\x1d\x45XERCISE_LANGUAGE_UNSPECIFIED\x10\x00\x12(\n\x18\x45XERCISE_LANGUAGE_PYTHON\x10\x01\x1a\n\xd2\xf3\x18\x06python\x12\x30\n\x1c\x45XERCISE_LANGUAGE_JAVASCRIPT\x10\x02\x1a\x0e\xd2\xf3\x18\njavascript\x12$\n\x16\x45XERCISE_LANGUAGE_JAVA\x10\x03\x1a\x08\xd2\xf3\x18\x04java*e\n\x08TestKind\x12\x19\n\x15TEST_KIND_UNSPECIFIED\x10\x00\x12\x1c\n\x0eTEST_KIND_CALL\x10\x01\x1a\x08\xd2\xf3\x18\x04\x63\x61ll\x12 \n\x10TEST_KIND_STDOUT\x10\x02\x1a\n\xd2\xf3\x18\x06stdout*\x8f\x01\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x1d\n\x0eSEVERITY_ERROR\x10\x01\x1a\t\xd2\xf3\x18\x05\x65rror\x12!\n\x10SEVERITY_WARNING\x10\x02\x1a\x0b\xd2\xf3\x18\x07warning\x12\'\n\x13SEVERITY_SUGGESTION\x10\x03\x1a\x0e\xd2\xf3\x18\nsuggestion*\x9a\x01\n\rStruggleLevel\x12\x1e\n\x1aSTRUGGLE_LEVEL_UNSPECIFIED\x10\x00\x12\x1f\n\x12STRUGGLE_LEVEL_LOW\x10\x01\x1a\x07\xd2\xf3\x18\x03low\x12%\n\x15STRUGGLE_LEVEL_MEDIUM\x10\x02\x1a\n\xd2\xf3\x18\x06medium\x12!\n\x13STRUGGLE_LEVEL_HIGH\x10\x03\x1a\x08\xd2\xf3\x18\x04highb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -54,6 +54,10 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_AGENTNAME'].values_by_name["AGENT_NAME_EXERCISE"]._serialized_options = b'\322\363\030\010exercise'
   _globals['_AGENTNAME'].values_by_name["AGENT_NAME_PROGRESS"]._loaded_options = None
   _globals['_AGENTNAME'].values_by_name["AGENT_NAME_PROGRESS"]._serialized_options = b'\322\363\030\010progress'
+  _globals['_AGENTNAME'].values_by_name["AGENT_NAME_IDENTITY"]._loaded_options = None
+  _globals['_AGENTNAME'].values_by_name["AGENT_NAME_IDENTITY"]._serialized_options = b'\322\363\030\010identity'
+  _globals['_AGENTNAME'].values_by_name["AGENT_NAME_MESH"]._loaded_options = None
+  _globals['_AGENTNAME'].values_by_name["AGENT_NAME_MESH"]._serialized_options = b'\322\363\030\004mesh'
   _globals['_QUERYSTATUS'].values_by_name["QUERY_STATUS_PENDING"]._loaded_options = None
   _globals['_QUERYSTATUS'].values_by_name["QUERY_STATUS_PENDING"]._serialized_options = b'\322\363\030\007pending'
   _globals['_QUERYSTATUS'].values_by_name["QUERY_STATUS_PROCESSING"]._loaded_options = None
@@ -167,35 +171,35 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_INTENT']._serialized_start=71
   _globals['_INTENT']._serialized_end=278
   _globals['_AGENTNAME']._serialized_start=281
-  _globals['_AGENTNAME']._serialized_end=550
-  _globals['_QUERYSTATUS']._serialized_start=553
-  _globals['_QUERYSTATUS']._serialized_end=760
-  _globals['_CODELANGUAGE']._serialized_start=763
-  _globals['_CODELANGUAGE']._serialized_end=1022
-  _globals['_RESPONSETYPE']._serialized_start=1025
-  _globals['_RESPONSETYPE']._serialized_end=1318
-  _globals['_LEARNINGSTYLE']._serialized_start=1321
-  _globals['_LEARNINGSTYLE']._serialized_end=1605
-  _globals['_SKILLLEVEL']._serialized_start=1608
-  _globals['_SKILLLEVEL']._serialized_end=1777
-  _globals['_ROLE']._serialized_start=1779
-  _globals['_ROLE']._serialized_end=1869
-  _globals['_AGENTSTATUS']._serialized_start=1872
-  _globals['_AGENTSTATUS']._serialized_end=2102
-  _globals['_MESSAGETYPE']._serialized_start=2105
-  _globals['_MESSAGETYPE']._serialized_end=2336
-  _globals['_SUBMISSIONSTATUS']._serialized_start=2339
-  _globals['_SUBMISSIONSTATUS']._serialized_end=2578
-  _globals['_GRADER']._serialized_start=2580
-  _globals['_GRADER']._serialized_end=2699
-  _globals['_INTERACTIONTYPE']._serialized_start=2702
-  _globals['_INTERACTIONTYPE']._serialized_end=2918
-  _globals['_EXERCISELANGUAGE']._serialized_start=2921
-  _globals['_EXERCISELANGUAGE']._serialized_end=3104
-  _globals['_TESTKIND']._serialized_start=3106
-  _globals['_TESTKIND']._serialized_end=3207
-  _globals['_SEVERITY']._serialized_start=3210
-  _globals['_SEVERITY']._serialized_end=3353
-  _globals['_STRUGGLELEVEL']._serialized_start=3356
-  _globals['_STRUGGLELEVEL']._serialized_end=3510
+  _globals['_AGENTNAME']._serialized_end=620
+  _globals['_QUERYSTATUS']._serialized_start=623
+  _globals['_QUERYSTATUS']._serialized_end=830
+  _globals['_CODELANGUAGE']._serialized_start=833
+  _globals['_CODELANGUAGE']._serialized_end=1092
+  _globals['_RESPONSETYPE']._serialized_start=1095
+  _globals['_RESPONSETYPE']._serialized_end=1388
+  _globals['_LEARNINGSTYLE']._serialized_start=1391
+  _globals['_LEARNINGSTYLE']._serialized_end=1675
+  _globals['_SKILLLEVEL']._serialized_start=1678
+  _globals['_SKILLLEVEL']._serialized_end=1847
+  _globals['_ROLE']._serialized_start=1849
+  _globals['_ROLE']._serialized_end=1939
+  _globals['_AGENTSTATUS']._serialized_start=1942
+  _globals['_AGENTSTATUS']._serialized_end=2172
+  _globals['_MESSAGETYPE']._serialized_start=2175
+  _globals['_MESSAGETYPE']._serialized_end=2406
+  _globals['_SUBMISSIONSTATUS']._serialized_start=2409
+  _globals['_SUBMISSIONSTATUS']._serialized_end=2648
+  _globals['_GRADER']._serialized_start=2650
+  _globals['_GRADER']._serialized_end=2769
+  _globals['_INTERACTIONTYPE']._serialized_start=2772
+  _globals['_INTERACTIONTYPE']._serialized_end=2988
+  _globals['_EXERCISELANGUAGE']._serialized_start=2991
+  _globals['_EXERCISELANGUAGE']._serialized_end=3174
+  _globals['_TESTKIND']._serialized_start=3176
+  _globals['_TESTKIND']._serialized_end=3277
+  _globals['_SEVERITY']._serialized_start=3280
+  _globals['_SEVERITY']._serialized_end=3423
+  _globals['_STRUGGLELEVEL']._serialized_start=3426
+  _globals['_STRUGGLELEVEL']._serialized_end=3580
 # @@protoc_insertion_point(module_scope)

@@ -23,6 +23,8 @@ class AgentName(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     AGENT_NAME_DEBUG: _ClassVar[AgentName]
     AGENT_NAME_EXERCISE: _ClassVar[AgentName]
     AGENT_NAME_PROGRESS: _ClassVar[AgentName]
+    AGENT_NAME_IDENTITY: _ClassVar[AgentName]
+    AGENT_NAME_MESH: _ClassVar[AgentName]
 
 class QueryStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -151,6 +153,8 @@ AGENT_NAME_CODE_REVIEW: AgentName
 AGENT_NAME_DEBUG: AgentName
 AGENT_NAME_EXERCISE: AgentName
 AGENT_NAME_PROGRESS: AgentName
+AGENT_NAME_IDENTITY: AgentName
+AGENT_NAME_MESH: AgentName
 QUERY_STATUS_UNSPECIFIED: QueryStatus
 QUERY_STATUS_PENDING: QueryStatus
 QUERY_STATUS_PROCESSING: QueryStatus
