@@ -31,3 +31,9 @@ if [ ! -x "$CACHE/bin/grpcurl" ] && command -v go >/dev/null 2>&1; then
   GOBIN="$CACHE/bin" GOFLAGS=-mod=mod go install github.com/fullstorydev/grpcurl/cmd/grpcurl@v1.9.3 \
     || echo "warning: could not install grpcurl (the reflection test will be skipped)" >&2
 fi
+
+# The Node.js example client (tests call the mesh with it); npm's cache makes reruns offline-fast.
+if command -v npm >/dev/null 2>&1 && [ ! -d examples/node/node_modules/@grpc/grpc-js ]; then
+  (cd examples/node && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "warning: could not install the Node example's packages (its test will be skipped)" >&2
+fi
