@@ -141,7 +141,15 @@ def text_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
             if pattern.search(text):
                 scores[topic] = scores.get(topic, 0.0) + weight
                 matched.setdefault(topic, []).append(phrase)
+    for name in _EXCEPTION_IN_TEXT.findall(text):
+        # "what does KeyError mean" is a dictionaries question even though no keyword says so.
+        topic = topic_for_exception(name)
+        scores[topic] = scores.get(topic, 0.0) + 1.6
+        matched.setdefault(topic, []).append(name)
     return scores, matched
+
+
+_EXCEPTION_IN_TEXT = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Iteration|Interrupt))\b")
 
 
 _LIST_METHODS = {"append", "extend", "insert", "pop", "remove", "sort", "reverse", "index", "count"}

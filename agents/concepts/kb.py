@@ -1,0 +1,256 @@
+"""The concepts knowledge base: picks what to explain for a question and composes the answer offline.
+
+Data lives in agents/concepts/knowledge/ (one entry per topic in topics.TOPICS, plus the error catalogue and
+notes on commonly confused pairs); every code example there is executed by the test suite, so answers never
+show output that Python would not print. KB_VERSION changes whenever the data changes, so caches keyed on it
+(the service's 7-day cache) never serve stale text.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from agents.concepts import compose
+from agents.concepts.knowledge import control, core, objects, tools
+from agents.concepts.knowledge.errors import ERRORS
+from agents.concepts.knowledge.pairs import PAIR_NOTES
+from agents.concepts.topics import KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
+
+ENTRIES: dict[str, dict] = {**core.ENTRIES, **control.ENTRIES, **objects.ENTRIES, **tools.ENTRIES}
+KB_VERSION = hashlib.sha256(repr((sorted(ENTRIES.items()), sorted(ERRORS.items()),
+                                  sorted(PAIR_NOTES.items()))).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    topic: str                      # a topics.TOPICS id, or "" when the question matched no topic
+    title: str
+    text: str
+    examples: tuple[str, ...]       # runnable code, as shown in the text
+    related: tuple[str, ...]
+    confidence: float
+    matched_terms: tuple[str, ...]  # the words in the question that decided the topic
+
+
+def title(topic: str) -> str:
+    return ENTRIES[topic]["title"] if topic in ENTRIES else topic.replace("-", " ").title()
+
+
+def summary(topic: str) -> str:
+    return ENTRIES[topic]["summary"] if topic in ENTRIES else ""
+
+
+def entry(topic: str) -> dict | None:
+    return ENTRIES.get(topic)
+
+
+# "difference between X and Y", "X vs Y", "compare X and/with/to Y", "X or Y?", "when to use X instead of Y"
+_COMPARE = (
+    re.compile(r"difference(?:s)?\s+between\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
+    re.compile(r"compar(?:e|ing)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|with|to|vs\.?)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
+    re.compile(r"([\w/=*.()-]+(?:\s[\w()]+)?)\s+(?:vs\.?|versus)\s+([\w/=*.()-]+(?:\s[\w()]+)?)", re.I),
+    re.compile(r"(?:should i use|when (?:do i|should i|to) use)\s+(?:an?\s+)?(.+?)\s+(?:or|instead of|over)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$)", re.I),
+    re.compile(r"how (?:is|are|does|do)\s+(?:an?\s+|the\s+)?(.+?)\s+differ(?:ent)?\s+from\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
+)
+_EXCEPTION_NAME = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Iteration|Interrupt|Exit))\b")
+
+
+def _term_topic(term: str) -> str | None:
+    scores, _ = text_scores(term)
+    if not scores:
+        return _fuzzy_topic(term)
+    return max(scores.items(), key=lambda kv: kv[1])[0]
+
+
+def _strip_term(term: str) -> str:
+    term = re.sub(r"\b(in python|python|a|an|the|and when.*|loops?|statements?|functions?)\b", " ", term.lower())
+    term = re.sub(r"\bs\b", " ", term)
+    return " ".join(term.replace("`", " ").replace("'", " ").split()).strip(" ?.")
+
+
+def _pair_note(a: str, b: str) -> str | None:
+    a, b = _strip_term(a) or a.lower().strip(), _strip_term(b) or b.lower().strip()
+    for (x, y), note in PAIR_NOTES.items():
+        for left, right in ((a, b), (b, a)):
+            if _similar(left, x) and _similar(right, y):
+                return note
+    return None
+
+
+def _similar(term: str, key: str) -> bool:
+    if term == key:
+        return True
+    if key.isalpha() and re.search(rf"(?<!\w){re.escape(key)}(?:s|es)?(?!\w)", term):
+        return True
+    if key.replace("()", "") == term.replace("()", "").replace(".", ""):
+        return True
+    return term.isalpha() and len(term) > 3 and difflib.SequenceMatcher(None, term, key).ratio() > 0.85
+
+
+def _comparison(question: str) -> tuple[str, str, str | None] | None:
+    """(left topic, right topic, note) when the question contrasts two things we know about."""
+    for pattern in _COMPARE:
+        match = pattern.search(question)
+        if not match:
+            continue
+        a, b = match.group(1), match.group(2)
+        note = _pair_note(a, b)
+        ta, tb = _term_topic(a), _term_topic(b)
+        if note or (ta and tb):
+            return ta or tb or "", tb or ta or "", note
+    return None
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, str]:
+    vocabulary: dict[str, str] = {}
+    for topic, data in ENTRIES.items():
+        for word in (topic, *topic.split("-"), *data["aliases"], *KEYWORDS.get(topic, ())):
+            if len(word) > 4 and word.replace(" ", "").isalpha():
+                vocabulary.setdefault(word.lower(), topic)
+    return vocabulary
+
+
+def _fuzzy_topic(text: str) -> str | None:
+    """Typos ('recursoin', 'dictonary') should still land on a topic; compare words to ids/titles/aliases."""
+    vocabulary = _vocabulary()
+    for word in re.findall(r"[a-zA-Z_]{6,}", text.lower()):
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.85)
+        if close:
+            return vocabulary[close[0]]
+    return None
+
+
+def _code_hint(code: str | None, topic: str) -> str:
+    if not code or not code.strip():
+        return ""
+    found = [t for t, _ in detect_topics("", code, limit=4)]
+    if not found:
+        return ""
+    names = ", ".join(title(t) for t in found)
+    relevance = "" if topic in found else f" (your question is about {title(topic).lower()})"
+    return f"\n\n**About your code:** it uses {names}{relevance}."
+
+
+def _error_section(question: str) -> str:
+    match = _EXCEPTION_NAME.search(question)
+    if not match or match.group(1) not in ERRORS:
+        return ""
+    err = ERRORS[match.group(1)]
+    return (f"\n\n### About {match.group(1)}\n{err['meaning']} Typical causes: {'; '.join(err['causes'][:3])}. "
+            f"Fix: {err['fix']}")
+
+
+def _unknown(question: str, level: str) -> Explanation:
+    """Honest answer for questions outside the knowledge base: say so, and offer the closest ways in."""
+    suggestions = ("variables", "loops", "functions", "lists", "dictionaries", "classes")
+    listing = ", ".join(f"{title(t)}" for t in suggestions)
+    text = (f"I could not match \"{question.strip()[:120] or '(empty question)'}\" to a Python topic in my knowledge "
+            f"base, so I won't guess. I can explain {len(ENTRIES)} Python topics, for example {listing}. Try "
+            "naming the concept (\"what is a list comprehension?\"), pasting the code you are working on, or "
+            "pasting the exact error message you see.")
+    if level != "beginner":
+        text += " For library-specific questions, the library's official documentation is the best source."
+    return Explanation(topic="", title="No matching topic", text=text, examples=(), related=suggestions,
+                       confidence=0.1, matched_terms=())
+
+
+def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
+            code: str | None = None) -> Explanation:
+    """Explain the concept a student asks about, adapted to their level and learning style."""
+    question = question or ""
+    level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
+    pair = _comparison(question)
+    if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
+        return _compare(question, pair, level, style)
+    ranked = detect_topics(question, code, limit=3)
+    scores, matched = text_scores(question)
+    error = _EXCEPTION_NAME.search(question)
+    if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
+        # "What does KeyError mean?" is best answered by the error catalogue (which includes the concept).
+        return explain_error(error.group(1), "", skill_level=level)
+    fuzzy = False
+    if not ranked:
+        guess = _fuzzy_topic(question)
+        if guess is None:
+            return _unknown(question, level)
+        ranked, fuzzy = [(guess, 0.3)], True
+    topic, score = ranked[0]
+    data = ENTRIES[topic]
+    text = compose.render_entry(data, level, style)
+    if pair and pair[2]:
+        text = f"**Key difference:** {pair[2]}\n\n" + text
+    text += _error_section(question) + _code_hint(code, topic)
+    others = [t for t, s in ranked[1:] if s >= 0.3 and t != topic]
+    related = tuple(dict.fromkeys([*others, *data["related"]]))[:5]
+    if related:
+        text += "\n\n**Related topics:** " + ", ".join(title(t) for t in related)
+    confidence = 0.35 if fuzzy else round(min(0.95, 0.45 + 0.5 * score), 3)
+    if not scores.get(topic):
+        confidence = min(confidence, 0.5)   # chosen from the code alone: the question itself did not say
+    examples = tuple(e["code"] for e in compose.examples_for(data, level, style))
+    return Explanation(topic=topic, title=data["title"], text=text, examples=examples, related=related,
+                       confidence=confidence, matched_terms=tuple(matched.get(topic, ())))
+
+
+def compare(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step") -> Explanation | None:
+    """Side-by-side answer for 'difference between X and Y' questions; None when it is not a comparison."""
+    pair = _comparison(question or "")
+    if not pair or pair[0] not in ENTRIES or pair[1] not in ENTRIES:
+        return None
+    return _compare(question, pair, compose.normalise_level(skill_level), compose.normalise_style(learning_style))
+
+
+def _compare(question: str, pair: tuple[str, str, str | None], level: str, style: str) -> Explanation:
+    left, right, note = pair
+    if left == right:   # e.g. sort vs sorted: one topic, the pair note carries the difference
+        data = ENTRIES[left]
+        text = f"**The key difference:** {note}\n\n" + compose.render_entry(data, level, style)
+        examples = tuple(e["code"] for e in compose.examples_for(data, level, style))
+        return Explanation(topic=left, title=data["title"], text=text, examples=examples, related=data["related"],
+                           confidence=0.85, matched_terms=tuple(text_scores(question)[1].get(left, ())))
+    a, b = ENTRIES[left], ENTRIES[right]
+    text = compose.render_comparison(a, b, note, level, style)
+    _, matched = text_scores(question)
+    related = tuple(dict.fromkeys([right, *a["related"], *b["related"]]))
+    related = tuple(t for t in related if t != left)[:5]
+    return Explanation(topic=left, title=f"{a['title']} vs {b['title']}", text=text,
+                       examples=(a["examples"][0]["code"], b["examples"][0]["code"]), related=related,
+                       confidence=0.9 if note else 0.75,
+                       matched_terms=tuple(dict.fromkeys([*matched.get(left, ()), *matched.get(right, ())])))
+
+
+def explain_error(exception_type: str, message: str = "", skill_level: str = "beginner") -> Explanation:
+    """What an exception means, why it typically happens, how to fix it, and the concept behind it."""
+    level = compose.normalise_level(skill_level)
+    name = (exception_type or "").strip().rsplit(".", 1)[-1] or "Exception"
+    topic = topic_for_exception(name, message)
+    concept = ENTRIES[topic]
+    err = ERRORS.get(name)
+    if err is None:
+        text = (f"**{name}** is not in my error catalogue, so here is the general approach. Read the traceback "
+                f"from the bottom: the last line names the exception and its message"
+                f"{f' ({message.strip()[:200]})' if message.strip() else ''}, and the lines above point to the "
+                "line of your code that raised it. Check the values on that line (print them), then fix the cause "
+                "or handle the situation with try/except.")
+        text += f"\n\n### The concept behind it: {concept['title']}\n{concept['summary']}"
+        return Explanation(topic=topic, title=name, text=text, examples=(concept["examples"][0]["code"],),
+                           related=concept["related"], confidence=0.4, matched_terms=(name,))
+    parts = [f"## {name}\n{err['meaning']}"]
+    if message.strip():
+        parts.append(f"Your message: `{message.strip()[:300]}`")
+    parts.append("**Typical causes:**\n" + "\n".join(f"- {c}" for c in err["causes"]))
+    parts.append(f"**How to fix it:** {err['fix']}")
+    parts.append(f"**Example that fails:**\n```python\n{err['broken']}\n```\n**Fixed:**\n```python\n{err['fixed']}\n```\n"
+                 f"Output:\n```\n{err['fixed_output'].rstrip()}\n```")
+    layer = compose.explanation_layers(concept, level)[0]
+    parts.append(f"### The concept behind it: {concept['title']}\n{layer}")
+    return Explanation(topic=topic, title=name, text="\n\n".join(parts), examples=(err["fixed"],),
+                       related=tuple(dict.fromkeys([topic, *concept["related"]]))[:5], confidence=0.9,
+                       matched_terms=(name,))
+
+
+assert set(ENTRIES) == set(TOPICS), "every topic needs a knowledge entry (and vice versa)"
