@@ -1,0 +1,163 @@
+"""Isolation primitives: namespaces and mounts (once, in the zygote) and the per-process drop
+of privileges and resource limits (in every process that runs student code).
+
+Layers, outermost first:
+1. ``unshare(CLONE_NEWNET | CLONE_NEWNS)`` in the zygote: a network namespace with only a
+   *down* loopback (every connect, including to 127.0.0.1 and DNS, fails with ENETUNREACH) and a
+   private mount namespace in which the host's sensitive trees are covered by empty tmpfs
+   mounts (repo, /work, /root, /home, /tmp, /run, /var/tmp, /dev/shm, ...).  Covering /tmp and
+   /run also hides Unix sockets (PostgreSQL, Kafka helpers), which a network namespace alone
+   would not.  The Python installation is re-bound read-only so the stdlib stays importable.
+   /proc is remounted with ``hidepid=2`` so a job sees only its own processes.
+2. A unique unprivileged uid/gid per job (not 0, not shared with any other concurrent job),
+   ``setgroups([])``: root-only files (/etc/shadow) are unreadable, other jobs' and the
+   service's processes cannot be signalled, and RLIMIT_NPROC counts only this job's processes.
+3. setrlimit: CPU seconds, address space, processes, file size, open files, no core files.
+If the namespaces are unavailable (not root), ``enter_namespaces`` reports what failed and the
+other layers still apply; the Sandbox exposes this as ``isolation``.
+"""
+import ctypes
+import os
+import resource
+import sys
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWNET = 0x40000000
+MS_RDONLY = 1
+MS_NOSUID = 2
+MS_NODEV = 4
+MS_REMOUNT = 32
+MS_BIND = 4096
+MS_REC = 16384
+MS_PRIVATE = 1 << 18
+PR_SET_PDEATHSIG = 1
+PR_SET_NO_NEW_PRIVS = 38
+PR_SET_DUMPABLE = 4
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
+_libc.umount2.argtypes = [ctypes.c_char_p, ctypes.c_int]
+
+# Trees covered by an empty tmpfs inside the sandbox (only those that exist are touched).
+DEFAULT_HIDDEN = ("/root", "/home", "/work", "/srv", "/mnt", "/media", "/opt", "/tmp", "/var/tmp",
+                  "/var/lib", "/var/log", "/var/run", "/run", "/dev/shm", "/var/mail", "/var/spool")
+JOB_ROOT = "/tmp"          # a fresh tmpfs after enter_namespaces; job dirs are created inside
+BASE_UID = 200000          # job uids are BASE_UID + n: no passwd entry, no files on the host
+
+
+def _check(rc: int, what: str) -> None:
+    if rc != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def _mount(src, target, fstype, flags, data=None) -> None:
+    _check(_libc.mount(src and src.encode(), target.encode(), fstype and fstype.encode(), flags,
+                       data and data.encode()), f"mount {target}")
+
+
+def prctl(option: int, arg: int) -> None:
+    _libc.prctl(option, ctypes.c_ulong(arg), ctypes.c_ulong(0), ctypes.c_ulong(0), ctypes.c_ulong(0))
+
+
+def _is_under(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def enter_namespaces(extra_hidden=(), tmp_size_mb: int = 256) -> list[str]:
+    """Move this process into new network + mount namespaces and hide the host's trees.
+
+    Returns the list of isolation features in force (for the health report).  Must be called
+    before any student code exists; children forked later inherit everything.
+    """
+    features = []
+    if os.geteuid() != 0:
+        return features
+    _check(_libc.unshare(CLONE_NEWNET), "unshare(net)")
+    features.append("netns")
+    _check(_libc.unshare(CLONE_NEWNS), "unshare(mnt)")
+    _mount(None, "/", None, MS_REC | MS_PRIVATE)
+    features.append("mntns")
+
+    keep = os.path.realpath(sys.base_prefix)   # the stdlib; site-packages are not needed
+    hidden = [p for p in dict.fromkeys(list(DEFAULT_HIDDEN) + list(extra_hidden))
+              if os.path.isdir(p) and not os.path.islink(p) and p != JOB_ROOT]
+    # a tree inside another hidden tree is already covered (and vanishes once its parent is)
+    hidden = [p for p in hidden if not any(p != o and _is_under(p, o) for o in hidden)]
+    # The job root gets its fresh tmpfs first; it doubles as the staging area for the
+    # interpreter tree when that lives under a hidden tree (pyenv in /root, a venv in /work).
+    _mount("tmpfs", JOB_ROOT, "tmpfs", MS_NOSUID | MS_NODEV, f"mode=0711,size={tmp_size_mb}m,nr_inodes=16384")
+    stage = None
+    if any(_is_under(keep, h) for h in hidden):
+        stage = os.path.join(JOB_ROOT, ".stage")
+        os.mkdir(stage, 0o700)
+        _mount(keep, stage, None, MS_BIND | MS_REC)
+    for h in sorted(hidden, key=len):
+        _mount("tmpfs", h, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=1m,nr_inodes=1024")
+    if stage:
+        os.makedirs(keep, exist_ok=True)
+        _mount(stage, keep, None, MS_BIND | MS_REC)
+        try:
+            _mount(None, keep, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID)
+        except OSError:
+            pass
+        _check(_libc.umount2(stage.encode(), 2), "umount stage")  # MNT_DETACH
+        os.rmdir(stage)
+    features.append("hidden-fs")
+    try:
+        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV, "hidepid=2")
+        features.append("hidepid")
+    except OSError:
+        pass
+    return features
+
+
+def apply_limits(cpu_seconds: float, address_space: int, max_processes: int, max_file_bytes: int,
+                 max_open_files: int) -> None:
+    """setrlimit for the student process (inherited by anything it forks)."""
+    cpu = max(1, int(cpu_seconds + 0.999))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    if address_space > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    resource.setrlimit(resource.RLIMIT_NPROC, (max_processes, max_processes))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max_open_files, max_open_files))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    try:
+        resource.setrlimit(resource.RLIMIT_MEMLOCK, (0, 0))
+        resource.setrlimit(resource.RLIMIT_MSGQUEUE, (0, 0))
+    except (ValueError, OSError):
+        pass
+
+
+def drop_privileges(uid: int) -> None:
+    """Become ``uid``/``uid`` with no supplementary groups; no way back (no_new_privs)."""
+    if os.geteuid() == 0:
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+    prctl(PR_SET_NO_NEW_PRIVS, 1)
+
+
+def kill_uid(uid: int) -> None:
+    """SIGKILL every process owned by ``uid`` (a whole job, including escaped grandchildren).
+
+    A short-lived helper becomes ``uid`` and calls ``kill(-1, SIGKILL)``, which reaches exactly
+    the processes that uid may signal: its own.  Repeated until nothing is left, so a fork bomb
+    racing the kill still ends.  Only meaningful when we are root (unique job uids).
+    """
+    if os.geteuid() != 0:
+        return
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+            for _ in range(200):
+                try:
+                    os.kill(-1, 9)
+                except ProcessLookupError:
+                    break
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)

@@ -1,0 +1,396 @@
+"""One job, supervised from a root process that never runs student code.
+
+The supervisor (forked from the zygote per job) makes the throwaway directory, forks the
+student process(es) with limits and a dropped uid, enforces wall-clock deadlines and the output
+cap, reads replies (checking each test's nonce) and emits result events.  It never sees
+expected values: comparisons happen in the service process (``sandbox.compare``).
+"""
+import fcntl
+import os
+import selectors
+import shutil
+import signal
+import time
+
+from . import child, jail, protocol
+
+MB = 1024 * 1024
+
+
+def _vm_size() -> int:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+class StudentProc:
+    """A student process and the supervisor's ends of its pipes."""
+
+    def __init__(self, job: dict, workdir: str, entry, stdin: str = ""):
+        lim = job["limits"]
+        self.uid = job["uid"]
+        fd_in = os.memfd_create("stdin", 0)
+        os.write(fd_in, stdin.encode("utf-8", "surrogatepass"))
+        os.lseek(fd_in, 0, 0)
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        req_r, req_w = os.pipe()
+        resp_r, resp_w = os.pipe()
+        self.started = time.monotonic()
+        pid = os.fork()
+        if pid == 0:  # ---------------- student process
+            try:
+                jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD):
+                    signal.signal(sig, signal.SIG_DFL)
+                high = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 100) for fd in (fd_in, out_w, err_w, req_r, resp_w)]
+                for target, fd in enumerate(high):
+                    os.dup2(fd, target, inheritable=True)
+                os.closerange(5, 65536)
+                os.chdir(workdir)
+                os.environ.clear()
+                os.environ.update({"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": workdir, "TMPDIR": workdir,
+                                   "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
+                os.umask(0o077)
+                budget = lim["memory_mb"] * MB
+                jail.apply_limits(lim["cpu_seconds"], _vm_size() + budget if budget > 0 else 0,
+                                  lim["max_processes"], lim["max_file_bytes"], lim["max_open_files"])
+                jail.drop_privileges(self.uid)
+                entry()
+            finally:
+                os._exit(70)
+        for fd in (fd_in, out_w, err_w, req_r, resp_w):
+            os.close(fd)
+        self.pid = pid
+        self.out, self.err, self.req, self.resp = out_r, err_r, req_w, resp_r
+        self.reader = protocol.FrameReader()
+        self.exit_status = None
+        self.rusage = None
+
+    def close(self):
+        for fd in (self.out, self.err, self.req, self.resp):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def reap(self, block: bool) -> bool:
+        if self.exit_status is not None:
+            return True
+        try:
+            pid, status, ru = os.wait4(self.pid, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            self.exit_status = 0
+            return True
+        if pid == 0:
+            return False
+        self.exit_status, self.rusage = status, ru
+        return True
+
+
+class Job:
+    def __init__(self, job: dict, emit):
+        self.job = job
+        self.emit = emit
+        self.lim = job["limits"]
+        self.out = bytearray()
+        self.err = bytearray()
+        self.output_total = 0
+        self.output_exceeded = False
+        self.peak_kb = 0
+        self.workdir = None
+
+    # --- plumbing -------------------------------------------------------------------------
+    def _pump(self, proc: StudentProc, deadline: float, until) -> str:
+        """Read the proc's pipes until ``until(msg)`` is true for a reply, EOF, or a limit.
+
+        Returns "reply", "eof", "timeout" or "output_limit".
+        """
+        sel = selectors.DefaultSelector()
+        for fd in (proc.out, proc.err, proc.resp):
+            try:
+                sel.register(fd, selectors.EVENT_READ)
+            except (ValueError, KeyError, OSError):
+                pass
+        try:
+            while True:
+                if not sel.get_map():
+                    return "eof"
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return "timeout"
+                for key, _ in sel.select(min(left, 0.5)):
+                    fd = key.fd
+                    try:
+                        data = os.read(fd, 65536)
+                    except OSError:
+                        data = b""
+                    if not data:
+                        sel.unregister(fd)
+                        if fd == proc.resp:
+                            return "eof"
+                        continue
+                    if fd == proc.resp:
+                        for msg in proc.reader.feed(data):
+                            if isinstance(msg, dict) and until(msg):
+                                return "reply"
+                        if proc.reader.broken:
+                            sel.unregister(fd)
+                        continue
+                    self.output_total += len(data)
+                    buf = self.out if fd == proc.out else self.err
+                    room = self.lim["max_output_bytes"] - len(self.out) - len(self.err)
+                    buf += data[:max(room, 0)]
+                    if self.output_total > self.lim["max_output_bytes"]:
+                        self.output_exceeded = True
+                        return "output_limit"
+        finally:
+            sel.close()
+
+    def _finish_proc(self, proc: StudentProc, kill: bool) -> None:
+        """Stop everything the job's uid runs, reap, account peak memory."""
+        if kill:
+            jail.kill_uid(proc.uid)
+            try:
+                os.kill(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        proc.close()
+        if not proc.reap(block=not kill):
+            proc.reap(block=True)
+        if proc.rusage is not None:
+            self.peak_kb = max(self.peak_kb, int(proc.rusage.ru_maxrss))
+        jail.kill_uid(proc.uid)   # stragglers: daemonised children, threads' processes
+
+    @staticmethod
+    def _signal_status(status) -> str | None:
+        if status is None or not os.WIFSIGNALED(status):
+            return None
+        sig = os.WTERMSIG(status)
+        if sig in (signal.SIGXCPU,) or sig == signal.SIGKILL:
+            return "timeout" if sig == signal.SIGXCPU else "killed"
+        return "killed"
+
+    # --- modes ----------------------------------------------------------------------------
+    def run(self) -> dict:
+        job = self.job
+        job["nonce"] = os.urandom(16).hex()
+        proc = StudentProc(job, self.workdir, lambda: child.main_run(job), job.get("stdin", ""))
+        deadline = proc.started + self.lim["wall_seconds"]
+        report = {}
+
+        def got(msg):
+            if msg.get("kind") == "result" and msg.get("nonce") == job["nonce"]:
+                report.update(msg)
+                return True
+            return False
+        outcome = self._pump(proc, deadline, got)
+        if outcome == "reply":   # drain remaining output briefly (program has finished)
+            self._pump(proc, min(deadline, time.monotonic() + 0.2), lambda m: False)
+        self._finish_proc(proc, kill=True)
+        duration = (time.monotonic() - proc.started) * 1000
+        status = "ok"
+        exc = report.get("exc")
+        if self.output_exceeded:
+            status = "output_limit"
+        elif outcome == "timeout":
+            status = "timeout"
+        elif exc is not None:
+            if exc["type"] == "MemoryError":
+                status = "memory_limit"
+            elif report.get("phase") == "compile" and exc["type"] in ("SyntaxError", "IndentationError", "TabError", "ValueError"):
+                status = "syntax_error"
+            else:
+                status = "exception"
+        elif not report:
+            status = self._signal_status(proc.exit_status) or "ok"
+            if status == "killed" and proc.rusage is not None and \
+                    proc.rusage.ru_utime + proc.rusage.ru_stime >= self.lim["cpu_seconds"] - 0.05:
+                status = "timeout"
+        return {"event": "done", "status": status, "exc": exc, "stdout": bytes(self.out).decode("utf-8", "replace"),
+                "stderr": bytes(self.err).decode("utf-8", "replace"), "duration_ms": duration, "peak_kb": self.peak_kb}
+
+    def grade(self) -> dict:
+        job = self.job
+        tests = job["tests"]
+        n = max(len(tests), 1)
+        wall = self.lim["wall_seconds"]
+        per_test = max(wall / n, 0.25)
+        started = time.monotonic()
+        hard_end = started + 2 * wall       # import phase <= wall, tests share the other wall
+        status, error = "ok", None
+        call_tests = [t for t in tests if t["kind"] == "call"]
+        proc = None
+        pending = list(call_tests)
+        while pending and status == "ok":
+            job["nonce"] = os.urandom(16).hex()
+            proc = StudentProc(job, self.workdir, lambda: child.main_grade_calls(job))
+            ready = {}
+
+            def is_ready(msg):
+                if msg.get("kind") == "ready" and msg.get("nonce") == job["nonce"]:
+                    ready.update(msg)
+                    return True
+                return False
+            outcome = self._pump(proc, min(proc.started + wall, hard_end), is_ready)
+            if outcome != "reply":
+                self._finish_proc(proc, kill=True)
+                status = {"timeout": "timeout", "output_limit": "output_limit"}.get(outcome) or \
+                    self._signal_status(proc.exit_status) or "killed"
+                if status == "killed" and self.peak_kb and self._cpu_exhausted(proc):
+                    status = "timeout"
+                error = {"timeout": "time limit exceeded while running the module",
+                         "output_limit": "output limit exceeded"}.get(status, "the program was stopped before its tests ran")
+                break
+            exc = ready.get("exc")
+            if exc is not None:
+                if exc["type"] == "MemoryError":
+                    status, error = "memory_limit", "MemoryError while running the module"
+                    self._finish_proc(proc, kill=True)
+                    break
+                if ready.get("phase") == "compile":
+                    status = "syntax_error"
+                    error = _fmt_exc(exc)
+                    self._finish_proc(proc, kill=True)
+                    break
+                error = _fmt_exc(exc)
+            while pending:
+                test = pending.pop(0)
+                nonce = os.urandom(16).hex()
+                t0 = time.monotonic()
+                try:
+                    protocol.write_frame(proc.req, {"i": test["i"], "nonce": nonce})
+                except OSError:
+                    pending.insert(0, test)
+                    break
+                reply, done = {}, {}
+
+                def is_reply(msg, nonce=nonce):
+                    if msg.get("nonce") != nonce:
+                        return False       # stale or forged frame: ignored
+                    if msg.get("kind") == "test" and not reply:
+                        reply.update(msg)
+                        return False
+                    if msg.get("kind") == "done":
+                        done.update(msg)
+                        return True
+                    return False
+                outcome = self._pump(proc, min(t0 + per_test, hard_end), is_reply)
+                ms = (time.monotonic() - t0) * 1000
+                if outcome == "output_limit":
+                    status, error = "output_limit", "output limit exceeded"
+                    break
+                if outcome == "reply" or reply:
+                    self.emit(_test_event(test, reply, done, ms))
+                    if outcome == "reply":
+                        continue
+                if outcome == "timeout":
+                    if not reply:
+                        self.emit({"event": "test", "i": test["i"], "ok": False, "error": "time limit exceeded",
+                                   "duration_ms": ms})
+                else:   # the import process itself died (os._exit in a thread, killed...)
+                    if not reply:
+                        self.emit({"event": "test", "i": test["i"], "ok": False,
+                                   "error": "the program exited before returning a value", "duration_ms": ms})
+                self._finish_proc(proc, kill=True)
+                proc = None
+                if time.monotonic() >= hard_end:
+                    for t in pending:
+                        self.emit({"event": "test", "i": t["i"], "ok": False, "error": "not run: time budget exhausted",
+                                   "duration_ms": 0.0})
+                    pending = []
+                break
+        if proc is not None:
+            self._finish_proc(proc, kill=True)
+        if status in ("ok",) and pending:
+            pass
+        if status == "ok":
+            for test in [t for t in tests if t["kind"] == "stdout"]:
+                status, error = self._stdout_test(test, per_test, hard_end, status, error)
+                if status != "ok":
+                    break
+        return {"event": "done", "status": status, "error": error, "peak_kb": self.peak_kb,
+                "duration_ms": (time.monotonic() - started) * 1000}
+
+    def _cpu_exhausted(self, proc) -> bool:
+        ru = proc.rusage
+        return ru is not None and ru.ru_utime + ru.ru_stime >= self.lim["cpu_seconds"] - 0.05
+
+    def _stdout_test(self, test, per_test, hard_end, status, error):
+        job = dict(self.job, nonce=os.urandom(16).hex())
+        self.out.clear()
+        self.err.clear()
+        t0 = time.monotonic()
+        proc = StudentProc(job, self.workdir, lambda: child.main_grade_stdout(job, test), test.get("stdin", ""))
+        reply = {}
+
+        def got(msg):
+            if msg.get("kind") == "test" and msg.get("nonce") == job["nonce"]:
+                reply.update(msg)
+                return True
+            return False
+        outcome = self._pump(proc, min(t0 + per_test, hard_end), got)
+        if outcome == "reply":
+            self._pump(proc, min(t0 + per_test, time.monotonic() + 0.2), lambda m: False)
+        self._finish_proc(proc, kill=True)
+        ms = (time.monotonic() - t0) * 1000
+        stdout = bytes(self.out).decode("utf-8", "replace")
+        event = {"event": "test", "i": test["i"], "ok": True, "stdout": stdout, "duration_ms": ms}
+        if outcome == "output_limit":
+            return "output_limit", "output limit exceeded"
+        if outcome == "timeout":
+            event.update(ok=False, error="time limit exceeded")
+        elif reply and not reply.get("ok"):
+            exc = reply.get("exc") or {}
+            if reply.get("phase") == "compile":
+                self.emit(dict(event, ok=False, error=_fmt_exc(exc)))
+                return "syntax_error", _fmt_exc(exc)
+            event.update(ok=False, error=_fmt_exc(exc))
+        elif not reply and proc.exit_status and self._signal_status(proc.exit_status):
+            event.update(ok=False, error="the program was killed")
+        self.emit(event)
+        return status, error
+
+
+def _fmt_exc(exc: dict) -> str:
+    text = f"{exc.get('type')}: {exc.get('message')}" if exc.get("message") else str(exc.get("type"))
+    if exc.get("line"):
+        text += f" (line {exc['line']})"
+    return text
+
+
+def _test_event(test, reply, done, ms) -> dict:
+    if reply.get("ok"):
+        return {"event": "test", "i": test["i"], "ok": True, "repr": reply.get("repr"),
+                "literal": bool(reply.get("literal")), "duration_ms": ms}
+    if reply:
+        exc = reply.get("exc") or {}
+        err = "memory limit exceeded" if exc.get("type") == "MemoryError" else _fmt_exc(exc)
+        return {"event": "test", "i": test["i"], "ok": False, "error": err, "duration_ms": ms}
+    st = done.get("status")
+    how = f"signal {os.WTERMSIG(st)}" if isinstance(st, int) and os.WIFSIGNALED(st) else \
+        f"exit code {os.WEXITSTATUS(st)}" if isinstance(st, int) else "unknown"
+    return {"event": "test", "i": test["i"], "ok": False,
+            "error": f"the test exited without returning a value ({how})", "duration_ms": ms}
+
+
+def run_job(job: dict, emit) -> None:
+    """Entry point in the forked supervisor: set up the directory, run, clean up, emit."""
+    j = Job(job, emit)
+    j.workdir = os.path.join(jail.JOB_ROOT if os.geteuid() == 0 else job.get("tmp_root", "/tmp"),
+                             f"job-{job['uid']}-{os.urandom(4).hex()}")
+    os.mkdir(j.workdir, 0o700)
+    if os.geteuid() == 0:
+        os.chown(j.workdir, job["uid"], job["uid"])
+    try:
+        result = j.run() if job["mode"] == "run" else j.grade()
+    except Exception as exc:  # a supervisor bug must still end the job cleanly
+        result = {"event": "done", "status": "killed", "error": f"sandbox error: {type(exc).__name__}: {exc}",
+                  "peak_kb": j.peak_kb, "duration_ms": 0.0, "stdout": "", "stderr": ""}
+    finally:
+        jail.kill_uid(job["uid"])
+        shutil.rmtree(j.workdir, ignore_errors=True)
+    emit(result)
