@@ -1,0 +1,197 @@
+"""Syntax, indentation and tab errors: explain the reported line in plain words and try small repairs.
+
+Repair is search, not guesswork: for the reported message we generate candidate edits of the reported line (add
+a colon, close a bracket, add a quote, `=` -> `==`, indent, parenthesise print...) and keep the first one that
+makes the whole program compile. Programs with several missing colons are repaired step by step (bounded).
+"""
+from __future__ import annotations
+
+import re
+
+from agents.debug.expl_code import Finding, compiles, line_text, replace_line
+
+_HEADER = re.compile(r"^\s*(if|elif|else|for|while|def|class|try|except|finally|with|async\s+def|async\s+for|"
+                     r"async\s+with|match|case)\b")
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _compile_error(code: str) -> SyntaxError | None:
+    try:
+        compile(code, "<student>", "exec")
+        return None
+    except SyntaxError as exc:
+        return exc
+    except (ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _split_comment(text: str) -> tuple[str, str]:
+    """Code part and trailing comment of a line (ignores # inside simple quotes)."""
+    quote = None
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#":
+            return text[:i].rstrip(), " " + text[i:]
+    return text.rstrip(), ""
+
+
+def _indent_of(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _candidates(code: str, line: int, msg: str, offset: int | None) -> list[tuple[str, str]]:
+    """(description, new program) candidates for one error, most specific first."""
+    text = line_text(code, line)
+    body, comment = _split_comment(text)
+    out: list[tuple[str, str]] = []
+    low = msg.lower()
+
+    def edit(desc: str, new_line: str, at: int = line) -> None:
+        out.append((desc, replace_line(code, at, new_line)))
+
+    if "expected ':'" in low or (_HEADER.match(body) and not body.endswith(":")):
+        edit(f"add the missing colon at the end of line {line}", body + ":" + comment)
+    if "maybe you meant '==' or ':=' instead of '='" in low or "cannot assign to" in low and _HEADER.match(body):
+        fixed = re.sub(r"(?<![=!<>:+\-*/%&|^])=(?!=)", "==", body, count=1)
+        edit(f"use `==` to compare on line {line}", fixed + comment)
+    if "missing parentheses in call to 'print'" in low or re.match(r"^\s*print\s+[^(=]", body):
+        match = re.match(r"^(\s*)print\s+(.*?)(,?)$", body)
+        if match:
+            edit(f"call print with parentheses on line {line}", f"{match.group(1)}print({match.group(2)})" + comment)
+    never_closed = re.search(r"'([(\[{])' was never closed", msg)
+    if never_closed:
+        closer = _PAIRS[never_closed.group(1)]
+        if body.endswith(":") and _HEADER.match(body):
+            edit(f"close the `{never_closed.group(1)}` on line {line}", body[:-1] + closer + ":" + comment)
+        edit(f"close the `{never_closed.group(1)}` on line {line}", body + closer + comment)
+    if "unmatched" in low or "does not match opening parenthesis" in low:
+        mismatch = re.search(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'", msg)
+        if mismatch and offset:
+            i = offset - 1
+            if 0 <= i < len(body) and body[i] == mismatch.group(1):
+                edit(f"use `{_PAIRS[mismatch.group(2)]}` to close the `{mismatch.group(2)}` on line {line}",
+                     body[:i] + _PAIRS[mismatch.group(2)] + body[i + 1:] + comment)
+        elif offset:
+            i = offset - 1
+            if 0 <= i < len(body) and body[i] in ")]}":
+                edit(f"remove the extra `{body[i]}` on line {line}", body[:i] + body[i + 1:] + comment)
+    if "unterminated string literal" in low or "eol while scanning" in low:
+        start = (offset or 1) - 1
+        quote = body[start] if 0 <= start < len(body) and body[start] in "'\"" else \
+            next((c for c in body if c in "'\""), "'")
+        tail = re.search(r"[)\]}:,]*$", body).group(0)
+        if tail:
+            edit(f"close the string on line {line}", body[: len(body) - len(tail)] + quote + tail + comment)
+        edit(f"close the string on line {line}", body + quote + comment)
+    if "invalid character" in low:
+        table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "×": "*", "÷": "/"})
+        edit(f"replace typographic characters on line {line} with plain ASCII", text.translate(table))
+    if re.match(r"^\s*else\s+if\b", body):
+        edit(f"write `elif` instead of `else if` on line {line}", re.sub(r"else\s+if", "elif", body, count=1) +
+             (":" if not body.endswith(":") else "") + comment)
+    if "expected an indented block" in low:
+        edit(f"indent line {line} under the line above it", "    " + text)
+    if "unexpected indent" in low:
+        rows = code.split("\n")
+        previous = next((r for r in reversed(rows[: line - 1]) if r.strip()), "")
+        edit(f"remove the extra indentation on line {line}", _indent_of(previous) + text.lstrip())
+    if "unindent does not match" in low:
+        rows = code.split("\n")
+        current = len(_indent_of(text).expandtabs(4))
+        levels = sorted({len(_indent_of(r).expandtabs(4)) for r in rows[: line - 1] if r.strip()})
+        for level in sorted(levels, key=lambda lv: abs(lv - current)):
+            edit(f"align line {line} with an outer block ({level} spaces)", " " * level + text.lstrip())
+    if "inconsistent use of tabs" in low or "taberror" in low:
+        out.append(("replace tabs in the indentation with spaces",
+                    "\n".join(_indent_of(r).replace("\t", "    ") + r.lstrip() for r in code.split("\n"))))
+    return out
+
+
+def repair(code: str, max_steps: int = 5) -> tuple[str | None, list[str]]:
+    """Apply successive candidate edits until the program compiles; (fixed code or None, descriptions)."""
+    current, done = code, []
+    for _ in range(max_steps):
+        error = _compile_error(current)
+        if error is None:
+            return (current if done else None), done
+        line = error.lineno or 0
+        candidates = _candidates(current, line, error.msg or "", error.offset)
+        progressed = False
+        for desc, program in candidates:
+            after = _compile_error(program)
+            if after is None or (after.lineno or 0) > line:
+                current, progressed = program, True
+                done.append(desc)
+                break
+        if not progressed:
+            return None, done
+    return (current if compiles(current) and done else None), done
+
+
+def _plain_message(msg: str, line: int, text: str) -> str:
+    """The interpreter's message, rephrased for a student."""
+    low = msg.lower()
+    rules = [
+        ("expected ':'", f"line {line} starts a block (if/for/while/def/...) but does not end with a colon `:`."),
+        ("maybe you meant '=='", f"line {line} uses `=` (assignment) where a comparison `==` is needed."),
+        ("missing parentheses in call to 'print'", f"line {line} uses Python 2 style `print ...`; in Python 3 print "
+                                                   "is a function and needs parentheses."),
+        ("was never closed", f"a bracket opened on line {line} is never closed."),
+        ("unmatched", f"line {line} has a closing bracket with no matching opening bracket."),
+        ("does not match opening parenthesis", f"on line {line} a bracket is closed with the wrong kind of bracket."),
+        ("unterminated string literal", f"a string on line {line} starts with a quote but never ends."),
+        ("unterminated triple-quoted string", f"a triple-quoted string starting on line {line} is never closed."),
+        ("expected an indented block", f"line {line} should be indented: the line before it ends with `:` and "
+                                       "needs an indented body."),
+        ("unexpected indent", f"line {line} is indented more than it should be; only lines inside a block "
+                              "(after a `:` line) are indented."),
+        ("unindent does not match", f"line {line} is dedented to a level that matches no outer block."),
+        ("inconsistent use of tabs", f"line {line} mixes tabs and spaces in its indentation."),
+        ("invalid character", f"line {line} contains a character Python does not accept (often curly quotes “ ” "
+                              "copied from a word processor)."),
+        ("perhaps you forgot a comma", f"line {line} has two values next to each other; a comma is probably "
+                                       "missing between them."),
+        ("invalid decimal literal", f"line {line} has a number immediately followed by letters (names cannot "
+                                    "start with a digit)."),
+        ("outside function", f"line {line} uses return/yield outside of any function."),
+        ("outside loop", f"line {line} uses break/continue outside of a loop."),
+        ("cannot assign to", f"line {line} has something on the left of `=` that cannot be assigned to "
+                             "(only names, items and attributes can)."),
+        ("unexpected eof", "the file ended while a statement or bracket was still open."),
+        ("f-string", f"an f-string on line {line} is malformed (check the braces and quotes inside it)."),
+    ]
+    for needle, text_ in rules:
+        if needle in low:
+            return text_
+    return f"Python could not parse line {line}: {msg}."
+
+
+def diagnose(code: str, exc_type: str, msg: str, line: int | None, offset: int | None) -> Finding:
+    msg = msg or ""
+    error = _compile_error(code)
+    if line is None and error is not None:
+        line = error.lineno
+    line = line or 1
+    text = line_text(code, line).strip()
+    cause = f"Python stopped before running anything: {_plain_message(msg, line, text)}"
+    if text:
+        cause += f" The line is: `{text}`."
+    if exc_type in ("SyntaxError",) and line > 1 and ("invalid syntax" == msg.strip().lower() or "never closed" in msg):
+        cause += " (Also check the line just above: an unclosed bracket there often shows up here.)"
+    fixed, steps = repair(code)
+    if fixed is not None:
+        fix = "Fix: " + "; then ".join(steps) + "."
+        confidence = 0.9
+    else:
+        fix = {"IndentationError": "Indent each block body by 4 spaces after a line ending in `:` and keep lines "
+                                   "of the same block aligned.",
+               "TabError": "Use only spaces for indentation (configure your editor to insert 4 spaces)."}.get(
+            exc_type, "Check this line (and the one above) for a missing colon, bracket, quote, comma or operator.")
+        confidence = 0.7
+    titles = {"IndentationError": "Indentation problem", "TabError": "Tabs and spaces mixed"}
+    return Finding(cause, fix, fixed_code=fixed, confidence=confidence, line=line,
+                   title=titles.get(exc_type, "Syntax error"))

@@ -1,0 +1,242 @@
+"""TypeError diagnosis: the most varied runtime error students hit, split out by message shape.
+
+Covers str + int concatenation, unconverted input(), immutable str/tuple item assignment, None from functions
+without return, calling/indexing/iterating the wrong type, argument-count mismatches (including a missing
+`self`), unhashable keys and mixed-type comparisons.
+"""
+from __future__ import annotations
+
+import ast
+import re
+
+from agents.debug.expl_code import (BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
+                                    replace_node, returns_value, segment, statement_at)
+
+
+def _is_str(node) -> bool:
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str)) \
+        or (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("str", "input"))
+
+
+def _from_input(tree, name: str, line: int) -> ast.Call | None:
+    value = last_value(tree, name, line)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "input":
+        return value
+    return None
+
+
+def _concat(code, tree, line, msg) -> Finding | None:
+    adds = [n for n in nodes_on_line(tree, line) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add)]
+    for node in reversed(adds):
+        left_str, right_str = _is_str(node.left), _is_str(node.right)
+        if left_str == right_str:
+            continue
+        other = node.right if left_str else node.left
+        text = segment(code, other)
+        other_type = re.search(r'\(not "(\w+)"\)', msg)
+        kind = other_type.group(1) if other_type else "number"
+        article = "an" if kind[0] in "aeiou" else "a"
+        return Finding(f"Line {line} joins text with `+`, but `{text}` is {article} {kind}, not a string. Python does not "
+                       "convert numbers to text automatically.",
+                       f"Convert it: `str({text})`, or use an f-string such as f\"...{{{text}}}\".",
+                       fixed_code=replace_node(code, other, f"str({text})"), confidence=0.92)
+    return None
+
+
+def _unconverted_input(code, tree, line, msg) -> Finding | None:
+    for node in nodes_on_line(tree, line):
+        if isinstance(node, (ast.BinOp, ast.Compare)):
+            for operand in ([node.left, node.right] if isinstance(node, ast.BinOp) else [node.left, *node.comparators]):
+                if isinstance(operand, ast.Name):
+                    call = _from_input(tree, operand.id, line)
+                    if call is not None:
+                        return Finding(f"`{operand.id}` comes from `input()`, which always returns a string, so "
+                                       f"line {line} mixes a string with a number.",
+                                       f"Convert when reading: `{operand.id} = int({segment(code, call)})` (or "
+                                       "float(...) for decimals).",
+                                       fixed_code=replace_node(code, call, f"int({segment(code, call)})"),
+                                       confidence=0.9)
+    return None
+
+
+def _item_assignment(code, tree, line, kind) -> Finding:
+    stmt = statement_at(tree, line)
+    fixed = None
+    if kind == "str" and isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 \
+            and isinstance(stmt.targets[0], ast.Subscript) and isinstance(stmt.targets[0].value, ast.Name) \
+            and isinstance(stmt.targets[0].slice, ast.Constant) and isinstance(stmt.targets[0].slice.value, int):
+        name, i = stmt.targets[0].value.id, stmt.targets[0].slice.value
+        value = segment(code, stmt.value)
+        head = f"{name}[:{i}] + " if i else ""
+        fixed = replace_node(code, stmt, f"{name} = {head}{value} + {name}[{i + 1}:]")
+        target = f"`{name}[{i}]`"
+    else:
+        target = "an item"
+    if kind == "str":
+        return Finding(f"Line {line} tries to change {target} of a string, but strings are immutable: their "
+                       "characters can never be changed in place.",
+                       "Build a new string instead, e.g. `word = 'b' + word[1:]`, or convert to a list, change it, "
+                       "and `''.join(...)` it back.", fixed_code=fixed, confidence=0.92)
+    return Finding(f"Line {line} tries to change an item of a tuple, but tuples are immutable.",
+                   "Use a list if the items must change (`items = list(items)`), or build a new tuple.",
+                   confidence=0.9)
+
+
+def _none_value(code, tree, line, what) -> Finding:
+    for node in nodes_on_line(tree, line):
+        if isinstance(node, (ast.Subscript, ast.For, ast.comprehension)):
+            target = node.value if isinstance(node, ast.Subscript) else node.iter
+            if isinstance(target, ast.Name):
+                value = last_value(tree, target.id, line)
+                if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                        and value.func.attr in ("sort", "append", "reverse", "extend", "insert"):
+                    stmt = statement_at(tree, value.lineno)
+                    receiver = segment(code, value.func.value)
+                    fixed = replace_node(code, value, f"sorted({receiver})") if value.func.attr == "sort" \
+                        else replace_node(code, stmt, segment(code, value)) if receiver == target.id else None
+                    return Finding(f"`{target.id}` is None: on line {value.lineno} it was assigned the result of "
+                                   f"`.{value.func.attr}()`, which changes the list in place and returns None.",
+                                   f"Call `{receiver}.{value.func.attr}(...)` on its own line and keep using "
+                                   f"`{receiver}`" + (", or use `sorted(...)` which returns a new list."
+                                                      if value.func.attr == "sort" else "."),
+                                   fixed_code=fixed, confidence=0.92)
+                if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+                    func = functions(tree).get(value.func.id)
+                    if func is not None and not returns_value(func):
+                        return Finding(f"`{target.id}` is None because `{func.name}()` (line {func.lineno}) never "
+                                       f"returns a value - a function without `return` gives back None - so line "
+                                       f"{line} cannot {what} it.",
+                                       f"Add `return <result>` at the end of `{func.name}` (printing is not "
+                                       "returning).", confidence=0.9)
+                if isinstance(value, ast.Constant) and value.value is None:
+                    return Finding(f"`{target.id}` was set to None on line {value.lineno} and never replaced, so "
+                                   f"line {line} cannot {what} it.", f"Give `{target.id}` a real value first.",
+                                   confidence=0.85)
+    return Finding(f"A value on line {line} is None, so it cannot be {what}ed. Usually a function returned nothing "
+                   "(no `return`) or an in-place method like `.sort()` was assigned.",
+                   "Find where the value comes from and make sure it is not None (add a `return`).", confidence=0.7)
+
+
+def _arg_count(code, tree, line, msg) -> Finding | None:
+    match = re.search(r"(\w+)\(\) (missing \d+ required (?:positional|keyword-only) arguments?: .*|takes (\d+) "
+                      r"positional arguments? but (\d+) (?:was|were) given|got an unexpected keyword argument '\w+')",
+                      msg)
+    if not match:
+        return None
+    name = match.group(1)
+    func = functions(tree).get(name) if tree is not None else None
+    signature = f"`def {name}({', '.join(a.arg for a in func.args.args)})` (line {func.lineno})" if func else \
+        f"`{name}`"
+    in_class = func is not None and any(isinstance(n, ast.ClassDef) and func in n.body for n in ast.walk(tree))
+    if match.group(3) and func is not None and in_class and (not func.args.args or func.args.args[0].arg != "self") \
+            and not func.decorator_list:
+        args = func.args
+        first = args.args[0] if args.args else None
+        fixed = None
+        header = code.split("\n")[func.lineno - 1]
+        if first is not None:
+            fixed = replace_node(code, first, f"self, {segment(code, first)}")
+        elif re.search(rf"def\s+{name}\s*\(\s*\)", header):
+            rows = code.split("\n")
+            rows[func.lineno - 1] = re.sub(rf"(def\s+{name}\s*\()\s*\)", r"\1self)", header, count=1)
+            fixed = "\n".join(rows)
+        return Finding(f"`{name}` is a method, so Python passes the object itself as the first argument - but "
+                       f"{signature} has no `self` parameter to receive it.",
+                       f"Add `self` as the first parameter of `{name}`.", fixed_code=fixed, confidence=0.92,
+                       line=func.lineno)
+    what = match.group(2)
+    return Finding(f"Line {line} calls `{name}` with the wrong arguments: {what}. The function is defined as "
+                   f"{signature}.",
+                   f"Pass exactly the parameters {name} expects (by position or by name), or give the optional "
+                   "ones default values.", confidence=0.85)
+
+
+def type_error(code, tree, line, msg) -> Finding:
+    tree_ok = tree is not None
+    if tree_ok and ("can only concatenate str" in msg or 'must be str, not' in msg):
+        found = _concat(code, tree, line, msg)
+        if found:
+            return found
+    if tree_ok and ("unsupported operand type" in msg or "not supported between instances of" in msg) \
+            and "'str'" in msg:
+        found = _unconverted_input(code, tree, line, msg)
+        if found:
+            return found
+        if "not supported between" in msg:
+            return Finding(f"Line {line} compares text with a number (`<`/`>` between str and int). Python 3 "
+                           "cannot order different types.", "Convert the text with int()/float() first.",
+                           confidence=0.85)
+        return Finding(f"Line {line} combines a string and a number with an operator: {msg}.",
+                       "Convert one side so both have the same type (int()/float() or str()).", confidence=0.8)
+    if "can only concatenate list" in msg:
+        return Finding(f"Line {line} uses `+` between a list and a non-list.",
+                       "Use `.append(x)` to add one item, or `+ [x]`.", confidence=0.85)
+    item = re.search(r"'(\w+)' object does not support item assignment", msg)
+    if item and item.group(1) in ("str", "tuple"):
+        return _item_assignment(code, tree, line, item.group(1)) if tree_ok else \
+            Finding("Strings and tuples are immutable.", "Build a new value instead.", confidence=0.8)
+    if "'NoneType' object is not subscriptable" in msg and tree_ok:
+        return _none_value(code, tree, line, "index")
+    if "'NoneType' object is not iterable" in msg and tree_ok:
+        return _none_value(code, tree, line, "loop over")
+    found = _arg_count(code, tree, line, msg) if tree_ok else None
+    if found:
+        return found
+    not_callable = re.search(r"'(\w+)' object is not callable", msg)
+    if not_callable:
+        shadowed = [n.id for n in nodes_on_line(tree, line) if isinstance(n, ast.Name) and n.id in BUILTIN_NAMES
+                    and assignments_to(tree, n.id, line)] if tree_ok else []
+        if shadowed:
+            name = shadowed[0]
+            where = assignments_to(tree, name, line)[0][0]
+            return Finding(f"`{name}` is a built-in function, but line {where} assigned a {not_callable.group(1)} to "
+                           f"the name `{name}`, hiding the built-in; line {line} then tries to call that value.",
+                           f"Rename your variable (e.g. `{name}_value` or `total`) so `{name}()` works again.",
+                           confidence=0.9)
+        return Finding(f"Line {line} puts brackets `(...)` after a {not_callable.group(1)}, which calls it like a "
+                       "function. A missing operator (`2(3 + 4)` instead of `2 * (3 + 4)`) or a variable that "
+                       "shadows a function name are the usual causes.",
+                       "Add the missing `*`, or rename the variable that hides the function.", confidence=0.75)
+    not_iterable = re.search(r"'(\w+)' object is not iterable", msg)
+    if not_iterable and tree_ok:
+        for node in nodes_on_line(tree, line):
+            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Call) \
+                    and isinstance(node.iter.func, ast.Name) and node.iter.func.id == "len":
+                return Finding(f"`for ... in {segment(code, node.iter)}` loops over a single number; a for loop "
+                               "needs a collection or a range.",
+                               f"Use `range({segment(code, node.iter)})` to loop over the positions.",
+                               fixed_code=replace_node(code, node.iter, f"range({segment(code, node.iter)})"),
+                               confidence=0.92)
+            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Name) \
+                    and not_iterable.group(1) in ("int", "float"):
+                return Finding(f"`{node.iter.id}` is a number, and you cannot loop over a number directly.",
+                               f"Loop over `range({node.iter.id})` to count from 0 to {node.iter.id} - 1.",
+                               fixed_code=replace_node(code, node.iter, f"range({node.iter.id})"), confidence=0.88)
+        return Finding(f"Line {line} loops over (or unpacks) a {not_iterable.group(1)}, which is a single value, not "
+                       "a collection.", "Loop over a list/string/range instead.", confidence=0.75)
+    subscript = re.search(r"'(\w+)' object is not subscriptable", msg)
+    if subscript:
+        return Finding(f"Line {line} uses `[...]` on a {subscript.group(1)}, which has no items to index.",
+                       "Check which variable holds the number/function instead of the list or dict you expected.",
+                       confidence=0.75)
+    unhashable = re.search(r"unhashable type: '(\w+)'", msg)
+    if unhashable:
+        return Finding(f"Line {line} uses a {unhashable.group(1)} as a dictionary key or set item, but mutable "
+                       "values cannot be hashed.", "Convert it to a tuple (`tuple(x)`) or use a string key.",
+                       confidence=0.88)
+    indices = re.search(r"(list|string|tuple) indices must be integers(?: or slices)?, not (\w+)", msg)
+    if indices:
+        hint = "use `//` (integer division) or `int(...)`" if indices.group(2) == "float" else \
+            "loop with `for item in items` (the loop variable is the item, not its index) or convert with int()"
+        return Finding(f"Line {line} indexes a {indices.group(1)} with a {indices.group(2)}; positions must be ints.",
+                       f"To get an int index, {hint}.", confidence=0.85)
+    if "has no len()" in msg:
+        return Finding(f"Line {line} calls len() on a value that has no length ({msg}).",
+                       "len() works on collections and strings; convert numbers with str() first if needed.",
+                       confidence=0.8)
+    if "can't multiply sequence by non-int" in msg:
+        return Finding(f"Line {line} multiplies a string or list by a non-integer (often a string from input()).",
+                       "Convert the other operand with int() or float() before multiplying.", confidence=0.85)
+    return Finding(f"Line {line} used a value of the wrong type: {msg}.",
+                   "Print `type(...)` of each value on that line to see which one is not what you expected.",
+                   confidence=0.5)

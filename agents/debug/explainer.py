@@ -1,0 +1,216 @@
+"""The debug explainer: turn a real sandbox run of the student's code into a specific, honest explanation.
+
+Input is the sandbox's RunResult (duck-typed: status, exception_type, exception_message, line, offset,
+source_line, traceback, stdout, stderr). The explainer never executes code itself; it reads the exception and
+the code (`ast`) and dispatches to small diagnosers:
+  expl_syntax   - SyntaxError / IndentationError / TabError, with compile-verified repairs
+  expl_runtime  - IndexError, KeyError, NameError, ... (expl_types for TypeError)
+  expl_logic    - no exception: wrong output / None, timeouts (infinite loops), memory/output limits
+Any fixed_code offered has been checked to compile; nothing here raises on odd input (it degrades to a generic,
+lower-confidence explanation instead).
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from agents.concepts.topics import topic_for_exception
+from agents.debug import expl_logic, expl_runtime, expl_syntax
+from agents.debug.expl_code import Finding, compiles, line_text, parse
+
+_SYNTAX = ("SyntaxError", "IndentationError", "TabError")
+
+
+@dataclass(frozen=True)
+class DebugExplanation:
+    title: str
+    error_type: str | None
+    line: int | None
+    cause: str
+    fix: str
+    fixed_code: str | None
+    concept_topic: str
+    confidence: float
+    notes: tuple[str, ...]
+
+
+def _get(result, name, default=None):
+    value = getattr(result, name, default)
+    return default if value is None else value
+
+
+def _student_line(result, code: str) -> int | None:
+    """The 1-based line in the student's code; falls back to the deepest traceback frame inside the code."""
+    line = _get(result, "line")
+    n_lines = len(code.split("\n"))
+    if isinstance(line, int) and 1 <= line <= n_lines:
+        return line
+    for frame in reversed(list(_get(result, "traceback", []) or [])):
+        try:
+            candidate = int(frame[0])
+        except (TypeError, ValueError, IndexError):
+            continue
+        if 1 <= candidate <= n_lines:
+            return candidate
+    return None
+
+
+def _finish(finding: Finding, error_type: str | None, line: int | None, topic: str, code: str,
+            notes: list[str]) -> DebugExplanation:
+    fixed = finding.fixed_code
+    if fixed is not None and (fixed == code or not compiles(fixed)):
+        notes.append("A mechanical fix was considered but it did not compile, so it is not shown.")
+        fixed = None
+    return DebugExplanation(title=finding.title or (f"{error_type} on line {line}" if error_type and line else
+                                                    error_type or "Code review"),
+                            error_type=error_type, line=finding.line or line, cause=finding.cause, fix=finding.fix,
+                            fixed_code=fixed, concept_topic=finding.topic or topic,
+                            confidence=round(max(0.05, min(0.99, finding.confidence)), 2),
+                            notes=tuple(notes + finding.notes))
+
+
+def _exception(code: str, tree, result, line, notes) -> DebugExplanation:
+    exc = str(_get(result, "exception_type", "") or "Exception").rsplit(".", 1)[-1]
+    msg = str(_get(result, "exception_message", "") or "")
+    topic = topic_for_exception(exc, msg)
+    if exc in _SYNTAX:
+        finding = expl_syntax.diagnose(code, exc, msg, line, _get(result, "offset"))
+        return _finish(finding, exc, finding.line or line, topic if exc != "SyntaxError" else _syntax_topic(msg),
+                       code, notes)
+    if tree is None:
+        notes.append("Your code could not be parsed for a closer look, so this explanation uses only the message.")
+    if exc == "RecursionError":
+        finding = expl_runtime.recursion_error(code, tree, line, msg, _get(result, "traceback", []))
+    elif exc in expl_runtime.HANDLERS and tree is not None:
+        finding = expl_runtime.HANDLERS[exc](code, tree, line, msg)
+    elif exc in ("NameError", "ModuleNotFoundError", "FileNotFoundError", "StopIteration", "ValueError"):
+        finding = expl_runtime.HANDLERS[exc](code, tree, line, msg)
+    else:
+        finding = expl_runtime.generic(code, tree, line, msg, exc)
+    if line and not finding.title:
+        finding.title = f"{exc} on line {line}"
+    source = (_get(result, "source_line") or line_text(code, line)).strip()
+    if source and line:
+        notes.insert(0, f"Line {line}: {source}")
+    return _finish(finding, exc, line, topic, code, notes)
+
+
+def _syntax_topic(msg: str) -> str:
+    low = msg.lower()
+    if "print" in low:
+        return "input-output"
+    if "f-string" in low:
+        return "string-formatting"
+    if "'=='" in low:
+        return "conditionals"
+    if "string literal" in low:
+        return "strings"
+    return "variables" if "assign" in low else "conditionals" if "':'" in low else "variables"
+
+
+def explain_failure(code: str, result, question: str = "", skill_level: str = "beginner") -> DebugExplanation:
+    """Explain why the student's code failed (or misbehaved) using the real run result."""
+    code = code or ""
+    notes: list[str] = []
+    try:
+        status = str(_get(result, "status", "ok") or "ok")
+        tree = parse(code) if code.strip() else None
+        line = _student_line(result, code)
+        if status in ("exception", "syntax_error") or (_get(result, "exception_type") and status not in
+                                                          ("timeout", "memory_limit", "output_limit", "killed")):
+            if not code.strip():
+                exc = _get(result, "exception_type", "Exception")
+                finding = expl_runtime.generic(code, None, line, _get(result, "exception_message", ""), exc)
+                notes.append("Paste the code that produced this error for an explanation specific to it.")
+                finding.confidence = min(finding.confidence, 0.5)
+                return _finish(finding, exc, line, topic_for_exception(exc), code, notes)
+            return _exception(code, tree, result, line, notes)
+        if status == "timeout":
+            findings = expl_logic.infinite_loops(code, tree) if tree is not None else []
+            if not findings:
+                findings = [Finding("The program ran past the time limit. I could not find a loop whose condition "
+                                    "never changes, so it may just be very slow (e.g. nested loops over big ranges) "
+                                    "or waiting on something.",
+                                    "Add a print inside your loops to watch the variables change, and check each loop "
+                                    "has a reachable exit.", confidence=0.35, title="Program took too long",
+                                    topic="loops")]
+            return _finish(findings[0], None, findings[0].line, "loops", code, notes +
+                           [f"Also: {f.cause}" for f in findings[1:3]])
+        if status in ("memory_limit", "output_limit"):
+            findings = expl_logic.runaway_growth(code, tree, status) if tree is not None else []
+            findings += expl_logic.infinite_loops(code, tree) if tree is not None else []
+            if not findings:
+                what = "memory" if status == "memory_limit" else "output"
+                findings = [Finding(f"The program used more {what} than allowed, but I could not pinpoint where.",
+                                    "Look for loops that never end and collections that keep growing.",
+                                    confidence=0.35, title=f"Too much {what}", topic="loops")]
+            return _finish(findings[0], None, findings[0].line, findings[0].topic or "loops", code,
+                           notes + [f"Also: {f.cause}" for f in findings[1:3]])
+        if status == "killed":
+            return _finish(Finding("The program was stopped by the sandbox before it finished (it may have used a "
+                                   "forbidden operation or too many resources).",
+                                   "Simplify the program and avoid system calls, subprocesses and network access.",
+                                   confidence=0.3, title="Program was stopped", topic="exceptions"),
+                           None, line, "exceptions", code, notes)
+        return _ok(code, tree, result, question, notes)
+    except Exception as exc:   # an explainer bug must never take down the debug agent
+        return DebugExplanation(title="Could not analyse the code", error_type=_get(result, "exception_type"),
+                                line=_get(result, "line"), cause="I could not analyse this run automatically "
+                                f"({type(exc).__name__}).", fix="Read the last line of the error message and the "
+                                "line it points to; print the values used there.", fixed_code=None,
+                                concept_topic="exceptions", confidence=0.1, notes=())
+
+
+def _ok(code: str, tree, result, question: str, notes: list[str]) -> DebugExplanation:
+    if tree is None:
+        return _finish(Finding("Your code ran without errors, but I could not analyse it further.",
+                               "Describe what you expected to see and what you got instead.", confidence=0.2,
+                               title="No error", topic="functions"), None, None, "functions", code, notes)
+    findings = expl_logic.wrong_output(code, tree, question)
+    stdout = str(_get(result, "stdout", "") or "")
+    if stdout.strip():
+        notes.append("Output was: " + stdout.strip()[:200].replace("\n", " | "))
+    if not findings:
+        return _finish(Finding("Your code ran without any error, and I did not spot a common logic mistake "
+                               "(missing return, off-by-one range, accumulator not updated, `is` vs `==`, input not "
+                               "converted, list changed while looping).",
+                               "Tell me the output you expected and the output you got; printing the variables "
+                               "inside your loop usually reveals where they start to differ.", confidence=0.25,
+                               title="No error found", topic="functions"), None, None, "functions", code, notes)
+    best = findings[0]
+    for other in findings[1:3]:
+        notes.append(f"Also check (line {other.line}): {other.cause}")
+    return _finish(best, None, best.line, best.topic or "functions", code, notes)
+
+
+def render(expl: DebugExplanation, concept_text: str | None = None) -> str:
+    """Student-facing text. Complete without the concepts agent's text (then a short local summary is used)."""
+    parts = [f"### {expl.title}"]
+    if expl.error_type:
+        where = f" on line {expl.line}" if expl.line else ""
+        parts.append(f"**Error:** `{expl.error_type}`{where}")
+    elif expl.line:
+        parts.append(f"**Where to look:** line {expl.line}")
+    parts.append(f"**Why it happens:** {expl.cause}")
+    parts.append(f"**How to fix it:** {expl.fix}")
+    if expl.fixed_code:
+        parts.append(f"**Fixed code:**\n```python\n{expl.fixed_code.rstrip()}\n```")
+    extra = [n for n in expl.notes if not n.startswith("Line ")]
+    if extra:
+        parts.append("\n".join(f"- {n}" for n in extra))
+    if concept_text and concept_text.strip():
+        parts.append(f"### The concept behind it\n{concept_text.strip()}")
+    else:
+        from agents.concepts import kb   # local knowledge base: the answer stays complete without the agent
+
+        summary = kb.summary(expl.concept_topic)
+        if summary:
+            parts.append(f"### The concept behind it: {kb.title(expl.concept_topic)}\n{summary}")
+    if expl.confidence < 0.4:
+        parts.append("_I am not certain about this diagnosis; treat it as a starting point._")
+    return "\n\n".join(parts)
+
+
+def fixed_code_parses(expl: DebugExplanation) -> bool:
+    """Convenience for callers/tests: offered fixes always compile."""
+    return expl.fixed_code is None or ast.parse(expl.fixed_code) is not None
