@@ -1,0 +1,58 @@
+"""Triage classifier on the dev set: accuracy, confusion matrix, misses and mean microseconds per call.
+
+Run: .venv/bin/python bench/triage_eval.py [path/to/set.jsonl]
+The dev set lives beside the repo (../shared/eval/triage-dev.jsonl) and is only read, never copied.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from agents.triage.classifier import classify  # noqa: E402
+from agents.triage.cls_features import INTENTS  # noqa: E402
+
+DEV = ROOT / ".." / "shared" / "eval" / "triage-dev.jsonl"
+
+
+def main(path: Path) -> int:
+    items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    confusion: Counter = Counter()
+    misses, high_conf, high_conf_right = [], 0, 0
+    for item in items:
+        result = classify(item["text"], item.get("code"))
+        confusion[(item["intent"], result.intent)] += 1
+        high_conf += result.confidence >= 0.8
+        high_conf_right += result.confidence >= 0.8 and result.intent == item["intent"]
+        if result.intent != item["intent"]:
+            misses.append((item, result))
+    correct = sum(v for (gold, got), v in confusion.items() if gold == got)
+    print(f"accuracy: {correct}/{len(items)} = {100 * correct / len(items):.1f}%")
+    print(f"confidence >= 0.8 on {high_conf} items, {high_conf_right} of them right")
+    width = max(len(i) for i in INTENTS) + 2
+    print("\nconfusion (rows = gold, columns = predicted)")
+    print(" " * width + "".join(i[:11].rjust(12) for i in INTENTS))
+    for gold in INTENTS:
+        print(gold.ljust(width) + "".join(str(confusion[(gold, got)]).rjust(12) for got in INTENTS))
+    print("\nmisses:" if misses else "\nmisses: none")
+    for item, result in misses:
+        print(f"  gold={item['intent']} got={result.intent} conf={result.confidence:.2f} :: {item['text'][:90]!r}")
+        print(f"    {result.reasoning}")
+    calls = [(i["text"], i.get("code")) for i in items]
+    rounds = 200
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for text, code in calls:
+            classify(text, code)
+    micro = (time.perf_counter() - started) / (rounds * len(calls)) * 1e6
+    print(f"\nmean latency: {micro:.1f} us per call ({rounds * len(calls)} calls)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEV))
