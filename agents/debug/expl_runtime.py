@@ -61,6 +61,15 @@ def _none_receiver_fix(code: str, tree, name: str, line: int | None) -> str | No
 
 def index_error(code, tree, line, msg) -> Finding:
     kind = "string" if "string" in msg else "tuple" if "tuple" in msg else "list"
+    if "pop index out of range" in msg:
+        calls = [n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                 and n.func.attr == "pop" and n.args] if tree is not None else []
+        if calls:
+            arg = segment(code, calls[0].args[0])
+            return Finding(f"`.pop({arg})` on line {line} treats `{arg}` as a POSITION, and there is no such position "
+                           "in the list. If `" + arg + "` is a value you want to delete, `.remove()` is the method "
+                           "for that.", f"Use `.remove({arg})` to delete by value, or make sure {arg} < len(list).",
+                           confidence=0.8)
     if "pop from empty" in msg:
         return Finding(f"`.pop()` was called on an empty list on line {line}: there is nothing left to remove.",
                        "Check the list is not empty first: `if items: items.pop()`.", confidence=0.8)
@@ -374,6 +383,16 @@ def value_error(code, tree, line, msg) -> Finding:
     if "not in list" in msg:
         return Finding(f"Line {line} asks a list to remove/find a value that is not in the list.",
                        "Check with `if value in items:` before `.remove(value)` / `.index(value)`.", confidence=0.85)
+    empty = re.search(r"(max|min)\(\) (?:arg|iterable argument) is (?:an )?empty", msg)
+    if empty:
+        calls = [n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                 and n.func.id == empty.group(1) and n.args] if tree is not None else []
+        arg = segment(code, calls[0].args[0]) if calls else "the sequence"
+        return Finding(f"`{empty.group(1)}({arg})` on line {line} is called with an empty sequence - there is no "
+                       f"{'largest' if empty.group(1) == 'max' else 'smallest'} item of nothing. `{arg}` is empty here "
+                       "(the input was empty, or items were removed until none were left).",
+                       f"Check first (`if {arg}:`), stop the loop when it is empty, or pass a default: "
+                       f"`{empty.group(1)}({arg}, default=None)`.", confidence=0.85)
     if "math domain error" in msg:
         return Finding(f"Line {line} calls a math function outside its domain (e.g. sqrt of a negative number, "
                        "log of 0).", "Check the argument's range before the call.", confidence=0.85)

@@ -187,11 +187,12 @@ def diagnose(code: str, exc_type: str, msg: str, line: int | None, offset: int |
         fix = "Fix: " + "; then ".join(steps) + "."
         confidence = 0.9
     else:
+        generic = _plain_message(msg, line, text).startswith("Python could not parse")
+        confidence = 0.5 if generic else 0.75
         fix = {"IndentationError": "Indent each block body by 4 spaces after a line ending in `:` and keep lines "
                                    "of the same block aligned.",
                "TabError": "Use only spaces for indentation (configure your editor to insert 4 spaces)."}.get(
             exc_type, "Check this line (and the one above) for a missing colon, bracket, quote, comma or operator.")
-        confidence = 0.7
     titles = {"IndentationError": "Indentation problem", "TabError": "Tabs and spaces mixed"}
     return Finding(cause, fix, fixed_code=fixed, confidence=confidence, line=line,
                    title=titles.get(exc_type, "Syntax error"))

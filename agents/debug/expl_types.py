@@ -151,6 +151,113 @@ def _arg_count(code, tree, line, msg) -> Finding | None:
                    "ones default values.", confidence=0.85)
 
 
+_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**"}
+
+
+def _more_shapes(code, tree, line, msg) -> Finding | None:
+    """Message shapes seen often in real student submissions (Refactory data): pop/sort/range misuse, `in` on
+    None or int, tuple/list concatenation, mixed comparisons, float slice indices, unpacking ints."""
+    nodes = nodes_on_line(tree, line)
+    calls = [n for n in nodes if isinstance(n, ast.Call)]
+    interp = re.search(r"'(\w+)' object cannot be interpreted as an integer", msg)
+    if interp:
+        for call in calls:
+            if isinstance(call.func, ast.Attribute) and call.func.attr == "pop" and call.args:
+                return Finding(f"`.pop()` on line {line} takes a POSITION (an int), but it was given "
+                               f"`{segment(code, call.args[0])}`, a {interp.group(1)}. To delete a value, use `.remove()`.",
+                               f"Use `{segment(code, call.func.value)}.remove({segment(code, call.args[0])})` to remove "
+                               "by value, or pass the index to pop.",
+                               fixed_code=replace_node(code, call.func, f"{segment(code, call.func.value)}.remove"),
+                               confidence=0.8)
+            if isinstance(call.func, ast.Name) and call.func.id == "range" and call.args \
+                    and isinstance(call.args[0], ast.Name):
+                arg = call.args[0].id
+                return Finding(f"`range({arg})` on line {line} needs a number, but `{arg}` is a {interp.group(1)}.",
+                               f"Use `range(len({arg}))` for positions, or loop directly with `for x in {arg}:`.",
+                               fixed_code=replace_node(code, call.args[0], f"len({arg})"), confidence=0.88)
+        return Finding(f"Line {line} passes a {interp.group(1)} where a whole number (like an index or a count) is "
+                       "needed.", "Pass an int: a position/length rather than the item itself.", confidence=0.75)
+    container = re.search(r"argument of type '(\w+)' is not iterable", msg)
+    if container:
+        for node in nodes:
+            if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+                right = segment(code, node.comparators[-1])
+                why = ""
+                if container.group(1) == "NoneType" and isinstance(node.comparators[-1], ast.Name):
+                    from agents.debug.expl_runtime import _why_none
+                    why = _why_none(code, tree, right, line) or ""
+                return Finding(f"`{segment(code, node)}` on line {line} checks membership in `{right}`, but `{right}` is "
+                               f"{'None' if container.group(1) == 'NoneType' else 'a ' + container.group(1)}, not a "
+                               f"collection.{' ' + why[0].upper() + why[1:] + '.' if why else ''}",
+                               f"Make sure `{right}` is a list/str/dict at this point (in-place methods like "
+                               "`.append()`/`.sort()` return None - don't assign their result).", confidence=0.85)
+    concat = re.search(r'can only concatenate (tuple|list) \(not "(\w+)"\) to \1', msg)
+    if concat:
+        return Finding(f"Line {line} uses `+`/`+=` to join a {concat.group(1)} with a {concat.group(2)}; `+` only "
+                       f"joins two {concat.group(1)}s.",
+                       "To add one item to a list use `.append(item)` (or `+ [item]`); for a tuple use `+ (item,)`.",
+                       confidence=0.85)
+    if "takes no positional arguments" in msg and "sort" in msg:
+        for call in calls:
+            if isinstance(call.func, ast.Attribute) and call.func.attr == "sort" and call.args:
+                return Finding(f"`.sort()` on line {line} only accepts keyword arguments, but the function is "
+                               "passed positionally.", "Write `key=`: `lst.sort(key=lambda x: x[1])`.",
+                               fixed_code=replace_node(code, call.args[0], f"key={segment(code, call.args[0])}"),
+                               confidence=0.9)
+    order = re.search(r"'([<>]=?)' not supported between instances of '(\w+)' and '(\w+)'", msg)
+    if order:
+        a, b = order.group(2), order.group(3)
+        hint = "compare one field of the record (e.g. `item[1]`) with the number" if "tuple" in (a, b) \
+            or "list" in (a, b) else "convert both sides to the same type first"
+        return Finding(f"Line {line} compares a {a} with a {b} using `{order.group(1)}`; Python 3 cannot order "
+                       f"values of different types.", f"Make both sides the same type: {hint}.", confidence=0.8)
+    if "slice indices must be integers" in msg or re.search(r"indices must be integers or slices, not float", msg):
+        for node in nodes:
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+                return Finding(f"`{segment(code, node)}` on line {line} uses `/`, which always gives a float "
+                               "(e.g. 5 / 2 == 2.5), but positions must be ints.",
+                               "Use `//` (floor division) to get a whole number.",
+                               fixed_code=replace_node(code, node, f"{segment(code, node.left)} // "
+                                                                  f"{segment(code, node.right)}"), confidence=0.92)
+    if "cannot unpack non-iterable" in msg:
+        for node in nodes:
+            if isinstance(node, ast.For) and isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 \
+                    and isinstance(node.iter, ast.Name):
+                return Finding(f"`for {segment(code, node.target)} in {node.iter.id}` on line {line} unpacks each item "
+                               "into two names, but each item is a single value.",
+                               f"To get positions and items, loop over `enumerate({node.iter.id})`.",
+                               fixed_code=replace_node(code, node.iter, f"enumerate({node.iter.id})"), confidence=0.85)
+        return Finding(f"Line {line} unpacks a single value into several names.",
+                       "Only unpack sequences with the right number of items.", confidence=0.75)
+    if "requires string as left operand" in msg:
+        return Finding(f"Line {line} uses `x in some_string` with a non-string x; `in` on a string looks for "
+                       "substrings.", "Convert with `str(x)`, or check membership in a list instead.", confidence=0.8)
+    operand = re.search(r"unsupported operand type\(s\) for ([^:]+): '(\w+)' and '(\w+)'", msg)
+    if operand:
+        symbol, a, b = operand.groups()
+        symbol = symbol.strip().rstrip("=") or symbol
+        for node in nodes:
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and node.args \
+                    and isinstance(node.args[0], ast.BinOp) and isinstance(node.args[0].left, ast.Name):
+                inner = node.args[0]
+                return Finding(f"`{segment(code, node)}` on line {line} does the arithmetic INSIDE len(): it tries "
+                               f"`{segment(code, inner)}` on the {a} itself.",
+                               f"Move it outside: `len({inner.left.id}){segment(code, inner)[len(inner.left.id):]}`.",
+                               fixed_code=replace_node(code, node, f"len({inner.left.id})"
+                                                                   f"{segment(code, inner)[len(inner.left.id):]}"),
+                               confidence=0.9)
+        exprs = [segment(code, n) for n in nodes if isinstance(n, (ast.BinOp, ast.AugAssign))
+                 and _OPS.get(type(n.op)) == symbol]
+        shown = f" in `{exprs[0]}`" if exprs else ""
+        none_hint = " One side is None - usually the result of a function without `return` or of an in-place " \
+                    "method such as `.remove()`/`.append()`." if "NoneType" in (a, b) else ""
+        return Finding(f"Line {line} applies `{symbol}` to a {a} and a {b}{shown}; Python does not define `{symbol}` "
+                       f"between these types.{none_hint}",
+                       "Check what each side holds (print(type(...))) and convert or pick the right element.",
+                       confidence=0.75)
+    return None
+
+
 def type_error(code, tree, line, msg) -> Finding:
     tree_ok = tree is not None
     if tree_ok and ("can only concatenate str" in msg or 'must be str, not' in msg):
@@ -237,6 +344,9 @@ def type_error(code, tree, line, msg) -> Finding:
     if "can't multiply sequence by non-int" in msg:
         return Finding(f"Line {line} multiplies a string or list by a non-integer (often a string from input()).",
                        "Convert the other operand with int() or float() before multiplying.", confidence=0.85)
+    found = _more_shapes(code, tree, line, msg) if tree_ok else None
+    if found:
+        return found
     return Finding(f"Line {line} used a value of the wrong type: {msg}.",
                    "Print `type(...)` of each value on that line to see which one is not what you expected.",
                    confidence=0.5)

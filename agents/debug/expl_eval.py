@@ -1,0 +1,130 @@
+"""Evaluate the debug explainer on the labelled sets beside the repo (../shared/eval, ../shared/ext-eval).
+
+    .venv/bin/python -m agents.debug.expl_eval [--limit N]
+
+Each snippet is run in a fresh `python -I` subprocess by a tiny stand-in for the sandbox (this module must not
+depend on sandbox/), the explainer is applied to the real result, and we report: how often the run matches the
+label (sanity), how often the explanation points at the labelled line, how often it is specific (confidence >=
+0.7), how often a fix is offered, and how often an offered fix runs without raising the original exception.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agents.debug.explainer import explain_failure
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+_RUNNER = r'''
+import json, sys, traceback
+code = sys.stdin.read()
+try:
+    compiled = compile(code, "<student>", "exec")
+except SyntaxError as e:
+    sys.stderr.write("\x00" + json.dumps({"status": "syntax_error", "type": type(e).__name__, "msg": e.msg,
+                                          "line": e.lineno, "offset": e.offset}))
+    sys.exit(1)
+try:
+    exec(compiled, {"__name__": "__main__"})
+except BaseException as e:
+    frames = [(f.lineno, f.name, f.line) for f in traceback.extract_tb(e.__traceback__) if f.filename == "<student>"]
+    sys.stderr.write("\x00" + json.dumps({"status": "exception", "type": type(e).__name__, "msg": str(e),
+                                          "line": frames[-1][0] if frames else None, "tb": frames[-60:]}))
+    sys.exit(1)
+'''
+
+
+@dataclass
+class Run:
+    """Same fields as the sandbox's RunResult."""
+    status: str = "ok"
+    exception_type: str | None = None
+    exception_message: str | None = None
+    line: int | None = None
+    offset: int | None = None
+    source_line: str | None = None
+    traceback: list = field(default_factory=list)
+    stdout: str = ""
+    stderr: str = ""
+
+
+def run(code: str, timeout: float = 5.0) -> Run:
+    try:
+        proc = subprocess.run([sys.executable, "-I", "-c", _RUNNER], input=code, capture_output=True, text=True,
+                              timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return Run(status="timeout")
+    if "\x00" not in proc.stderr:
+        return Run(stdout=proc.stdout[:10000])
+    data = json.loads(proc.stderr.rsplit("\x00", 1)[-1])
+    rows = code.split("\n")
+    line = data.get("line")
+    source = rows[line - 1] if isinstance(line, int) and 1 <= line <= len(rows) else None
+    return Run(status=data["status"], exception_type=data["type"], exception_message=data["msg"], line=line,
+               offset=data.get("offset"), source_line=source, traceback=data.get("tb", []), stdout=proc.stdout[:10000])
+
+
+def _cases(limit: int | None) -> dict[str, list[tuple[str, str, int]]]:
+    sets: dict[str, list[tuple[str, str, int]]] = {}
+    dev = SHARED / "eval" / "debug-dev.jsonl"
+    if dev.exists():
+        sets["debug-dev"] = [(c["code"], c["exception"], c["line"]) for c in map(json.loads, dev.open())]
+    syntax = SHARED / "ext-eval" / "friendly-syntax.jsonl"
+    if syntax.exists():
+        sets["friendly-syntax"] = [(c["code"], c["exception"], c["line"]) for c in map(json.loads, syntax.open())]
+    crashes = SHARED / "ext-eval" / "refactory-crashes.jsonl"
+    if crashes.exists():
+        sets["refactory-crashes"] = [(c["snippet"], c["exception"], c["snippet_line"])
+                                     for c in map(json.loads, crashes.open())]
+    return {name: cases[:limit] if limit else cases for name, cases in sets.items()}
+
+
+def evaluate_case(case: tuple[str, str, int]) -> dict:
+    code, exception, line = case
+    result = run(code)
+    started = time.perf_counter()
+    expl = explain_failure(code, result)
+    elapsed = (time.perf_counter() - started) * 1000
+    fix_ok = None
+    if expl.fixed_code:
+        after = run(expl.fixed_code, timeout=3.0)
+        fix_ok = not (after.exception_type == result.exception_type and after.line == result.line) \
+            and after.status != "syntax_error"
+    return {"ran_as_labelled": result.exception_type == exception, "line_match": expl.line == line,
+            "specific": expl.confidence >= 0.7, "fix": expl.fixed_code is not None, "fix_ok": fix_ok,
+            "ms": elapsed, "crashed": expl.title == "Could not analyse the code", "exception": exception}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="at most N cases per set")
+    args = parser.parse_args(argv)
+    for name, cases in _cases(args.limit).items():
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            rows = list(pool.map(evaluate_case, cases))
+        n = len(rows)
+        fixes = [r for r in rows if r["fix"]]
+        pct = lambda k: 100.0 * sum(bool(r[k]) for r in rows) / max(1, n)   # noqa: E731
+        print(f"{name}: {n} cases | ran as labelled {pct('ran_as_labelled'):.1f}% | line match "
+              f"{pct('line_match'):.1f}% | specific {pct('specific'):.1f}% | fix offered {pct('fix'):.1f}% | "
+              f"fix runs past the error {100.0 * sum(bool(r['fix_ok']) for r in fixes) / max(1, len(fixes)):.1f}% "
+              f"of fixes | explainer crashes {sum(r['crashed'] for r in rows)} | "
+              f"mean {sum(r['ms'] for r in rows) / max(1, n):.2f} ms/explanation")
+        by_type: dict[str, list[dict]] = {}
+        for r in rows:
+            by_type.setdefault(r["exception"], []).append(r)
+        detail = ", ".join(f"{t} {sum(x['specific'] for x in v)}/{len(v)}" for t, v in
+                           sorted(by_type.items(), key=lambda kv: -len(kv[1])))
+        print(f"  specific by type: {detail}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
