@@ -24,7 +24,8 @@ WRONG = {
     "loops-sum-to-n": ["def sum_to(n):\n    return sum(range(n))\n"],                       # off by one
     "loops-print-countdown": ["def countdown(n):\n    for i in range(n, 0, -1):\n        print(i)\n"],  # no Liftoff
     "loops-multiplication-table": [
-        "def times_table(n):\n    return '\\n'.join(' '.join(str(i*j) for j in range(1, n+1)) for i in range(1, n+1))\n"],
+        "def times_table(n):\n"
+        "    return '\\n'.join(' '.join(str(i*j) for j in range(1, n+1)) for i in range(1, n+1))\n"],
     "lists-max-without-max": ["def largest(numbers):\n    best = 0\n    for n in numbers:\n"
                               "        if n > best:\n            best = n\n    return best\n"],  # fails all-negative
     "lists-rotate": ["def rotate(items, k):\n    return items[-k:] + items[:-k]\n"],            # k = 0 / k > len
@@ -48,6 +49,16 @@ WRONG = {
                          "            return operation()\n        except Exception:\n            pass\n"],  # swallows
     "higher-order-functions-memoize": ["def memoize(func):\n    def wrapper(*args):\n        return func(*args)\n"
                                        "    wrapper.cache = {}\n    return wrapper\n"],  # no caching
+    "strings-banner": ["def banner(text):\n    print('*' * len(text))\n    print(f'* {text} *')\n"
+                       "    print('*' * len(text))\n"],                                   # frame too narrow
+    "conditionals-guessing-game": ["def guessing_game(secret):\n    tries = 0\n    while True:\n"
+                                   "        guess = int(input())\n        tries += 1\n        if guess < secret:\n"
+                                   "            print('Too low')\n        elif guess > secret:\n"
+                                   "            print('Too high')\n        else:\n"
+                                   "            print(f'Correct! You needed {tries} guesses.')\n            return\n"],
+    "exceptions-ask-until-number": ["def ask_number():\n    while True:\n        try:\n"
+                                    "            n = int(input())\n            print(f'Got {n}')\n"
+                                    "        except ValueError:\n            print('Not a number, try again')\n"],
     "loops-read-until-done": ["def add_inputs():\n    total = 0\n    while True:\n        line = input()\n"
                               "        if line == 'done':\n            break\n        total += int(line)\n"
                               "    return total\n"],  # returns instead of printing
@@ -138,7 +149,12 @@ def _valid(**changes) -> dict:
     ({"problem_text": "x" * 1000}, "problem_text"),
     ({"tests": [{"id": "t1", "kind": "call", "call": "f()", "expected": "1"}]}, "tests"),
     ({"tests": [{"id": f"t{i}", "kind": "magic", "call": "f()", "expected": "1"} for i in range(3)]}, "tests[0].kind"),
+    ({"tests": [{"id": f"t{i}", "kind": "call", "call": " ", "expected": "1"} for i in range(3)]}, "tests[0].call"),
+    ({"tests": [{"id": "t1", "kind": "call", "call": "f()", "expected": "1"}] * 3}, "tests[1].id"),
+    ({"tests": [{"id": f"t{i}", "kind": "call", "call": "f()", "expected": "1", "stdin": "x"} for i in range(3)]},
+     "tests[0].stdin"),
     ({"starter_code": "def f():\n    return 1\n"}, "starter_code"),
+    ({"slug": ""}, "slug"),
     ({"hints": ["only one"]}, "hints"),
     ({"estimated_minutes": "5"}, "estimated_minutes"),
 ])
@@ -146,8 +162,9 @@ def test_loader_rejects_bad_exercises(tmp_path, changes, field):
     path = _write(tmp_path, "loops.json", [_valid(**changes)])
     with pytest.raises(BankError) as info:
         load_bank(path)
-    assert info.value.field == field and info.value.slug == "x-one"
-    assert "loops.json" in str(info.value) and "x-one" in str(info.value)
+    slug = changes.get("slug", "x-one")
+    assert info.value.field == field and info.value.slug == slug
+    assert "loops.json" in str(info.value) and (slug or "?") in str(info.value) and field in str(info.value)
 
 
 def test_loader_rejects_duplicate_slugs_across_files(tmp_path):
@@ -160,6 +177,12 @@ def test_loader_rejects_duplicate_slugs_across_files(tmp_path):
 def test_loader_rejects_topic_not_matching_file(tmp_path):
     with pytest.raises(BankError, match="topic"):
         load_bank(_write(tmp_path, "sets.json", [_valid()]))
+
+
+def test_loader_allows_program_style_stdout_tests(tmp_path):
+    tests = [{"id": f"t{i}", "kind": "stdout", "call": "", "stdin": str(i), "expected": str(i)} for i in range(3)]
+    (ex,) = load_bank(_write(tmp_path, "loops.json", [_valid(tests=tests)]))
+    assert [t.stdin for t in ex.tests] == ["0", "1", "2"] and ex.tests[0].call == ""
 
 
 def test_loader_accepts_valid_directory(tmp_path):
