@@ -139,12 +139,12 @@ def drop_privileges(uid: int) -> None:
     prctl(PR_SET_NO_NEW_PRIVS, 1)
 
 
-def kill_uid(uid: int) -> None:
+def kill_uid(uid: int, rounds: int = 4) -> None:
     """SIGKILL every process owned by ``uid`` (a whole job, including escaped grandchildren).
 
     A short-lived helper becomes ``uid`` and calls ``kill(-1, SIGKILL)``, which reaches exactly
-    the processes that uid may signal: its own.  Repeated until nothing is left, so a fork bomb
-    racing the kill still ends.  Only meaningful when we are root (unique job uids).
+    the processes that uid may signal: its own.  Repeated a few times, so a fork bomb racing
+    the kill still ends (RLIMIT_NPROC keeps the number of processes small).  Only meaningful when we are root (unique job uids).
     """
     if os.geteuid() != 0:
         return
@@ -153,7 +153,9 @@ def kill_uid(uid: int) -> None:
         try:
             os.setresgid(uid, uid, uid)
             os.setresuid(uid, uid, uid)
-            for _ in range(200):
+            # A few rounds: processes forked while the first round ran are caught by the
+            # next.  (Not "until ESRCH": killed-but-unreaped zombies still count as targets.)
+            for _ in range(rounds):
                 try:
                     os.kill(-1, 9)
                 except ProcessLookupError:

@@ -71,7 +71,14 @@ class StudentProc:
         self.rusage = None
 
     def close(self):
-        for fd in (self.out, self.err, self.req, self.resp):
+        for name in ("out", "err", "req", "resp"):
+            self.close_fd(name)
+
+    def close_fd(self, name: str) -> None:
+        """Close one of our pipe ends once (a second close could hit a reused fd number)."""
+        fd = getattr(self, name)
+        if fd >= 0:
+            setattr(self, name, -1)
             try:
                 os.close(fd)
             except OSError:
@@ -150,20 +157,21 @@ class Job:
         finally:
             sel.close()
 
-    def _finish_proc(self, proc: StudentProc, kill: bool) -> None:
+    def _finish_proc(self, proc: StudentProc, kill: bool, sweep: bool = False) -> None:
         """Stop everything the job's uid runs, reap, account peak memory."""
         if kill:
-            jail.kill_uid(proc.uid)
             try:
                 os.kill(proc.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+            if sweep:
+                jail.kill_uid(proc.uid)   # everything it forked too (hanging test children)
         proc.close()
-        if not proc.reap(block=not kill):
-            proc.reap(block=True)
+        proc.reap(block=True)
         if proc.rusage is not None:
             self.peak_kb = max(self.peak_kb, int(proc.rusage.ru_maxrss))
-        jail.kill_uid(proc.uid)   # stragglers: daemonised children, threads' processes
+        # Stragglers a cleanly exited program left behind (daemonised children) are killed by
+        # the kill_uid at the end of the job (run_job), which always runs.
 
     @staticmethod
     def _signal_status(status) -> str | None:
@@ -218,7 +226,7 @@ class Job:
         tests = job["tests"]
         n = max(len(tests), 1)
         wall = self.lim["wall_seconds"]
-        per_test = max(wall / n, 0.25)
+        per_test = max(wall / n, min(1.0, wall))
         started = time.monotonic()
         hard_end = started + 2 * wall       # import phase <= wall, tests share the other wall
         status, error = "ok", None
@@ -256,7 +264,14 @@ class Job:
                     error = _fmt_exc(exc)
                     self._finish_proc(proc, kill=True)
                     break
-                error = _fmt_exc(exc)
+                # The module raised at top level: like running the file, nothing after the
+                # failing line exists, so every test fails with that error (this is also what
+                # the Refactory observations record).
+                error = "the module raised " + _fmt_exc(exc)
+                for t in pending:
+                    self.emit({"event": "test", "i": t["i"], "ok": False, "error": error, "duration_ms": 0.0})
+                pending = []
+                break
             while pending:
                 test = pending.pop(0)
                 nonce = os.urandom(16).hex()
@@ -295,7 +310,7 @@ class Job:
                     if not reply:
                         self.emit({"event": "test", "i": test["i"], "ok": False,
                                    "error": "the program exited before returning a value", "duration_ms": ms})
-                self._finish_proc(proc, kill=True)
+                self._finish_proc(proc, kill=True, sweep=True)
                 proc = None
                 if time.monotonic() >= hard_end:
                     for t in pending:
@@ -304,9 +319,9 @@ class Job:
                     pending = []
                 break
         if proc is not None:
+            proc.close_fd("req")          # EOF on its request pipe: the import process exits
+            self._pump(proc, min(time.monotonic() + 0.2, hard_end), lambda m: False)
             self._finish_proc(proc, kill=True)
-        if status in ("ok",) and pending:
-            pass
         if status == "ok":
             for test in [t for t in tests if t["kind"] == "stdout"]:
                 status, error = self._stdout_test(test, per_test, hard_end, status, error)
@@ -385,12 +400,17 @@ def run_job(job: dict, emit) -> None:
     os.mkdir(j.workdir, 0o700)
     if os.geteuid() == 0:
         os.chown(j.workdir, job["uid"], job["uid"])
+    result = None
     try:
         result = j.run() if job["mode"] == "run" else j.grade()
     except Exception as exc:  # a supervisor bug must still end the job cleanly
         result = {"event": "done", "status": "killed", "error": f"sandbox error: {type(exc).__name__}: {exc}",
                   "peak_kb": j.peak_kb, "duration_ms": 0.0, "stdout": "", "stderr": ""}
     finally:
-        jail.kill_uid(job["uid"])
-        shutil.rmtree(j.workdir, ignore_errors=True)
-    emit(result)
+        # The verdict goes out first (latency); the zygote reuses this uid only after this
+        # process has exited, i.e. after the sweep and the removal of the directory.
+        try:
+            emit(result)
+        finally:
+            jail.kill_uid(job["uid"])
+            shutil.rmtree(j.workdir, ignore_errors=True)
