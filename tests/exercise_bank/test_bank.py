@@ -122,6 +122,10 @@ def test_exercise_content(ex: BankExercise):
     assert ex.solution_code.strip() not in ex.starter_code
     for hint in ex.hints:   # a hint is a step, never the whole reference solution pasted in
         assert ex.solution_code.strip() not in hint
+    # ...nor spread over the three hints: some substantive line of the solution must be left for the student.
+    lines = [line.strip() for line in ex.solution_code.splitlines()]
+    lines = [line for line in lines if len(line) >= 20 and not line.startswith(("def ", "class ", "import ", "from "))]
+    assert not lines or not all(line in " ".join(ex.hints) for line in lines), "the hints spell out the solution"
     compile(ex.starter_code, f"{ex.slug}:starter", "exec")
     compile(ex.solution_code, f"{ex.slug}:solution", "exec")
     compile(ex.setup_code, f"{ex.slug}:setup", "exec")
