@@ -163,11 +163,86 @@ def _plain_message(msg: str, line: int, text: str) -> str:
                              "(only names, items and attributes can)."),
         ("unexpected eof", "the file ended while a statement or bracket was still open."),
         ("f-string", f"an f-string on line {line} is malformed (check the braces and quotes inside it)."),
+        ("expected '('", f"line {line} defines a function or class but the name is not followed by `(...)`."),
+        ("expected 'except' or 'finally'", f"the `try:` block before line {line} has no `except` or `finally` "
+                                           "part; a try must be followed by one."),
+        ("non-default argument follows default", f"on line {line} a parameter without a default comes after one "
+                                                 "with a default; parameters with defaults must come last."),
+        ("positional argument follows keyword", f"on line {line} a positional argument comes after a keyword "
+                                                "argument (name=value); positional ones must come first."),
+        ("leading zeros", f"line {line} writes a number with a leading zero (like 08); write 8, or 0o10 for octal."),
+        ("imaginary literal", f"line {line} has a number directly followed by `j`/letters, which Python reads as a "
+                              "complex number; names cannot start with a digit."),
+        ("line continuation character", f"line {line} has a character after a backslash `\\`; a backslash is only "
+                                        "allowed at the very end of a line (or inside strings)."),
+        ("cannot delete", f"line {line} uses `del` on something that cannot be deleted (only names, items and "
+                          "attributes can)."),
+        ("duplicate argument", f"line {line} uses the same parameter name twice in one function definition."),
+        ("global declaration", f"on line {line} a `global` statement comes after the name was already used or "
+                               "assigned in the function; put `global` at the top of the function."),
+        ("nonlocal declaration", f"on line {line} a `nonlocal` statement comes after the name was already used; put "
+                                 "it at the top of the function."),
+        ("parameter and global", f"on line {line} a name is both a parameter and declared `global`; rename one."),
+        ("not properly in loop", f"line {line} uses break/continue outside of a loop."),
+        ("expected 'else' after 'if' expression", f"line {line} has a conditional expression `x if cond` without "
+                                                  "its `else` part."),
+        ("must be parenthesized", f"line {line} needs parentheses, e.g. `except (ValueError, TypeError):`."),
+        ("dictionary key", f"a dict literal on line {line} is missing a `:` or a value after a key."),
+        ("cannot be parenthesized", f"on line {line} parameters are wrapped in extra parentheses, which is not "
+                                    "allowed in a definition."),
+        ("argument may appear only once", f"line {line} uses `*` or `**` more than once in a definition."),
+        ("var-keyword argument", f"on line {line} something follows `**kwargs`; it must be the last parameter."),
+        ("must be ahead of", f"on line {line} the `/` marker must come before `*` in the parameter list."),
+        ("may appear only once", f"line {line} repeats the `/` or `*` marker in a parameter list."),
+        ("starred", f"line {line} uses `*expr` where Python does not allow it."),
+        ("assignment expression", f"line {line} uses the walrus operator `:=` in a place where it is not allowed."),
+        ("can't be global", f"line {line} annotates a name that was declared global."),
+        ("bare *", f"on line {line} a bare `*` in the parameters must be followed by at least one named parameter."),
+        ("comprehension target", f"line {line} needs parentheses around a tuple target in a comprehension."),
     ]
     for needle, text_ in rules:
         if needle in low:
             return text_
+    hint = _invalid_syntax_hint(text)
+    if hint:
+        return f"line {line} {hint}"
     return f"Python could not parse line {line}: {msg}."
+
+
+_KEYWORDS = ("class", "def", "if", "for", "in", "is", "not", "and", "or", "from", "import", "return", "pass",
+             "lambda", "global", "with", "as", "True", "False", "None", "try", "while", "yield", "else", "elif",
+             "except", "finally", "raise", "del", "break", "continue", "assert", "async", "await", "nonlocal")
+
+
+def _invalid_syntax_hint(text: str) -> str | None:
+    """Recognisable shapes behind a bare 'invalid syntax' message."""
+    body, _ = _split_comment(text)
+    keyword = re.match(r"^\s*(\w+)\s*=[^=]", body)
+    if keyword and keyword.group(1) in _KEYWORDS:
+        return f"uses the keyword `{keyword.group(1)}` as a variable name; keywords are reserved, pick another name."
+    for token, advice in (("===", "`===` is JavaScript; Python uses `==`."), ("!==", "`!==` is JavaScript; use `!=`."),
+                          ("&&", "`&&` is not Python; use `and`."), ("||", "`||` is not Python; use `or`."),
+                          ("++", "`x++` does not exist in Python; write `x += 1`."),
+                          ("=>", "`=>` is not Python; for comparisons use `>=`, for functions use `lambda`."),
+                          ("<>", "`<>` is old syntax; use `!=`.")):
+        if token in body:
+            return advice
+    if re.search(r"(^|\s)(then|end|endif|function|var|let|const)\b", body):
+        return "uses a word from another language (then/end/function/var/let...) that Python does not have."
+    if re.search(r"[+\-*/%=<>,]\s*$", body) and not body.rstrip().endswith(("(", "[", "{")):
+        return "ends with an operator or comma, so the expression is incomplete."
+    if re.match(r"^\s*(if|elif|while)\b.*[^=!<>]=[^=]", body):
+        return "uses `=` (assignment) inside a condition; compare with `==`."
+    if re.search(r"\w+\s+\w+\s*=", body) and not re.match(r"^\s*(for|if|elif|while|with|return|del|assert|"
+                                                          r"print|global|nonlocal|async)\b", body):
+        return "has two names next to each other before `=`; variable names cannot contain spaces (use snake_case)."
+    if re.search(r"\b\d+[A-Za-z_]\w*", body):
+        return "has a name that starts with a digit; names must start with a letter or underscore."
+    first = re.match(r"^\s*(\w+)\b", body)
+    if first and re.search(r"\w\s+\w", re.sub(r"(['\"]).*?\1", "''", body)) \
+            and first.group(1) not in _KEYWORDS + ("print", "import", "from"):
+        return "has two values or names next to each other with nothing between them (a missing operator or comma?)."
+    return None
 
 
 def diagnose(code: str, exc_type: str, msg: str, line: int | None, offset: int | None) -> Finding:
