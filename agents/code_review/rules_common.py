@@ -1,0 +1,51 @@
+"""Shared types for the review rules: a Finding, and the short "why it matters" text beginners see."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("error", "warning", "suggestion")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    line: int
+    severity: str  # "error" | "warning" | "suggestion"
+    message: str
+    suggestion: str  # a concrete rewrite snippet or instruction
+
+
+# One sentence per rule on why it matters, shown to beginners under the finding.
+WHY = {
+    "syntax-error": "Python reads the whole file before running it, so nothing runs until this is fixed.",
+    "undefined-name": "Using a name that was never assigned raises NameError when that line runs.",
+    "unused-import": "Unused imports make readers look for code that isn't there and slow start-up a little.",
+    "unused-variable": "A value that is never used is usually a leftover or a sign that something was forgotten.",
+    "shadowed-builtin": "Reusing a built-in's name hides the built-in, so a later call like list(...) breaks.",
+    "mutable-default": "Default values are created once, so every call without that argument shares (and "
+                       "changes) the same object.",
+    "bare-except": "Catching everything also hides typos, KeyboardInterrupt and real bugs.",
+    "silent-except": "Swallowing an exception with pass makes failures invisible and hard to debug.",
+    "compare-none": "None is a single object: `is None` is the exact, idiomatic test.",
+    "compare-bool": "A condition is already True or False; comparing it to True adds noise and can be wrong "
+                    "for truthy values.",
+    "range-len": "Looping over the items directly is shorter and avoids off-by-one index mistakes.",
+    "naming": "PEP 8 naming lets other Python programmers read your code at a glance.",
+    "descriptive-name": "A descriptive name tells the reader what the value means without tracing the code.",
+    "open-without-with": "A with block closes the file even when an error happens halfway.",
+    "identical-branches": "When both branches do the same thing the if statement is dead weight, or a bug.",
+    "deep-nesting": "Each level of nesting is one more thing to keep in mind; early returns flatten it.",
+    "complexity": "Functions with many paths are hard to test; split them into smaller helpers.",
+    "counting-pattern": "Counting is so common that Python has dict.get, defaultdict and Counter for it.",
+    "string-concat-loop": "Strings are immutable, so += in a loop copies the text every time; join builds it once.",
+    "type-compare": "isinstance also accepts subclasses and reads as plain English.",
+    "len-compare": "Empty containers are already False, so `if items:` says the same thing more simply.",
+    "manual-counter": "enumerate gives you the index and the item together, with no counter to forget.",
+    "return-bool": "The condition is already a boolean, so you can return it directly.",
+    "debug-print": "Leftover debug output confuses users of the program; remove it or use logging.",
+    "global-statement": "Functions that change globals are hard to reuse and test; pass values in and return them.",
+    "missing-docstring": "A one-line docstring says what the function is for without reading its body.",
+    "wildcard-import": "import * hides where names come from and can silently overwrite your own names.",
+    "redefined": "Defining a name twice means the first definition is never used.",
+    "style": "Consistent layout (PEP 8) makes code easier to scan.",
+}
