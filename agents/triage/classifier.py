@@ -104,9 +104,9 @@ def _reasoning(intent: str, evidence: list[tuple[float, str]], has_code: bool, c
     for _, phrase in sorted(evidence, key=lambda e: -e[0]):
         if phrase not in phrases:
             phrases.append(phrase)
-    if has_code and "includes code" not in phrases and intent in ("debug", "code_review"):
+    phrases = [p for p in phrases if p != "includes code"][:2]
+    if has_code and intent in ("debug", "code_review"):
         phrases.append("includes code")
-    phrases = phrases[:3]
     if not phrases:
         return f"No strong cue found, so treating it as {_LABEL[intent]} (low confidence)."
     lead = phrases[0][0].upper() + phrases[0][1:]

@@ -27,7 +27,7 @@ def _f(name: str, intent: str, weight: float, regex: str, phrase: str) -> Featur
 
 
 # Request verbs that introduce "give me X" style asks.
-_ASK = r"(?:give|get|send|show|make|generate|create|set|write|find|suggest|recommend|want|need|like|have|got|assign|throw)"
+_ASK = r"(?:gimme|give|get|send|show|make|generate|create|set|write|find|suggest|recommend|want|need|like|have|got|assign|throw)"
 _ME = r"(?:me|us|i|i'd|i'm|can i|could i)"
 
 TEXT_FEATURES: tuple[Feature, ...] = (

@@ -1,0 +1,214 @@
+"""Triage classifier: intent on varied phrasings (written for these tests, not the dev set), confidence
+calibration, reasoning text, typo tolerance, code cues and speed-independent behaviour."""
+from __future__ import annotations
+
+import pytest
+
+from agents.triage.classifier import INTENT_TO_AGENT, Classification, classify
+
+FUNC = "def f(x):\n    return x * 2\n"
+LOOP = "nums = [3, 1, 2]\nfor i in range(len(nums)):\n    print(nums[i])\n"
+
+CASES = [
+("explain this error: TypeError: unsupported operand type(s) for +: 'int' and 'str'", None, "debug"),
+("what is a KeyError?", None, "concepts"),
+("What does ValueError mean in Python?", None, "concepts"),
+("can you check my code for style", FUNC, "code_review"),
+("give me a harder one", None, "exercise"),
+("quiz me on dicts", None, "exercise"),
+("what topics am I weak at", None, "progress"),
+("What's a lambda?", None, "concepts"),
+("how do decorators work", None, "concepts"),
+("difference between append and extend", None, "concepts"),
+("why do we need __init__ in classes?", None, "concepts"),
+("what are generators used for", None, "concepts"),
+("I'm confused about scope", None, "concepts"),
+("teach me about sets", None, "concepts"),
+("is a string mutable?", None, "concepts"),
+("how are dictionaries implemented", None, "concepts"),
+("Can you explain what self means", None, "concepts"),
+("why doesn't this work", FUNC, "debug"),
+("my code gives the wrong output", FUNC, "debug"),
+("Traceback (most recent call last):\n  File \"a.py\", line 2, in <module>\n    print(x)\nNameError: name 'x' is not defined", None, "debug"),
+("it prints None instead of the sum", FUNC, "debug"),
+("the loop runs forever", "while True:\n    pass", "debug"),
+("got an eror when running this", FUNC, "debug"),
+("AttributeError: 'list' object has no attribute 'push'", "a=[]\na.push(1)", "debug"),
+("my function is broken", FUNC, "debug"),
+("it keeps saying index out of range", FUNC, "debug"),
+("why is the result 0?", FUNC, "debug"),
+("help me fix this", FUNC, "debug"),
+("Why does python say my variable is not defined?", None, "debug"),
+("my program crashes when I enter letters", None, "debug"),
+("I keep getting a RecursionError", None, "debug"),
+("", FUNC, "code_review"),
+("here's my code", FUNC, "code_review"),
+("thoughts?", FUNC, "code_review"),
+("how can I make this cleaner", FUNC, "code_review"),
+("is this the best way to do it?", FUNC, "code_review"),
+("could you reveiw my solution", FUNC, "code_review"),
+("refactor this please", FUNC, "code_review"),
+("does this follow PEP 8?", FUNC, "code_review"),
+("it works but it's slow, can it be more efficient?", FUNC, "code_review"),
+("any tips to improve this?", FUNC, "code_review"),
+("rate my code", FUNC, "code_review"),
+("give me an excercise on loops", None, "exercise"),
+("I want to practice recursion", None, "exercise"),
+("test me on functions", None, "exercise"),
+("another one please", None, "exercise"),
+("give me something to solve", None, "exercise"),
+("can I have a challenge about strings", None, "exercise"),
+("make me a problem using while loops", None, "exercise"),
+("I'd like to try a problem on sorting", None, "exercise"),
+("some practice questions about tuples?", None, "exercise"),
+("one more, but easier", None, "exercise"),
+("how am I doing?", None, "progress"),
+("show my stats", None, "progress"),
+("what should I learn next", None, "progress"),
+("which topics have I completed", None, "progress"),
+("how many exercises did I solve this week", None, "progress"),
+("am I improving?", None, "progress"),
+("what's my streak", None, "progress"),
+("where am I struggling", None, "progress"),
+("have I mastered loops yet?", None, "progress"),
+("What are my strengths?", None, "progress"),
+("how is my progres", None, "progress"),
+("Do I have any badges", None, "progress"),
+("What does this code do?", FUNC, "concepts"),
+("what is recursion", None, "concepts"),
+("explain try/except", None, "concepts"),
+("How do I handle exceptions?", None, "concepts"),
+("what's the difference between == and is", None, "concepts"),
+("I don't get list slicing", None, "concepts"),
+("hello", None, "concepts"),
+
+("How does inheritance work in Python?", None, "concepts"),
+("what's the use of the 'with' statement", None, "concepts"),
+("Can someone explain *args and **kwargs?", None, "concepts"),
+("tuples vs lists", None, "concepts"),
+("what is an f-string", None, "concepts"),
+("explain the GIL", None, "concepts"),
+("how do I read a file line by line", None, "concepts"),
+("what happens when you call a function", None, "concepts"),
+("when does python raise a StopIteration", None, "concepts"),
+("my sort function returns the list unchanged", LOOP, "debug"),
+("IndexError: list index out of range", LOOP, "debug"),
+("Why am I getting 'str' object is not callable", None, "debug"),
+("this keeps looping and never ends", LOOP, "debug"),
+("the answer should be 6 but I get 5", LOOP, "debug"),
+("I ran it and nothing happens", LOOP, "debug"),
+("ZeroDivisionError??", LOOP, "debug"),
+("What's wrong with my code", LOOP, "debug"),
+("is there a better way to write this?", LOOP, "code_review"),
+("please critique", LOOP, "code_review"),
+("make this more pythonic", LOOP, "code_review"),
+("Is my code readable?", LOOP, "code_review"),
+("how would a senior dev write this", LOOP, "code_review"),
+("can you suggest improvements", LOOP, "code_review"),
+("I need more practice with classes", None, "exercise"),
+("Give me 3 problems on recursion", None, "exercise"),
+("challenge me!", None, "exercise"),
+("next exercise please", None, "exercise"),
+("I want a task for list comprehensions", None, "exercise"),
+("Could you set me a coding challenge", None, "exercise"),
+("what level am I at", None, "progress"),
+("Show me my dashboard", None, "progress"),
+("What have I learned so far?", None, "progress"),
+("which concepts do I struggle with", None, "progress"),
+("what do you recommend I study next?", None, "progress"),
+("how much have I improved this month", None, "progress"),
+("What is my mastery score for functions?", None, "progress"),
+]
+
+
+@pytest.mark.parametrize("text,code,intent", CASES)
+def test_intent(text, code, intent):
+    result = classify(text, code)
+    assert result.intent == intent, (text, result)
+
+
+def test_case_set_is_broad():
+    assert len(CASES) >= 60
+    assert {i for _, _, i in CASES} == set(INTENT_TO_AGENT)
+
+
+def test_confident_answers_are_mostly_right():
+    confident = [(classify(t, c), i) for t, c, i in CASES]
+    high = [(r, i) for r, i in confident if r.confidence >= 0.8]
+    assert len(high) >= len(CASES) // 2
+    assert sum(r.intent == i for r, i in high) / len(high) >= 0.95
+
+
+@pytest.mark.parametrize("text", ["hello", "python", "hmm", ""])
+def test_no_cue_gives_low_confidence(text):
+    result = classify(text)
+    assert result.confidence < 0.6
+    assert "low confidence" in result.reasoning or "ambiguous" in result.reasoning
+
+
+def test_mixed_signals_are_not_confident():
+    # asks for practice AND reports an error: genuinely two intents
+    result = classify("give me an exercise, my last one crashed with an error")
+    assert result.confidence < 0.8
+
+
+def test_result_shape_and_ranges():
+    result = classify("Why does my code throw IndexError?", "arr = [1]\nprint(arr[5])")
+    assert isinstance(result, Classification)
+    assert result.intent == "debug" and 0.8 <= result.confidence <= 1.0
+    assert "IndexError" in result.reasoning and "code" in result.reasoning
+    assert result.reasoning.endswith(".") and result.reasoning[0].isupper()
+    assert any(s.startswith("debug:exception") for s in result.signals)
+    assert INTENT_TO_AGENT[result.intent] == "debug"
+
+
+def test_agent_names():
+    assert INTENT_TO_AGENT == {"concepts": "concepts", "code_review": "code-review", "debug": "debug",
+                               "exercise": "exercise", "progress": "progress"}
+
+
+def test_exception_definition_vs_report():
+    assert classify("what is a KeyError?").intent == "concepts"
+    assert classify("what is a KeyError?", "d = {}\nd['x']").intent == "debug"
+    assert classify("I keep getting a KeyError").intent == "debug"
+    assert classify("explain this error: KeyError: 'bob'").intent == "debug"
+
+
+def test_code_shifts_the_decision():
+    # the same words lean differently with and without code
+    assert classify("why?", FUNC).intent == "debug"
+    assert classify("", FUNC).intent == "code_review"
+    assert classify("   ", "   ").intent == "concepts"       # whitespace code counts as no code
+
+
+def test_empty_code_string_is_no_code():
+    assert classify("how am I doing?", "").intent == "progress"
+    assert classify("how am I doing?", "").signals == classify("how am I doing?", None).signals
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("gimme an excercise on loops", "exercise"),
+    ("I get an eror on line 3", "debug"),
+    ("can you reveiw this", "code_review"),
+    ("how is my progres", "progress"),
+    ("EXPLAIN RECURSION", "concepts"),
+])
+def test_typos_and_casing(text, intent):
+    code = FUNC if intent == "code_review" else None
+    result = classify(text, code)
+    assert result.intent == intent
+
+
+def test_typo_repair_is_recorded_as_a_signal():
+    assert any(s.startswith("typo:") for s in classify("I get an eror").signals)
+
+
+def test_traceback_inside_code_is_debug():
+    code = "Traceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad"
+    assert classify("", code).intent == "debug"
+
+
+def test_long_input_is_handled():
+    text = "please explain what a generator is " * 300
+    result = classify(text, FUNC * 200)
+    assert result.intent in INTENT_TO_AGENT and 0 <= result.confidence <= 1
