@@ -69,7 +69,11 @@ class Runtime:
             if self._sandbox is None:
                 from sandbox import Limits, Sandbox
 
-                self._sandbox = Sandbox(limits=Limits.from_env())
+                import os
+
+                self._sandbox = Sandbox(limits=Limits.from_env(),
+                                        max_concurrency=int(os.environ.get("LEARNFLOW_SANDBOX_CONCURRENCY", "2")),
+                                        max_queue=int(os.environ.get("LEARNFLOW_SANDBOX_MAX_QUEUE", "32")))
                 await self._sandbox.start()
         return self._sandbox
 
