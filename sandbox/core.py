@@ -77,11 +77,16 @@ class Sandbox:
         self._closed = True
         proc, self._proc = self._proc, None
         if proc is not None and proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            with contextlib.suppress(ProcessLookupError):
-                proc.kill()
-            await proc.wait()
+            # EOF on its stdin makes the zygote exit (its jobs die by PDEATHSIG); if it does
+            # not within a second, kill its session (it was started as a session leader).
+            with contextlib.suppress(Exception):
+                proc.stdin.close()
+            try:
+                await asyncio.wait_for(proc.wait(), 1.0)
+            except asyncio.TimeoutError:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                await proc.wait()
         if self._reader is not None:
             self._reader.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):

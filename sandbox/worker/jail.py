@@ -43,6 +43,33 @@ DEFAULT_HIDDEN = ("/root", "/home", "/work", "/srv", "/mnt", "/media", "/opt", "
                   "/var/lib", "/var/log", "/var/run", "/run", "/dev/shm", "/var/mail", "/var/spool")
 JOB_ROOT = "/tmp"          # a fresh tmpfs after enter_namespaces; job dirs are created inside
 BASE_UID = 200000          # job uids are BASE_UID + n: no passwd entry, no files on the host
+UID_BLOCK = 1000           # each zygote owns one block of uids (see claim_uid_block)
+UID_BLOCKS = 800
+LOCK_DIR = "/tmp/learnflow-sandbox-uids"
+
+
+def claim_uid_block() -> tuple[int, int]:
+    """Reserve a block of job uids for this zygote, exclusive among all zygotes on the host.
+
+    Job uids must never be shared by two live jobs: the end-of-job sweep kills *every* process of
+    the uid.  Several services (and tests) run their own zygotes, so each holds an flock on one
+    block's lock file for its whole life (released by the kernel when it dies).  Must run before
+    the host /tmp is hidden; returns (first uid, lock fd).
+    """
+    import fcntl
+    import random
+    os.makedirs(LOCK_DIR, mode=0o700, exist_ok=True)
+    start = random.randrange(UID_BLOCKS)
+    for k in range(UID_BLOCKS):
+        block = (start + k) % UID_BLOCKS
+        fd = os.open(os.path.join(LOCK_DIR, f"block-{block}.lock"), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            continue
+        return BASE_UID + block * UID_BLOCK, fd
+    raise RuntimeError("no free sandbox uid block")
 
 
 def _check(rc: int, what: str) -> None:

@@ -25,6 +25,7 @@ def main() -> None:
     jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
     hidden = [p for p in os.environ.get("LEARNFLOW_SANDBOX_HIDE", "").split(":") if p]
     features = []
+    uid_base, _lock_fd = jail.claim_uid_block() if os.geteuid() == 0 else (jail.BASE_UID, -1)
     try:
         features = jail.enter_namespaces(hidden, int(os.environ.get("LEARNFLOW_SANDBOX_TMP_MB", "256")))
     except OSError as exc:
@@ -59,10 +60,10 @@ def main() -> None:
                     os._exit(0)       # the service went away: so do we (and, via PDEATHSIG, jobs)
                 for req in requests.feed(data):
                     counter += 1
-                    uid = jail.BASE_UID + (counter % 60000)
+                    uid = uid_base + (counter % jail.UID_BLOCK)
                     while uid in used_uids:
                         counter += 1
-                        uid = jail.BASE_UID + (counter % 60000)
+                        uid = uid_base + (counter % jail.UID_BLOCK)
                     req["uid"] = uid
                     r, w = os.pipe()
                     pid = os.fork()
