@@ -106,8 +106,9 @@ def _candidates(code: str, line: int, msg: str, offset: int | None) -> list[tupl
         for level in sorted(levels, key=lambda lv: abs(lv - current)):
             edit(f"align line {line} with an outer block ({level} spaces)", " " * level + text.lstrip())
     if "inconsistent use of tabs" in low or "taberror" in low:
-        out.append(("replace tabs in the indentation with spaces",
-                    "\n".join(_indent_of(r).replace("\t", "    ") + r.lstrip() for r in code.split("\n"))))
+        for width in (8, 4):   # Python's own tab stops are 8 columns; editors often show 4
+            out.append(("replace tabs in the indentation with spaces",
+                        "\n".join(_indent_of(r).expandtabs(width) + r.lstrip() for r in code.split("\n"))))
     return out
 
 

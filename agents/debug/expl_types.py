@@ -142,8 +142,8 @@ def _arg_count(code, tree, line, msg) -> Finding | None:
             fixed = "\n".join(rows)
         return Finding(f"`{name}` is a method, so Python passes the object itself as the first argument - but "
                        f"{signature} has no `self` parameter to receive it.",
-                       f"Add `self` as the first parameter of `{name}`.", fixed_code=fixed, confidence=0.92,
-                       line=func.lineno)
+                       f"Add `self` as the first parameter of `{name}` (line {func.lineno}).", fixed_code=fixed,
+                       confidence=0.92)
     what = match.group(2)
     return Finding(f"Line {line} calls `{name}` with the wrong arguments: {what}. The function is defined as "
                    f"{signature}.",
@@ -261,7 +261,7 @@ def _more_shapes(code, tree, line, msg) -> Finding | None:
 def type_error(code, tree, line, msg) -> Finding:
     tree_ok = tree is not None
     if tree_ok and ("can only concatenate str" in msg or 'must be str, not' in msg):
-        found = _concat(code, tree, line, msg)
+        found = _concat(code, tree, line, msg) or _unconverted_input(code, tree, line, msg)
         if found:
             return found
     if tree_ok and ("unsupported operand type" in msg or "not supported between instances of" in msg) \
