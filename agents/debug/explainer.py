@@ -162,6 +162,12 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
 
 
 def _ok(code: str, tree, result, question: str, notes: list[str]) -> DebugExplanation:
+    if not code.strip():
+        return _finish(Finding("I did not receive any code to run, and your message does not name an error, so "
+                               "there is nothing concrete to diagnose yet.",
+                               "Paste the code, and the full error message (the last line of the traceback) if "
+                               "there is one.", confidence=0.15, title="Nothing to debug yet", topic="exceptions"),
+                       None, None, "exceptions", code, notes)
     if tree is None:
         return _finish(Finding("Your code ran without errors, but I could not analyse it further.",
                                "Describe what you expected to see and what you got instead.", confidence=0.2,

@@ -212,6 +212,8 @@ def test_error_without_code_and_malformed_results_never_crash():
     expl = explain_failure("print([][0])", Weird())
     assert expl.error_type == "IndexError" and len(expl.cause) > 10
     assert explain_failure("def (:", object()).title
+    nothing = explain_failure("", FakeRun())
+    assert nothing.confidence < 0.3 and "Paste the code" in nothing.fix
 
 
 def test_render_with_and_without_concept_text():
