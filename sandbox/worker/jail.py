@@ -68,8 +68,24 @@ def claim_uid_block() -> tuple[int, int]:
         except OSError:
             os.close(fd)
             continue
-        return BASE_UID + block * UID_BLOCK, fd
+        first = BASE_UID + block * UID_BLOCK
+        _kill_leftovers(first, first + UID_BLOCK)
+        return first, fd
     raise RuntimeError("no free sandbox uid block")
+
+
+def _kill_leftovers(lo: int, hi: int) -> None:
+    """Kill processes a dead previous owner of this uid block left behind (e.g. a daemonised
+    grandchild that outlived a crashed zygote)."""
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            uid = os.stat(f"/proc/{name}").st_uid
+            if lo <= uid < hi:
+                os.kill(int(name), 9)
+        except OSError:
+            pass
 
 
 def _check(rc: int, what: str) -> None:

@@ -232,6 +232,7 @@ class Job:
         status, error = "ok", None
         call_tests = [t for t in tests if t["kind"] == "call"]
         proc = None
+        respawned = False            # a hung test forced a fresh import process
         pending = list(call_tests)
         while pending and status == "ok":
             job["nonce"] = os.urandom(16).hex()
@@ -244,12 +245,23 @@ class Job:
                     return True
                 return False
             outcome = self._pump(proc, min(proc.started + wall, hard_end), is_ready)
+            if outcome != "reply" and respawned and outcome != "output_limit":
+                # A re-import after a hung test did not finish in the remaining budget: the
+                # tests already graded stand, the rest are reported as not run.
+                self._finish_proc(proc, kill=True, sweep=True)
+                proc = None
+                for t in pending:
+                    self.emit({"event": "test", "i": t["i"], "ok": False, "error": "not run: time budget exhausted",
+                               "duration_ms": 0.0})
+                pending = []
+                break
             if outcome != "reply":
                 self._finish_proc(proc, kill=True)
                 status = {"timeout": "timeout", "output_limit": "output_limit"}.get(outcome) or \
                     self._signal_status(proc.exit_status) or "killed"
-                if status == "killed" and self.peak_kb and self._cpu_exhausted(proc):
+                if status == "killed" and self._cpu_exhausted(proc):
                     status = "timeout"
+                proc = None
                 error = {"timeout": "time limit exceeded while running the module",
                          "output_limit": "output limit exceeded"}.get(status, "the program was stopped before its tests ran")
                 break
@@ -258,11 +270,13 @@ class Job:
                 if exc["type"] == "MemoryError":
                     status, error = "memory_limit", "MemoryError while running the module"
                     self._finish_proc(proc, kill=True)
+                    proc = None
                     break
                 if ready.get("phase") == "compile":
                     status = "syntax_error"
                     error = _fmt_exc(exc)
                     self._finish_proc(proc, kill=True)
+                    proc = None
                     break
                 # The module raised at top level: like running the file, nothing after the
                 # failing line exists, so every test fails with that error (this is also what
@@ -312,6 +326,7 @@ class Job:
                                    "error": "the program exited before returning a value", "duration_ms": ms})
                 self._finish_proc(proc, kill=True, sweep=True)
                 proc = None
+                respawned = True
                 if time.monotonic() >= hard_end:
                     for t in pending:
                         self.emit({"event": "test", "i": t["i"], "ok": False, "error": "not run: time budget exhausted",

@@ -4,8 +4,6 @@ import os
 import signal
 import time
 
-import pytest
-
 from sandbox import GradeResult, Limits, Sandbox, SandboxBusy, TestCase, TestResult, grade_sync, run_sync
 
 
@@ -166,3 +164,15 @@ def test_run_does_not_block_event_loop():
             return ticks, time.monotonic() - start
     ticks, elapsed = asyncio.run(go())
     assert ticks >= 0.5 * elapsed / 0.01 * 0.5
+
+
+def test_import_that_hangs_is_a_timeout(sbx):
+    g = sbx.grade("while True:\n    pass\n", [TestCase("1", "call", "1", "1")])
+    assert g.status == "timeout" and g.passed == 0 and "time limit" in g.error
+
+
+def test_every_test_hanging_still_ends_with_all_results(sbx):
+    code = "def f(x):\n    while True:\n        pass\n"
+    g = sbx.grade(code, [TestCase(str(i), "call", f"f({i})", "0") for i in range(3)])
+    assert g.status == "ok" and g.total == 3 and g.passed == 0
+    assert all(r.error for r in g.results) and g.execution_time_ms < 2 * 2000 + 1000

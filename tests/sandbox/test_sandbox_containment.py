@@ -2,12 +2,11 @@
 (the ``healthy`` fixture runs a normal program after every test)."""
 import os
 import socket
-import threading
 from pathlib import Path
 
 import pytest
 
-from sandbox import Limits, TestCase
+from sandbox import TestCase
 
 REPO_FILE = Path(__file__).resolve()
 
