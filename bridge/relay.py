@@ -159,7 +159,9 @@ class OutboxRelay:
                 # <= 5 in flight keeps per-partition order under retries with the idempotent producer.
                 max_in_flight_requests_per_connection=5,
                 linger_ms=5, batch_size=256 * 1024, max_request_size=8 * 1024 * 1024,
-                request_timeout_ms=10_000, delivery_timeout_ms=int(self.send_timeout * 1000),
+                # kafka-python requires delivery_timeout > linger + request_timeout.
+                request_timeout_ms=max(500, min(10_000, int(self.send_timeout * 1000) // 2)),
+                delivery_timeout_ms=int(self.send_timeout * 1000),
                 max_block_ms=int(self.send_timeout * 1000), bootstrap_timeout_ms=5_000,
                 reconnect_backoff_max_ms=2_000)
         return self._producer

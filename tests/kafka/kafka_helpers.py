@@ -20,6 +20,9 @@ def create_topic(bootstrap: str, partitions: int = 6) -> str:
 
 def insert_events(conn, topic: str, events: list[tuple[str | None, int]]) -> list[uuid.UUID]:
     """Inserts (key, seq) events as outbox rows, payload b"key:seq", in one transaction; returns message ids."""
+    # On a non-autocommit connection an earlier SELECT leaves a transaction open and transaction() would
+    # only be a savepoint inside it: the rows would stay invisible to the relay.
+    assert conn.autocommit, "insert_events needs an autocommit connection (one real transaction per call)"
     ids = [uuid.uuid4() for _ in events]
     with conn.transaction():
         with conn.cursor() as cur:

@@ -62,10 +62,12 @@ def test_seed_topics_created_with_partitions_and_retention(kafka_broker):
             assert described[spec.name]["error_code"] == 0, spec.name
             assert len(described[spec.name]["partitions"]) == spec.partitions, spec.name
             assert all(len(p["replica_nodes"]) == 1 for p in described[spec.name]["partitions"])
-        configs = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, "student-queries"),
-                                          ConfigResource(ConfigResourceType.TOPIC, "triage-routing")])
-        text = repr(configs)
-        assert str(7 * DAY_MS) in text and str(DAY_MS) in text
+        configs = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, spec.name)
+                                          for spec in SEED_TOPICS])["topic"]
+        for spec in SEED_TOPICS:
+            assert configs[spec.name]["retention.ms"]["value"] == str(spec.retention_ms), spec.name
+        assert configs["student-queries"]["retention.ms"]["value"] == str(7 * DAY_MS)
+        assert configs["triage-routing"]["retention.ms"]["value"] == str(DAY_MS)
     finally:
         admin.close()
     assert TOPICS_BY_NAME["student-queries"].partitions == 12
