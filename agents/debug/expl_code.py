@@ -249,6 +249,16 @@ def stored_names(nodes) -> set[str]:
     return names
 
 
+def frame_field(frame, index: int, name: str):
+    """A traceback frame is a (line, function, source) tuple or an object with those attributes (sandbox.Frame)."""
+    if hasattr(frame, name):
+        return getattr(frame, name)
+    try:
+        return frame[index]
+    except (TypeError, IndexError, KeyError):
+        return None
+
+
 def quoted(message: str | None) -> str | None:
     """The first quoted name in an exception message: "name 'totl' is not defined" -> totl."""
     match = re.search(r"'([^']+)'", message or "")

@@ -10,7 +10,7 @@ import ast
 import re
 import sys
 
-from agents.debug.expl_code import (BUILTIN_NAMES, Finding, assignments_to, closest, defined_names,
+from agents.debug.expl_code import (BUILTIN_NAMES, Finding, assignments_to, closest, defined_names, frame_field,
                                     dict_literal_keys, enclosing_function, functions, last_value, line_text,
                                     literal_length, nodes_on_line, plural, quoted, replace_line, replace_node,
                                     returns_value, segment, statement_at)
@@ -303,7 +303,7 @@ def zero_division_error(code, tree, line, msg) -> Finding:
 def recursion_error(code, tree, line, msg, frames=()) -> Finding:
     counts: dict[str, int] = {}
     for frame in frames or ():
-        name = frame[1] if len(frame) > 1 else None
+        name = frame_field(frame, 1, "function")
         if name and name != "<module>":
             counts[name] = counts.get(name, 0) + 1
     funcs = functions(tree) if tree is not None else {}

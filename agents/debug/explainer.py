@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from agents.concepts.topics import topic_for_exception
 from agents.debug import expl_logic, expl_runtime, expl_syntax
-from agents.debug.expl_code import Finding, compiles, line_text, parse
+from agents.debug.expl_code import Finding, compiles, frame_field, line_text, parse
 
 _SYNTAX = ("SyntaxError", "IndentationError", "TabError")
 
@@ -47,8 +47,8 @@ def _student_line(result, code: str) -> int | None:
         return line
     for frame in reversed(list(_get(result, "traceback", []) or [])):
         try:
-            candidate = int(frame[0])
-        except (TypeError, ValueError, IndexError):
+            candidate = int(frame_field(frame, 0, "line"))
+        except (TypeError, ValueError):
             continue
         if 1 <= candidate <= n_lines:
             return candidate

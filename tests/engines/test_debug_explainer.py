@@ -232,3 +232,20 @@ def test_fixed_code_is_never_offered_when_it_would_not_compile():
     expl = explain_failure(code, run(code))
     assert expl.fixed_code is None or subprocess.run([sys.executable, "-c", f"compile({expl.fixed_code!r}, 'f', 'exec')"]
                                                      ).returncode == 0
+
+
+@dataclass(frozen=True)
+class FrameObj:
+    """Traceback frames may come as objects with attributes (the sandbox's Frame) rather than tuples."""
+    line: int
+    function: str
+    source: str
+
+
+def test_traceback_frames_as_objects():
+    code = "def f(n):\n    return f(n - 1)\n\nf(3)"
+    frames = [FrameObj(4, "<module>", "f(3)")] + [FrameObj(2, "f", "return f(n - 1)")] * 30
+    result = FakeRun(status="exception", exception_type="RecursionError",
+                     exception_message="maximum recursion depth exceeded", line=None, traceback=frames)
+    expl = explain_failure(code, result)
+    assert expl.line == 2 and "no base case" in expl.cause and expl.concept_topic == "recursion"
