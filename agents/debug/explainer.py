@@ -137,8 +137,9 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
             return _finish(findings[0], None, findings[0].line, "loops", code, notes +
                            [f"Also: {f.cause}" for f in findings[1:3]])
         if status in ("memory_limit", "output_limit"):
-            findings = expl_logic.runaway_growth(code, tree, status) if tree is not None else []
-            findings += expl_logic.infinite_loops(code, tree) if tree is not None else []
+            # a loop that never ends is the root cause when there is one; the growth/printing is the symptom
+            findings = expl_logic.infinite_loops(code, tree) if tree is not None else []
+            findings += expl_logic.runaway_growth(code, tree, status) if tree is not None else []
             if not findings:
                 what = "memory" if status == "memory_limit" else "output"
                 findings = [Finding(f"The program used more {what} than allowed, but I could not pinpoint where.",
