@@ -179,7 +179,7 @@ class Sandbox:
                          exception_message=clean_text(exc.get("message")), line=exc.get("line"),
                          offset=exc.get("offset"), source_line=clean_text(exc.get("source_line")),
                          traceback=frames, stdout=clean_text(done.get("stdout", "")),
-                         stderr=clean_text(done.get("stderr", "")), duration_ms=float(done.get("duration_ms", 0.0)),
+                         stderr=clean_text(done.get("stderr") or done.get("error") or ""), duration_ms=float(done.get("duration_ms", 0.0)),
                          peak_memory_kb=int(done.get("peak_kb", 0)))
 
     async def grade_stream(self, code: str, tests: list[TestCase], setup_code: str = ""):

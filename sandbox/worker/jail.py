@@ -2,7 +2,7 @@
 of privileges and resource limits (in every process that runs student code).
 
 Layers, outermost first:
-1. ``unshare(CLONE_NEWNET | CLONE_NEWNS)`` in the zygote: a network namespace with only a
+1. ``unshare(CLONE_NEWNET | CLONE_NEWNS)`` (and NEWIPC/NEWUTS) in the zygote: a network namespace with only a
    *down* loopback (every connect, including to 127.0.0.1 and DNS, fails with ENETUNREACH) and a
    private mount namespace in which the host's sensitive trees are covered by empty tmpfs
    mounts (repo, /work, /root, /home, /tmp, /run, /var/tmp, /dev/shm, ...).  Covering /tmp and
@@ -23,6 +23,8 @@ import sys
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWNET = 0x40000000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWUTS = 0x04000000
 MS_RDONLY = 1
 MS_NOSUID = 2
 MS_NODEV = 4
@@ -118,6 +120,8 @@ def enter_namespaces(extra_hidden=(), tmp_size_mb: int = 256) -> list[str]:
         return features
     _check(_libc.unshare(CLONE_NEWNET), "unshare(net)")
     features.append("netns")
+    if _libc.unshare(CLONE_NEWIPC | CLONE_NEWUTS) == 0:   # SysV IPC / hostname: best effort
+        features.append("ipcns")
     _check(_libc.unshare(CLONE_NEWNS), "unshare(mnt)")
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
     features.append("mntns")

@@ -226,9 +226,10 @@ class Job:
         tests = job["tests"]
         n = max(len(tests), 1)
         wall = self.lim["wall_seconds"]
-        per_test = max(wall / n, min(1.0, wall))
+        per_test = max(wall / n, min(1.0, wall))   # stdout tests (each a whole program run)
         started = time.monotonic()
         hard_end = started + 2 * wall       # import phase <= wall, tests share the other wall
+        tests_end = None                    # set when the first import finishes: that + wall
         status, error = "ok", None
         call_tests = [t for t in tests if t["kind"] == "call"]
         proc = None
@@ -286,10 +287,15 @@ class Job:
                     self.emit({"event": "test", "i": t["i"], "ok": False, "error": error, "duration_ms": 0.0})
                 pending = []
                 break
+            if tests_end is None:
+                tests_end = min(time.monotonic() + wall, hard_end)
             while pending:
                 test = pending.pop(0)
                 nonce = os.urandom(16).hex()
                 t0 = time.monotonic()
+                # Adaptive share: what is left of the test budget split over the tests left
+                # (fast tests hand their unused time on), never below 0.2 s, never past 2 x wall.
+                limit = max((tests_end - t0) / (len(pending) + 1), min(0.2, wall))
                 try:
                     protocol.write_frame(proc.req, {"i": test["i"], "nonce": nonce})
                 except OSError:
@@ -307,7 +313,7 @@ class Job:
                         done.update(msg)
                         return True
                     return False
-                outcome = self._pump(proc, min(t0 + per_test, hard_end), is_reply)
+                outcome = self._pump(proc, min(t0 + limit, hard_end), is_reply)
                 ms = (time.monotonic() - t0) * 1000
                 if outcome == "output_limit":
                     status, error = "output_limit", "output limit exceeded"
