@@ -146,6 +146,11 @@ def can_fetch_metadata(bootstrap: str, timeout: float = 5.0) -> bool:
     from kafka import KafkaAdminClient
     from kafka.errors import KafkaError
 
+    host, _, port = bootstrap.split(",")[0].rpartition(":")
+    try:  # cheap TCP check first: kafka-python logs every refused connection as an ERROR
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except OSError:
+        return False
     try:
         admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="learnflow-probe",
                                  request_timeout_ms=int(timeout * 1000),
