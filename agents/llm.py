@@ -54,6 +54,8 @@ class Claude:
                         narration.pieces.append(text)
                         yield text
                 final = await stream.get_final_message()
+            if final.stop_reason is None:  # the connection closed before message_stop: a cut-off answer
+                raise ConnectionError("model stream ended before the message was complete")
             if len(narration.text.strip()) < 10:
                 raise ValueError("model returned an empty answer")
             narration.used_model = True

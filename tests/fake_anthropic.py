@@ -36,7 +36,8 @@ class FakeAnthropic:
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with fake.lock:
-                    fake.requests.append({"path": self.path, "body": body, "headers": dict(self.headers)})
+                    fake.requests.append({"path": self.path, "body": body,
+                                          "headers": {k.lower(): v for k, v in self.headers.items()}})
                     mode = fake.modes.pop(0) if fake.modes else "ok"
                 fake.handle(self, body, mode)
 

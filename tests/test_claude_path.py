@@ -50,7 +50,8 @@ def test_streams_model_answer_grounded_in_the_knowledge_base(claude, client):
     assert final.claude_model == MODEL and final.token_count > 0 and final.ai_provider == "anthropic"
     prompt = fake.requests[-1]["body"]["messages"][0]["content"]
     assert "Reference explanation" in prompt and "list" in prompt.lower()
-    assert fake.requests[-1]["headers"].get("x-api-key") == "test-key"
+    headers = fake.requests[-1]["headers"]
+    assert "test-key" in headers.get("x-api-key", "") + headers.get("authorization", "")
 
 
 @pytest.mark.parametrize("modes,expect_model", [

@@ -4,6 +4,8 @@ import os
 import signal
 import time
 
+import pytest
+
 from sandbox import GradeResult, Limits, Sandbox, SandboxBusy, TestCase, TestResult, grade_sync, run_sync
 
 
@@ -176,3 +178,8 @@ def test_every_test_hanging_still_ends_with_all_results(sbx):
     g = sbx.grade(code, [TestCase(str(i), "call", f"f({i})", "0") for i in range(3)])
     assert g.status == "ok" and g.total == 3 and g.passed == 0
     assert all(r.error for r in g.results) and g.execution_time_ms < 2 * 2000 + 1000
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="namespaces and uid switching need root")
+def test_isolation_features_in_force(sbx):
+    assert {"netns", "mntns", "hidden-fs", "hidepid"} <= set(sbx.sb.features)

@@ -29,7 +29,7 @@ from learnflow.v1 import enums_pb2 as learnflow_dot_v1_dot_enums__pb2
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#learnflow/v1/identity_service.proto\x12\x0clearnflow.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xb8\x02\n\x0fRegisterRequest\x12\x18\n\x05\x65mail\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\x12\x1b\n\x08password\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\x80\x02\x18\n\x12\x17\n\x04name\x18\x03 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xff\x01\x12\x1b\n\nfirst_name\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x1a\n\tlast_name\x18\x05 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12(\n\x04role\x18\x06 \x01(\x0e\x32\x12.learnflow.v1.RoleB\x06\xca\xf3\x18\x02p\x01\x12;\n\x0elearning_style\x18\x07 \x01(\x0e\x32\x1b.learnflow.v1.LearningStyleB\x06\xca\xf3\x18\x02p\x01\x12\x35\n\x0bskill_level\x18\x08 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\":\n\x10RegisterResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"E\n\x0cLoginRequest\x12\x18\n\x05\x65mail\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\x12\x1b\n\x08password\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\x80\x02x\x01\"\xbb\x01\n\tTokenPair\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x01 \x01(\t\x12\x35\n\x11\x61\x63\x63\x65ss_expires_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\rrefresh_token\x18\x03 \x01(\t\x12\x36\n\x12refresh_expires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\ntoken_type\x18\x05 \x01(\t\"`\n\rLoginResponse\x12\'\n\x06tokens\x18\x01 \x01(\x0b\x32\x17.learnflow.v1.TokenPair\x12&\n\x07student\x18\x02 \x01(\x0b\x32\x15.learnflow.v1.Student\"2\n\x0eRefreshRequest\x12 \n\rrefresh_token\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x10\x80 x\x01\":\n\x0fRefreshResponse\x12\'\n\x06tokens\x18\x01 \x01(\x0b\x32\x17.learnflow.v1.TokenPair\"0\n\x11GetProfileRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\"<\n\x12GetProfileResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"\xbc\x01\n\x18UpdatePreferencesRequest\x12;\n\x0elearning_style\x18\x01 \x01(\x0e\x32\x1b.learnflow.v1.LearningStyleB\x06\xca\xf3\x18\x02p\x01\x12\x35\n\x0bskill_level\x18\x02 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\x12,\n\x0bpreferences\x18\x03 \x01(\x0b\x32\x17.google.protobuf.Struct\"C\n\x19UpdatePreferencesResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"-\n\x12\x43reateClassRequest\x12\x17\n\x04name\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xc8\x01\"D\n\x13\x43reateClassResponse\x12-\n\x0b\x63lass_group\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.ClassGroup\"U\n\x15\x41\x64\x64\x43lassMemberRequest\x12\x1a\n\x08\x63lass_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12 \n\rstudent_email\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\"G\n\x16\x41\x64\x64\x43lassMemberResponse\x12-\n\x0b\x63lass_group\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.ClassGroup\"\x14\n\x12ListClassesRequest\"@\n\x13ListClassesResponse\x12)\n\x07\x63lasses\x18\x01 \x03(\x0b\x32\x18.learnflow.v1.ClassGroup2\xa2\x05\n\x0fIdentityService\x12I\n\x08Register\x12\x1d.learnflow.v1.RegisterRequest\x1a\x1e.learnflow.v1.RegisterResponse\x12@\n\x05Login\x12\x1a.learnflow.v1.LoginRequest\x1a\x1b.learnflow.v1.LoginResponse\x12\x46\n\x07Refresh\x12\x1c.learnflow.v1.RefreshRequest\x1a\x1d.learnflow.v1.RefreshResponse\x12O\n\nGetProfile\x12\x1f.learnflow.v1.GetProfileRequest\x1a .learnflow.v1.GetProfileResponse\x12\x64\n\x11UpdatePreferences\x12&.learnflow.v1.UpdatePreferencesRequest\x1a\'.learnflow.v1.UpdatePreferencesResponse\x12R\n\x0b\x43reateClass\x12 .learnflow.v1.CreateClassRequest\x1a!.learnflow.v1.CreateClassResponse\x12[\n\x0e\x41\x64\x64\x43lassMember\x12#.learnflow.v1.AddClassMemberRequest\x1a$.learnflow.v1.AddClassMemberResponse\x12R\n\x0bListClasses\x12 .learnflow.v1.ListClassesRequest\x1a!.learnflow.v1.ListClassesResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#learnflow/v1/identity_service.proto\x12\x0clearnflow.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xb8\x02\n\x0fRegisterRequest\x12\x18\n\x05\x65mail\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\x12\x1b\n\x08password\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\x80\x02\x18\n\x12\x17\n\x04name\x18\x03 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xff\x01\x12\x1b\n\nfirst_name\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x1a\n\tlast_name\x18\x05 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12(\n\x04role\x18\x06 \x01(\x0e\x32\x12.learnflow.v1.RoleB\x06\xca\xf3\x18\x02p\x01\x12;\n\x0elearning_style\x18\x07 \x01(\x0e\x32\x1b.learnflow.v1.LearningStyleB\x06\xca\xf3\x18\x02p\x01\x12\x35\n\x0bskill_level\x18\x08 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\":\n\x10RegisterResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"E\n\x0cLoginRequest\x12\x18\n\x05\x65mail\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\x12\x1b\n\x08password\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\x80\x02x\x01\"\xbb\x01\n\tTokenPair\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x01 \x01(\t\x12\x35\n\x11\x61\x63\x63\x65ss_expires_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\rrefresh_token\x18\x03 \x01(\t\x12\x36\n\x12refresh_expires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\ntoken_type\x18\x05 \x01(\t\"`\n\rLoginResponse\x12\'\n\x06tokens\x18\x01 \x01(\x0b\x32\x17.learnflow.v1.TokenPair\x12&\n\x07student\x18\x02 \x01(\x0b\x32\x15.learnflow.v1.Student\"0\n\x0eRefreshRequest\x12\x1e\n\rrefresh_token\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\x80 \":\n\x0fRefreshResponse\x12\'\n\x06tokens\x18\x01 \x01(\x0b\x32\x17.learnflow.v1.TokenPair\"0\n\x11GetProfileRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\"<\n\x12GetProfileResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"\xbc\x01\n\x18UpdatePreferencesRequest\x12;\n\x0elearning_style\x18\x01 \x01(\x0e\x32\x1b.learnflow.v1.LearningStyleB\x06\xca\xf3\x18\x02p\x01\x12\x35\n\x0bskill_level\x18\x02 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\x12,\n\x0bpreferences\x18\x03 \x01(\x0b\x32\x17.google.protobuf.Struct\"C\n\x19UpdatePreferencesResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"-\n\x12\x43reateClassRequest\x12\x17\n\x04name\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xc8\x01\"D\n\x13\x43reateClassResponse\x12-\n\x0b\x63lass_group\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.ClassGroup\"U\n\x15\x41\x64\x64\x43lassMemberRequest\x12\x1a\n\x08\x63lass_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12 \n\rstudent_email\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\"G\n\x16\x41\x64\x64\x43lassMemberResponse\x12-\n\x0b\x63lass_group\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.ClassGroup\"\x14\n\x12ListClassesRequest\"@\n\x13ListClassesResponse\x12)\n\x07\x63lasses\x18\x01 \x03(\x0b\x32\x18.learnflow.v1.ClassGroup2\xa2\x05\n\x0fIdentityService\x12I\n\x08Register\x12\x1d.learnflow.v1.RegisterRequest\x1a\x1e.learnflow.v1.RegisterResponse\x12@\n\x05Login\x12\x1a.learnflow.v1.LoginRequest\x1a\x1b.learnflow.v1.LoginResponse\x12\x46\n\x07Refresh\x12\x1c.learnflow.v1.RefreshRequest\x1a\x1d.learnflow.v1.RefreshResponse\x12O\n\nGetProfile\x12\x1f.learnflow.v1.GetProfileRequest\x1a .learnflow.v1.GetProfileResponse\x12\x64\n\x11UpdatePreferences\x12&.learnflow.v1.UpdatePreferencesRequest\x1a\'.learnflow.v1.UpdatePreferencesResponse\x12R\n\x0b\x43reateClass\x12 .learnflow.v1.CreateClassRequest\x1a!.learnflow.v1.CreateClassResponse\x12[\n\x0e\x41\x64\x64\x43lassMember\x12#.learnflow.v1.AddClassMemberRequest\x1a$.learnflow.v1.AddClassMemberResponse\x12R\n\x0bListClasses\x12 .learnflow.v1.ListClassesRequest\x1a!.learnflow.v1.ListClassesResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -57,7 +57,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LOGINREQUEST'].fields_by_name['password']._loaded_options = None
   _globals['_LOGINREQUEST'].fields_by_name['password']._serialized_options = b'\312\363\030\005\020\200\002x\001'
   _globals['_REFRESHREQUEST'].fields_by_name['refresh_token']._loaded_options = None
-  _globals['_REFRESHREQUEST'].fields_by_name['refresh_token']._serialized_options = b'\312\363\030\005\020\200 x\001'
+  _globals['_REFRESHREQUEST'].fields_by_name['refresh_token']._serialized_options = b'\312\363\030\003\020\200 '
   _globals['_GETPROFILEREQUEST'].fields_by_name['student_id']._loaded_options = None
   _globals['_GETPROFILEREQUEST'].fields_by_name['student_id']._serialized_options = b'\312\363\030\003\020\377\001'
   _globals['_UPDATEPREFERENCESREQUEST'].fields_by_name['learning_style']._loaded_options = None
@@ -81,29 +81,29 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LOGINRESPONSE']._serialized_start=835
   _globals['_LOGINRESPONSE']._serialized_end=931
   _globals['_REFRESHREQUEST']._serialized_start=933
-  _globals['_REFRESHREQUEST']._serialized_end=983
-  _globals['_REFRESHRESPONSE']._serialized_start=985
-  _globals['_REFRESHRESPONSE']._serialized_end=1043
-  _globals['_GETPROFILEREQUEST']._serialized_start=1045
-  _globals['_GETPROFILEREQUEST']._serialized_end=1093
-  _globals['_GETPROFILERESPONSE']._serialized_start=1095
-  _globals['_GETPROFILERESPONSE']._serialized_end=1155
-  _globals['_UPDATEPREFERENCESREQUEST']._serialized_start=1158
-  _globals['_UPDATEPREFERENCESREQUEST']._serialized_end=1346
-  _globals['_UPDATEPREFERENCESRESPONSE']._serialized_start=1348
-  _globals['_UPDATEPREFERENCESRESPONSE']._serialized_end=1415
-  _globals['_CREATECLASSREQUEST']._serialized_start=1417
-  _globals['_CREATECLASSREQUEST']._serialized_end=1462
-  _globals['_CREATECLASSRESPONSE']._serialized_start=1464
-  _globals['_CREATECLASSRESPONSE']._serialized_end=1532
-  _globals['_ADDCLASSMEMBERREQUEST']._serialized_start=1534
-  _globals['_ADDCLASSMEMBERREQUEST']._serialized_end=1619
-  _globals['_ADDCLASSMEMBERRESPONSE']._serialized_start=1621
-  _globals['_ADDCLASSMEMBERRESPONSE']._serialized_end=1692
-  _globals['_LISTCLASSESREQUEST']._serialized_start=1694
-  _globals['_LISTCLASSESREQUEST']._serialized_end=1714
-  _globals['_LISTCLASSESRESPONSE']._serialized_start=1716
-  _globals['_LISTCLASSESRESPONSE']._serialized_end=1780
-  _globals['_IDENTITYSERVICE']._serialized_start=1783
-  _globals['_IDENTITYSERVICE']._serialized_end=2457
+  _globals['_REFRESHREQUEST']._serialized_end=981
+  _globals['_REFRESHRESPONSE']._serialized_start=983
+  _globals['_REFRESHRESPONSE']._serialized_end=1041
+  _globals['_GETPROFILEREQUEST']._serialized_start=1043
+  _globals['_GETPROFILEREQUEST']._serialized_end=1091
+  _globals['_GETPROFILERESPONSE']._serialized_start=1093
+  _globals['_GETPROFILERESPONSE']._serialized_end=1153
+  _globals['_UPDATEPREFERENCESREQUEST']._serialized_start=1156
+  _globals['_UPDATEPREFERENCESREQUEST']._serialized_end=1344
+  _globals['_UPDATEPREFERENCESRESPONSE']._serialized_start=1346
+  _globals['_UPDATEPREFERENCESRESPONSE']._serialized_end=1413
+  _globals['_CREATECLASSREQUEST']._serialized_start=1415
+  _globals['_CREATECLASSREQUEST']._serialized_end=1460
+  _globals['_CREATECLASSRESPONSE']._serialized_start=1462
+  _globals['_CREATECLASSRESPONSE']._serialized_end=1530
+  _globals['_ADDCLASSMEMBERREQUEST']._serialized_start=1532
+  _globals['_ADDCLASSMEMBERREQUEST']._serialized_end=1617
+  _globals['_ADDCLASSMEMBERRESPONSE']._serialized_start=1619
+  _globals['_ADDCLASSMEMBERRESPONSE']._serialized_end=1690
+  _globals['_LISTCLASSESREQUEST']._serialized_start=1692
+  _globals['_LISTCLASSESREQUEST']._serialized_end=1712
+  _globals['_LISTCLASSESRESPONSE']._serialized_start=1714
+  _globals['_LISTCLASSESRESPONSE']._serialized_end=1778
+  _globals['_IDENTITYSERVICE']._serialized_start=1781
+  _globals['_IDENTITYSERVICE']._serialized_end=2455
 # @@protoc_insertion_point(module_scope)
