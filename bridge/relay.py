@@ -109,35 +109,36 @@ class OutboxRelay:
         self.last_error_at: float | None = None
         self._consecutive_failures = 0
         self._last_prune = 0.0
-        self._conn: psycopg.Connection | None = None   # holds the advisory lock while leader
+        self._conn: psycopg.Connection | None = None   # standby: polls the lock; leader: holds it
+        self._leader = False
         self._producer = None
         self._stop = threading.Event()
 
     # --- leadership --------------------------------------------------------------------------
     @property
     def is_leader(self) -> bool:
-        return self._conn is not None and not self._conn.closed
+        return self._leader and self._conn is not None and not self._conn.closed
 
     def _try_lead(self) -> bool:
-        """Non-blocking attempt to become the active relay (so a standby keeps answering stop())."""
+        """Non-blocking attempt to become the active relay (so a standby keeps answering stop()).
+
+        A standby keeps its session open and re-asks pg_try_advisory_lock each round: no connection churn.
+        """
         if self.is_leader:
             return True
-        conn = psycopg.connect(self.conninfo, autocommit=True, application_name=f"learnflow-{self.name}")
-        try:
-            got = conn.execute("SELECT pg_try_advisory_lock(%s)", (self.lock_key,)).fetchone()[0]
-            if not got:
-                conn.close()
-                return False
-            conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
-        except BaseException:
-            conn.close()
-            raise
-        self._conn = conn
+        if self._conn is None or self._conn.closed:
+            self._leader = False
+            self._conn = psycopg.connect(self.conninfo, autocommit=True, application_name=f"learnflow-{self.name}")
+        if not self._conn.execute("SELECT pg_try_advisory_lock(%s)", (self.lock_key,)).fetchone()[0]:
+            return False
+        self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        self._leader = True
         log.info("%s: became the active outbox relay", self.name)
         return True
 
     def _resign(self) -> None:
-        """Closing the session releases the advisory lock for a standby."""
+        """Closing the session releases the advisory lock (if held) for a standby."""
+        self._leader = False
         if self._conn is not None:
             try:
                 self._conn.close()
@@ -209,6 +210,7 @@ class OutboxRelay:
         try:
             if not self._try_lead():
                 return 0
+            self._maybe_prune()
             with self._conn.cursor() as cur:
                 cur.execute(_SELECT, (self.batch_size,))
                 rows = [OutboxRow(*r) for r in cur.fetchall()]
@@ -218,7 +220,6 @@ class OutboxRelay:
             return 0
         if not rows:
             self._consecutive_failures = 0
-            self._maybe_prune()
             return 0
 
         try:
