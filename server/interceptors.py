@@ -101,9 +101,9 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
                 ok = _succeeded(context)
                 return response
             finally:
+                self._finish(method, request, context, started, ok)  # while the caller's identity is still set
                 if token is not None:
                     auth.current_identity.reset(token)
-                self._finish(method, request, context, started, ok)
         return guarded
 
     def _wrap_stream(self, method, behavior):
@@ -119,9 +119,9 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
                     yield item
                 ok = _succeeded(context)
             finally:
+                self._finish(method, request, context, started, ok)  # while the caller's identity is still set
                 if token is not None:
                     auth.current_identity.reset(token)
-                self._finish(method, request, context, started, ok)
         return guarded
 
     def _finish(self, method, request, context, started, ok):

@@ -77,7 +77,9 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
         async with self.rt.pool.connection() as conn:
             student = await require_active(conn, context, identity)
         intent, agent, confidence, reasoning = await self._decide(text, code)
-        topics = [t for t, _ in detect_topics(text, code or None)]
+        detected = detect_topics(text, code or None)
+        # Only the clearly-meant topics count as evidence for progress (not every weak association).
+        topics = [t for t, score in detected if score >= 0.6 * detected[0][1]] if detected else []
         ticket = ledger.new_ticket(identity.student_id, telemetry.current_trace_id(), agent, intent,
                                    confidence, reasoning, topics)
         call = plan(agent, common_pb2.TutorContext(
