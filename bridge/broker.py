@@ -232,6 +232,8 @@ class KafkaBroker:
             # Consumers in tests and the mesh join right away instead of waiting 3 s for more members.
             "group.initial.rebalance.delay.ms=0",
             "auto.create.topics.enable=true",
+            # Matches the relay's max_request_size: an event the relay may send must not be refused for size.
+            "message.max.bytes=8388608",
             "num.network.threads=2",
             "num.io.threads=4",
             "log.retention.hours=168",
