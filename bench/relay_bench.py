@@ -187,6 +187,9 @@ def main() -> int:
             print(f"relay     batch {batch:>4}, {args.n} rows drained: {rate:,.0f} events/s "
                   f"({rate / base:.0%} of baseline)")
 
+        # Migration 0005 installs the NOTIFY trigger; drop it for the polling-only measurement (baseline).
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("DROP TRIGGER IF EXISTS event_outbox_notify ON event_outbox")
         for label, trigger in (("poll 0.2 s only", False), ("LISTEN + NOTIFY trigger", True)):
             if trigger:
                 with psycopg.connect(url, autocommit=True) as conn:

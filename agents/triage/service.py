@@ -114,7 +114,7 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
                 yield pb.AskStreamResponse(text_chunk=response.response_text)
         except grpc.aio.AioRpcError as exc:
             await ledger.fail(self.rt.pool, ticket, f"{agent} agent: {exc.code().name}: {exc.details()}")
-            log.warning("specialist failed", extra={"agent": agent, "code": exc.code().name})
+            log.warning("specialist failed", extra={"specialist": agent, "code": exc.code().name})
             code_out = grpc.StatusCode.DEADLINE_EXCEEDED if exc.code() == grpc.StatusCode.DEADLINE_EXCEEDED \
                 else grpc.StatusCode.UNAVAILABLE
             await context.abort(code_out, f"the {agent} agent could not answer right now; please try again")
