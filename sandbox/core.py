@@ -135,6 +135,7 @@ class Sandbox:
                     q: asyncio.Queue = asyncio.Queue()
                     self._jobs[job_id] = q
                     sent_events = 0
+                    finished = False
                     try:
                         self._proc.stdin.write(protocol.encode(dict(request, id=job_id)))
                         await self._proc.stdin.drain()
@@ -143,8 +144,10 @@ class Sandbox:
                             if msg is None:
                                 raise _ZygoteDied()
                             sent_events += 1
-                            yield msg
                             if msg.get("event") == "done":
+                                finished = True
+                            yield msg
+                            if finished:
                                 return
                     except (_ZygoteDied, ConnectionError, BrokenPipeError):
                         if attempt == 1 or sent_events:
@@ -154,8 +157,17 @@ class Sandbox:
                         await self._restart_after_death()
                     finally:
                         self._jobs.pop(job_id, None)
+                        if not finished:
+                            self._cancel(job_id)
         finally:
             self._waiting -= 1
+
+    def _cancel(self, job_id: str) -> None:
+        """The caller went away (cancelled / deadline): stop the job in the worker, freeing its slot."""
+        proc = self._proc
+        if proc is not None and proc.returncode is None:
+            with contextlib.suppress(Exception):
+                proc.stdin.write(protocol.encode({"cancel": job_id}))
 
     async def _restart_after_death(self) -> None:
         proc = self._proc

@@ -43,6 +43,7 @@ class StudentProc:
         if pid == 0:  # ---------------- student process
             try:
                 jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
+                os.setpgid(0, 0)      # own process group: killpg ends its test children too
                 signal.signal(signal.SIGPIPE, signal.SIG_DFL)
                 for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD):
                     signal.signal(sig, signal.SIG_DFL)
@@ -160,10 +161,11 @@ class Job:
     def _finish_proc(self, proc: StudentProc, kill: bool, sweep: bool = False) -> None:
         """Stop everything the job's uid runs, reap, account peak memory."""
         if kill:
-            try:
-                os.kill(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            for killer in (os.killpg, os.kill):   # group first (test children), then the leader
+                try:
+                    killer(proc.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
             if sweep:
                 jail.kill_uid(proc.uid)   # everything it forked too (hanging test children)
         proc.close()
@@ -413,6 +415,14 @@ def _test_event(test, reply, done, ms) -> dict:
             "error": f"the test exited without returning a value ({how})", "duration_ms": ms}
 
 
+class JobCancelled(Exception):
+    """Raised by SIGTERM: the service gave up on this job (client deadline, cancellation)."""
+
+
+def _on_sigterm(signum, frame):
+    raise JobCancelled()
+
+
 def run_job(job: dict, emit) -> None:
     """Entry point in the forked supervisor: set up the directory, run, clean up, emit."""
     j = Job(job, emit)
@@ -422,14 +432,19 @@ def run_job(job: dict, emit) -> None:
     if os.geteuid() == 0:
         os.chown(j.workdir, job["uid"], job["uid"])
     result = None
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         result = j.run() if job["mode"] == "run" else j.grade()
+    except JobCancelled:
+        result = {"event": "done", "status": "killed", "error": "cancelled", "peak_kb": j.peak_kb,
+                  "duration_ms": 0.0, "stdout": "", "stderr": ""}
     except Exception as exc:  # a supervisor bug must still end the job cleanly
         result = {"event": "done", "status": "killed", "error": f"sandbox error: {type(exc).__name__}: {exc}",
                   "peak_kb": j.peak_kb, "duration_ms": 0.0, "stdout": "", "stderr": ""}
     finally:
         # The verdict goes out first (latency); the zygote reuses this uid only after this
         # process has exited, i.e. after the sweep and the removal of the directory.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)   # cleanup must not be interrupted
         try:
             emit(result)
         finally:

@@ -63,6 +63,14 @@ def main() -> None:
                 if not data:
                     os._exit(0)       # the service went away: so do we (and, via PDEATHSIG, jobs)
                 for req in requests.feed(data):
+                    if "cancel" in req:   # the service gave up on a job: let its supervisor clean up
+                        for info in jobs.values():
+                            if info[0] == req["cancel"] and not info[4]:
+                                try:
+                                    os.kill(info[1], signal.SIGTERM)
+                                except ProcessLookupError:
+                                    pass
+                        continue
                     counter += 1
                     uid = uid_base + (counter % jail.UID_BLOCK)
                     while uid in used_uids:

@@ -3,6 +3,7 @@ import asyncio
 import os
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -183,3 +184,22 @@ def test_every_test_hanging_still_ends_with_all_results(sbx):
 @pytest.mark.skipif(os.geteuid() != 0, reason="namespaces and uid switching need root")
 def test_isolation_features_in_force(sbx):
     assert {"netns", "mntns", "hidden-fs", "hidepid"} <= set(sbx.sb.features)
+
+
+def test_cancelled_job_is_stopped_and_frees_its_slot():
+    async def go():
+        async with Sandbox(Limits(wall_seconds=30, cpu_seconds=30), max_concurrency=1) as sb:
+            with pytest.raises(asyncio.TimeoutError):
+                await asyncio.wait_for(sb.run("import time\ntime.sleep(60)\n"), 0.3)
+            start = time.monotonic()
+            r = await sb.run("print('next')")
+            elapsed = time.monotonic() - start
+            zygote = sb.worker_pid
+            children = Path(f"/proc/{zygote}/task/{zygote}/children")
+            for _ in range(50):      # the cancelled job's supervisor (and its sleeper) must go away
+                if not children.read_text().split():
+                    break
+                await asyncio.sleep(0.1)
+            return r, elapsed, children.read_text().split()
+    r, elapsed, left = asyncio.run(go())
+    assert r.stdout == "next\n" and elapsed < 5 and left == []
