@@ -76,13 +76,17 @@ class Claude:
 
     async def complete_json(self, system: str, prompt: str, max_tokens: int = 200) -> str | None:
         """A small non-streaming call (e.g. triage verdicts); None on any failure."""
+        return await self.complete(system, prompt, max_tokens, model=self.settings.anthropic_small_model)
+
+    async def complete(self, system: str, prompt: str, max_tokens: int = 1200, model: str | None = None) -> str | None:
+        """A non-streaming call; the text, or None on any failure."""
         try:
             message = await self.client.messages.create(
-                model=self.settings.anthropic_small_model, max_tokens=max_tokens, system=system,
+                model=model or self.settings.anthropic_model, max_tokens=max_tokens, system=system,
                 messages=[{"role": "user", "content": prompt}])
             return "".join(block.text for block in message.content if getattr(block, "type", "") == "text")
         except Exception as exc:
-            log.warning("claude verdict failed", extra={"error": f"{type(exc).__name__}: {exc}"[:300]})
+            log.warning("claude call failed", extra={"error": f"{type(exc).__name__}: {exc}"[:300]})
             return None
 
 

@@ -72,3 +72,59 @@ def test_model_failures_fall_back_to_the_offline_engine(claude, client, modes, e
     else:
         assert final.claude_model.startswith("offline-") and final.token_count == 0
         assert "tuple" in final.response_text.lower()
+
+
+GOOD_EXERCISE = {
+    "title": "Shout it", "problem_text": "Write shout(word) that returns the word in upper case followed by '!'. "
+                                        "Example: shout('hi') returns 'HI!'.",
+    "starter_code": "def shout(word):\n    \"\"\"Return WORD!\"\"\"\n    pass\n",
+    "solution_code": "def shout(word):\n    return word.upper() + '!'\n",
+    "tests": [{"id": "t1", "kind": "call", "call": "shout('hi')", "expected": "'HI!'"},
+              {"id": "t2", "kind": "call", "call": "shout('')", "expected": "'!'"},
+              {"id": "t3", "kind": "call", "call": "shout('Ab')", "expected": "'AB!'"},
+              {"id": "t4", "kind": "stdout", "call": "print(shout('x'))", "expected": "X!\n"}],
+    "hints": ["Strings have methods", "Look at str.upper()", "Then add '!' with +"], "tags": ["strings"]}
+
+
+@pytest.fixture(scope="module")
+def claude_exercise(mesh):
+    fake = FakeAnthropic().start()
+    from localmesh import processes
+
+    port = processes.free_port()
+    env = mesh.env()
+    env.update({"ANTHROPIC_API_KEY": "test-key", "ANTHROPIC_BASE_URL": fake.base_url,
+                "LEARNFLOW_CLAUDE_TIMEOUT_S": "2", "LEARNFLOW_CLAUDE_MAX_RETRIES": "0"})
+    proc = subprocess.Popen([sys.executable, "-m", "server", "exercise", "--listen", f"127.0.0.1:{port}"], env=env,
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+    grpc.channel_ready_future(channel).result(timeout=60)
+    from learnflow.v1 import exercise_service_pb2_grpc
+
+    yield fake, exercise_service_pb2_grpc.ExerciseServiceStub(channel)
+    channel.close()
+    processes.stop_pid(proc.pid)
+    fake.stop()
+
+
+def test_model_written_exercise_is_saved_only_after_it_verifies(claude_exercise, client, db):
+    import json
+
+    from learnflow.v1 import exercise_service_pb2 as ex
+
+    fake, stub = claude_exercise
+    broken = dict(GOOD_EXERCISE, title="Broken shout", solution_code="def shout(word):\n    return word + '!'\n")
+    fake.answer = json.dumps(broken)
+    reply = stub.GenerateExercise(ex.GenerateExerciseRequest(context=common_pb2.TutorContext(), topic="decorators"),
+                                  metadata=client.metadata, timeout=30)
+    assert reply.exercise.title != "Broken shout"  # rejected: its solution fails its own tests
+    assert db.execute("SELECT count(*) AS n FROM exercises WHERE title = 'Broken shout'").fetchone()["n"] == 0
+
+    fake.answer = json.dumps(GOOD_EXERCISE)
+    reply = stub.GenerateExercise(ex.GenerateExerciseRequest(context=common_pb2.TutorContext(), topic="decorators"),
+                                  metadata=client.metadata, timeout=30)
+    assert reply.exercise.title == "Shout it" and reply.exercise.topic == "decorators"
+    assert reply.exercise.solution_code == ""  # still hidden from the student
+    row = db.execute("SELECT tags, test_cases FROM exercises WHERE exercise_id = %s",
+                     (reply.exercise.exercise_id,)).fetchone()
+    assert "generated" in row["tags"] and len(row["test_cases"]) == 4

@@ -41,6 +41,28 @@ def _hint_key(student_id: str, exercise_id: str) -> str:
 class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
     def __init__(self, runtime):
         self.rt = runtime
+        from agents.llm import maybe_claude
+
+        self.claude = maybe_claude(runtime.settings)
+
+    async def _generate_new(self, conn, topic: str, difficulty: str) -> dict | None:
+        """With Claude: a brand-new exercise, saved only once its reference solution passes in the sandbox."""
+        from agents.exercise import generator
+
+        cur = await conn.execute("SELECT title FROM exercises WHERE topic = %s", (topic,))
+        avoid = [r["title"] for r in await cur.fetchall()]
+        made = await generator.generate(self.claude, await self.rt.sandbox(), topic, difficulty, avoid)
+        if made is None:
+            return None
+        cur = await conn.execute(
+            "INSERT INTO exercises (title, topic, difficulty, problem_text, solution_code, starter_code, test_cases,"
+            " hints, tags, language, created_by_agent) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, 'python',"
+            " 'exercise') RETURNING *",
+            (made["title"], topic, difficulty, made["problem_text"], made["solution_code"], made["starter_code"],
+             Jsonb(made["tests"]), made["hints"], made["tags"]))
+        row = await cur.fetchone()
+        await conn.commit()
+        return row
 
     async def _exercise(self, conn, context, exercise_id: str) -> dict:
         cur = await conn.execute("SELECT * FROM exercises WHERE exercise_id = %s", (exercise_id,))
@@ -74,6 +96,10 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
                 mastery.get(topic) if topic else None, text)
             row = await catalog.choose(conn, identity.student_id, topic, difficulty)
             reason = f"topic {topic}, difficulty {difficulty}"
+            if self.claude is not None and topic and (row is None or row["solved"]):
+                fresh = await self._generate_new(conn, topic, difficulty)
+                if fresh is not None:
+                    row, reason = fresh, f"new {difficulty} exercise on {topic}, verified in the sandbox"
             if row is None:  # no exercise on that topic yet: any topic, same difficulty
                 row = await catalog.choose(conn, identity.student_id, None, difficulty)
                 reason = f"no exercise on {topic!r} yet; closest available at difficulty {difficulty}"
