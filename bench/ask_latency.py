@@ -17,7 +17,6 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import server  # noqa: E402,F401
 
 from learnflow.v1 import mesh_service_pb2  # noqa: E402
 

@@ -23,7 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-import server  # noqa: E402,F401
 
 from learnflow.v1 import (code_review_service_pb2, code_review_service_pb2_grpc, common_pb2,  # noqa: E402
                           debug_service_pb2, debug_service_pb2_grpc, triage_service_pb2)

@@ -22,7 +22,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-import server  # noqa: E402,F401
 
 from learnflow.v1 import entities_pb2, enums_pb2, exercise_service_pb2 as ex  # noqa: E402
 

@@ -1,7 +1,6 @@
 """A thin client over the generated stubs: one channel to Envoy, the access token sent on every call."""
 from __future__ import annotations
 
-import server  # noqa: F401  (generated/ on the path)
 
 import grpc
 from learnflow.v1 import (enums_pb2, exercise_service_pb2, exercise_service_pb2_grpc, identity_service_pb2,

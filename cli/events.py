@@ -10,7 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-import server  # noqa: F401  (generated/ on the path)
 
 from google.protobuf.json_format import MessageToDict
 from learnflow.v1 import events_pb2

@@ -87,7 +87,7 @@ class Mesh:
     # --- components ------------------------------------------------------------------------
     def _postgres(self) -> None:
         if self.database_url:
-            self.log(f"PostgreSQL: using LEARNFLOW_DATABASE_URL")
+            self.log("PostgreSQL: using LEARNFLOW_DATABASE_URL")
             return
         self.pg_server, self.database_url = start_embedded(self.run_dir / "pgdata", self.config.keep_postgres_running)
         self.log(f"PostgreSQL: embedded server in {self.run_dir / 'pgdata'}")

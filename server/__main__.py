@@ -2,7 +2,6 @@
 import argparse
 import asyncio
 
-import server  # noqa: F401  (puts generated/ on the path)
 from server.app import serve
 from server.config import AGENTS
 

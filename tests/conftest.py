@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import server  # noqa: F401  (generated/ on the path)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -48,8 +48,6 @@ def test_debug_explains_the_real_error_and_line(client):
 
 
 def test_code_review_findings_have_lines_and_rewrites(client):
-    from cli.client import LearnFlowClient  # noqa: F401  (client fixture supplies the channel)
-
     stub = code_review_service_pb2_grpc.CodeReviewServiceStub(client.channel)
     reply = stub.ReviewCode(code_review_service_pb2.ReviewCodeRequest(
         context=common_pb2.TutorContext(), code="def add(item, items=[]):\n    items.append(item)\n    return items\n"),
