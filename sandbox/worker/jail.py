@@ -129,8 +129,10 @@ def enter_namespaces(extra_hidden=(), tmp_size_mb: int = 256) -> list[str]:
     keep = os.path.realpath(sys.base_prefix)   # the stdlib; site-packages are not needed
     hidden = [p for p in dict.fromkeys(list(DEFAULT_HIDDEN) + list(extra_hidden))
               if os.path.isdir(p) and not os.path.islink(p) and p != JOB_ROOT]
-    # a tree inside another hidden tree is already covered (and vanishes once its parent is)
-    hidden = [p for p in hidden if not any(p != o and _is_under(p, o) for o in hidden)]
+    # a tree inside another hidden tree is already covered (and vanishes once its parent is); so is
+    # anything under the job root, which gets its own fresh tmpfs (e.g. a checkout in /tmp)
+    hidden = [p for p in hidden if not any(p != o and _is_under(p, o) for o in hidden)
+              and not _is_under(p, JOB_ROOT)]
     # The job root gets its fresh tmpfs first; it doubles as the staging area for the
     # interpreter tree when that lives under a hidden tree (pyenv in /root, a venv in /work).
     _mount("tmpfs", JOB_ROOT, "tmpfs", MS_NOSUID | MS_NODEV, f"mode=0711,size={tmp_size_mb}m,nr_inodes=16384")
