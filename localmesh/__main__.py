@@ -20,6 +20,12 @@ def up(args) -> int:
                         database_url=os.environ.get("LEARNFLOW_DATABASE_URL") or None,
                         kafka_bootstrap=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None,
                         kafka_port=int(os.environ.get("LEARNFLOW_KAFKA_PORT", 9092)))
+    # Scale an agent with more processes, each on its own port, all listed in Envoy's cluster:
+    # LEARNFLOW_REPLICAS="debug=2,exercise=2" adds ports <base>+100, <base>+200, ...
+    for item in filter(None, os.environ.get("LEARNFLOW_REPLICAS", "").split(",")):
+        agent, _, count = item.partition("=")
+        base = config.agent_ports[agent.strip()][0]
+        config.agent_ports[agent.strip()] = [base + 100 * i for i in range(max(1, int(count)))]
     mesh = Mesh(config)
     try:
         mesh.start()

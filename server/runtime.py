@@ -40,7 +40,8 @@ class Runtime:
             self._channels[agent] = grpc.aio.insecure_channel(
                 agent_address(agent),
                 interceptors=telemetry.client_interceptors(),
-                options=[("grpc.enable_retries", 1), ("grpc.keepalive_time_ms", 30000)],
+                options=[("grpc.enable_retries", 1), ("grpc.keepalive_time_ms", 30000),
+                         ("grpc.lb_policy_name", "round_robin")],  # replicas listed as ipv4:a,b
             )
         return self._channels[agent]
 
