@@ -19,6 +19,9 @@ from server.validation import validate
 
 log = logging.getLogger("learnflow.guard")
 
+CLIENT_ERRORS = frozenset({"INVALID_ARGUMENT", "UNAUTHENTICATED", "PERMISSION_DENIED", "NOT_FOUND",
+                           "ALREADY_EXISTS", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "OUT_OF_RANGE",
+                           "CANCELLED"})
 ASK_METHODS = frozenset({"/learnflow.v1.TriageService/Ask", "/learnflow.v1.TriageService/AskStream"})
 SUBMIT_METHODS = frozenset({"/learnflow.v1.ExerciseService/SubmitSolution",
                             "/learnflow.v1.ExerciseService/SubmitSolutionStream"})
@@ -126,8 +129,9 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
 
     def _finish(self, method, request, context, started, ok):
         latency_ms = (time.perf_counter() - started) * 1000
-        self.runtime.metrics.end(latency_ms, ok)
         code = _code_name(context, ok)
+        # Health counts the agent's own failures; a caller's bad request or missing token is not one.
+        self.runtime.metrics.end(latency_ms, ok or code in CLIENT_ERRORS)
         log.info("rpc", extra={"method": method, "latency_ms": round(latency_ms, 2), "code": code})
         self.runtime.record_rpc(method, request, latency_ms, code)
 
