@@ -87,7 +87,11 @@ def java_executable() -> str:
 
 def new_cluster_id() -> str:
     """A Kafka cluster id: a random UUID in Kafka's URL-safe base64 form (what `kafka-storage random-uuid` prints)."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        # kafka-storage's argument parser would read an id starting with '-' as an option (1 in 32 ids)
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 def pid_alive(pid: int) -> bool:
