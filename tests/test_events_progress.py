@@ -97,11 +97,14 @@ def test_solving_exercises_raises_mastery_and_publishes_it(mesh, client, make_cl
 
 
 def test_health_lists_every_agent(mesh, client):
+    client.ask("What is a variable?")
+
     def listed():
         reply = client.mesh.ListAgentHealth(mesh_service_pb2.ListAgentHealthRequest(), metadata=client.metadata)
         names = {enums.agent(m.agent_name) for m in reply.agents}
+        triage_seen = any(enums.agent(m.agent_name) == "triage" and m.total_queries_processed for m in reply.agents)
         return names >= {"triage", "concepts", "code-review", "debug", "exercise", "progress", "identity", "mesh"} \
-            and reply
+            and triage_seen and reply
     reply = wait_for(listed, timeout=30)
     for m in reply.agents:
         assert m.status in (enums_pb2.AGENT_STATUS_ACTIVE, enums_pb2.AGENT_STATUS_IDLE, enums_pb2.AGENT_STATUS_STARTING)
