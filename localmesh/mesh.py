@@ -158,8 +158,9 @@ class Mesh:
         path.write_text(json.dumps(cfg, indent=1))
         envoy = Path(sys.executable).parent / "envoy"
         self.procs["envoy"] = processes.start(
-            "envoy", [str(envoy), "-c", str(path), "--log-level", "warn", "--base-id", str(self.config.admin_port)],
-            self.run_dir, env=self.env())
+            "envoy", [sys.executable, "-m", "localmesh.keeper", str(envoy), "-c", str(path), "--log-level", "warn",
+                      "--base-id", str(self.config.admin_port)],
+            self.run_dir, env=self.env(), cwd=ROOT)
 
     def wait_healthy(self, timeout: float = 90.0) -> None:
         """Every agent port answers SERVING, then every service answers through Envoy."""

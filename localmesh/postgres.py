@@ -4,7 +4,11 @@ As root, pgserver runs postgres as its own unprivileged `pgserver` user (postgre
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
+
+# pgserver's lock directory falls back to /tmp/runtime-<uid> without XDG_RUNTIME_DIR; that is fine here.
+warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
 
 
 def _system_user() -> str | None:
