@@ -97,3 +97,23 @@ def db(mesh):
 
     with psycopg.connect(mesh.database_url, row_factory=dict_row, autocommit=True) as conn:
         yield conn
+
+
+def spawn_agent(mesh, agent: str, **env_overrides):
+    """One extra agent process next to the mesh (same database and secret, own settings), reached directly.
+    Returns (channel, pid); the caller stops it by PID."""
+    import subprocess
+    import sys
+
+    import grpc
+
+    from localmesh import processes
+
+    port = processes.free_port()
+    env = mesh.env()
+    env.update({k: str(v) for k, v in env_overrides.items()})
+    proc = subprocess.Popen([sys.executable, "-m", "server", agent, "--listen", f"127.0.0.1:{port}"], env=env,
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+    grpc.channel_ready_future(channel).result(timeout=60)
+    return channel, proc.pid

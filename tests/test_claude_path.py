@@ -2,33 +2,26 @@
 429/529 with retries, malformed, slow and cut-off answers — the student always gets an answer."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
-import grpc
 import pytest
 from learnflow.v1 import common_pb2, concepts_service_pb2, concepts_service_pb2_grpc, enums_pb2
 
-from tests.conftest import ROOT
+from localmesh.processes import stop_pid
+from tests.conftest import spawn_agent
 from tests.fake_anthropic import MODEL, FakeAnthropic
+
+
+def _claude_env(fake: FakeAnthropic, **extra) -> dict:
+    return {"ANTHROPIC_API_KEY": "test-key", "ANTHROPIC_BASE_URL": fake.base_url, **extra}
 
 
 @pytest.fixture(scope="module")
 def claude(mesh):
     fake = FakeAnthropic().start()
-    from localmesh import processes
-
-    port = processes.free_port()
-    env = mesh.env()
-    env.update({"ANTHROPIC_API_KEY": "test-key", "ANTHROPIC_BASE_URL": fake.base_url,
-                "LEARNFLOW_CLAUDE_TIMEOUT_S": "1.5", "LEARNFLOW_CLAUDE_MAX_RETRIES": "2"})
-    proc = subprocess.Popen([sys.executable, "-m", "server", "concepts", "--listen", f"127.0.0.1:{port}"], env=env,
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-    grpc.channel_ready_future(channel).result(timeout=30)
+    channel, pid = spawn_agent(mesh, "concepts", **_claude_env(fake, LEARNFLOW_CLAUDE_TIMEOUT_S=1.5,
+                                                               LEARNFLOW_CLAUDE_MAX_RETRIES=2))
     yield fake, concepts_service_pb2_grpc.ConceptsServiceStub(channel)
     channel.close()
-    processes.stop_pid(proc.pid)
+    stop_pid(pid)
     fake.stop()
 
 
@@ -88,22 +81,14 @@ GOOD_EXERCISE = {
 
 @pytest.fixture(scope="module")
 def claude_exercise(mesh):
-    fake = FakeAnthropic().start()
-    from localmesh import processes
-
-    port = processes.free_port()
-    env = mesh.env()
-    env.update({"ANTHROPIC_API_KEY": "test-key", "ANTHROPIC_BASE_URL": fake.base_url,
-                "LEARNFLOW_CLAUDE_TIMEOUT_S": "2", "LEARNFLOW_CLAUDE_MAX_RETRIES": "0"})
-    proc = subprocess.Popen([sys.executable, "-m", "server", "exercise", "--listen", f"127.0.0.1:{port}"], env=env,
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-    grpc.channel_ready_future(channel).result(timeout=60)
     from learnflow.v1 import exercise_service_pb2_grpc
 
+    fake = FakeAnthropic().start()
+    channel, pid = spawn_agent(mesh, "exercise", **_claude_env(fake, LEARNFLOW_CLAUDE_TIMEOUT_S=2,
+                                                               LEARNFLOW_CLAUDE_MAX_RETRIES=0))
     yield fake, exercise_service_pb2_grpc.ExerciseServiceStub(channel)
     channel.close()
-    processes.stop_pid(proc.pid)
+    stop_pid(pid)
     fake.stop()
 
 

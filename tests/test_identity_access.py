@@ -2,8 +2,6 @@
 argon2 hashes, abuse limits."""
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 import uuid
 
@@ -15,7 +13,7 @@ from grpc_status import rpc_status
 from learnflow.v1 import (exercise_service_pb2, identity_service_pb2, identity_service_pb2_grpc,
                           mesh_service_pb2, progress_service_pb2, triage_service_pb2_grpc)
 
-from tests.conftest import PASSWORD, ROOT, new_email
+from tests.conftest import PASSWORD, new_email, spawn_agent
 
 OPEN = {"/learnflow.v1.IdentityService/Register", "/learnflow.v1.IdentityService/Login"}
 
@@ -156,25 +154,19 @@ def test_inactive_account_is_refused(client, db):
 
 @pytest.fixture
 def strict_agent(mesh):
-    """Starts one extra agent process with tight abuse limits (talked to directly), stopped by PID."""
-    from localmesh import processes
+    """Starts extra agent processes with tight abuse limits (talked to directly), stopped by PID."""
+    from localmesh.processes import stop_pid
 
-    started = []
+    pids = []
 
     def start(agent: str, **limits):
-        port = processes.free_port()
-        env = mesh.env()
-        env.update({k: str(v) for k, v in limits.items()})
-        proc = subprocess.Popen([sys.executable, "-m", "server", agent, "--listen", f"127.0.0.1:{port}"], env=env,
-                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        started.append(proc)
-        channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-        grpc.channel_ready_future(channel).result(timeout=30)
+        channel, pid = spawn_agent(mesh, agent, **limits)
+        pids.append(pid)
         return channel
 
     yield start
-    for proc in started:
-        processes.stop_pid(proc.pid)
+    for pid in pids:
+        stop_pid(pid)
 
 
 def test_login_attempts_are_throttled(strict_agent, client):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
 
 import grpc
 from learnflow.v1 import (common_pb2, concepts_service_pb2, concepts_service_pb2_grpc,
@@ -14,6 +13,7 @@ from learnflow.v1 import (common_pb2, concepts_service_pb2, concepts_service_pb2
 from agents import specialist
 from agents.debug import explainer
 from agents.llm import Narration, maybe_claude, offline_pieces
+from sandbox import RunResult
 
 AGENT = "debug"
 _ERROR_NAME = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Interrupt|Exit|Iteration|Warning))\b")
@@ -21,30 +21,15 @@ _SYSTEM = ("You are a Python debugging tutor. The program was really run; the ex
            "below are facts. Explain the cause in plain words and show the fix. Never invent other errors.")
 
 
-@dataclass
-class ReportedError:
-    """What a student pasted without code: an error name (and message) from their question."""
-    status: str = "exception"
-    exception_type: str | None = None
-    exception_message: str | None = None
-    line: int | None = None
-    offset: int | None = None
-    source_line: str | None = None
-    traceback: list = field(default_factory=list)
-    stdout: str = ""
-    stderr: str = ""
-    duration_ms: float = 0.0
-    peak_memory_kb: int = 0
-
-
-def _from_question(question: str) -> ReportedError:
+def _from_question(question: str) -> RunResult:
+    """What a student pasted without code: the error name (and message, line) from their question."""
     match = _ERROR_NAME.search(question or "")
     if not match:
-        return ReportedError(status="ok")
+        return RunResult(status="ok")
     message = question[match.end():].lstrip(": ").split("\n", 1)[0][:300]
     line = re.search(r"line (\d+)", question or "")
-    return ReportedError(exception_type=match.group(1), exception_message=message,
-                         line=int(line.group(1)) if line else None)
+    return RunResult(status="exception", exception_type=match.group(1), exception_message=message,
+                     line=int(line.group(1)) if line else None)
 
 
 def _execution(result) -> pb.ExecutionReport:
