@@ -37,3 +37,13 @@ if command -v npm >/dev/null 2>&1 && [ ! -d examples/node/node_modules/@grpc/grp
   (cd examples/node && npm ci --no-audit --no-fund --loglevel=error) \
     || echo "warning: could not install the Node example's packages (its test will be skipped)" >&2
 fi
+
+# The browser test: Debian's Chromium (root + apt), driven by playwright-core from npm.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium \
+     >/dev/null) || echo "warning: could not install chromium (the browser test will be skipped)" >&2
+fi
+if command -v npm >/dev/null 2>&1 && [ ! -d web/node_modules/playwright-core ]; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "warning: could not install playwright-core (the browser test will be skipped)" >&2
+fi
