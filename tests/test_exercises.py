@@ -133,3 +133,35 @@ def test_exercise_intent_through_triage_returns_an_exercise(client):
     reply = client.ask("Give me a harder exercise on strings")
     assert enums.agent(reply.routing.routed_to_agent) == "exercise"
     assert reply.response.metadata["topic"] == "strings"
+
+
+def test_grader_queue_is_bounded(mesh, client):
+    """More concurrent submissions than the sandbox's slots + queue: the excess gets RESOURCE_EXHAUSTED."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from learnflow.v1 import exercise_service_pb2_grpc
+
+    from localmesh.processes import stop_pid
+    from tests.conftest import spawn_agent
+
+    channel, pid = spawn_agent(mesh, "exercise", LEARNFLOW_SANDBOX_CONCURRENCY=1, LEARNFLOW_SANDBOX_MAX_QUEUE=1)
+    try:
+        stub = exercise_service_pb2_grpc.ExerciseServiceStub(channel)
+        exercise = stub.GenerateExercise(ex.GenerateExerciseRequest(context=common_pb2.TutorContext(), topic="loops"),
+                                         metadata=client.metadata, timeout=20).exercise
+        slow = "import time\ntime.sleep(1.5)\n"
+
+        def submit(_):
+            try:
+                stub.SubmitSolution(ex.SubmitSolutionRequest(exercise_id=exercise.exercise_id, code=slow),
+                                    metadata=client.metadata, timeout=30)
+                return "graded"
+            except grpc.RpcError as err:
+                return err.code().name
+
+        with ThreadPoolExecutor(5) as pool:
+            outcomes = list(pool.map(submit, range(5)))
+        assert outcomes.count("RESOURCE_EXHAUSTED") >= 2 and outcomes.count("graded") >= 1, outcomes
+    finally:
+        channel.close()
+        stop_pid(pid)
