@@ -118,9 +118,12 @@ def test_health_lists_every_agent(mesh, client):
     assert triage.total_queries_processed > 0 and triage.p95_response_time_ms > 0
 
 
-def test_backlog_is_visible(client):
-    backlog = client.mesh.GetEventBacklog(mesh_service_pb2.GetEventBacklogRequest(), metadata=client.metadata)
-    assert backlog.unsent >= 0 and backlog.sent_last_hour > 0
+def test_backlog_and_consumer_lag_are_visible(client):
+    client.ask("What is a float?")
+    backlog = wait_for(lambda: (b := client.mesh.GetEventBacklog(mesh_service_pb2.GetEventBacklogRequest(),
+                                                                  metadata=client.metadata)).sent_last_hour > 0
+                       and "progress-agent" in b.consumer_lag and b)
+    assert backlog.unsent >= 0 and backlog.consumer_lag["progress-agent"] >= 0
 
 
 @pytest.mark.slow

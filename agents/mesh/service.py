@@ -17,6 +17,31 @@ FORGET_STOPPED_S = 60
 FORGET_SILENT_S = 3600
 
 
+CONSUMER_GROUPS = ("progress-agent",)
+
+
+def consumer_lag(bootstrap: str, groups) -> dict[str, int]:
+    """Per group: end offsets minus committed offsets over the partitions it consumes (blocking; run in a thread)."""
+    from kafka import KafkaAdminClient, KafkaConsumer
+
+    out = {}
+    try:
+        admin = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000)
+        consumer = KafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=3000)
+        try:
+            for group, committed in admin.list_group_offsets(list(groups)).items():
+                if not committed:
+                    continue
+                ends = consumer.end_offsets(list(committed))
+                out[group] = sum(max(0, ends[tp] - meta.offset) for tp, meta in committed.items() if meta.offset >= 0)
+        finally:
+            consumer.close()
+            admin.close()
+    except Exception:  # Kafka away: the backlog numbers above still tell the story
+        return {}
+    return out
+
+
 class MeshServicer(pb_grpc.MeshServiceServicer):
     def __init__(self, runtime):
         self.rt = runtime
@@ -79,8 +104,14 @@ class MeshServicer(pb_grpc.MeshServiceServicer):
             cur = await conn.execute("SELECT last_error FROM event_outbox WHERE sent_at IS NULL AND last_error IS NOT NULL"
                                      " ORDER BY id DESC LIMIT 1")
             err = await cur.fetchone()
+        lag = {}
+        if self.rt.settings.kafka_bootstrap:
+            import asyncio
+
+            lag = await asyncio.to_thread(consumer_lag, self.rt.settings.kafka_bootstrap, CONSUMER_GROUPS)
         return pb.GetEventBacklogResponse(unsent=row["unsent"], oldest_unsent_age_seconds=float(row["age"]),
-                                          sent_last_hour=row["sent_hour"], last_error=err["last_error"] if err else "")
+                                          sent_last_hour=row["sent_hour"], last_error=err["last_error"] if err else "",
+                                          consumer_lag=lag)
 
     async def Echo(self, request, context):
         return pb.EchoResponse(message=request.message)

@@ -37,16 +37,25 @@ class GetEventBacklogRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class GetEventBacklogResponse(_message.Message):
-    __slots__ = ("unsent", "oldest_unsent_age_seconds", "sent_last_hour", "last_error")
+    __slots__ = ("unsent", "oldest_unsent_age_seconds", "sent_last_hour", "last_error", "consumer_lag")
+    class ConsumerLagEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
     UNSENT_FIELD_NUMBER: _ClassVar[int]
     OLDEST_UNSENT_AGE_SECONDS_FIELD_NUMBER: _ClassVar[int]
     SENT_LAST_HOUR_FIELD_NUMBER: _ClassVar[int]
     LAST_ERROR_FIELD_NUMBER: _ClassVar[int]
+    CONSUMER_LAG_FIELD_NUMBER: _ClassVar[int]
     unsent: int
     oldest_unsent_age_seconds: float
     sent_last_hour: int
     last_error: str
-    def __init__(self, unsent: _Optional[int] = ..., oldest_unsent_age_seconds: _Optional[float] = ..., sent_last_hour: _Optional[int] = ..., last_error: _Optional[str] = ...) -> None: ...
+    consumer_lag: _containers.ScalarMap[str, int]
+    def __init__(self, unsent: _Optional[int] = ..., oldest_unsent_age_seconds: _Optional[float] = ..., sent_last_hour: _Optional[int] = ..., last_error: _Optional[str] = ..., consumer_lag: _Optional[_Mapping[str, int]] = ...) -> None: ...
 
 class EchoRequest(_message.Message):
     __slots__ = ("message",)
