@@ -206,7 +206,11 @@ def render(expl: DebugExplanation, concept_text: str | None = None) -> str:
     if extra:
         parts.append("\n".join(f"- {n}" for n in extra))
     if concept_text and concept_text.strip():
-        parts.append(f"### The concept behind it\n{concept_text.strip()}")
+        first, _, rest = concept_text.strip().partition("\n")
+        if first.startswith("#"):  # the concepts agent's own heading becomes part of ours, not a second one
+            parts.append(f"### The concept behind it: {first.lstrip('#').strip()}\n{rest.strip()}")
+        else:
+            parts.append(f"### The concept behind it\n{concept_text.strip()}")
     else:
         from agents.concepts import kb   # local knowledge base: the answer stays complete without the agent
 
