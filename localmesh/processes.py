@@ -3,17 +3,14 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bridge.broker import free_port, pid_alive  # one implementation of each, shared with the broker
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+__all__ = ["Managed", "alive", "free_port", "start", "stop_all", "stop_pid", "tail"]
 
 
 @dataclass
@@ -35,17 +32,11 @@ def start(name: str, argv: list[str], run_dir: Path, env: dict | None = None, cw
 
 
 def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie child of ours counts as dead
-        waited, _ = os.waitpid(pid, os.WNOHANG)
-        return waited == 0
+    try:  # reap it first if it is an exited child of ours, so it does not linger as a zombie
+        os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:
-        return True
+        pass
+    return pid_alive(pid)
 
 
 def stop_pid(pid: int, timeout: float = 10.0) -> None:

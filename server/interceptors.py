@@ -6,6 +6,7 @@ streaming methods alike. Order: token -> rate limit -> request rules -> handler.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 
@@ -91,40 +92,37 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
             await context.abort_with_status(invalid_argument_status(violations))
         return identity
 
+    @contextlib.asynccontextmanager
+    async def _guarded(self, method, request, context):
+        """Admission, the caller's identity for the handler, and metrics/log events when it ends.
+        Yields a one-item list the caller sets to True once the handler has succeeded."""
+        started = time.perf_counter()
+        self.runtime.metrics.begin()
+        succeeded = [False]
+        token = None
+        try:
+            identity = await self._admit(method, request, context)
+            token = auth.current_identity.set(identity)
+            yield succeeded
+        finally:
+            self._finish(method, request, context, started, succeeded[0] and _succeeded(context))
+            if token is not None:  # after _finish, which records the caller's student id
+                auth.current_identity.reset(token)
+
     def _wrap_unary(self, method, behavior):
         async def guarded(request, context):
-            started = time.perf_counter()
-            self.runtime.metrics.begin()
-            ok = False
-            token = None
-            try:
-                identity = await self._admit(method, request, context)
-                token = auth.current_identity.set(identity)
+            async with self._guarded(method, request, context) as succeeded:
                 response = await behavior(request, context)
-                ok = _succeeded(context)
+                succeeded[0] = True
                 return response
-            finally:
-                self._finish(method, request, context, started, ok)  # while the caller's identity is still set
-                if token is not None:
-                    auth.current_identity.reset(token)
         return guarded
 
     def _wrap_stream(self, method, behavior):
         async def guarded(request, context):
-            started = time.perf_counter()
-            self.runtime.metrics.begin()
-            ok = False
-            token = None
-            try:
-                identity = await self._admit(method, request, context)
-                token = auth.current_identity.set(identity)
+            async with self._guarded(method, request, context) as succeeded:
                 async for item in behavior(request, context):
                     yield item
-                ok = _succeeded(context)
-            finally:
-                self._finish(method, request, context, started, ok)  # while the caller's identity is still set
-                if token is not None:
-                    auth.current_identity.reset(token)
+                succeeded[0] = True
         return guarded
 
     def _finish(self, method, request, context, started, ok):
