@@ -37,15 +37,33 @@ class MeshConfig:
     kafka_bootstrap: str | None = None
     start_kafka: bool = True
     kafka_port: int = 9092
+    kafka_controller_port: int | None = None
     keep_postgres_running: bool = True
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def on_free_ports(cls, run_dir: Path, **kwargs) -> "MeshConfig":
         """For tests: every port picked free, so parallel runs never collide."""
-        return cls(run_dir=run_dir, envoy_port=processes.free_port(), admin_port=processes.free_port(),
-                   agent_ports={a: [processes.free_port()] for a in AGENTS}, kafka_port=processes.free_port(),
-                   keep_postgres_running=False, **kwargs)
+        ports = distinct_free_ports(len(AGENTS) + 4)
+        return cls(run_dir=run_dir, envoy_port=ports.pop(), admin_port=ports.pop(),
+                   agent_ports={a: [ports.pop()] for a in AGENTS}, kafka_port=ports.pop(),
+                   kafka_controller_port=ports.pop(), keep_postgres_running=False, **kwargs)
+
+
+def distinct_free_ports(count: int) -> list[int]:
+    """`count` different free ports: all sockets stay bound until every port is chosen."""
+    import socket
+
+    socks = []
+    try:
+        for _ in range(count):
+            sock = socket.socket()
+            sock.bind(("127.0.0.1", 0))
+            socks.append(sock)
+        return [sock.getsockname()[1] for sock in socks]
+    finally:
+        for sock in socks:
+            sock.close()
 
 
 class Mesh:
@@ -104,7 +122,8 @@ class Mesh:
         elif self.config.start_kafka:
             from bridge.broker import KafkaBroker
 
-            self.broker = KafkaBroker(port=self.config.kafka_port, data_dir=self.run_dir / "kafka")
+            self.broker = KafkaBroker(port=self.config.kafka_port, data_dir=self.run_dir / "kafka",
+                                      controller_port=self.config.kafka_controller_port)
             self.broker.start(timeout=120)
             self.kafka_bootstrap = self.broker.bootstrap
             (self.run_dir / "pids").mkdir(parents=True, exist_ok=True)
