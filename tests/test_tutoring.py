@@ -123,3 +123,20 @@ def test_deadline_propagates(client):
                                                         language=enums_pb2.CODE_LANGUAGE_PYTHON),
                           metadata=client.metadata, timeout=0.5)
     assert err.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+
+
+def test_cancelled_stream_marks_the_query_failed(client, db):
+    stream = client.ask_stream("Why does this hang?", "import time\ntime.sleep(3)\n")
+    first = next(stream)
+    assert first.WhichOneof("event") == "routing"
+    stream.cancel()
+    query_id = first.routing.query_id
+    import time as _time
+
+    deadline = _time.monotonic() + 15
+    while _time.monotonic() < deadline:
+        row = db.execute("SELECT status FROM query_history WHERE query_id = %s", (query_id,)).fetchone()
+        if row["status"] == "failed":
+            break
+        _time.sleep(0.2)
+    assert row["status"] == "failed"

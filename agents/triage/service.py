@@ -6,6 +6,7 @@ cases may ask a small model for a JSON verdict (agents/triage/model_verdict.py).
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 
@@ -118,6 +119,10 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             code_out = grpc.StatusCode.DEADLINE_EXCEEDED if exc.code() == grpc.StatusCode.DEADLINE_EXCEEDED \
                 else grpc.StatusCode.UNAVAILABLE
             await context.abort(code_out, f"the {agent} agent could not answer right now; please try again")
+        except (asyncio.CancelledError, GeneratorExit):
+            # The caller went away (cancelled, deadline passed) mid-answer: the query must not stay 'processing'.
+            await asyncio.shield(ledger.fail(self.rt.pool, ticket, "the caller cancelled before the answer was complete"))
+            raise
         if response is None:
             await ledger.fail(self.rt.pool, ticket, f"{agent} agent ended its stream without an answer")
             await context.abort(grpc.StatusCode.INTERNAL, f"the {agent} agent gave no answer")
