@@ -115,7 +115,9 @@ TEXT_FEATURES: tuple[Feature, ...] = (
     _f("what-next", "progress", 3.0,
        r"\bwhat (?:should|do|can|could) i (?:study|learn|practi[cs]e|focus on|work on|do|review|tackle) next\b"
        r"|\bwhat(?:'s| is) next for me\b|\bwhere should i go (?:next|from here)\b|\bwhat to (?:learn|study) next\b"
-       r"|\b(?:recommend|suggest) (?:what|a topic|topics|my next)\b|\bnext (?:topic|step)s? (?:for me|should i)",
+       r"|\b(?:recommend|suggest) (?:what|a topic|topics|my next)\b|\bnext (?:topic|step)s? (?:for me|should i)"
+       r"|\b(?:what|which) (?:topics?|concepts?|areas?|lessons?|skills?|subjects?|chapters?) (?:should|do|can|could"
+       r"|must) i (?:study|learn|practi[cs]e|focus on|work on|do|review|revise|tackle|go over)\b",
        "asks what to learn next"),
     _f("weak-topics", "progress", 3.0,
        r"\b(?:topics?|areas?|concepts?|skills?) (?:am i|i'?m|i am|have i|i have|i've|do i) (?:weak|bad|good|strong"
@@ -126,7 +128,8 @@ TEXT_FEATURES: tuple[Feature, ...] = (
     _f("my-level", "progress", 3.0,
        r"\b(?:what|which) (?:level|rank|stage|grade) (?:am i|i'?m|are my|is my)\b|\bhow much (?:have i|did i|i've)\b"
        r"|\b(?:have|am) i (?:improved|improving|gotten better|got better|progressed)\b"
-       r"|\bi (?:\w+ ){0,2}(?:study|learn|focus on|work on|tackle|do) next\b|\b(?:learn|study) next\b",
+       r"|\bi (?:\w+ ){0,2}(?:study|learn|focus on|work on|tackle|do|review|revise|practi[cs]e) next\b"
+       r"|\b(?:learn|study) next\b",
        "asks about their level or next step"),
     _f("counts", "progress", 2.4,
        r"\bhow many (?:\w+ ){0,3}(?:have i|did i|i have|i've)\b|\b(?:badges?|streaks?|mastery|leaderboard"

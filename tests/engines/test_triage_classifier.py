@@ -17,6 +17,8 @@ CASES = [
 ("give me a harder one", None, "exercise"),
 ("quiz me on dicts", None, "exercise"),
 ("what topics am I weak at", None, "progress"),
+("which topics should I review next?", None, "progress"),
+("what concepts should I revise before the exam", None, "progress"),
 ("What's a lambda?", None, "concepts"),
 ("how do decorators work", None, "concepts"),
 ("difference between append and extend", None, "concepts"),
