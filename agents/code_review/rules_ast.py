@@ -353,9 +353,8 @@ class AstRules:
                 if isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add) and _is_name(node.target):
                     name = node.target.id
                 elif isinstance(node, ast.Assign) and len(node.targets) == 1 and _is_name(node.targets[0]) and \
-                        isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Add) and \
-                        _is_name(node.value.left, node.targets[0].id):
-                    name = node.targets[0].id
+                        _is_name(_leftmost_added(node.value), node.targets[0].id):
+                    name = node.targets[0].id  # s = s + piece, s = s + a + b (nested additions)
                 if name in strings and name not in flagged:
                     flagged.add(name)
                     self.add("string-concat-loop", node, "suggestion",
@@ -364,6 +363,15 @@ class AstRules:
 
 
 # ---- helpers ---------------------------------------------------------------------------------
+def _leftmost_added(node: ast.AST) -> ast.AST | None:
+    """The first operand of a chain of `+` (`s + a + b` is `(s + a) + b`), or None if node is no addition."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)):
+        return None
+    while isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        node = node.left
+    return node
+
+
 def _complexity(fn: ast.AST) -> int:
     score = 1
     for node in ast.walk(fn):

@@ -173,3 +173,9 @@ def test_render_adapts_to_skill_level():
     assert "Why:" in beginner and "Why:" not in advanced
     assert "[range-len]" in advanced and "[range-len]" not in beginner
     assert render(report, "nonsense") == beginner
+
+
+def test_string_concat_with_several_pieces_is_found():
+    code = "def line(words):\n    out = ''\n    for w in words:\n        out = out + w + ' '\n    return out\n"
+    found = [f for f in review(code).findings if f.rule == "string-concat-loop"]
+    assert found and found[0].line == 4
