@@ -187,12 +187,16 @@ class Mesh:
         targets = [(name, f"127.0.0.1:{port}", SERVICE_OF[agent]) for agent, ports in self.config.agent_ports.items()
                    for name, port in ((agent if i == 0 else f"{agent}-{i}", p) for i, p in enumerate(ports))]
         targets += [(f"envoy->{a}", self.envoy_address, SERVICE_OF[a]) for a in self.config.agent_ports]
+        targets.append(("envoy-hosts", f"127.0.0.1:{self.config.admin_port}", ""))
         for name, address, service in targets:
             while True:
                 proc = self.procs.get("envoy" if name.startswith("envoy") else name)
                 if proc is not None and not processes.alive(proc.pid):
                     raise RuntimeError(f"{name} exited during start-up:\n{processes.tail(proc.log)}")
-                if _serving(address, f"learnflow.v1.{service}", name.startswith("envoy")):
+                if name == "envoy-hosts":
+                    if _envoy_hosts_healthy(address):
+                        break
+                elif _serving(address, f"learnflow.v1.{service}", name.startswith("envoy")):
                     break
                 if time.monotonic() > deadline:
                     log_path = (proc.log if proc else self.run_dir / "logs" / "envoy.log")
@@ -237,6 +241,22 @@ def _serving(address: str, service: str, via_envoy: bool) -> bool:
         return reply.status == health_pb2.HealthCheckResponse.SERVING
     except grpc.RpcError:
         return False
+
+
+def _envoy_hosts_healthy(admin: str) -> bool:
+    """Every endpoint of every cluster has passed Envoy's active health check (so replicas all get traffic)."""
+    import json
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://{admin}/clusters?format=json", timeout=2) as reply:
+            clusters = json.load(reply).get("cluster_statuses", [])
+    except OSError:
+        return False
+    hosts = [h for c in clusters for h in c.get("host_statuses", [])]
+    return bool(hosts) and all(not h.get("health_status", {}).get("failed_active_health_check")
+                               and h.get("health_status", {}).get("eds_health_status", "HEALTHY") == "HEALTHY"
+                               for h in hosts)
 
 
 def _route_reaches(address: str, service: str) -> bool:
