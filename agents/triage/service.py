@@ -127,8 +127,10 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             await ledger.fail(self.rt.pool, ticket, f"{agent} agent ended its stream without an answer")
             await context.abort(grpc.StatusCode.INTERNAL, f"the {agent} agent gave no answer")
 
-        if response.metadata and "error_type" in response.metadata.fields and not ticket.topics:
-            ticket.topics = [topic_for_exception(response.metadata.fields["error_type"].string_value)]
+        error_type = response.metadata.fields["error_type"].string_value \
+            if "error_type" in response.metadata.fields else ""
+        if error_type and not ticket.topics:  # code-only questions: the error says what the topic is
+            ticket.topics = [topic_for_exception(error_type)]
         row = await ledger.complete(self.rt.pool, ticket, response, collaboration,
                                     engagement_ms=int((time.perf_counter() - started) * 1000))
         async with self.rt.pool.connection() as conn:
