@@ -76,7 +76,9 @@ TEXT_FEATURES: tuple[Feature, ...] = (
        r"|style|elegant|professional)\b", "asks for a review of style or quality"),
     _f("improve", "code_review", 2.4,
        r"\b(?:improve\w*|better|simplif\w+|shorten|shorter|optimi[sz]\w*|more efficient|efficien\w+"
-       r"|tidy|polish|nicer|neater|rewrite)\b", "asks how to improve working code"),
+       r"|tidy|polish|nicer|neater|rewrite)\b|\bmake (?:this|it|my code|the code) (?:\w+ )?(?:faster|quicker"
+       r"|cleaner|shorter|simpler|more \w+)\b|\bspeed (?:this|it|my code) up\b",
+       "asks how to improve working code"),
     _f("is-this-good", "code_review", 2.6,
        r"\b(?:is|was) (?:this|my|it|that) (?:\w+ )?(?:good|ok|okay|fine|correct|right|acceptable|well written"
        r"|efficient|the (?:best|right) way)\b|\b(?:check|look (?:at|over)|go over|rate|grade|evaluate|assess)"
@@ -127,7 +129,8 @@ TEXT_FEATURES: tuple[Feature, ...] = (
        "asks which topics they know or struggle with"),
     _f("my-level", "progress", 3.0,
        r"\b(?:what|which) (?:level|rank|stage|grade) (?:am i|i'?m|are my|is my)\b|\bhow much (?:have i|did i|i've)\b"
-       r"|\b(?:have|am) i (?:improved|improving|gotten better|got better|progressed)\b"
+       r"|\b(?:have|am|did) i (?:improved|improving|improve|gotten better|got better|get better|become better"
+       r"|progressed|progress)\b|\bhow far (?:along )?(?:am i|have i (?:come|got|gotten))\b"
        r"|\bi (?:\w+ ){0,2}(?:study|learn|focus on|work on|tackle|do|review|revise|practi[cs]e) next\b"
        r"|\b(?:learn|study) next\b",
        "asks about their level or next step"),
@@ -149,7 +152,9 @@ TEXT_FEATURES: tuple[Feature, ...] = (
        r"|\bwhy (?:do|does|would|should) (?:we|you|people|python|one)\b", "asks how a feature works"),
     _f("difference", "concepts", 2.6,
        r"\bdifference(?:s)? between\b|\b(?:vs\.?|versus)\b|\bcompared? (?:to|with)\b|\bwhen (?:should|do|would) "
-       r"(?:i|you|we) use\b|\binstead of (?:a|an) \w+ (?:loop|list|dict)", "compares two concepts"),
+       r"(?:i|you|we) use\b|\binstead of (?:a|an) \w+ (?:loop|list|dict)"
+       r"|\bwhy (?:would|should|do|does|might) (?:i|we|you|one|people|anyone) (?:ever )?(?:use|need|want|prefer|choose"
+       r"|pick)\b", "compares two concepts"),
     _f("dont-understand", "concepts", 2.0,
        r"\b(?:i )?(?:do ?n[o']?t|dont|can'?t|cannot|never) (?:understand|get|grasp)\b|\bconfused (?:about|by)\b"
        r"|\bconfusing\b|\bwhat'?s the point\b|\bpurpose of\b|\bused for\b|\bis for\b",
