@@ -78,6 +78,7 @@ class AstRules:
                 check(node)
         for body in self._bodies(self.tree):
             self._statement_list(body)
+        self._module_nesting()
         self._naming()
         self._string_concat()
         return self.findings
@@ -87,8 +88,39 @@ class AstRules:
             return (self._function,)
         table = {ast.ClassDef: (self._class,), ast.Compare: (self._compare,), ast.ExceptHandler: (self._except,),
                  ast.For: (self._range_len,), ast.If: (self._if,), ast.Call: (self._call,),
-                 ast.Global: (self._global,), ast.ImportFrom: (self._wildcard,)}
+                 ast.Global: (self._global,), ast.ImportFrom: (self._wildcard,), ast.While: (self._while_index,)}
         return table.get(type(node), ())
+
+    def _module_nesting(self) -> None:
+        """Top-level scripts nest too: the same limit as inside functions."""
+        body = [stmt for stmt in self.tree.body
+                if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+        depth, deep = _nesting(body, 1)
+        self.metrics["max_nesting"] = max(self.metrics["max_nesting"], depth)
+        if depth >= NEST_LIMIT and deep is not None:
+            self.add("deep-nesting", deep, "warning",
+                     f"This code is nested {depth} levels deep, which is hard to follow.",
+                     "Flatten it with `continue` in loops, by combining conditions, or by moving the inner part "
+                     "into a function.")
+
+    def _while_index(self, loop: ast.While) -> None:
+        """`i = 0; while i < len(xs): ... xs[i] ... i += 1` is a for loop written by hand."""
+        test = loop.test
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Lt)
+                and isinstance(test.left, ast.Name) and _is_call(test.comparators[0], "len")
+                and test.comparators[0].args and isinstance(test.comparators[0].args[0], ast.Name)):
+            return
+        index, seq = test.left.id, test.comparators[0].args[0].id
+        steps = [n for s in loop.body for n in ast.walk(s) if isinstance(n, ast.AugAssign)
+                 and isinstance(n.op, ast.Add) and _is_name(n.target, index)]
+        indexed = [n for s in loop.body for n in ast.walk(s) if isinstance(n, ast.Subscript)
+                   and _is_name(n.value, seq) and _is_name(n.slice, index)]
+        if steps and indexed:
+            item = seq[:-1] if seq.endswith("s") and len(seq) > 1 else "item"
+            self.add("while-index-loop", loop, "suggestion",
+                     f"This while loop walks `{seq}` by hand with the counter `{index}`; a for loop does the "
+                     "counting for you and cannot forget the increment.",
+                     f"for {item} in {seq}:\n    ...   # or: for {index}, {item} in enumerate({seq}):")
 
     # ---- definitions -------------------------------------------------------------------------
     def _function(self, fn) -> None:

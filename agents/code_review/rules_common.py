@@ -41,6 +41,7 @@ WHY = {
     "type-compare": "isinstance also accepts subclasses and reads as plain English.",
     "len-compare": "Empty containers are already False, so `if items:` says the same thing more simply.",
     "manual-counter": "enumerate gives you the index and the item together, with no counter to forget.",
+    "while-index-loop": "A for loop over the items cannot run forever because of a forgotten `i += 1`.",
     "return-bool": "The condition is already a boolean, so you can return it directly.",
     "debug-print": "Leftover debug output confuses users of the program; remove it or use logging.",
     "global-statement": "Functions that change globals are hard to reuse and test; pass values in and return them.",

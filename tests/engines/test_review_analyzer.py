@@ -179,3 +179,16 @@ def test_string_concat_with_several_pieces_is_found():
     code = "def line(words):\n    out = ''\n    for w in words:\n        out = out + w + ' '\n    return out\n"
     found = [f for f in review(code).findings if f.rule == "string-concat-loop"]
     assert found and found[0].line == 4
+
+
+def test_hand_written_while_index_loop_suggests_for():
+    code = "names = ['a', 'b']\ni = 0\nwhile i < len(names):\n    print(names[i])\n    i += 1\n"
+    found = [f for f in review(code).findings if f.rule == "while-index-loop"]
+    assert found and found[0].line == 3 and "for name in names" in found[0].suggestion
+    assert not [f for f in review("n = 0\nwhile n < 10:\n    n += 1\n").findings if f.rule == "while-index-loop"]
+
+
+def test_deep_nesting_at_module_level():
+    code = ("grid = [[[[1]]]]\nfor a in grid:\n    for b in a:\n        for c in b:\n            for d in c:\n"
+            "                if d:\n                    print(d)\n")
+    assert any(f.rule == "deep-nesting" for f in review(code).findings)
