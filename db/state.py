@@ -15,6 +15,7 @@ from psycopg.types.json import Jsonb
 
 TTL_QUERY = timedelta(days=90)
 TTL_CONCEPTS_CACHE = timedelta(days=7)
+TTL_STRUGGLE_EPISODE = timedelta(hours=24)
 
 
 def progress_key(student_id: str) -> str:
@@ -33,25 +34,40 @@ def health_key(agent: str, instance: str) -> str:
     return f"agents:health:{agent}:{instance}"
 
 
-async def save(conn: AsyncConnection, key: str, value: Any, ttl: timedelta | None = None) -> None:
-    await conn.execute(
-        "INSERT INTO state_store (key, value, expires_at, updated_at)"
-        " VALUES (%s, %s, CASE WHEN %s::interval IS NULL THEN NULL ELSE now() + %s::interval END, now())"
-        " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at,"
-        " updated_at = now()",
-        (key, Jsonb(value), ttl, ttl),
-    )
+_SAVE = ("INSERT INTO state_store (key, value, expires_at, updated_at)"
+         " VALUES (%s, %s, CASE WHEN %s::interval IS NULL THEN NULL ELSE now() + %s::interval END, now())"
+         " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at,"
+         " updated_at = now()")
+_GET = "SELECT value FROM state_store WHERE key = %s AND (expires_at IS NULL OR expires_at > now())"
 
 
-async def get(conn: AsyncConnection, key: str) -> Any | None:
-    cur = await conn.execute(
-        "SELECT value FROM state_store WHERE key = %s AND (expires_at IS NULL OR expires_at > now())", (key,)
-    )
-    row = await cur.fetchone()
+def _save_params(key: str, value: Any, ttl: timedelta | None) -> tuple:
+    return (key, Jsonb(value), ttl, ttl)
+
+
+def _value(row) -> Any | None:
     if row is None:
         return None
     value = row["value"] if isinstance(row, dict) else row[0]
     return json.loads(value) if isinstance(value, str) else value
+
+
+async def save(conn: AsyncConnection, key: str, value: Any, ttl: timedelta | None = None) -> None:
+    await conn.execute(_SAVE, _save_params(key, value, ttl))
+
+
+async def get(conn: AsyncConnection, key: str) -> Any | None:
+    cur = await conn.execute(_GET, (key,))
+    return _value(await cur.fetchone())
+
+
+def save_sync(conn, key: str, value: Any, ttl: timedelta | None = None) -> None:
+    """save() for code on a blocking connection (the progress consumer's thread)."""
+    conn.execute(_SAVE, _save_params(key, value, ttl))
+
+
+def get_sync(conn, key: str) -> Any | None:
+    return _value(conn.execute(_GET, (key,)).fetchone())
 
 
 async def get_prefix(conn: AsyncConnection, prefix: str) -> dict[str, Any]:

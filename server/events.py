@@ -55,14 +55,24 @@ def make_envelope(event_type: str, payload: Message, *, student_id: str | None, 
     return env
 
 
+_INSERT = ("INSERT INTO event_outbox (message_id, topic, partition_key, event_type, content_type, payload)"
+           " VALUES (%s, %s, %s, %s, %s, %s)")
+
+
+def _row(topic: str, envelope: events_pb2.EventEnvelope) -> tuple:
+    return (envelope.message_id, topic, envelope.student_id or None, envelope.event_type, CONTENT_TYPE,
+            envelope.SerializeToString())
+
+
 async def enqueue(conn: AsyncConnection, topic: str, envelope: events_pb2.EventEnvelope) -> str:
     """Inserts the envelope into event_outbox inside the caller's transaction; returns its message_id."""
-    await conn.execute(
-        "INSERT INTO event_outbox (message_id, topic, partition_key, event_type, content_type, payload)"
-        " VALUES (%s, %s, %s, %s, %s, %s)",
-        (envelope.message_id, topic, envelope.student_id or None, envelope.event_type, CONTENT_TYPE,
-         envelope.SerializeToString()),
-    )
+    await conn.execute(_INSERT, _row(topic, envelope))
+    return envelope.message_id
+
+
+def enqueue_sync(conn, topic: str, envelope: events_pb2.EventEnvelope) -> str:
+    """enqueue() for code on a blocking connection (the progress consumer's thread)."""
+    conn.execute(_INSERT, _row(topic, envelope))
     return envelope.message_id
 
 

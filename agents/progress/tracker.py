@@ -12,6 +12,7 @@ from learnflow.v1 import events_pb2
 from psycopg.types.json import Jsonb
 
 from agents.progress import mastery
+from db import state
 from server import enums, events
 
 AGENT = "progress"
@@ -104,25 +105,17 @@ def apply(conn, env: events_pb2.EventEnvelope) -> bool:
                 topic=topic, old_level=round(old, 4), new_level=round(new, 4), reason=reasons[topic]), env)
     for struggle in struggles:
         _emit(conn, "student.struggle.detected", events_pb2.StudentStruggleDetected(**struggle), env)
-    conn.execute("INSERT INTO state_store (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE"
-                 " SET value = EXCLUDED.value, updated_at = now()",
-                 (f"progress:student:{student_id}", Jsonb({"python_mastery_levels": levels,
-                                                           "topics_mastered": summary["topics_mastered"],
-                                                           "struggle_topics": struggle_topics,
-                                                           "achievements": sorted(achievements),
-                                                           "total_queries": total_queries,
-                                                           "updated_at": now.isoformat()})))
+    state.save_sync(conn, state.progress_key(student_id), {
+        "python_mastery_levels": levels, "topics_mastered": summary["topics_mastered"],
+        "struggle_topics": struggle_topics, "achievements": sorted(achievements), "total_queries": total_queries,
+        "updated_at": now.isoformat()})
     return True
 
 
 def _emit(conn, event_type: str, payload, source: events_pb2.EventEnvelope) -> None:
     env = events.make_envelope(event_type, payload, student_id=source.student_id, trace_id=source.trace_id,
                                agent=AGENT, metadata={"caused_by": source.message_id})
-    conn.execute(
-        "INSERT INTO event_outbox (message_id, topic, partition_key, event_type, content_type, payload)"
-        " VALUES (%s, %s, %s, %s, %s, %s)",
-        (env.message_id, events.EVENT_TYPES[event_type][0], env.student_id, event_type, events.CONTENT_TYPE,
-         env.SerializeToString()))
+    events.enqueue_sync(conn, events.EVENT_TYPES[event_type][0], env)
 
 
 def _evidence(conn, student_id, topic, kind, intent, error_type, score, message_id) -> None:
@@ -173,12 +166,9 @@ def _struggles(conn, env, topics, levels, now) -> list[dict]:
         if queries < STRUGGLE_QUERIES and failed < 3 and same_error < 3:
             continue
         key = f"progress:struggle:{env.student_id}:{topic}"
-        if conn.execute("SELECT 1 FROM state_store WHERE key = %s AND (expires_at IS NULL OR expires_at > now())",
-                        (key,)).fetchone():
+        if state.get_sync(conn, key) is not None:
             continue  # this episode has already alerted
-        conn.execute("INSERT INTO state_store (key, value, expires_at) VALUES (%s, %s, now() + interval '24 hours')"
-                     " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at",
-                     (key, Jsonb({"since": now.isoformat()})))
+        state.save_sync(conn, key, {"since": now.isoformat()}, ttl=state.TTL_STRUGGLE_EPISODE)
         score = queries + 2 * failed + same_error
         level = "high" if score >= 8 else ("medium" if score >= 5 else "low")
         recommendation = {"high": "Suggest a 1-on-1 session with a teacher",

@@ -17,6 +17,7 @@ from google.protobuf.json_format import MessageToDict
 from learnflow.v1 import events_pb2
 from psycopg.types.json import Jsonb
 
+from db import records, state
 from server import enums, events
 
 AGENT = "triage"
@@ -78,7 +79,7 @@ async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: s
             await events.emit(conn, "student.query.submitted", events_pb2.StudentQuerySubmitted(
                 query_id=ticket.query_id, query_text=text, query_type="code" if code else "text",
                 code_snippet=code, language=enums.from_db("CodeLanguage", language) if code else 0,
-                session_id=session_id, context=_struct(context)),
+                session_id=session_id, context=records.struct(context or {})),
                 student_id=ticket.student_id, trace_id=ticket.trace_id, agent=AGENT)
             await events.enqueue(conn, "triage-routing", routing_event)
             await events.emit(conn, f"{ticket.agent}.request.received", events_pb2.AgentRequested(
@@ -86,14 +87,6 @@ async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: s
                 caller=enums.agent_enum(AGENT), summary=text[:200]),
                 student_id=ticket.student_id, trace_id=ticket.trace_id, agent=AGENT,
                 topic=events.request_topic(ticket.agent))
-
-
-def _struct(value: dict):
-    from google.protobuf.struct_pb2 import Struct
-
-    out = Struct()
-    out.update(value or {})
-    return out
 
 
 async def complete(pool, ticket: QueryTicket, response, collaboration, *, engagement_ms: int):
@@ -129,11 +122,9 @@ async def complete(pool, ticket: QueryTicket, response, collaboration, *, engage
                  f"{ticket.intent} question answered by {ticket.agent}", max(0, engagement_ms // 1000),
                  Jsonb({"confidence": float(response.confidence_score), "topics": ticket.topics,
                         "error_type": metadata.get("error_type")})))
-            await conn.execute(
-                "INSERT INTO state_store (key, value, expires_at) VALUES (%s, %s, now() + interval '90 days')"
-                " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at",
-                (f"progress:query:{ticket.query_id}", Jsonb({"intent": ticket.intent, "agent": ticket.agent,
-                                                            "topics": ticket.topics, "trace_id": ticket.trace_id})))
+            await state.save(conn, state.query_key(ticket.query_id),
+                             {"intent": ticket.intent, "agent": ticket.agent, "topics": ticket.topics,
+                              "trace_id": ticket.trace_id}, ttl=state.TTL_QUERY)
             await events.emit(conn, "agent.response.completed", events_pb2.AgentResponseCompleted(
                 query_id=ticket.query_id, agent_name=enums.agent_enum(ticket.agent),
                 response_text=response.response_text[:4000], processing_time_ms=response.processing_time_ms,
