@@ -2,7 +2,8 @@
 
 Keys used: progress:student:<id> (no expiry), progress:query:<id> (90 days), concepts:cache:<hash>
 (7 days), agents:health:<name>:<instance> (no expiry, stale ones judged by last_heartbeat),
-triage:metrics. Expired rows read as absent and are swept lazily.
+progress:struggle:<student>:<topic> (24 h: one alert per episode), exercise:hints:<student>:<exercise>.
+Expired rows read as absent at once; the mesh agent deletes them every 5 minutes.
 """
 from __future__ import annotations
 

@@ -57,13 +57,6 @@ class Runtime:
     def is_internal_call(context) -> bool:
         return any(k == CALLER_HEADER for k, _ in (context.invocation_metadata() or ()))
 
-    @staticmethod
-    def caller_of(context) -> str:
-        for key, value in context.invocation_metadata() or ():
-            if key == CALLER_HEADER:
-                return value
-        return ""
-
     # --- sandbox ---------------------------------------------------------------------------
     async def sandbox(self):
         async with self._sandbox_lock:

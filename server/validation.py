@@ -135,7 +135,3 @@ def validate(message: Message, prefix: str = "") -> list[Violation]:
             if not _is_set(message, sibling):
                 violations.append(Violation(f"{prefix}{sibling.name}", f"is required when {field.name} is given"))
     return violations
-
-
-def enum_db_value(enum_value_descriptor) -> str:
-    return enum_value_descriptor.GetOptions().Extensions[options_pb2.db_value]

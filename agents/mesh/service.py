@@ -117,6 +117,25 @@ class MeshServicer(pb_grpc.MeshServiceServicer):
         return pb.EchoResponse(message=request.message)
 
 
+SWEEP_INTERVAL_S = 300
+
+
+async def sweep_state_forever(runtime) -> None:
+    """Expired state-store rows already read as absent; this deletes them so the table does not grow."""
+    import asyncio
+    import logging
+
+    while True:
+        await asyncio.sleep(SWEEP_INTERVAL_S)
+        try:
+            async with runtime.pool.connection() as conn:
+                await state.sweep_expired(conn)
+                await conn.commit()
+        except Exception:
+            logging.getLogger("learnflow.mesh").warning("state sweep failed", exc_info=True)
+
+
 async def register(server, runtime) -> list[str]:
     pb_grpc.add_MeshServiceServicer_to_server(MeshServicer(runtime), server)
+    runtime.start_background(sweep_state_forever(runtime))
     return ["learnflow.v1.MeshService"]

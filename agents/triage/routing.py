@@ -49,8 +49,3 @@ def plan(agent: str, context: common_pb2.TutorContext, text: str, code: str) -> 
         return SpecialistCall(agent, "/learnflow.v1.ProgressService/SummarizeProgress", False,
                               lambda ch, md, t: pr_grpc.ProgressServiceStub(ch).SummarizeProgress(req, metadata=md, timeout=t))
     raise ValueError(f"no specialist {agent!r}")
-
-
-def specialist_event(message):
-    """Normalises a streamed specialist message to (SpecialistChunk, degraded flag)."""
-    return message.event, bool(getattr(message, "degraded", False))
