@@ -22,12 +22,13 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from learnflow.v1 import entities_pb2 as learnflow_dot_v1_dot_entities__pb2
 from learnflow.v1 import enums_pb2 as learnflow_dot_v1_dot_enums__pb2
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19learnflow/v1/common.proto\x12\x0clearnflow.v1\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xd6\x01\n\x0cTutorContext\x12\x18\n\x08query_id\x18\x01 \x01(\tB\x06\xca\xf3\x18\x02@\x01\x12\x1b\n\nstudent_id\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x35\n\x0bskill_level\x18\x03 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\x12;\n\x0elearning_style\x18\x04 \x01(\x0e\x32\x1b.learnflow.v1.LearningStyleB\x06\xca\xf3\x18\x02p\x01\x12\x1b\n\nsession_id\x18\x05 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\"(\n\tTextChunk\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05index\x18\x02 \x01(\x05\"\xa4\x01\n\x0fSpecialistChunk\x12(\n\x05\x63hunk\x18\x01 \x01(\x0b\x32\x17.learnflow.v1.TextChunkH\x00\x12,\n\x05\x66inal\x18\x02 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponseH\x00\x12\x30\n\rcollaboration\x18\x03 \x03(\x0b\x32\x19.learnflow.v1.MessageFlowB\x07\n\x05\x65ventb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19learnflow/v1/common.proto\x12\x0clearnflow.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xd6\x02\n\x0cTutorContext\x12\x18\n\x08query_id\x18\x01 \x01(\tB\x06\xca\xf3\x18\x02@\x01\x12\x1b\n\nstudent_id\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x35\n\x0bskill_level\x18\x03 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\x12;\n\x0elearning_style\x18\x04 \x01(\x0e\x32\x1b.learnflow.v1.LearningStyleB\x06\xca\xf3\x18\x02p\x01\x12\x1b\n\nsession_id\x18\x05 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12<\n\x0crecent_turns\x18\x06 \x03(\x0b\x32\x1e.learnflow.v1.ConversationTurnB\x06\xca\xf3\x18\x02`\n\x12)\n\tfollow_up\x18\x07 \x01(\x0e\x32\x16.learnflow.v1.FollowUp\x12\x15\n\x05topic\x18\x08 \x01(\tB\x06\xca\xf3\x18\x02\x10\x64\"\xe0\x02\n\x10\x43onversationTurn\x12\x10\n\x08query_id\x18\x01 \x01(\t\x12\x1b\n\nquery_text\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\x12\x1d\n\x0c\x63ode_snippet\x18\x03 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\x12$\n\x06intent\x18\x04 \x01(\x0e\x32\x14.learnflow.v1.Intent\x12&\n\x05\x61gent\x18\x05 \x01(\x0e\x32\x17.learnflow.v1.AgentName\x12\x15\n\x05topic\x18\x06 \x01(\tB\x06\xca\xf3\x18\x02\x10\x64\x12\x1f\n\x0e\x61nswer_excerpt\x18\x07 \x01(\tB\x07\xca\xf3\x18\x03\x10\xa0\x1f\x12,\n\x08\x61sked_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\ndifficulty\x18\t \x01(\x0e\x32\x18.learnflow.v1.SkillLevel\x12\x1c\n\x0b\x65xercise_id\x18\n \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\"(\n\tTextChunk\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05index\x18\x02 \x01(\x05\"\xa4\x01\n\x0fSpecialistChunk\x12(\n\x05\x63hunk\x18\x01 \x01(\x0b\x32\x17.learnflow.v1.TextChunkH\x00\x12,\n\x05\x66inal\x18\x02 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponseH\x00\x12\x30\n\rcollaboration\x18\x03 \x03(\x0b\x32\x19.learnflow.v1.MessageFlowB\x07\n\x05\x65vent*\xf5\x01\n\x08\x46ollowUp\x12\x19\n\x15\x46OLLOW_UP_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x46OLLOW_UP_ANOTHER_EXAMPLE\x10\x01\x12\x15\n\x11\x46OLLOW_UP_SIMPLER\x10\x02\x12\x19\n\x15\x46OLLOW_UP_MORE_DETAIL\x10\x03\x12\x14\n\x10\x46OLLOW_UP_HARDER\x10\x04\x12\x14\n\x10\x46OLLOW_UP_EASIER\x10\x05\x12\x17\n\x13\x46OLLOW_UP_SHOW_CODE\x10\x06\x12\x18\n\x14\x46OLLOW_UP_PREVENTION\x10\x07\x12\x1e\n\x1a\x46OLLOW_UP_RELATED_QUESTION\x10\x08\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,10 +45,28 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TUTORCONTEXT'].fields_by_name['learning_style']._serialized_options = b'\312\363\030\002p\001'
   _globals['_TUTORCONTEXT'].fields_by_name['session_id']._loaded_options = None
   _globals['_TUTORCONTEXT'].fields_by_name['session_id']._serialized_options = b'\312\363\030\003\020\377\001'
-  _globals['_TUTORCONTEXT']._serialized_start=127
-  _globals['_TUTORCONTEXT']._serialized_end=341
-  _globals['_TEXTCHUNK']._serialized_start=343
-  _globals['_TEXTCHUNK']._serialized_end=383
-  _globals['_SPECIALISTCHUNK']._serialized_start=386
-  _globals['_SPECIALISTCHUNK']._serialized_end=550
+  _globals['_TUTORCONTEXT'].fields_by_name['recent_turns']._loaded_options = None
+  _globals['_TUTORCONTEXT'].fields_by_name['recent_turns']._serialized_options = b'\312\363\030\002`\n'
+  _globals['_TUTORCONTEXT'].fields_by_name['topic']._loaded_options = None
+  _globals['_TUTORCONTEXT'].fields_by_name['topic']._serialized_options = b'\312\363\030\002\020d'
+  _globals['_CONVERSATIONTURN'].fields_by_name['query_text']._loaded_options = None
+  _globals['_CONVERSATIONTURN'].fields_by_name['query_text']._serialized_options = b'\312\363\030\003\020\210\''
+  _globals['_CONVERSATIONTURN'].fields_by_name['code_snippet']._loaded_options = None
+  _globals['_CONVERSATIONTURN'].fields_by_name['code_snippet']._serialized_options = b'\312\363\030\003\020\220N'
+  _globals['_CONVERSATIONTURN'].fields_by_name['topic']._loaded_options = None
+  _globals['_CONVERSATIONTURN'].fields_by_name['topic']._serialized_options = b'\312\363\030\002\020d'
+  _globals['_CONVERSATIONTURN'].fields_by_name['answer_excerpt']._loaded_options = None
+  _globals['_CONVERSATIONTURN'].fields_by_name['answer_excerpt']._serialized_options = b'\312\363\030\003\020\240\037'
+  _globals['_CONVERSATIONTURN'].fields_by_name['exercise_id']._loaded_options = None
+  _globals['_CONVERSATIONTURN'].fields_by_name['exercise_id']._serialized_options = b'\312\363\030\003\020\377\001'
+  _globals['_FOLLOWUP']._serialized_start=1069
+  _globals['_FOLLOWUP']._serialized_end=1314
+  _globals['_TUTORCONTEXT']._serialized_start=160
+  _globals['_TUTORCONTEXT']._serialized_end=502
+  _globals['_CONVERSATIONTURN']._serialized_start=505
+  _globals['_CONVERSATIONTURN']._serialized_end=857
+  _globals['_TEXTCHUNK']._serialized_start=859
+  _globals['_TEXTCHUNK']._serialized_end=899
+  _globals['_SPECIALISTCHUNK']._serialized_start=902
+  _globals['_SPECIALISTCHUNK']._serialized_end=1066
 # @@protoc_insertion_point(module_scope)

@@ -11,18 +11,20 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class AskRequest(_message.Message):
-    __slots__ = ("query_text", "code_snippet", "language", "session_id", "context")
+    __slots__ = ("query_text", "code_snippet", "language", "session_id", "context", "stdin")
     QUERY_TEXT_FIELD_NUMBER: _ClassVar[int]
     CODE_SNIPPET_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     SESSION_ID_FIELD_NUMBER: _ClassVar[int]
     CONTEXT_FIELD_NUMBER: _ClassVar[int]
+    STDIN_FIELD_NUMBER: _ClassVar[int]
     query_text: str
     code_snippet: str
     language: _enums_pb2.CodeLanguage
     session_id: str
     context: _struct_pb2.Struct
-    def __init__(self, query_text: _Optional[str] = ..., code_snippet: _Optional[str] = ..., language: _Optional[_Union[_enums_pb2.CodeLanguage, str]] = ..., session_id: _Optional[str] = ..., context: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+    stdin: str
+    def __init__(self, query_text: _Optional[str] = ..., code_snippet: _Optional[str] = ..., language: _Optional[_Union[_enums_pb2.CodeLanguage, str]] = ..., session_id: _Optional[str] = ..., context: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., stdin: _Optional[str] = ...) -> None: ...
 
 class RoutingDecision(_message.Message):
     __slots__ = ("detected_intent", "routed_to_agent", "confidence", "reasoning", "query_id", "trace_id")
@@ -53,18 +55,20 @@ class AskResponse(_message.Message):
     def __init__(self, query: _Optional[_Union[_entities_pb2.StudentQuery, _Mapping]] = ..., response: _Optional[_Union[_entities_pb2.AgentResponse, _Mapping]] = ..., routing: _Optional[_Union[RoutingDecision, _Mapping]] = ..., degraded: _Optional[bool] = ...) -> None: ...
 
 class AskStreamRequest(_message.Message):
-    __slots__ = ("query_text", "code_snippet", "language", "session_id", "context")
+    __slots__ = ("query_text", "code_snippet", "language", "session_id", "context", "stdin")
     QUERY_TEXT_FIELD_NUMBER: _ClassVar[int]
     CODE_SNIPPET_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     SESSION_ID_FIELD_NUMBER: _ClassVar[int]
     CONTEXT_FIELD_NUMBER: _ClassVar[int]
+    STDIN_FIELD_NUMBER: _ClassVar[int]
     query_text: str
     code_snippet: str
     language: _enums_pb2.CodeLanguage
     session_id: str
     context: _struct_pb2.Struct
-    def __init__(self, query_text: _Optional[str] = ..., code_snippet: _Optional[str] = ..., language: _Optional[_Union[_enums_pb2.CodeLanguage, str]] = ..., session_id: _Optional[str] = ..., context: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+    stdin: str
+    def __init__(self, query_text: _Optional[str] = ..., code_snippet: _Optional[str] = ..., language: _Optional[_Union[_enums_pb2.CodeLanguage, str]] = ..., session_id: _Optional[str] = ..., context: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., stdin: _Optional[str] = ...) -> None: ...
 
 class AskStreamResponse(_message.Message):
     __slots__ = ("routing", "text_chunk", "final")
