@@ -236,6 +236,10 @@ def summarize(results: dict) -> tuple[dict, list[str]]:
         if groups:
             fig["groups"] = {k: {"ok": a, "cases": b} for k, (a, b) in sorted(groups.items())}
             out.append("           " + "  ".join(f"{k} {a}/{b}" for k, (a, b) in sorted(groups.items())))
+        errors = sum("error" in v for _, v in verdicts)
+        if errors:  # RPC failures count as misses; say so, the details are in --out
+            fig["rpc_errors"] = errors
+            out.append(f"           {errors} case(s) failed with an RPC error (see --out)")
         figures[name] = fig
     return figures, out
 
