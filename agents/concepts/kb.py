@@ -1,7 +1,7 @@
 """The concepts knowledge base: picks what to explain for a question and composes the answer offline.
 
-Data lives in agents/concepts/knowledge/ (one entry per topic in topics.TOPICS, plus the error catalogue and
-notes on commonly confused pairs); every code example there is executed by the test suite, so answers never
+Data lives in agents/concepts/knowledge/ (one entry per topic in knowledge.topics.TOPICS, plus notes on commonly
+confused pairs; the error catalogue is the shared knowledge/errors.py); every code example there is executed by the test suite, so answers never
 show output that Python would not print. KB_VERSION changes whenever the data changes, so caches keyed on it
 (the service's 7-day cache) never serve stale text.
 """
@@ -15,11 +15,15 @@ from functools import lru_cache
 
 from agents.concepts import compose
 from agents.concepts.knowledge import control, core, objects, tools
-from agents.concepts.knowledge.errors import ERRORS
+from knowledge.errors import ERRORS
+from knowledge.outline import OUTLINE
 from agents.concepts.knowledge.pairs import PAIR_NOTES
-from agents.concepts.topics import KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
+from knowledge.topics import KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
 
-ENTRIES: dict[str, dict] = {**core.ENTRIES, **control.ENTRIES, **objects.ENTRIES, **tools.ENTRIES}
+# Heading and summary come from the shared outline (knowledge/outline.py), the rest from the curated pages.
+ENTRIES: dict[str, dict] = {topic: {"title": OUTLINE[topic][0], "summary": OUTLINE[topic][1], **data}
+                            for topic, data in {**core.ENTRIES, **control.ENTRIES, **objects.ENTRIES,
+                                                **tools.ENTRIES}.items()}
 KB_VERSION = hashlib.sha256(repr((sorted(ENTRIES.items()), sorted(ERRORS.items()),
                                   sorted(PAIR_NOTES.items()))).encode()).hexdigest()[:16]
 

@@ -9,7 +9,7 @@ from learnflow.v1 import concepts_service_pb2 as pb, concepts_service_pb2_grpc a
 
 from agents import specialist
 from agents.concepts import kb
-from agents.concepts.topics import TOPICS
+from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
 from db import state
 

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from agents.concepts.topics import TOPICS, detect_topics, topic_for_exception
+from knowledge.topics import TOPICS, detect_topics, topic_for_exception
 
 
 def top(text, code=None):

@@ -1,0 +1,76 @@
+"""Title and one-line summary of every topic in topics.TOPICS: what any agent may say about a topic without
+asking the concepts agent (the debug agent's "concept behind it" line, progress reports). The concepts agent's
+curated pages take their heading and summary from here, so there is one wording."""
+
+OUTLINE: dict[str, tuple[str, str]] = {
+    'variables': ('Variables and assignment',
+        'A variable is a name that refers to a value; `=` binds the name on the left to the value on the right.'),
+    'data-types': ('Data types and type conversion',
+        'Every value has a type (int, float, str, bool, list, dict, None, ...) that decides what you can do with it.'),
+    'numbers': ('Numbers and arithmetic',
+        'Python has int (unbounded whole numbers), float (binary floating point) and complex, with operators + - * / // % **.'),
+    'strings': ('Strings',
+        'A str is an immutable sequence of characters with many methods (split, join, strip, replace, upper, find).'),
+    'lists': ('Lists',
+        'A list is an ordered, mutable sequence: index it, slice it, append to it, sort it.'),
+    'tuples': ('Tuples and unpacking',
+        'A tuple is an ordered, immutable sequence, often used for fixed records and multiple return values.'),
+    'dictionaries': ('Dictionaries',
+        'A dict maps unique, hashable keys to values with fast lookup: d[key], d.get(key), key in d.'),
+    'sets': ('Sets',
+        'A set is an unordered collection of unique, hashable items with fast membership tests and set algebra.'),
+    'conditionals': ('Conditionals (if / elif / else)',
+        '`if`/`elif`/`else` run different code depending on conditions built from comparisons and and/or/not.'),
+    'loops': ('Loops (for and while)',
+        '`for` repeats once per item of an iterable; `while` repeats as long as a condition stays true.'),
+    'functions': ('Functions',
+        '`def` packages reusable code under a name; parameters receive inputs and `return` sends a result back.'),
+    'arguments': ('Arguments: positional, keyword, defaults, *args and **kwargs',
+        'Parameters can be positional, keyword, have defaults, or collect extras with *args (tuple) and **kwargs (dict).'),
+    'scope': ('Scope: local, enclosing, global (LEGB)',
+        'Names are looked up Local -> Enclosing -> Global -> Built-in; assigning inside a function makes a name local.'),
+    'recursion': ('Recursion',
+        'A recursive function calls itself on a smaller problem and stops at a base case.'),
+    'comprehensions': ('Comprehensions',
+        '`[expr for x in items if cond]` builds a list (or dict/set/generator) from an iterable in one expression.'),
+    'exceptions': ('Exceptions and error handling',
+        'Errors are raised as exception objects; `try`/`except` catches the ones you can handle, `raise` signals your own.'),
+    'file-io': ('Reading and writing files',
+        '`open(path, mode)` returns a file object; read with .read()/iteration, write with .write(), inside `with`.'),
+    'classes': ('Classes and objects (OOP)',
+        'A class is a blueprint; objects (instances) made from it bundle data (attributes) with behaviour (methods).'),
+    'inheritance': ('Inheritance and polymorphism',
+        'A subclass inherits attributes and methods from its base class, can override them and extend them with super().'),
+    'iterators': ('Iterables and iterators',
+        'An iterable can produce an iterator (iter()); an iterator hands out items one at a time with next() until StopIteration.'),
+    'generators': ('Generators and yield',
+        'A function containing `yield` returns a generator: a lazy iterator that produces values on demand.'),
+    'decorators': ('Decorators',
+        'A decorator is a function that takes a function and returns a new one; `@deco` above `def` applies it.'),
+    'modules': ('Modules, packages and imports',
+        'A module is a .py file; `import` runs it once and gives you its names; packages are folders of modules.'),
+    'lambdas': ('Lambda functions',
+        '`lambda args: expression` makes a small unnamed function, handy as a key or callback.'),
+    'higher-order-functions': ('Higher-order functions (map, filter, reduce, callbacks)',
+        'Functions are values: you can pass them to and return them from other functions (map, filter, sorted(key=)).'),
+    'sorting-searching': ('Sorting and searching',
+        '`sorted(x, key=..., reverse=...)` returns a new sorted list; `list.sort()` sorts in place; binary search needs sorted data.'),
+    'string-formatting': ('String formatting (f-strings)',
+        "f-strings `f'{name} is {age}'` embed expressions in text; format specs control decimals, width and alignment."),
+    'context-managers': ('Context managers and the with statement',
+        '`with` sets something up, runs a block, and always cleans up (close files, release locks) even on errors.'),
+    'type-hints': ('Type hints',
+        'Annotations like `def f(x: int) -> str:` document expected types; tools such as mypy check them, Python does not.'),
+    'async': ('Async basics (async/await, asyncio)',
+        '`async def` defines coroutines; `await` pauses them while waiting so one thread can juggle many I/O tasks.'),
+    'input-output': ('Input and output (print, input)',
+        '`print()` writes text to the screen (sep=, end=); `input(prompt)` reads a line typed by the user as a str.'),
+}
+
+
+def title(topic: str) -> str:
+    return OUTLINE[topic][0] if topic in OUTLINE else topic.replace("-", " ").title()
+
+
+def summary(topic: str) -> str:
+    return OUTLINE[topic][1] if topic in OUTLINE else ""
