@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/concepts_retrieval_eval.py        # part of `make eval`
 
-The dev set (tests/knowledge/retrieval_dev.jsonl) holds questions phrased as students ask them, each with the
+The dev set (tests/docs_index/retrieval_dev.jsonl) holds questions phrased as students ask them, each with the
 page#anchor sections that answer it; a hit is any of them in the top k. Uses LEARNFLOW_DATABASE_URL when set,
 otherwise an embedded PostgreSQL in a temporary directory.
 """
@@ -23,7 +23,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "generated")]
 from db.migrate import apply_migrations  # noqa: E402
 from knowledge.docs_index import build, search  # noqa: E402
 
-DEV_SET = ROOT / "tests" / "knowledge" / "retrieval_dev.jsonl"
+DEV_SET = ROOT / "tests" / "docs_index" / "retrieval_dev.jsonl"
 KS = (1, 3, 5)
 
 

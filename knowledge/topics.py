@@ -119,10 +119,20 @@ def _pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(left + re.escape(phrase) + right, re.IGNORECASE)
 
 
+def _spread(phrase: str) -> int:
+    """In how many topics' keywords the phrase's words appear: 'function' is in five, 'lambda' in one."""
+    words = set(re.findall(r"[a-z]+", phrase.lower()))
+    return max(1, sum(1 for phrases in KEYWORDS.values()
+                      if words & {w for p in phrases for w in re.findall(r"[a-z]+", p.lower())}))
+
+
 def _weight(phrase: str) -> float:
+    """Multi-word phrases are less ambiguous than single words; a word shared by many topics says less than a
+    word only one topic uses ('what is a lambda function' is about lambdas, not functions)."""
     if phrase in _WEAK:
         return 0.35
-    return 1.6 if " " in phrase or len(phrase) > 9 else 1.0
+    base = 1.6 if " " in phrase or len(phrase) > 9 else 1.0
+    return base * (0.6 + 0.4 / _spread(phrase)) if " " not in phrase else base
 
 
 _COMPILED: dict[str, tuple[tuple[str, re.Pattern[str], float], ...]] = {
