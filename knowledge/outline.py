@@ -65,6 +65,20 @@ OUTLINE: dict[str, tuple[str, str]] = {
         '`async def` defines coroutines; `await` pauses them while waiting so one thread can juggle many I/O tasks.'),
     'input-output': ('Input and output (print, input)',
         '`print()` writes text to the screen (sep=, end=); `input(prompt)` reads a line typed by the user as a str.'),
+    'closures': ('Closures',
+        'A closure is an inner function that remembers the variables of the function it was created in.'),
+    'dataclasses': ('Dataclasses',
+        '`@dataclass` writes `__init__`, `__repr__` and `__eq__` for a class from its annotated fields.'),
+    'copying': ('Copying: assignment, shallow and deep copies',
+        '`b = a` shares one object; `a.copy()` copies the outer container; `copy.deepcopy(a)` copies everything.'),
+    'virtual-environments': ('Virtual environments (venv) and pip',
+        'A virtual environment is a per-project folder of installed packages, made with `python -m venv .venv`.'),
+    'string-representation': ('__str__ and __repr__',
+        '`__str__` is the friendly text `print()` shows; `__repr__` the precise one for programmers and containers.'),
+    'testing': ('Testing with pytest and unittest',
+        'A test calls your code with an example and checks the result, so a change that breaks it is caught at once.'),
+    'floating-point': ('Floating point: why 0.1 + 0.2 is not 0.3',
+        'Floats are binary approximations of decimals; compare with a tolerance and use Decimal for money.'),
 }
 
 

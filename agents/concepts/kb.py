@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import compose
-from agents.concepts.knowledge import control, core, objects, tools
+from agents.concepts import compose, docs_answer
+from agents.concepts.knowledge import control, core, gaps, objects, tools
 from knowledge.errors import ERRORS
 from knowledge.outline import OUTLINE
 from agents.concepts.knowledge.pairs import PAIR_NOTES
@@ -23,7 +23,7 @@ from knowledge.topics import KEYWORDS, TOPICS, detect_topics, text_scores, topic
 # Heading and summary come from the shared outline (knowledge/outline.py), the rest from the curated pages.
 ENTRIES: dict[str, dict] = {topic: {"title": OUTLINE[topic][0], "summary": OUTLINE[topic][1], **data}
                             for topic, data in {**core.ENTRIES, **control.ENTRIES, **objects.ENTRIES,
-                                                **tools.ENTRIES}.items()}
+                                                **tools.ENTRIES, **gaps.ENTRIES}.items()}
 KB_VERSION = hashlib.sha256(repr((sorted(ENTRIES.items()), sorted(ERRORS.items()),
                                   sorted(PAIR_NOTES.items()))).encode()).hexdigest()[:16]
 
@@ -94,6 +94,9 @@ def _similar(term: str, key: str) -> bool:
     return term.isalpha() and len(term) > 3 and difflib.SequenceMatcher(None, term, key).ratio() > 0.85
 
 
+_PRONOUN = re.compile(r"^(it|this|that|they|these|those|this one|that one)$", re.I)
+
+
 def _comparison(question: str) -> tuple[str, str, str | None] | None:
     """(left topic, right topic, note) when the question contrasts two things we know about."""
     for pattern in _COMPARE:
@@ -101,8 +104,13 @@ def _comparison(question: str) -> tuple[str, str, str | None] | None:
         if not match:
             continue
         a, b = match.group(1), match.group(2)
+        if _PRONOUN.match(a.strip()):   # "what does yield do, how is it different from return": it = yield
+            a = question[:match.start()]
         note = _pair_note(a, b)
         ta, tb = _term_topic(a), _term_topic(b)
+        if note and not (ta and tb):   # "for vs while": the note itself says which topic this is
+            found = detect_topics(note, limit=1)
+            ta, tb = ta or (found[0][0] if found else None), tb or (found[0][0] if found else None)
         if note or (ta and tb):
             return ta or tb or "", tb or ta or "", note
     return None
@@ -162,16 +170,43 @@ def _unknown(question: str, level: str) -> Explanation:
                        confidence=0.1, matched_terms=())
 
 
+def _rank(question: str, code: str | None, passages) -> list[tuple[str, float]]:
+    """Curated topics for the question: its own keywords and code, plus the topics of the best documentation
+    sections (scored together, so a question naming no keyword still reaches the right page)."""
+    ranked = dict(detect_topics(question, code, limit=5))
+    for topic, bonus in docs_answer.passage_topics(list(passages)).items():
+        if ranked or bonus >= 0.3:
+            ranked[topic] = round(min(1.0, ranked.get(topic, 0.0) + bonus), 3)
+    return sorted(ranked.items(), key=lambda kv: (-kv[1], TOPICS.index(kv[0])))[:3]
+
+
+def _from_docs(question: str, passages, level: str, style: str, code: str | None) -> Explanation:
+    text, examples = docs_answer.answer(question, list(passages), level, style)
+    related = tuple(t for t, _ in detect_topics(question, code, limit=3))
+    if related:
+        text += "\n\n**Related topics:** " + ", ".join(title(t) for t in related)
+    return Explanation(topic=related[0] if related else "", title=passages[0].title, text=text + _code_hint(code, ""),
+                       examples=examples, related=related, confidence=round(min(0.8, 0.4 + passages[0].rank), 3),
+                       matched_terms=())
+
+
 def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
-            code: str | None = None) -> Explanation:
-    """Explain the concept a student asks about, adapted to their level and learning style."""
+            code: str | None = None, passages=()) -> Explanation:
+    """Explain the concept a student asks about, adapted to their level and learning style.
+
+    `passages` are the documentation sections retrieved for the question (knowledge.docs_index.search): they
+    help choose the curated page, are cited under it, and answer the question when no curated page fits."""
     question = question or ""
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
     pair = _comparison(question)
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
-        return _compare(question, pair, level, style)
-    ranked = detect_topics(question, code, limit=3)
+        result = _compare(question, pair, level, style)
+        return _cited(result, passages)
     scores, matched = text_scores(question)
+    if passages and max(scores.values(), default=0.0) < 0.5 and not _EXCEPTION_NAME.search(question):
+        # Nothing but weak, shared words ("number", "text") point at a curated page: the docs answer it better.
+        return _from_docs(question, passages, level, style, code)
+    ranked = _rank(question, code, passages)
     error = _EXCEPTION_NAME.search(question)
     if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
         # "What does KeyError mean?" is best answered by the error catalogue (which includes the concept).
@@ -179,6 +214,8 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     fuzzy = False
     if not ranked:
         guess = _fuzzy_topic(question)
+        if guess is None and passages:
+            return _from_docs(question, passages, level, style, code)
         if guess is None:
             return _unknown(question, level)
         ranked, fuzzy = [(guess, 0.3)], True
@@ -196,8 +233,17 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     if not scores.get(topic):
         confidence = min(confidence, 0.5)   # chosen from the code alone: the question itself did not say
     examples = tuple(e["code"] for e in compose.examples_for(data, level, style))
-    return Explanation(topic=topic, title=data["title"], text=text, examples=examples, related=related,
-                       confidence=confidence, matched_terms=tuple(matched.get(topic, ())))
+    return _cited(Explanation(topic=topic, title=data["title"], text=text, examples=examples, related=related,
+                              confidence=confidence, matched_terms=tuple(matched.get(topic, ()))), passages)
+
+
+def _cited(result: Explanation, passages) -> Explanation:
+    """A curated answer plus links to the documentation sections that cover the same question."""
+    if not passages:
+        return result
+    return Explanation(topic=result.topic, title=result.title, text=result.text + docs_answer.citations(list(passages)),
+                       examples=result.examples, related=result.related, confidence=result.confidence,
+                       matched_terms=result.matched_terms)
 
 
 def compare(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step") -> Explanation | None:

@@ -1,26 +1,48 @@
-"""ConceptsService: explanations from the curated knowledge base (agents/concepts/kb.py), adapted to the
-student's level and style, cached for 7 days under concepts:cache:<sha256>, optionally voiced by Claude."""
+"""ConceptsService: explanations from the curated knowledge base (agents/concepts/kb.py) and the official Python
+documentation (knowledge.docs_index, PostgreSQL full-text search), adapted to the student's level and style and
+to the conversation (TutorContext.follow_up/topic/recent_turns, agents/concepts/follow_up.py), cached for 7 days
+under concepts:cache:<sha256>, optionally voiced by Claude grounded in the retrieved passages."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 
-from learnflow.v1 import concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
+from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
 
 from agents import specialist
-from agents.concepts import kb
+from agents.concepts import follow_up, kb
+from knowledge.docs_index import search as docs_search
 from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
 from db import state
 
 AGENT = "concepts"
+log = logging.getLogger("learnflow.concepts")
 _SYSTEM = ("You are a patient Python tutor. Rewrite the reference explanation for the student, keeping every "
-           "fact and code example exactly correct. Adapt to their skill level and learning style. Be concise.")
+           "fact and code example exactly correct. Adapt to their skill level and learning style. Be concise. "
+           "Ground the answer in the documentation passages given and cite them with their links "
+           "(https://docs.python.org/3/...) exactly as given.")
+_PASSAGES = 3
 
 
-def _cache_key(question: str, code: str, level: str, style: str) -> str:
-    digest = hashlib.sha256("\x1f".join((kb.KB_VERSION, question.strip().lower(), code, level, style)).encode())
-    return state.concepts_cache_key(digest.hexdigest())
+def _cache_key(question: str, code: str, level: str, style: str, conversation: tuple[str, ...] = ()) -> str:
+    parts = (kb.KB_VERSION, question.strip().lower(), code, level, style, *conversation)
+    return state.concepts_cache_key(hashlib.sha256("\x1f".join(parts).encode()).hexdigest())
+
+
+def conversation(context) -> tuple[str, str, str]:
+    """(follow-up kind, topic, previous answer excerpt) of the request's TutorContext; '' when absent."""
+    kind = common_pb2.FollowUp.Name(context.follow_up).removeprefix("FOLLOW_UP_").lower()
+    kind = "" if kind == "unspecified" else kind
+    turns = list(context.recent_turns)
+    topic = context.topic or next((t.topic for t in reversed(turns) if t.topic), "")
+    previous = turns[-1].answer_excerpt if turns else ""
+    return kind, topic, previous
+
+
+def grounding(passages) -> str:
+    return "\n\n".join(f"[{i}] {p.title} - {p.url}\n{p.body[:1200]}" for i, p in enumerate(passages, 1))
 
 
 class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
@@ -28,17 +50,35 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         self.rt = runtime
         self.claude = maybe_claude(runtime.settings)
 
-    async def _offline(self, question: str, code: str, level: str, style: str) -> dict:
-        key = _cache_key(question, code, level, style)
+    async def _passages(self, conn, query: str) -> list:
+        try:
+            return await docs_search.search(conn, query, k=_PASSAGES)
+        except Exception as exc:   # an index that is missing or broken must not cost the student the answer
+            await conn.rollback()
+            log.warning("docs search failed", extra={"error": f"{type(exc).__name__}: {exc}"[:200]})
+            return []
+
+    async def _offline(self, question: str, code: str, level: str, style: str, context=None) -> dict:
+        kind, topic, previous = conversation(context) if context is not None else ("", "", "")
+        key = _cache_key(question, code, level, style,
+                         (kind, topic, hashlib.sha256(previous.encode()).hexdigest()[:16]) if kind else ())
         async with self.rt.pool.connection() as conn:
             cached = await state.get(conn, key)
-        if cached is not None:
-            cached["cached"] = True
-            return cached
-        explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None)
+            if cached is not None:
+                cached["cached"] = True
+                return cached
+            query = f"{kb.title(topic)} {question}" if kind and topic else question
+            passages = await self._passages(conn, query)
+        explanation = None
+        if kind:
+            explanation = follow_up.answer(kind, question, topic, previous, level, style, passages, code or None)
+        if explanation is None:
+            explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
+                                     passages=passages)
         entry = {"topic": explanation.topic, "title": explanation.title, "text": explanation.text,
                  "examples": list(explanation.examples), "related": list(explanation.related),
-                 "confidence": explanation.confidence, "cached": False}
+                 "confidence": explanation.confidence, "cached": False, "follow_up": kind,
+                 "sources": [p.url for p in passages], "grounding": grounding(passages)}
         async with self.rt.pool.connection() as conn:
             await state.save(conn, key, entry, ttl=state.TTL_CONCEPTS_CACHE)
             await conn.commit()
@@ -48,11 +88,13 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         """Yields (chunk_text | None, final ExplainResponse | None)."""
         started = time.perf_counter()
         level, style = specialist.skill(request.context), specialist.style(request.context)
-        entry = await self._offline(request.question, request.code_snippet, level, style)
+        entry = await self._offline(request.question, request.code_snippet, level, style, request.context)
         narration = Narration(entry["text"])
         if self.claude is not None:
             prompt = (f"Student level: {level}; learning style: {style}.\nQuestion: {request.question}\n\n"
                       f"Reference explanation (ground truth):\n{entry['text']}")
+            if entry.get("grounding"):
+                prompt += f"\n\nPython documentation passages (cite their links):\n{entry['grounding']}"
             pieces = self.claude.narrate(narration, _SYSTEM, prompt)
         else:
             from agents.llm import offline_pieces
@@ -64,6 +106,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
             AGENT, "explanation", narration.text, started=started, confidence=entry["confidence"],
             code_examples=entry["examples"], query_id=request.context.query_id,
             metadata={"topic": entry["topic"], "related_topics": entry["related"], "cached": entry["cached"],
+                      "follow_up": entry.get("follow_up", ""), "sources": entry.get("sources", []),
                       "skill_level": level, "learning_style": style, "model_fallback": narration.fell_back},
             model=narration.model if narration.used_model else None, tokens=narration.tokens,
             provider="anthropic" if narration.used_model else None)
@@ -82,8 +125,6 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 yield pb.ExplainStreamResponse(event=specialist.chunk_event(piece, index))
                 index += 1
             else:
-                from learnflow.v1 import common_pb2
-
                 yield pb.ExplainStreamResponse(event=common_pb2.SpecialistChunk(final=result.response))
 
     async def ExplainError(self, request, context):
