@@ -102,6 +102,11 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
             pieces = offline_pieces(narration, specialist.chunks(entry["text"]))
         async for piece in pieces:
             yield piece, None
+        missing = [url for url in entry.get("sources", []) if url not in narration.text]
+        if narration.used_model and missing:   # the model's prose must still say where the facts come from
+            tail = "\n\n**Sources (Python documentation):** " + ", ".join(missing)
+            narration.pieces.append(tail)
+            yield tail, None
         response = specialist.build_response(
             AGENT, "explanation", narration.text, started=started, confidence=entry["confidence"],
             code_examples=entry["examples"], query_id=request.context.query_id,
