@@ -36,12 +36,23 @@ def recall(ranked: list[list[str]], dev: list[dict]) -> dict[int, float]:
             for k in KS}
 
 
-def postgres_ranks(url: str, dev: list[dict]) -> tuple[list[list[str]], float]:
+# The ablation: the same candidates ranked by ts_rank_cd alone, without the per-term rarity weights.
+_PLAIN_SQL = """
+SELECT page || '#' || anchor FROM docs_sections, websearch_to_tsquery('english', %(any)s) AS query
+ WHERE search @@ query ORDER BY ts_rank_cd(search, query, 1) DESC, length(body) LIMIT 5
+"""
+
+
+def postgres_ranks(url: str, dev: list[dict], weighted: bool = True) -> tuple[list[list[str]], float]:
     import psycopg
 
     with psycopg.connect(url) as conn:
         started = time.perf_counter()
-        ranked = [[f"{p.page}#{p.anchor}" for p in search.search_sync(conn, case["q"], k=5)] for case in dev]
+        if weighted:
+            ranked = [[f"{p.page}#{p.anchor}" for p in search.search_sync(conn, case["q"], k=5)] for case in dev]
+        else:
+            ranked = [[r[0] for r in conn.execute(_PLAIN_SQL, search.query_params(case["q"])).fetchall()]
+                      if search.query_params(case["q"]) else [] for case in dev]
         return ranked, (time.perf_counter() - started) * 1000 / len(dev)
 
 
@@ -82,7 +93,8 @@ def main() -> int:
     try:
         apply_migrations(url)
         build.load(url, cache_file)
-        results = {"postgres-fts": postgres_ranks(url, dev), "bm25s": bm25_ranks(sections, dev)}
+        results = {"postgres-fts": postgres_ranks(url, dev), "pg-fts-no-idf": postgres_ranks(url, dev, False),
+                   "bm25s": bm25_ranks(sections, dev)}
     finally:
         if server is not None:
             server.cleanup()
@@ -90,7 +102,7 @@ def main() -> int:
     print(f"concepts retrieval: {len(dev)} dev questions, {len(sections)} documentation sections")
     for name, (ranked, ms) in results.items():
         scores = recall(ranked, dev)
-        print(f"  {name:<13} " + "  ".join(f"recall@{k} {scores[k]:.2f}" for k in KS) + f"  ({ms:.1f} ms/query)")
+        print(f"  {name:<14} " + "  ".join(f"recall@{k} {scores[k]:.2f}" for k in KS) + f"  ({ms:.1f} ms/query)")
     if "-v" in sys.argv:
         for case, ranks in zip(dev, results["postgres-fts"][0]):
             if not any(r in case["expect"] for r in ranks[:3]):

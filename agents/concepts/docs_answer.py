@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import re
 
+import Stemmer
+
 from knowledge.docs_index.search import Passage, key_terms
 from knowledge.topics import detect_topics
 
 _SENTENCE_LIMIT = {"beginner": 2, "intermediate": 3, "advanced": 5}
 
 
+_STEMMER = Stemmer.Stemmer("english")
+
+
 def _stem(word: str) -> str:
-    return re.sub(r"(ing|ed|es|s)$", "", word.lower()) if len(word) > 4 else word.lower()
+    return _STEMMER.stemWord(word.lower())
 
 
 def condense(passage: Passage, question: str, level: str) -> str:
@@ -41,27 +46,59 @@ def example_block(example: dict) -> str:
     return block
 
 
-def passage_topics(passages: list[Passage]) -> dict[str, float]:
+def coverage(question: str, text: str) -> int:
+    """How many of the question's key terms a text mentions (type-name synonyms count once)."""
+    words = {_stem(w) for w in re.findall(r"[A-Za-z_]+", text)}
+    return sum(1 for t in dict.fromkeys(_stem(t) for t in key_terms(question)) if t in words)
+
+
+def passage_text(passage: Passage) -> str:
+    return " ".join([passage.title, passage.anchor, passage.body, *(e["code"] for e in passage.examples)])
+
+
+def names_topic(question: str, topic: str, title: str) -> bool:
+    """The question names the topic itself ("what is a set" -> sets), not just a word it shares with others."""
+    names = {_stem(w) for w in re.findall(r"[A-Za-z]+", f"{topic} {title}")}
+    return bool(names & {_stem(t) for t in key_terms(question)})
+
+
+def on_topic(passage: Passage, question: str) -> bool:
+    """A section whose title (or identifier) shares a key term with the question: safe to cite beside a curated
+    page or to steer the choice of page. (Body-only matches answer well but say little about the topic.)"""
+    terms = {_stem(t) for t in key_terms(question)}
+    name = passage.title.split("(")[0]   # "glob.glob(pathname, recursive=False)": the name, not its parameters
+    return bool(terms & {_stem(w) for w in re.findall(r"[A-Za-z]+", f"{name} {passage.anchor}")})
+
+
+def passage_topics(passages: list[Passage], question: str = "") -> dict[str, float]:
     """Curated topics the best documentation sections are about (their titles and headings), rank-weighted:
     scored together with the question's own keywords, so retrieval helps pick the curated page."""
     bonus: dict[str, float] = {}
     for position, passage in enumerate(passages[:3]):
+        if question and not on_topic(passage, question):
+            continue
         for topic, score in detect_topics(f"{passage.title} {passage.trail}", limit=1):
             bonus[topic] = bonus.get(topic, 0.0) + score * (0.6 / (position + 1))
     return bonus
 
 
-def citations(passages: list[Passage], limit: int = 2) -> str:
-    if not passages:
+def citations(passages: list[Passage], limit: int = 2, question: str = "") -> str:
+    chosen = [p for p in passages if not question or on_topic(p, question)][:limit]
+    if not chosen:
         return ""
-    links = [f"- [{p.title}]({p.url})" for p in passages[:limit]]
+    links = [f"- [{p.title}]({p.url})" for p in chosen]
     return "\n\n**In the Python documentation:**\n" + "\n".join(links)
 
 
 def answer(question: str, passages: list[Passage], level: str, style: str, skip_codes: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
     """(text, example codes) from the best passages; the caller checks there is at least one passage."""
     best = passages[:2 if level != "advanced" else 3]
-    examples = [e for p in passages[:3] for e in p.examples if e["code"] not in skip_codes][:1 if level == "beginner" else 2]
+    candidates = [e for p in best for e in p.examples if e["code"] not in skip_codes]
+    # Examples that show what was asked first (they use its key terms), in page order otherwise.
+    relevant = sorted(candidates, key=lambda e: -coverage(question, e["code"]))
+    if relevant and coverage(question, relevant[0]["code"]) > 0:
+        relevant = [e for e in relevant if coverage(question, e["code"]) > 0]
+    examples = relevant[:1 if level == "beginner" else 2]
     parts = [f"## {best[0].title}"]
     code_first = style == "example-driven"
     blocks = "\n\n".join(example_block(e) for e in examples)

@@ -174,7 +174,7 @@ def _rank(question: str, code: str | None, passages) -> list[tuple[str, float]]:
     """Curated topics for the question: its own keywords and code, plus the topics of the best documentation
     sections (scored together, so a question naming no keyword still reaches the right page)."""
     ranked = dict(detect_topics(question, code, limit=5))
-    for topic, bonus in docs_answer.passage_topics(list(passages)).items():
+    for topic, bonus in docs_answer.passage_topics(list(passages), question).items():
         if ranked or bonus >= 0.3:
             ranked[topic] = round(min(1.0, ranked.get(topic, 0.0) + bonus), 3)
     return sorted(ranked.items(), key=lambda kv: (-kv[1], TOPICS.index(kv[0])))[:3]
@@ -200,12 +200,8 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
     pair = _comparison(question)
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
-        result = _compare(question, pair, level, style)
-        return _cited(result, passages)
+        return _cited(_compare(question, pair, level, style), passages, question)
     scores, matched = text_scores(question)
-    if passages and max(scores.values(), default=0.0) < 0.5 and not _EXCEPTION_NAME.search(question):
-        # Nothing but weak, shared words ("number", "text") point at a curated page: the docs answer it better.
-        return _from_docs(question, passages, level, style, code)
     ranked = _rank(question, code, passages)
     error = _EXCEPTION_NAME.search(question)
     if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
@@ -221,6 +217,8 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
         ranked, fuzzy = [(guess, 0.3)], True
     topic, score = ranked[0]
     data = ENTRIES[topic]
+    if not error and _docs_fit_better(question, topic, scores, passages):
+        return _from_docs(question, passages, level, style, code)
     text = compose.render_entry(data, level, style)
     if pair and pair[2]:
         text = f"**Key difference:** {pair[2]}\n\n" + text
@@ -234,14 +232,37 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
         confidence = min(confidence, 0.5)   # chosen from the code alone: the question itself did not say
     examples = tuple(e["code"] for e in compose.examples_for(data, level, style))
     return _cited(Explanation(topic=topic, title=data["title"], text=text, examples=examples, related=related,
-                              confidence=confidence, matched_terms=tuple(matched.get(topic, ()))), passages)
+                              confidence=confidence, matched_terms=tuple(matched.get(topic, ()))), passages, question)
 
 
-def _cited(result: Explanation, passages) -> Explanation:
+def _docs_fit_better(question: str, topic: str, scores: dict[str, float], passages) -> bool:
+    """Curated pages come first; the documentation answers instead when its best section covers more of the
+    question's key terms than the closest page does ("convert a dict to a json string": json, not the
+    Dictionaries page), or as many when only weak, shared words ("number", "text") pointed at the page."""
+    if not passages or not docs_answer.on_topic(passages[0], question):
+        return False
+    if docs_answer.names_topic(question, topic, ENTRIES[topic]["title"]):
+        weak = False
+    else:
+        weak = max(scores.values(), default=0.0) < 0.5
+    docs = docs_answer.coverage(question, docs_answer.passage_text(passages[0]))
+    page = docs_answer.coverage(question, _page_text(topic))
+    return docs > page or (weak and docs >= page)
+
+
+@lru_cache(maxsize=64)
+def _page_text(topic: str) -> str:
+    data = ENTRIES[topic]
+    return " ".join([topic, data["title"], data["summary"], " ".join(data["aliases"]), data["beginner"],
+                     data["intermediate"], " ".join(e["code"] for e in data["examples"])])
+
+
+def _cited(result: Explanation, passages, question: str) -> Explanation:
     """A curated answer plus links to the documentation sections that cover the same question."""
-    if not passages:
+    links = docs_answer.citations(list(passages), question=question)
+    if not links:
         return result
-    return Explanation(topic=result.topic, title=result.title, text=result.text + docs_answer.citations(list(passages)),
+    return Explanation(topic=result.topic, title=result.title, text=result.text + links,
                        examples=result.examples, related=result.related, confidence=result.confidence,
                        matched_terms=result.matched_terms)
 

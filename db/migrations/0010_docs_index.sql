@@ -26,3 +26,10 @@ CREATE TABLE docs_index_meta (
     examples   INTEGER NOT NULL CHECK (examples >= 0),
     built_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- How many sections contain each lexeme (from ts_stat at load time): ts_rank_cd knows no term rarity, so the
+-- search weighs each query term by its inverse document frequency ("lambda" says more than "function").
+CREATE TABLE docs_lexemes (
+    word  TEXT PRIMARY KEY,
+    ndoc  INTEGER NOT NULL CHECK (ndoc > 0)
+);

@@ -116,6 +116,9 @@ def load(conninfo: str, cache_file: Path) -> bool:
                     for s in data["sections"]:
                         copy.write_row((s["page"], s["anchor"][:300], s["title"][:500], s["kind"], s["trail"],
                                         s["terms"], s["body"], Jsonb(s["examples"])))
+                conn.execute("DELETE FROM docs_lexemes")
+                conn.execute("INSERT INTO docs_lexemes (word, ndoc) "
+                             "SELECT word, ndoc FROM ts_stat('SELECT search FROM docs_sections')")
                 examples = sum(len(s["examples"]) for s in data["sections"])
                 conn.execute("INSERT INTO docs_index_meta (checksum, sections, examples) VALUES (%s, %s, %s) "
                              "ON CONFLICT (singleton) DO UPDATE SET checksum = EXCLUDED.checksum, "

@@ -1,9 +1,8 @@
 """Finds the documentation sections that answer a question: PostgreSQL full-text search over docs_sections.
 
-The question is reduced to its key terms (words that say what is asked about, not how it is asked), OR-ed
-into a websearch_to_tsquery so a long question still matches, and ranked with ts_rank_cd over the weighted
-vector (title A, body B, headings C), normalised by section length so a focused section beats a long page
-that mentions everything once. bench/concepts_retrieval_eval.py measures this against bm25s on the same
+The question is reduced to its key terms (words that say what is asked about, not how it is asked); a section
+matching any of them is a candidate, ranked by ts_rank_cd over the weighted vector (title A, body B, headings C,
+normalised by section length) per term, each term weighted by its rarity in the documentation. bench/concepts_retrieval_eval.py measures this against bm25s on the same
 sections (README: "Python documentation").
 """
 from __future__ import annotations
@@ -13,7 +12,14 @@ from dataclasses import dataclass
 
 from knowledge.docs_index.pages import link
 
-# Words about the asking, not the subject; PostgreSQL's English stop list already drops "the", "is", "how"...
+# English function words (what PostgreSQL's English configuration drops too) and words about the asking, not the
+# subject; what is left are the words to search for and to compare answers by.
+_STOP = frozenset("""
+    a an the and or but if then else of to in on at by for with from into onto about as is are was were be been
+    being am do does did done have has had having i me my we our you your he she it its they them their this that
+    these those what which who whom whose when where why how there here all any both each few more most other some
+    such no nor not only own same so than too very s t just don now one two get got
+""".split())
 _ASKING = frozenset("""
     python pythons explain explanation mean means meaning please help understand understanding tell show work
     works working use used using usage way ways thing things something example examples doing make makes want
@@ -59,25 +65,42 @@ def key_terms(question: str) -> list[str]:
         terms.append("identity")   # "is" is a stop word; in a comparison with == it is the operator
     for word in _WORD.findall(question):
         lowered = word.lower().strip("_") if not word.startswith("__") else word.lower()
-        if len(lowered) > 1 and lowered not in _ASKING:
+        if len(lowered) > 1 and lowered not in _ASKING and lowered not in _STOP:
             terms.append(lowered)
             if lowered in _TYPE_NAMES:
                 terms.append(_TYPE_NAMES[lowered])
     return list(dict.fromkeys(terms))[:16]
 
 
-def tsquery_text(question: str) -> str:
-    return " or ".join(key_terms(question))
-
-
+# Candidates: sections matching any key term (GIN). Rank: for each query lexeme, its rarity (idf, from
+# docs_lexemes) times ts_rank_cd of that lexeme alone (cover density over the weighted vector, length-normalised),
+# summed: BM25's idea of term weights on top of PostgreSQL's title/body weights.
 _SQL = """
-SELECT page, anchor, title, kind, trail, body, examples,
-       ts_rank_cd(search, query, 1) AS rank
-  FROM docs_sections, websearch_to_tsquery('english', %(q)s) AS query
- WHERE search @@ query
- ORDER BY rank DESC, length(body)
+WITH terms AS (
+    SELECT t.lexeme, coalesce(l.ndoc, 0) AS ndoc,
+           1 + ln((SELECT greatest(sections, 1) FROM docs_index_meta)::float8 / (1 + coalesce(l.ndoc, 0))) AS idf
+      FROM unnest(tsvector_to_array(to_tsvector('english', %(q)s))) AS t(lexeme)
+      LEFT JOIN docs_lexemes AS l ON l.word = t.lexeme
+), query AS (
+    -- Candidates come from the terms that discriminate (in at most 5 %% of sections) or else the rarest one;
+    -- a word like "function" (in a third of all sections) still adds to the rank but brings no candidates.
+    SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS q
+      FROM (SELECT lexeme FROM terms
+             WHERE ndoc <= 0.05 * (SELECT greatest(sections, 1) FROM docs_index_meta)
+            UNION (SELECT lexeme FROM terms ORDER BY ndoc LIMIT 1)) AS selective
+)
+SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
+       (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1)) FROM terms) AS rank
+  FROM docs_sections AS s, query
+ WHERE s.search @@ query.q
+ ORDER BY rank DESC, length(s.body)
  LIMIT %(k)s
 """
+
+
+def query_params(question: str) -> dict | None:
+    terms = key_terms(question)
+    return {"q": " ".join(terms), "any": " or ".join(terms)} if terms else None
 
 
 def _passages(rows) -> list[Passage]:
@@ -85,15 +108,15 @@ def _passages(rows) -> list[Passage]:
 
 
 def search_sync(conn, question: str, k: int = 5) -> list[Passage]:
-    text = tsquery_text(question)
-    if not text:
+    params = query_params(question)
+    if params is None:
         return []
-    return _passages(conn.execute(_SQL, {"q": text, "k": k}).fetchall())
+    return _passages(conn.execute(_SQL, {**params, "k": k}).fetchall())
 
 
 async def search(conn, question: str, k: int = 5) -> list[Passage]:
-    text = tsquery_text(question)
-    if not text:
+    params = query_params(question)
+    if params is None:
         return []
-    cursor = await conn.execute(_SQL, {"q": text, "k": k})
+    cursor = await conn.execute(_SQL, {**params, "k": k})
     return _passages(await cursor.fetchall())
