@@ -8,6 +8,7 @@ index was built (knowledge/docs_index/verify.py), with the output they really pr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import Stemmer
 
@@ -20,8 +21,13 @@ _SENTENCE_LIMIT = {"beginner": 2, "intermediate": 3, "advanced": 5}
 _STEMMER = Stemmer.Stemmer("english")
 
 
+@lru_cache(maxsize=50_000)
 def _stem(word: str) -> str:
     return _STEMMER.stemWord(word.lower())
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in set(re.findall(r"[A-Za-z_]+", text))}
 
 
 def condense(passage: Passage, question: str, level: str) -> str:
@@ -30,7 +36,7 @@ def condense(passage: Passage, question: str, level: str) -> str:
     paragraphs = [p for p in passage.body.split("\n\n") if p.strip()]
     scored = []
     for index, paragraph in enumerate(paragraphs):
-        words = {_stem(w) for w in re.findall(r"[A-Za-z_]+", paragraph)}
+        words = _stems(paragraph)
         scored.append((len(terms & words) + (0.5 if index == 0 else 0), index, paragraph))
     keep = sorted(sorted(scored, key=lambda s: -s[0])[:_SENTENCE_LIMIT.get(level, 3)], key=lambda s: s[1])
     text = "\n\n".join(p for _, _, p in keep)
@@ -48,7 +54,7 @@ def example_block(example: dict) -> str:
 
 def coverage(question: str, text: str) -> int:
     """How many of the question's key terms a text mentions (type-name synonyms count once)."""
-    words = {_stem(w) for w in re.findall(r"[A-Za-z_]+", text)}
+    words = _stems(text)
     return sum(1 for t in dict.fromkeys(_stem(t) for t in key_terms(question)) if t in words)
 
 
@@ -70,6 +76,12 @@ def on_topic(passage: Passage, question: str) -> bool:
     return bool(terms & {_stem(w) for w in re.findall(r"[A-Za-z]+", f"{name} {passage.anchor}")})
 
 
+@lru_cache(maxsize=8192)
+def _heading_topic(heading: str) -> tuple[tuple[str, float], ...]:
+    """Sections are few and their headings fixed: detect each one's topic once per process."""
+    return tuple(detect_topics(heading, limit=1))
+
+
 def passage_topics(passages: list[Passage], question: str = "") -> dict[str, float]:
     """Curated topics the best documentation sections are about (their titles and headings), rank-weighted:
     scored together with the question's own keywords, so retrieval helps pick the curated page."""
@@ -77,7 +89,7 @@ def passage_topics(passages: list[Passage], question: str = "") -> dict[str, flo
     for position, passage in enumerate(passages[:3]):
         if question and not on_topic(passage, question):
             continue
-        for topic, score in detect_topics(f"{passage.title} {passage.trail}", limit=1):
+        for topic, score in _heading_topic(f"{passage.title} {passage.trail}"):
             bonus[topic] = bonus.get(topic, 0.0) + score * (0.6 / (position + 1))
     return bonus
 

@@ -245,7 +245,7 @@ def _docs_fit_better(question: str, topic: str, scores: dict[str, float], passag
         weak = False
     else:
         weak = max(scores.values(), default=0.0) < 0.5
-    docs = docs_answer.coverage(question, docs_answer.passage_text(passages[0]))
+    docs = docs_answer.coverage(question, docs_answer.passage_text(passages[0])[:20000])
     page = docs_answer.coverage(question, _page_text(topic))
     return docs > page or (weak and docs >= page)
 
