@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from psycopg.rows import tuple_row
+
 from knowledge.docs_index.pages import link
 
 # English function words (what PostgreSQL's English configuration drops too) and words about the asking, not the
@@ -111,12 +113,14 @@ def search_sync(conn, question: str, k: int = 5) -> list[Passage]:
     params = query_params(question)
     if params is None:
         return []
-    return _passages(conn.execute(_SQL, {**params, "k": k}).fetchall())
+    with conn.cursor(row_factory=tuple_row) as cursor:   # whatever row factory the caller's pool uses
+        return _passages(cursor.execute(_SQL, {**params, "k": k}).fetchall())
 
 
 async def search(conn, question: str, k: int = 5) -> list[Passage]:
     params = query_params(question)
     if params is None:
         return []
-    cursor = await conn.execute(_SQL, {**params, "k": k})
-    return _passages(await cursor.fetchall())
+    async with conn.cursor(row_factory=tuple_row) as cursor:
+        await cursor.execute(_SQL, {**params, "k": k})
+        return _passages(await cursor.fetchall())

@@ -108,6 +108,18 @@ def test_stored_examples_really_run(index):
     assert all(results[i][1] == e["output"] for i, e in enumerate(examples) if not e["transcript"])
 
 
+def test_search_works_with_the_services_row_factory_and_async(pg_url, index):
+    import asyncio
+
+    from psycopg.rows import dict_row
+
+    async def go():
+        async with await psycopg.AsyncConnection.connect(pg_url, row_factory=dict_row) as conn:
+            return await search.search(conn, "what is a lambda function", k=3)
+    found = asyncio.run(go())
+    assert found and any("lambda" in p.anchor for p in found)
+
+
 def test_nonsense_and_empty_questions_find_nothing(index):
     conn, _ = index
     assert search.search_sync(conn, "", k=5) == [] and search.search_sync(conn, "how do I", k=5) == []
