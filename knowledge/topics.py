@@ -147,7 +147,8 @@ def _weight(phrase: str) -> float:
     if phrase in _WEAK:
         return 0.35
     base = 1.6 if " " in phrase or len(phrase) > 9 else 1.0
-    return base * (0.6 + 0.4 / _spread(phrase)) if " " not in phrase else base
+    # Only plain words are diluted: "f-strings", "key=" or "list[int]" are as specific as a phrase.
+    return base * (0.6 + 0.4 / _spread(phrase)) if phrase.isalpha() else base
 
 
 _COMPILED: dict[str, tuple[tuple[str, re.Pattern[str], float], ...]] = {

@@ -53,7 +53,7 @@ def entry(topic: str) -> dict | None:
 
 # "difference between X and Y", "X vs Y", "compare X and/with/to Y", "X or Y?", "when to use X instead of Y"
 _COMPARE = (
-    re.compile(r"difference(?:s)?\s+between\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
+    re.compile(r"dif+e?rence(?:s)?\s+between\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
     re.compile(r"compar(?:e|ing)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|with|to|vs\.?)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
     re.compile(r"([\w/=*.()-]+(?:\s[\w()]+)?)\s+(?:vs\.?|versus)\s+([\w/=*.()-]+(?:\s[\w()]+)?)", re.I),
     re.compile(r"(?:should i use|when (?:do i|should i|to) use)\s+(?:an?\s+)?(.+?)\s+(?:or|instead of|over)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$)", re.I),
@@ -64,8 +64,8 @@ _EXCEPTION_NAME = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Iteration|Int
 
 def _term_topic(term: str) -> str | None:
     scores, _ = text_scores(term)
-    if not scores:
-        return _fuzzy_topic(term)
+    if not scores:   # one side of a comparison is a short term: allow a typo in it ("tupel")
+        return _fuzzy_topic(term, min_length=4, cutoff=0.8)
     return max(scores.items(), key=lambda kv: kv[1])[0]
 
 
@@ -121,16 +121,16 @@ def _vocabulary() -> dict[str, str]:
     vocabulary: dict[str, str] = {}
     for topic, data in ENTRIES.items():
         for word in (topic, *topic.split("-"), *data["aliases"], *KEYWORDS.get(topic, ())):
-            if len(word) > 4 and word.replace(" ", "").isalpha():
+            if len(word) > 3 and word.replace(" ", "").isalpha():
                 vocabulary.setdefault(word.lower(), topic)
     return vocabulary
 
 
-def _fuzzy_topic(text: str) -> str | None:
+def _fuzzy_topic(text: str, min_length: int = 6, cutoff: float = 0.85) -> str | None:
     """Typos ('recursoin', 'dictonary') should still land on a topic; compare words to ids/titles/aliases."""
     vocabulary = _vocabulary()
-    for word in re.findall(r"[a-zA-Z_]{6,}", text.lower()):
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.85)
+    for word in re.findall(r"[a-zA-Z_]{%d,}" % min_length, text.lower()):
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=cutoff)
         if close:
             return vocabulary[close[0]]
     return None
@@ -174,8 +174,11 @@ def _rank(question: str, code: str | None, passages) -> list[tuple[str, float]]:
     """Curated topics for the question: its own keywords and code, plus the topics of the best documentation
     sections (scored together, so a question naming no keyword still reaches the right page)."""
     ranked = dict(detect_topics(question, code, limit=5))
+    top = max(ranked.values(), default=0.0)
     for topic, bonus in docs_answer.passage_topics(list(passages), question).items():
-        if ranked or bonus >= 0.3:
+        # Retrieval breaks near-ties between keyword matches and speaks when no keyword does; it never
+        # overrules a clearly more specific keyword ("f-strings" over the Strings section's title).
+        if (ranked and ranked.get(topic, 0.0) >= 0.75 * top) or (not ranked and bonus >= 0.3):
             ranked[topic] = round(min(1.0, ranked.get(topic, 0.0) + bonus), 3)
     return sorted(ranked.items(), key=lambda kv: (-kv[1], TOPICS.index(kv[0])))[:3]
 
@@ -253,8 +256,9 @@ def _docs_fit_better(question: str, topic: str, scores: dict[str, float], passag
 @lru_cache(maxsize=64)
 def _page_text(topic: str) -> str:
     data = ENTRIES[topic]
+    # The page's declared vocabulary (its detection keywords) counts as covered, like its text.
     return " ".join([topic, data["title"], data["summary"], " ".join(data["aliases"]), data["beginner"],
-                     data["intermediate"], " ".join(e["code"] for e in data["examples"])])
+                     data["intermediate"], " ".join(e["code"] for e in data["examples"]), " ".join(KEYWORDS[topic])])
 
 
 def _cited(result: Explanation, passages, question: str) -> Explanation:

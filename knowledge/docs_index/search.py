@@ -29,7 +29,7 @@ _ASKING = frozenset("""
     question questions someone anyone really actually simple simply basically exactly kind type like just also
     can could would should will shall may might must im dont doesnt cant whats hows wats pls plz u ur ya
 """.split())
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*")   # "f-strings" stays one term
 # Students say the English word, the documentation names the type: both are searched.
 _TYPE_NAMES = {"string": "str", "strings": "str", "integer": "int", "integers": "int", "dictionary": "dict",
                "dictionaries": "dict", "boolean": "bool", "booleans": "bool", "number": "int", "text": "str"}
