@@ -68,6 +68,18 @@ def names_topic(question: str, topic: str, title: str) -> bool:
     return bool(names & {_stem(t) for t in key_terms(question)})
 
 
+def answers_question(passage: Passage, question: str) -> bool:
+    """Enough to answer from the documentation alone: the section covers at least half of the question's key
+    terms (two at least), or names the only one in its title. 'What is the capital of France' shares one
+    word with decimal.Context, which makes it no Python question."""
+    terms = list(dict.fromkeys(_stem(t) for t in key_terms(question)))
+    if not terms:
+        return False
+    if len(terms) == 1:
+        return on_topic(passage, question)
+    return coverage(question, passage_text(passage)) >= max(2, -(-len(terms) // 2))
+
+
 def on_topic(passage: Passage, question: str) -> bool:
     """A section whose title (or identifier) shares a key term with the question: safe to cite beside a curated
     page or to steer the choice of page. (Body-only matches answer well but say little about the topic.)"""

@@ -205,6 +205,8 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
         return _cited(_compare(question, pair, level, style), passages, question)
     scores, matched = text_scores(question)
+    if passages and not scores and not docs_answer.answers_question(passages[0], question):
+        passages = ()   # sections that share a stray word with a question about something else
     ranked = _rank(question, code, passages)
     error = _EXCEPTION_NAME.search(question)
     if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
@@ -213,7 +215,7 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     fuzzy = False
     if not ranked:
         guess = _fuzzy_topic(question)
-        if guess is None and passages:
+        if guess is None and passages and docs_answer.answers_question(passages[0], question):
             return _from_docs(question, passages, level, style, code)
         if guess is None:
             return _unknown(question, level)

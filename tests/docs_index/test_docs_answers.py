@@ -66,3 +66,10 @@ def test_levels_still_adapt_documentation_answers(conn):
     beginner = answer(conn, "how do I use a list as a queue", skill_level="beginner").text
     advanced = answer(conn, "how do I use a list as a queue", skill_level="advanced").text
     assert len(advanced) > len(beginner)
+
+
+@pytest.mark.parametrize("question", ["what is the capital of france", "who won the world cup", "what is love",
+                                      "how tall is mount everest", "what's the weather today"])
+def test_questions_about_something_else_are_not_answered_from_a_stray_word(conn, question):
+    result = answer(conn, question)
+    assert "could not match" in result.text and result.topic == "" and result.confidence <= 0.2
