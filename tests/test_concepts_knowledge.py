@@ -85,3 +85,13 @@ def test_claude_answer_is_grounded_in_the_passages_and_keeps_the_links(claude_co
     text = reply.response.response_text
     assert text.startswith("Claude says") and reply.response.ai_provider == "anthropic"
     assert f"{DOCS}tutorial/datastructures.html#using-lists-as-queues" in text   # cited even if the model forgot
+
+
+def test_follow_up_on_a_documentation_answer(concepts, client):
+    question = "how do I use a list as a queue"
+    first = explain(concepts, client, question)
+    code = explain(concepts, client, "show me the code", follow_up=common_pb2.FOLLOW_UP_SHOW_CODE,
+                   recent_turns=[common_pb2.ConversationTurn(query_text=question, topic=first.topic,
+                                                             answer_excerpt=first.response.response_text[:4000])])
+    text = code.response.response_text
+    assert "could not match" not in text and "deque" in text and text.index("```") < text.index("Source:")

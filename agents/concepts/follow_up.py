@@ -69,11 +69,41 @@ def prevention(topic: str) -> kb.Explanation:
     return _result(topic, data["title"], text, [])
 
 
+def answered_from_docs(topic: str, previous: str) -> bool:
+    """The previous answer came from the documentation: it is not headed by the topic's curated page."""
+    return bool(previous.strip()) and not previous.lstrip().startswith(f"## {kb.title(topic)}")
+
+
+def on_documentation(kind: str, question: str, previous_question: str, previous: str, level: str, style: str,
+                     passages) -> kb.Explanation | None:
+    """Follow-ups on an answer that came from the documentation (no curated topic): the same retrieval as the
+    previous question, re-rendered at the asked level or with examples not shown yet."""
+    if kind == "another_example":
+        fresh = [(p, e) for p in passages for e in p.examples if not _shown(e["code"], previous)]
+        if not fresh:
+            return None
+        passage, example = fresh[0]
+        text = (f"## Another example: {passage.title}\nFrom the Python documentation ({passage.url}), run and "
+                f"checked:\n\n{docs_answer.example_block(example)}")
+        return kb.Explanation(topic="", title=passage.title, text=text, examples=(example["code"],), related=(),
+                              confidence=0.7, matched_terms=())
+    if kind == "related_question":
+        return kb.explain(f"{question} {previous_question}", skill_level=level, learning_style=style,
+                          passages=passages)
+    level = {"simpler": "beginner", "easier": "beginner", "more_detail": "advanced", "harder": "advanced"}.get(kind, level)
+    style = "example-driven" if kind == "show_code" else style
+    return kb.explain(previous_question, skill_level=level, learning_style=style, passages=passages)
+
+
 def answer(kind: str, question: str, topic: str, previous: str, level: str, style: str, passages=(),
-           code: str | None = None) -> kb.Explanation | None:
-    """The follow-up answer, or None when there is no curated topic to follow up on (the caller then answers
-    the message as a new question)."""
-    if topic not in kb.ENTRIES or kind not in KINDS:
+           code: str | None = None, previous_question: str = "") -> kb.Explanation | None:
+    """The follow-up answer, or None when there is nothing to follow up on (the caller then answers the
+    message as a new question)."""
+    if kind not in KINDS:
+        return None
+    if topic not in kb.ENTRIES or (answered_from_docs(topic, previous) and previous_question):
+        if previous_question and passages:
+            return on_documentation(kind, question, previous_question, previous, level, style, passages)
         return None
     if kind == "another_example":
         return another_example(topic, previous, level, passages)

@@ -26,19 +26,30 @@ _SYSTEM = ("You are a patient Python tutor. Rewrite the reference explanation fo
 _PASSAGES = 3
 
 
-def _cache_key(question: str, code: str, level: str, style: str, conversation: tuple[str, ...] = ()) -> str:
-    parts = (kb.KB_VERSION, question.strip().lower(), code, level, style, *conversation)
+def _cache_key(question: str, code: str, level: str, style: str, conversation: tuple[str, ...] = (),
+               docs_version: str = "") -> str:
+    parts = (kb.KB_VERSION, docs_version, question.strip().lower(), code, level, style, *conversation)
     return state.concepts_cache_key(hashlib.sha256("\x1f".join(parts).encode()).hexdigest())
 
 
-def conversation(context) -> tuple[str, str, str]:
-    """(follow-up kind, topic, previous answer excerpt) of the request's TutorContext; '' when absent."""
+def conversation(context) -> tuple[str, str, str, str]:
+    """(follow-up kind, topic, previous question, previous answer excerpt) of the request's TutorContext."""
     kind = common_pb2.FollowUp.Name(context.follow_up).removeprefix("FOLLOW_UP_").lower()
     kind = "" if kind == "unspecified" else kind
     turns = list(context.recent_turns)
     topic = context.topic or next((t.topic for t in reversed(turns) if t.topic), "")
-    previous = turns[-1].answer_excerpt if turns else ""
-    return kind, topic, previous
+    return kind, topic, turns[-1].query_text if turns else "", turns[-1].answer_excerpt if turns else ""
+
+
+def retrieval_query(question: str, kind: str, topic: str, previous_question: str, previous: str) -> str:
+    """What to search the documentation for: a follow-up ("another example") names no subject itself."""
+    if not kind:
+        return question
+    if topic in kb.ENTRIES and not (previous_question and follow_up.answered_from_docs(topic, previous)):
+        return f"{kb.title(topic)} {question}"
+    if previous_question:
+        return f"{previous_question} {question}" if kind == "related_question" else previous_question
+    return question
 
 
 def grounding(passages) -> str:
@@ -49,6 +60,18 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
     def __init__(self, runtime):
         self.rt = runtime
         self.claude = maybe_claude(runtime.settings)
+        self.docs_version: str | None = None   # checksum of the loaded docs index: part of the cache key
+
+    async def _docs_version(self, conn) -> str:
+        if self.docs_version is None:
+            try:
+                cursor = await conn.execute("SELECT checksum FROM docs_index_meta")
+                row = await cursor.fetchone()
+                self.docs_version = (row["checksum"] if isinstance(row, dict) else row[0]) if row else ""
+            except Exception:   # no index: answers come from the curated pages only
+                await conn.rollback()
+                self.docs_version = ""
+        return self.docs_version
 
     async def _passages(self, conn, query: str) -> list:
         try:
@@ -59,26 +82,28 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
             return []
 
     async def _offline(self, question: str, code: str, level: str, style: str, context=None) -> dict:
-        kind, topic, previous = conversation(context) if context is not None else ("", "", "")
-        key = _cache_key(question, code, level, style,
-                         (kind, topic, hashlib.sha256(previous.encode()).hexdigest()[:16]) if kind else ())
+        kind, topic, asked, previous = conversation(context) if context is not None else ("", "", "", "")
         async with self.rt.pool.connection() as conn:
+            key = _cache_key(question, code, level, style,
+                             (kind, topic, asked, hashlib.sha256(previous.encode()).hexdigest()[:16]) if kind else (),
+                             await self._docs_version(conn))
             cached = await state.get(conn, key)
             if cached is not None:
                 cached["cached"] = True
                 return cached
-            query = f"{kb.title(topic)} {question}" if kind and topic else question
-            passages = await self._passages(conn, query)
+            passages = await self._passages(conn, retrieval_query(question, kind, topic, asked, previous))
         explanation = None
         if kind:
-            explanation = follow_up.answer(kind, question, topic, previous, level, style, passages, code or None)
+            explanation = follow_up.answer(kind, question, topic, previous, level, style, passages, code or None,
+                                           previous_question=asked)
         if explanation is None:
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
                                      passages=passages)
         entry = {"topic": explanation.topic, "title": explanation.title, "text": explanation.text,
                  "examples": list(explanation.examples), "related": list(explanation.related),
                  "confidence": explanation.confidence, "cached": False, "follow_up": kind,
-                 "sources": [p.url for p in passages], "grounding": grounding(passages)}
+                 "sources": [p.url for p in passages if p.url in explanation.text],
+                 "grounding": grounding([p for p in passages if p.url in explanation.text])}
         async with self.rt.pool.connection() as conn:
             await state.save(conn, key, entry, ttl=state.TTL_CONCEPTS_CACHE)
             await conn.commit()

@@ -146,3 +146,14 @@ def test_related_question_is_answered_within_the_topic():
 
 def test_no_topic_means_no_follow_up_answer():
     assert follow_up.answer("simpler", "simpler please", "", "", "beginner", "visual") is None
+
+
+def test_follow_ups_on_a_documentation_answer_use_the_previous_question():
+    first = kb.explain("how do I use a list as a queue", passages=[QUEUE])
+    again = follow_up.answer("another_example", "another example please", "", "nothing shown", "beginner",
+                             "step-by-step", passages=[QUEUE], previous_question="how do I use a list as a queue")
+    assert "popleft" in again.text and "using-lists-as-queues" in again.text
+    simpler = follow_up.answer("simpler", "simpler please", "", first.text, "advanced", "step-by-step",
+                               passages=[QUEUE], previous_question="how do I use a list as a queue")
+    assert simpler.title == "Using Lists as Queues" and "deque" in simpler.text
+    assert follow_up.answer("simpler", "simpler please", "", "", "beginner", "visual", passages=[QUEUE]) is None
