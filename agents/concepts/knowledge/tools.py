@@ -194,6 +194,13 @@ ENTRIES = {
                      "            lo = mid + 1\n        else:\n            hi = mid - 1\n    return -1\n\ndata = [1, 3, 5, 7, 9, 11]\n"
                      "print(binary_search(data, 7), binary_search(data, 4))\nprint(bisect.bisect_left(data, 4))",
              "output": "3 -1\n2\n"},
+            {"title": "Sorting a list of dicts by one value",
+             "code": "from operator import itemgetter\n\npeople = [{'name': 'ann', 'age': 31}, {'name': 'bob', 'age': 25},"
+                     " {'name': 'cy', 'age': 31}]\nby_age = sorted(people, key=lambda p: p['age'])\n"
+                     "print([p['name'] for p in by_age])\n"
+                     "by_age_then_name = sorted(people, key=itemgetter('age', 'name'), reverse=True)\n"
+                     "print([p['name'] for p in by_age_then_name])",
+             "output": "['bob', 'ann', 'cy']\n['cy', 'ann', 'bob']\n"},
         ),
         "mistakes": ("`x = x.sort()` (sort returns None).",
                      "Binary search on unsorted data.",
