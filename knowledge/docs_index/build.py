@@ -2,7 +2,7 @@
 
 Parsing and verifying take ~15 s, so they happen once per docs version: the result is cached as
 `$LEARNFLOW_CACHE/docs-index/<checksum>.json.gz`, where the checksum covers the indexed pages' bytes and this
-indexer's own source. Loading a database is a COPY of the cached rows (well under a second) and is skipped when
+indexer's own source. Loading a database is a COPY of the cached rows (~2 s with the tsvectors and GIN index) and is skipped when
 the database already holds the rows of that checksum. `make up` (localmesh) and the test meshes call
 ensure_loaded(); `python -m knowledge.docs_index prepare|load URL|status URL` does the same by hand.
 """
