@@ -25,7 +25,7 @@ check-generated: bootstrap   ## fail if generated/ is stale
 
 lint: bootstrap        ## buf lint + pyflakes
 	.venv/bin/buf lint
-	.venv/bin/pyflakes agents server db bridge sandbox localmesh cli envoy bench tests
+	.venv/bin/pyflakes agents knowledge server db bridge sandbox localmesh cli envoy bench tests
 
 breaking: bootstrap    ## buf breaking against the previous commit, when it has protos
 	@if git cat-file -e HEAD~1:proto 2>/dev/null; then \
@@ -36,4 +36,5 @@ test: lint check-generated breaking   ## the whole suite against real PostgreSQL
 
 eval: bootstrap        ## accuracy of the offline engines on the dev sets (see README)
 	$(PY) bench/triage_eval.py && $(PY) bench/review_eval.py && $(PY) bench/debug_locate_eval.py
+	$(PY) bench/concepts_retrieval_eval.py
 	$(PY) bench/blind/run_eval.py   # blind sets through Envoy (bench/blind/README.md)

@@ -28,6 +28,11 @@ CASES = {
                                                     "        r.append(l[i])\n    return r\n"),
 }
 
+UNCACHED_CONCEPTS = ("What is a list comprehension?", "how do decorators work", "what is a lambda function",
+                     "explain recursion and the base case", "how do I read a file line by line",
+                     "what is the difference between a set and a list", "how do i use a list as a queue",
+                     "what does the global keyword do")
+
 
 def pct(values, q):
     values = sorted(values)
@@ -68,6 +73,16 @@ def main() -> None:
             lat = timed(lambda: client.ask(text, code), args.n)
             p50 = statistics.median(lat)
             print(f"{'Ask: ' + name:<52} {p50:8.2f} {pct(lat, .95):8.2f} {statistics.mean(lat):8.2f} {p50 / b50:11.1f}")
+        # A new wording every time: the concepts agent's 7-day answer cache cannot help (retrieval + composing).
+        fresh = iter(range(10 ** 6))
+
+        def uncached():
+            i = next(fresh)
+            client.ask(f"{UNCACHED_CONCEPTS[i % len(UNCACHED_CONCEPTS)]} (#{i})", "")
+        lat = timed(uncached, args.n)
+        p50 = statistics.median(lat)
+        name = "Ask: concepts, uncached (varied questions)"
+        print(f"{name:<52} {p50:8.2f} {pct(lat, .95):8.2f} {statistics.mean(lat):8.2f} {p50 / b50:11.1f}")
         first, final = [], []
         for _ in range(min(args.n, 100)):
             t = time.perf_counter()

@@ -115,6 +115,9 @@ class Mesh:
 
         applied = apply_migrations(self.database_url)
         self.log(f"migrations: {'applied ' + ', '.join(map(str, applied)) if applied else 'up to date'}")
+        from knowledge.docs_index.build import ensure_loaded   # parsed once per docs version, then a COPY
+
+        self.log(ensure_loaded(self.database_url))
 
     def _kafka(self) -> None:
         if self.kafka_bootstrap:

@@ -47,3 +47,15 @@ if command -v npm >/dev/null 2>&1 && [ ! -d web/node_modules/playwright-core ]; 
   (cd web && npm ci --no-audit --no-fund --loglevel=error) \
     || echo "warning: could not install playwright-core (the browser test will be skipped)" >&2
 fi
+
+# tutor-knowledge: the official Python documentation (Debian python3.X-doc, same major.minor as the runtime) for
+# the concepts agent's documentation index, then the parsed + sandbox-verified index cache (built once per docs
+# version; `make up` only bulk-loads it into PostgreSQL).
+pyver=$(.venv/bin/python -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+if [ ! -f "/usr/share/doc/python$pyver/html/index.html" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  if ! apt-cache show "python$pyver-doc" >/dev/null 2>&1; then apt-get -o DPkg::Lock::Timeout=600 update -qq || true; fi
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+    "python$pyver-doc" >/dev/null || echo "warning: could not install python$pyver-doc (concept answers use the curated pages only)" >&2
+fi
+LEARNFLOW_PYTHON_DOCS=${LEARNFLOW_PYTHON_DOCS:-/usr/share/doc/python$pyver/html} .venv/bin/python -m knowledge.docs_index prepare >/dev/null \
+  || echo "warning: Python documentation index not prepared (concept answers use the curated pages only)" >&2

@@ -1,7 +1,7 @@
 """The concepts knowledge base: picks what to explain for a question and composes the answer offline.
 
-Data lives in agents/concepts/knowledge/ (one entry per topic in topics.TOPICS, plus the error catalogue and
-notes on commonly confused pairs); every code example there is executed by the test suite, so answers never
+Data lives in agents/concepts/knowledge/ (one entry per topic in knowledge.topics.TOPICS, plus notes on commonly
+confused pairs; the error catalogue is the shared knowledge/errors.py); every code example there is executed by the test suite, so answers never
 show output that Python would not print. KB_VERSION changes whenever the data changes, so caches keyed on it
 (the service's 7-day cache) never serve stale text.
 """
@@ -13,13 +13,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import compose
-from agents.concepts.knowledge import control, core, objects, tools
-from agents.concepts.knowledge.errors import ERRORS
+from agents.concepts import compose, docs_answer
+from agents.concepts.knowledge import control, core, gaps, objects, tools
+from knowledge.errors import ERRORS
+from knowledge.outline import OUTLINE
 from agents.concepts.knowledge.pairs import PAIR_NOTES
-from agents.concepts.topics import KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
+from knowledge.topics import KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
 
-ENTRIES: dict[str, dict] = {**core.ENTRIES, **control.ENTRIES, **objects.ENTRIES, **tools.ENTRIES}
+# Heading and summary come from the shared outline (knowledge/outline.py), the rest from the curated pages.
+ENTRIES: dict[str, dict] = {topic: {"title": OUTLINE[topic][0], "summary": OUTLINE[topic][1], **data}
+                            for topic, data in {**core.ENTRIES, **control.ENTRIES, **objects.ENTRIES,
+                                                **tools.ENTRIES, **gaps.ENTRIES}.items()}
 KB_VERSION = hashlib.sha256(repr((sorted(ENTRIES.items()), sorted(ERRORS.items()),
                                   sorted(PAIR_NOTES.items()))).encode()).hexdigest()[:16]
 
@@ -49,7 +53,7 @@ def entry(topic: str) -> dict | None:
 
 # "difference between X and Y", "X vs Y", "compare X and/with/to Y", "X or Y?", "when to use X instead of Y"
 _COMPARE = (
-    re.compile(r"difference(?:s)?\s+between\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
+    re.compile(r"dif+e?rence(?:s)?\s+between\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
     re.compile(r"compar(?:e|ing)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|with|to|vs\.?)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
     re.compile(r"([\w/=*.()-]+(?:\s[\w()]+)?)\s+(?:vs\.?|versus)\s+([\w/=*.()-]+(?:\s[\w()]+)?)", re.I),
     re.compile(r"(?:should i use|when (?:do i|should i|to) use)\s+(?:an?\s+)?(.+?)\s+(?:or|instead of|over)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$)", re.I),
@@ -60,8 +64,8 @@ _EXCEPTION_NAME = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Iteration|Int
 
 def _term_topic(term: str) -> str | None:
     scores, _ = text_scores(term)
-    if not scores:
-        return _fuzzy_topic(term)
+    if not scores:   # one side of a comparison is a short term: allow a typo in it ("tupel")
+        return _fuzzy_topic(term, min_length=4, cutoff=0.8)
     return max(scores.items(), key=lambda kv: kv[1])[0]
 
 
@@ -90,6 +94,9 @@ def _similar(term: str, key: str) -> bool:
     return term.isalpha() and len(term) > 3 and difflib.SequenceMatcher(None, term, key).ratio() > 0.85
 
 
+_PRONOUN = re.compile(r"^(it|this|that|they|these|those|this one|that one)$", re.I)
+
+
 def _comparison(question: str) -> tuple[str, str, str | None] | None:
     """(left topic, right topic, note) when the question contrasts two things we know about."""
     for pattern in _COMPARE:
@@ -97,8 +104,13 @@ def _comparison(question: str) -> tuple[str, str, str | None] | None:
         if not match:
             continue
         a, b = match.group(1), match.group(2)
+        if _PRONOUN.match(a.strip()):   # "what does yield do, how is it different from return": it = yield
+            a = question[:match.start()]
         note = _pair_note(a, b)
         ta, tb = _term_topic(a), _term_topic(b)
+        if note and not (ta and tb):   # "for vs while": the note itself says which topic this is
+            found = detect_topics(note, limit=1)
+            ta, tb = ta or (found[0][0] if found else None), tb or (found[0][0] if found else None)
         if note or (ta and tb):
             return ta or tb or "", tb or ta or "", note
     return None
@@ -109,16 +121,16 @@ def _vocabulary() -> dict[str, str]:
     vocabulary: dict[str, str] = {}
     for topic, data in ENTRIES.items():
         for word in (topic, *topic.split("-"), *data["aliases"], *KEYWORDS.get(topic, ())):
-            if len(word) > 4 and word.replace(" ", "").isalpha():
+            if len(word) > 3 and word.replace(" ", "").isalpha():
                 vocabulary.setdefault(word.lower(), topic)
     return vocabulary
 
 
-def _fuzzy_topic(text: str) -> str | None:
+def _fuzzy_topic(text: str, min_length: int = 6, cutoff: float = 0.85) -> str | None:
     """Typos ('recursoin', 'dictonary') should still land on a topic; compare words to ids/titles/aliases."""
     vocabulary = _vocabulary()
-    for word in re.findall(r"[a-zA-Z_]{6,}", text.lower()):
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.85)
+    for word in re.findall(r"[a-zA-Z_]{%d,}" % min_length, text.lower()):
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=cutoff)
         if close:
             return vocabulary[close[0]]
     return None
@@ -158,16 +170,44 @@ def _unknown(question: str, level: str) -> Explanation:
                        confidence=0.1, matched_terms=())
 
 
+def _rank(question: str, code: str | None, passages) -> list[tuple[str, float]]:
+    """Curated topics for the question: its own keywords and code, plus the topics of the best documentation
+    sections (scored together, so a question naming no keyword still reaches the right page)."""
+    ranked = dict(detect_topics(question, code, limit=5))
+    top = max(ranked.values(), default=0.0)
+    for topic, bonus in docs_answer.passage_topics(list(passages), question).items():
+        # Retrieval breaks near-ties between keyword matches and speaks when no keyword does; it never
+        # overrules a clearly more specific keyword ("f-strings" over the Strings section's title).
+        if (ranked and ranked.get(topic, 0.0) >= 0.75 * top) or (not ranked and bonus >= 0.3):
+            ranked[topic] = round(min(1.0, ranked.get(topic, 0.0) + bonus), 3)
+    return sorted(ranked.items(), key=lambda kv: (-kv[1], TOPICS.index(kv[0])))[:3]
+
+
+def _from_docs(question: str, passages, level: str, style: str, code: str | None) -> Explanation:
+    text, examples = docs_answer.answer(question, list(passages), level, style)
+    related = tuple(t for t, _ in detect_topics(question, code, limit=3))
+    if related:
+        text += "\n\n**Related topics:** " + ", ".join(title(t) for t in related)
+    return Explanation(topic=related[0] if related else "", title=passages[0].title, text=text + _code_hint(code, ""),
+                       examples=examples, related=related, confidence=round(min(0.8, 0.4 + passages[0].rank), 3),
+                       matched_terms=())
+
+
 def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
-            code: str | None = None) -> Explanation:
-    """Explain the concept a student asks about, adapted to their level and learning style."""
+            code: str | None = None, passages=()) -> Explanation:
+    """Explain the concept a student asks about, adapted to their level and learning style.
+
+    `passages` are the documentation sections retrieved for the question (knowledge.docs_index.search): they
+    help choose the curated page, are cited under it, and answer the question when no curated page fits."""
     question = question or ""
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
     pair = _comparison(question)
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
-        return _compare(question, pair, level, style)
-    ranked = detect_topics(question, code, limit=3)
+        return _cited(_compare(question, pair, level, style), passages, question)
     scores, matched = text_scores(question)
+    if passages and not scores and not docs_answer.answers_question(passages[0], question):
+        passages = ()   # sections that share a stray word with a question about something else
+    ranked = _rank(question, code, passages)
     error = _EXCEPTION_NAME.search(question)
     if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
         # "What does KeyError mean?" is best answered by the error catalogue (which includes the concept).
@@ -175,11 +215,15 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     fuzzy = False
     if not ranked:
         guess = _fuzzy_topic(question)
+        if guess is None and passages and docs_answer.answers_question(passages[0], question):
+            return _from_docs(question, passages, level, style, code)
         if guess is None:
             return _unknown(question, level)
         ranked, fuzzy = [(guess, 0.3)], True
     topic, score = ranked[0]
     data = ENTRIES[topic]
+    if not error and _docs_fit_better(question, topic, scores, passages):
+        return _from_docs(question, passages, level, style, code)
     text = compose.render_entry(data, level, style)
     if pair and pair[2]:
         text = f"**Key difference:** {pair[2]}\n\n" + text
@@ -192,8 +236,41 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     if not scores.get(topic):
         confidence = min(confidence, 0.5)   # chosen from the code alone: the question itself did not say
     examples = tuple(e["code"] for e in compose.examples_for(data, level, style))
-    return Explanation(topic=topic, title=data["title"], text=text, examples=examples, related=related,
-                       confidence=confidence, matched_terms=tuple(matched.get(topic, ())))
+    return _cited(Explanation(topic=topic, title=data["title"], text=text, examples=examples, related=related,
+                              confidence=confidence, matched_terms=tuple(matched.get(topic, ()))), passages, question)
+
+
+def _docs_fit_better(question: str, topic: str, scores: dict[str, float], passages) -> bool:
+    """Curated pages come first; the documentation answers instead when its best section covers more of the
+    question's key terms than the closest page does ("convert a dict to a json string": json, not the
+    Dictionaries page), or as many when only weak, shared words ("number", "text") pointed at the page."""
+    if not passages or not docs_answer.on_topic(passages[0], question):
+        return False
+    if docs_answer.names_topic(question, topic, ENTRIES[topic]["title"]):
+        weak = False
+    else:
+        weak = max(scores.values(), default=0.0) < 0.5
+    docs = docs_answer.coverage(question, docs_answer.passage_text(passages[0])[:20000])
+    page = docs_answer.coverage(question, _page_text(topic))
+    return docs > page or (weak and docs >= page)
+
+
+@lru_cache(maxsize=64)
+def _page_text(topic: str) -> str:
+    data = ENTRIES[topic]
+    # The page's declared vocabulary (its detection keywords) counts as covered, like its text.
+    return " ".join([topic, data["title"], data["summary"], " ".join(data["aliases"]), data["beginner"],
+                     data["intermediate"], " ".join(e["code"] for e in data["examples"]), " ".join(KEYWORDS[topic])])
+
+
+def _cited(result: Explanation, passages, question: str) -> Explanation:
+    """A curated answer plus links to the documentation sections that cover the same question."""
+    links = docs_answer.citations(list(passages), question=question)
+    if not links:
+        return result
+    return Explanation(topic=result.topic, title=result.title, text=result.text + links,
+                       examples=result.examples, related=result.related, confidence=result.confidence,
+                       matched_terms=result.matched_terms)
 
 
 def compare(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step") -> Explanation | None:

@@ -1,44 +1,109 @@
-"""ConceptsService: explanations from the curated knowledge base (agents/concepts/kb.py), adapted to the
-student's level and style, cached for 7 days under concepts:cache:<sha256>, optionally voiced by Claude."""
+"""ConceptsService: explanations from the curated knowledge base (agents/concepts/kb.py) and the official Python
+documentation (knowledge.docs_index, PostgreSQL full-text search), adapted to the student's level and style and
+to the conversation (TutorContext.follow_up/topic/recent_turns, agents/concepts/follow_up.py), cached for 7 days
+under concepts:cache:<sha256>, optionally voiced by Claude grounded in the retrieved passages."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 
-from learnflow.v1 import concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
+from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
 
 from agents import specialist
-from agents.concepts import kb
-from agents.concepts.topics import TOPICS
+from agents.concepts import follow_up, kb
+from knowledge.docs_index import search as docs_search
+from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
 from db import state
 
 AGENT = "concepts"
+log = logging.getLogger("learnflow.concepts")
 _SYSTEM = ("You are a patient Python tutor. Rewrite the reference explanation for the student, keeping every "
-           "fact and code example exactly correct. Adapt to their skill level and learning style. Be concise.")
+           "fact and code example exactly correct. Adapt to their skill level and learning style. Be concise. "
+           "Ground the answer in the documentation passages given and cite them with their links "
+           "(https://docs.python.org/3/...) exactly as given.")
+_PASSAGES = 3
 
 
-def _cache_key(question: str, code: str, level: str, style: str) -> str:
-    digest = hashlib.sha256("\x1f".join((kb.KB_VERSION, question.strip().lower(), code, level, style)).encode())
-    return state.concepts_cache_key(digest.hexdigest())
+def _cache_key(question: str, code: str, level: str, style: str, conversation: tuple[str, ...] = (),
+               docs_version: str = "") -> str:
+    parts = (kb.KB_VERSION, docs_version, question.strip().lower(), code, level, style, *conversation)
+    return state.concepts_cache_key(hashlib.sha256("\x1f".join(parts).encode()).hexdigest())
+
+
+def conversation(context) -> tuple[str, str, str, str]:
+    """(follow-up kind, topic, previous question, previous answer excerpt) of the request's TutorContext."""
+    kind = common_pb2.FollowUp.Name(context.follow_up).removeprefix("FOLLOW_UP_").lower()
+    kind = "" if kind == "unspecified" else kind
+    turns = list(context.recent_turns)
+    topic = context.topic or next((t.topic for t in reversed(turns) if t.topic), "")
+    return kind, topic, turns[-1].query_text if turns else "", turns[-1].answer_excerpt if turns else ""
+
+
+def retrieval_query(question: str, kind: str, topic: str, previous_question: str, previous: str) -> str:
+    """What to search the documentation for: a follow-up ("another example") names no subject itself."""
+    if not kind:
+        return question
+    if topic in kb.ENTRIES and not (previous_question and follow_up.answered_from_docs(topic, previous)):
+        return f"{kb.title(topic)} {question}"
+    if previous_question:
+        return f"{previous_question} {question}" if kind == "related_question" else previous_question
+    return question
+
+
+def grounding(passages) -> str:
+    return "\n\n".join(f"[{i}] {p.title} - {p.url}\n{p.body[:1200]}" for i, p in enumerate(passages, 1))
 
 
 class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
     def __init__(self, runtime):
         self.rt = runtime
         self.claude = maybe_claude(runtime.settings)
+        self.docs_version: str | None = None   # checksum of the loaded docs index: part of the cache key
 
-    async def _offline(self, question: str, code: str, level: str, style: str) -> dict:
-        key = _cache_key(question, code, level, style)
+    async def _docs_version(self, conn) -> str:
+        if self.docs_version is None:
+            try:
+                cursor = await conn.execute("SELECT checksum FROM docs_index_meta")
+                row = await cursor.fetchone()
+                self.docs_version = (row["checksum"] if isinstance(row, dict) else row[0]) if row else ""
+            except Exception:   # no index: answers come from the curated pages only
+                await conn.rollback()
+                self.docs_version = ""
+        return self.docs_version
+
+    async def _passages(self, conn, query: str) -> list:
+        try:
+            return await docs_search.search(conn, query, k=_PASSAGES)
+        except Exception as exc:   # an index that is missing or broken must not cost the student the answer
+            await conn.rollback()
+            log.warning("docs search failed", extra={"error": f"{type(exc).__name__}: {exc}"[:200]})
+            return []
+
+    async def _offline(self, question: str, code: str, level: str, style: str, context=None) -> dict:
+        kind, topic, asked, previous = conversation(context) if context is not None else ("", "", "", "")
         async with self.rt.pool.connection() as conn:
+            key = _cache_key(question, code, level, style,
+                             (kind, topic, asked, hashlib.sha256(previous.encode()).hexdigest()[:16]) if kind else (),
+                             await self._docs_version(conn))
             cached = await state.get(conn, key)
-        if cached is not None:
-            cached["cached"] = True
-            return cached
-        explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None)
+            if cached is not None:
+                cached["cached"] = True
+                return cached
+            passages = await self._passages(conn, retrieval_query(question, kind, topic, asked, previous))
+        explanation = None
+        if kind:
+            explanation = follow_up.answer(kind, question, topic, previous, level, style, passages, code or None,
+                                           previous_question=asked)
+        if explanation is None:
+            explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
+                                     passages=passages)
         entry = {"topic": explanation.topic, "title": explanation.title, "text": explanation.text,
                  "examples": list(explanation.examples), "related": list(explanation.related),
-                 "confidence": explanation.confidence, "cached": False}
+                 "confidence": explanation.confidence, "cached": False, "follow_up": kind,
+                 "sources": [p.url for p in passages if p.url in explanation.text],
+                 "grounding": grounding([p for p in passages if p.url in explanation.text])}
         async with self.rt.pool.connection() as conn:
             await state.save(conn, key, entry, ttl=state.TTL_CONCEPTS_CACHE)
             await conn.commit()
@@ -48,11 +113,13 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         """Yields (chunk_text | None, final ExplainResponse | None)."""
         started = time.perf_counter()
         level, style = specialist.skill(request.context), specialist.style(request.context)
-        entry = await self._offline(request.question, request.code_snippet, level, style)
+        entry = await self._offline(request.question, request.code_snippet, level, style, request.context)
         narration = Narration(entry["text"])
         if self.claude is not None:
             prompt = (f"Student level: {level}; learning style: {style}.\nQuestion: {request.question}\n\n"
                       f"Reference explanation (ground truth):\n{entry['text']}")
+            if entry.get("grounding"):
+                prompt += f"\n\nPython documentation passages (cite their links):\n{entry['grounding']}"
             pieces = self.claude.narrate(narration, _SYSTEM, prompt)
         else:
             from agents.llm import offline_pieces
@@ -60,10 +127,16 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
             pieces = offline_pieces(narration, specialist.chunks(entry["text"]))
         async for piece in pieces:
             yield piece, None
+        missing = [url for url in entry.get("sources", []) if url not in narration.text]
+        if narration.used_model and missing:   # the model's prose must still say where the facts come from
+            tail = "\n\n**Sources (Python documentation):** " + ", ".join(missing)
+            narration.pieces.append(tail)
+            yield tail, None
         response = specialist.build_response(
             AGENT, "explanation", narration.text, started=started, confidence=entry["confidence"],
             code_examples=entry["examples"], query_id=request.context.query_id,
             metadata={"topic": entry["topic"], "related_topics": entry["related"], "cached": entry["cached"],
+                      "follow_up": entry.get("follow_up", ""), "sources": entry.get("sources", []),
                       "skill_level": level, "learning_style": style, "model_fallback": narration.fell_back},
             model=narration.model if narration.used_model else None, tokens=narration.tokens,
             provider="anthropic" if narration.used_model else None)
@@ -82,8 +155,6 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 yield pb.ExplainStreamResponse(event=specialist.chunk_event(piece, index))
                 index += 1
             else:
-                from learnflow.v1 import common_pb2
-
                 yield pb.ExplainStreamResponse(event=common_pb2.SpecialistChunk(final=result.response))
 
     async def ExplainError(self, request, context):

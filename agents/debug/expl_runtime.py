@@ -507,7 +507,7 @@ def type_error(code, tree, line, msg) -> Finding:
 
 
 def generic(code, tree, line, msg, exc) -> Finding:
-    from agents.concepts.knowledge.errors import ERRORS
+    from knowledge.errors import ERRORS
     known = ERRORS.get(exc)
     if known:
         return Finding(f"{known['meaning']} It happened on line {line}" + (f": {msg}" if msg else "."),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from agents.concepts.topics import topic_for_exception
+from knowledge.topics import topic_for_exception
 from agents.debug import expl_logic, expl_runtime, expl_syntax
 from agents.debug.expl_code import Finding, compiles, frame_field, line_text, parse
 
@@ -212,11 +212,11 @@ def render(expl: DebugExplanation, concept_text: str | None = None) -> str:
         else:
             parts.append(f"### The concept behind it\n{concept_text.strip()}")
     else:
-        from agents.concepts import kb   # local knowledge base: the answer stays complete without the agent
+        from knowledge import outline   # shared topic outline: the answer stays complete without the agent
 
-        summary = kb.summary(expl.concept_topic)
+        summary = outline.summary(expl.concept_topic)
         if summary:
-            parts.append(f"### The concept behind it: {kb.title(expl.concept_topic)}\n{summary}")
+            parts.append(f"### The concept behind it: {outline.title(expl.concept_topic)}\n{summary}")
     if expl.confidence < 0.4:
         parts.append("_I am not certain about this diagnosis; treat it as a starting point._")
     return "\n\n".join(parts)

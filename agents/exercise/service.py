@@ -10,7 +10,7 @@ from learnflow.v1 import entities_pb2, events_pb2, exercise_service_pb2 as pb, e
 from psycopg.types.json import Jsonb
 
 from agents import specialist
-from agents.concepts.topics import detect_topics
+from knowledge.topics import detect_topics
 from agents.exercise import catalog
 from agents.exercise.feedback import feedback, grade_of
 from db import records, state

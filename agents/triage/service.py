@@ -14,7 +14,7 @@ import grpc
 from google.protobuf.json_format import MessageToDict
 from learnflow.v1 import common_pb2, triage_service_pb2 as pb, triage_service_pb2_grpc as pb_grpc
 
-from agents.concepts.topics import detect_topics, topic_for_exception
+from knowledge.topics import detect_topics, topic_for_exception
 from agents.triage import ledger
 from agents.triage.classifier import INTENT_TO_AGENT, classify
 from agents.triage.routing import extract_code, plan

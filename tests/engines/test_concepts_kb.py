@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from agents.concepts import kb
-from agents.concepts.knowledge.errors import ERRORS
-from agents.concepts.topics import TOPICS
+from knowledge.errors import ERRORS
+from knowledge.topics import TOPICS
 
 
 def run(code: str, stdin: str = "") -> subprocess.CompletedProcess:

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from agents.concepts.topics import TOPICS, detect_topics, topic_for_exception
+from knowledge.topics import TOPICS, detect_topics, topic_for_exception
 
 
 def top(text, code=None):
@@ -29,7 +29,8 @@ def test_vocabulary_is_canonical():
     ("explain generators and yield", "generators"),
     ("what is a context manager", "context-managers"),
     ("how do type hints like list[int] work", "type-hints"),
-    ("what does nonlocal do in a closure", "scope"),
+    ("what does nonlocal do in a closure", "closures"),
+    ("what is the global keyword", "scope"),
     ("what is a subclass", "inheritance"),
     ("how to use map and filter", "higher-order-functions"),
     ("I got a ZeroDivisionError", "numbers"),

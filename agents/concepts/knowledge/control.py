@@ -3,9 +3,7 @@ recursion, comprehensions, exceptions). Same entry shape as knowledge/core.py.""
 
 ENTRIES = {
     "conditionals": {
-        "title": "Conditionals (if / elif / else)",
         "aliases": ("if", "elif", "else", "condition", "comparison", "boolean"),
-        "summary": "`if`/`elif`/`else` run different code depending on conditions built from comparisons and and/or/not.",
         "beginner": ("An if statement is a fork in the road: Python checks a condition and takes one path. "
                      "`if age >= 18:` runs the indented block only when the condition is True; `elif` checks "
                      "another condition if the first failed; `else` catches everything left. Use `==` to compare "
@@ -46,9 +44,7 @@ ENTRIES = {
         "related": ("loops", "data-types", "functions"),
     },
     "loops": {
-        "title": "Loops (for and while)",
         "aliases": ("for", "while", "range", "iterate", "break", "continue"),
-        "summary": "`for` repeats once per item of an iterable; `while` repeats as long as a condition stays true.",
         "beginner": ("A loop repeats work so you do not have to copy code. A `for` loop is like dealing cards: it "
                      "takes each item of a list (or each number from `range`) in turn and runs the block with it. "
                      "`range(5)` gives 0, 1, 2, 3, 4 - five numbers, starting at 0 and stopping BEFORE 5. A "
@@ -93,9 +89,7 @@ ENTRIES = {
         "related": ("iterators", "comprehensions", "conditionals", "lists"),
     },
     "functions": {
-        "title": "Functions",
         "aliases": ("def", "return", "function", "call"),
-        "summary": "`def` packages reusable code under a name; parameters receive inputs and `return` sends a result back.",
         "beginner": ("A function is a recipe with a name. You write it once with `def`, and then 'cook' it as "
                      "often as you like by calling it with brackets: `greet('Ann')`. Values you pass in land in "
                      "the parameters. `return` hands a result back to whoever called the function. Printing is "
@@ -135,9 +129,7 @@ ENTRIES = {
         "related": ("arguments", "scope", "recursion", "lambdas"),
     },
     "arguments": {
-        "title": "Arguments: positional, keyword, defaults, *args and **kwargs",
         "aliases": ("parameter", "argument", "args", "kwargs", "default"),
-        "summary": "Parameters can be positional, keyword, have defaults, or collect extras with *args (tuple) and **kwargs (dict).",
         "beginner": ("Parameters are the empty slots in a function; arguments are what you put in them when you "
                      "call it. You can fill slots by position, `power(2, 3)`, or by name, `power(base=2, exp=3)`. "
                      "A default value, `def greet(name, greeting='Hello')`, makes a slot optional. `*args` "
@@ -181,9 +173,7 @@ ENTRIES = {
         "related": ("functions", "decorators", "scope"),
     },
     "scope": {
-        "title": "Scope: local, enclosing, global (LEGB)",
         "aliases": ("scope", "global", "nonlocal", "closure", "local variable"),
-        "summary": "Names are looked up Local -> Enclosing -> Global -> Built-in; assigning inside a function makes a name local.",
         "beginner": ("Scope is about where a name can be seen. Variables created inside a function are local: "
                      "they live in that function's 'room' and disappear when it ends, and the outside cannot see "
                      "them. A function can READ variables from outside, but if it ASSIGNS to a name, Python treats "
@@ -231,9 +221,7 @@ ENTRIES = {
         "related": ("functions", "variables", "decorators"),
     },
     "recursion": {
-        "title": "Recursion",
         "aliases": ("recursive", "base case", "call stack", "factorial", "fibonacci"),
-        "summary": "A recursive function calls itself on a smaller problem and stops at a base case.",
         "beginner": ("Recursion is solving a problem by solving a smaller copy of the same problem. Think of "
                      "Russian nesting dolls: open a doll, find a smaller doll, repeat until the tiniest doll that "
                      "does not open - that is the base case. A recursive function needs (1) a base case that "
@@ -276,9 +264,7 @@ ENTRIES = {
         "related": ("functions", "loops", "sorting-searching"),
     },
     "comprehensions": {
-        "title": "Comprehensions",
         "aliases": ("list comprehension", "dict comprehension", "set comprehension", "generator expression"),
-        "summary": "`[expr for x in items if cond]` builds a list (or dict/set/generator) from an iterable in one expression.",
         "beginner": ("A list comprehension is a short way to build a new list from an old one. Read "
                      "`[n * 2 for n in nums]` as 'n times 2, for each n in nums'. It is like a factory line: "
                      "items go in, each is transformed, the results come out as a new list. You can add a filter: "
@@ -321,9 +307,7 @@ ENTRIES = {
         "related": ("loops", "lists", "generators", "higher-order-functions"),
     },
     "exceptions": {
-        "title": "Exceptions and error handling",
         "aliases": ("try", "except", "raise", "finally", "error handling", "traceback"),
-        "summary": "Errors are raised as exception objects; `try`/`except` catches the ones you can handle, `raise` signals your own.",
         "beginner": ("An exception is Python's way of shouting 'I cannot do this!' - like a smoke alarm. If nobody "
                      "handles it, the program stops and prints a traceback: read it from the bottom, where the "
                      "error type and message are, and the line number above it shows where it happened. You can "

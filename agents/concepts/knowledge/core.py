@@ -7,9 +7,7 @@ mistakes, related. Keep examples deterministic: no randomness, no set printing w
 
 ENTRIES = {
     "variables": {
-        "title": "Variables and assignment",
         "aliases": ("variable", "assignment", "name"),
-        "summary": "A variable is a name that refers to a value; `=` binds the name on the left to the value on the right.",
         "beginner": ("A variable is like a sticky label you put on a box: the box holds a value (a number, some "
                      "text, a list) and the label is the name you use to find it again. `age = 12` makes the value "
                      "12 and sticks the label `age` on it. Later you can move the label to another value with "
@@ -48,9 +46,7 @@ ENTRIES = {
         "related": ("data-types", "scope", "lists"),
     },
     "data-types": {
-        "title": "Data types and type conversion",
         "aliases": ("type", "types", "mutable", "immutable", "none", "boolean", "casting"),
-        "summary": "Every value has a type (int, float, str, bool, list, dict, None, ...) that decides what you can do with it.",
         "beginner": ("Every value in Python has a type, like the kind of thing it is. `5` is an int (whole number), "
                      "`2.5` a float (decimal number), `'hi'` a str (text), `True` a bool, `[1, 2]` a list and "
                      "`None` means 'nothing here'. Think of types like kinds of containers in a kitchen: you can "
@@ -95,9 +91,7 @@ ENTRIES = {
         "related": ("variables", "numbers", "strings"),
     },
     "numbers": {
-        "title": "Numbers and arithmetic",
         "aliases": ("int", "float", "division", "modulo", "arithmetic", "math"),
-        "summary": "Python has int (unbounded whole numbers), float (binary floating point) and complex, with operators + - * / // % **.",
         "beginner": ("Python is a calculator with superpowers. `+ - *` work as you expect, `/` always gives a "
                      "decimal (`7 / 2` is `3.5`), `//` divides and throws away the remainder (`7 // 2` is `3`), "
                      "`%` gives the remainder (`7 % 2` is `1`, handy to check even/odd) and `**` is power. "
@@ -140,9 +134,7 @@ ENTRIES = {
         "related": ("data-types", "string-formatting", "variables"),
     },
     "strings": {
-        "title": "Strings",
         "aliases": ("str", "text", "slicing", "substring", "split", "join"),
-        "summary": "A str is an immutable sequence of characters with many methods (split, join, strip, replace, upper, find).",
         "beginner": ("A string is text, written between quotes: `'hello'` or `\"hello\"`. Think of it as a row of "
                      "letter tiles, each with a position number starting at 0: in `'cat'`, `'c'` is at 0 and `'t'` "
                      "at 2. `word[0]` reads a tile, `word[-1]` the last one, `word[1:3]` a slice. You cannot "
@@ -184,9 +176,7 @@ ENTRIES = {
         "related": ("string-formatting", "lists", "data-types"),
     },
     "lists": {
-        "title": "Lists",
         "aliases": ("list", "array", "append", "index"),
-        "summary": "A list is an ordered, mutable sequence: index it, slice it, append to it, sort it.",
         "beginner": ("A list is like a numbered shopping list: items in order, each at a position starting from "
                      "0. `fruits = ['apple', 'pear', 'fig']` has 3 items at positions 0, 1 and 2, so `fruits[3]` "
                      "does not exist and raises IndexError. You can change a list: `fruits.append('kiwi')` adds "
@@ -229,9 +219,7 @@ ENTRIES = {
         "related": ("tuples", "loops", "comprehensions", "sorting-searching"),
     },
     "tuples": {
-        "title": "Tuples and unpacking",
         "aliases": ("tuple", "unpacking", "namedtuple"),
-        "summary": "A tuple is an ordered, immutable sequence, often used for fixed records and multiple return values.",
         "beginner": ("A tuple is like a list that is sealed once made: `point = (3, 4)`. You can read items "
                      "(`point[0]`) but not change them. Tuples are great for things that belong together and "
                      "should not change, like coordinates or a date. You can 'unpack' a tuple into names: "
@@ -268,9 +256,7 @@ ENTRIES = {
         "related": ("lists", "dictionaries", "functions"),
     },
     "dictionaries": {
-        "title": "Dictionaries",
         "aliases": ("dict", "key", "mapping", "hash map"),
-        "summary": "A dict maps unique, hashable keys to values with fast lookup: d[key], d.get(key), key in d.",
         "beginner": ("A dictionary is like a real dictionary or a phone book: you look things up by a key (the "
                      "word or the name) and get a value (the meaning or the number). `ages = {'ann': 31, 'bob': 25}` "
                      "then `ages['ann']` is 31. Asking for a key that is not there (`ages['cat']`) raises "
@@ -314,9 +300,7 @@ ENTRIES = {
         "related": ("sets", "lists", "loops"),
     },
     "sets": {
-        "title": "Sets",
         "aliases": ("set", "unique", "union", "intersection"),
-        "summary": "A set is an unordered collection of unique, hashable items with fast membership tests and set algebra.",
         "beginner": ("A set is a bag that never holds the same thing twice. `set([1, 2, 2, 3])` becomes `{1, 2, 3}`, "
                      "which makes sets perfect for removing duplicates or asking 'have I seen this before?'. Sets "
                      "have no order and no positions, so `s[0]` does not work. You can combine sets like in maths: "

@@ -3,9 +3,7 @@ context-managers). Same entry shape as knowledge/core.py."""
 
 ENTRIES = {
     "classes": {
-        "title": "Classes and objects (OOP)",
         "aliases": ("class", "object", "oop", "instance", "self", "__init__", "method", "attribute"),
-        "summary": "A class is a blueprint; objects (instances) made from it bundle data (attributes) with behaviour (methods).",
         "beginner": ("A class is a blueprint, like a cookie cutter; each object is a cookie made with it. "
                      "`class Dog:` describes what every dog has (a name) and can do (bark). `__init__` is the "
                      "setup step that runs when you make a new object, `rex = Dog('Rex')`. Inside methods, `self` "
@@ -54,9 +52,7 @@ ENTRIES = {
         "related": ("inheritance", "functions", "decorators"),
     },
     "inheritance": {
-        "title": "Inheritance and polymorphism",
         "aliases": ("inherit", "subclass", "super", "override", "polymorphism", "base class"),
-        "summary": "A subclass inherits attributes and methods from its base class, can override them and extend them with super().",
         "beginner": ("Inheritance lets a new class reuse an existing one, like a family resemblance: a `Cat` is an "
                      "`Animal`, so it gets everything an Animal has and can do, plus its own extras. Write "
                      "`class Cat(Animal):`. If Cat defines a method with the same name as Animal, Cat's version "
@@ -102,9 +98,7 @@ ENTRIES = {
         "related": ("classes", "decorators", "exceptions"),
     },
     "iterators": {
-        "title": "Iterables and iterators",
         "aliases": ("iterator", "iterable", "next", "iter", "stopiteration", "itertools"),
-        "summary": "An iterable can produce an iterator (iter()); an iterator hands out items one at a time with next() until StopIteration.",
         "beginner": ("Anything you can loop over with `for` is an iterable: lists, strings, dicts, files, ranges. "
                      "Behind the scenes `for` asks for an iterator, which is like a bookmark moving through the "
                      "items: each `next()` gives the next item, and when there is nothing left it raises "
@@ -145,9 +139,7 @@ ENTRIES = {
         "related": ("generators", "loops", "higher-order-functions"),
     },
     "generators": {
-        "title": "Generators and yield",
         "aliases": ("generator", "yield", "lazy"),
-        "summary": "A function containing `yield` returns a generator: a lazy iterator that produces values on demand.",
         "beginner": ("A generator is a function that hands out values one at a time instead of all at once, like a "
                      "ticket machine that prints the next ticket only when someone asks. Instead of `return`, it "
                      "uses `yield`: each `yield` gives one value and pauses the function right there; the next "
@@ -191,9 +183,7 @@ ENTRIES = {
         "related": ("iterators", "comprehensions", "loops", "async"),
     },
     "decorators": {
-        "title": "Decorators",
         "aliases": ("decorator", "@", "wraps", "wrapper"),
-        "summary": "A decorator is a function that takes a function and returns a new one; `@deco` above `def` applies it.",
         "beginner": ("A decorator wraps extra behaviour around a function without changing the function's code, "
                      "like gift-wrapping a present: the present is the same, but now it comes with a bow. "
                      "Writing `@timer` above `def work():` is the same as `work = timer(work)`. Common uses: "
@@ -240,9 +230,7 @@ ENTRIES = {
         "related": ("functions", "higher-order-functions", "scope", "classes"),
     },
     "context-managers": {
-        "title": "Context managers and the with statement",
         "aliases": ("with", "context manager", "__enter__", "__exit__", "contextlib"),
-        "summary": "`with` sets something up, runs a block, and always cleans up (close files, release locks) even on errors.",
         "beginner": ("A `with` block is like borrowing a library book with automatic return: `with open('notes.txt') "
                      "as f:` opens the file, you use it inside the indented block, and when the block ends Python "
                      "closes it for you - even if an error happens in the middle. That is why `with open(...)` is "

@@ -49,4 +49,14 @@ PAIR_NOTES = {
                                     "inner objects; `copy.deepcopy` copies nested objects too."),
     ("==", "="): ("`=` assigns (stores a value in a name); `==` compares two values and gives True or False. "
                   "Inside `if`/`while` conditions you almost always want `==`."),
+    ("yield", "return"): ("`return` ends the function and hands back one value; `yield` hands back a value and "
+                          "PAUSES the function, which continues from that line on the next `next()` or loop round. "
+                          "A function containing `yield` is a generator: calling it runs nothing until you iterate."),
+    ("pytest", "unittest"): ("`unittest` ships with Python: tests are methods of a `unittest.TestCase` subclass "
+                             "using `self.assertEqual`; `pytest` (pip install) runs plain `test_` functions with "
+                             "bare `assert` and also runs unittest tests. pytest is less typing; unittest needs "
+                             "nothing installed."),
+    ("__str__", "__repr__"): ("`__str__` gives the readable text `print()` and `str()` show; `__repr__` gives the "
+                              "precise developer form used by `repr()`, the REPL and containers, and is the "
+                              "fallback for `__str__`. Define `__repr__` first."),
 }

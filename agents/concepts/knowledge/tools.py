@@ -3,9 +3,7 @@ higher-order functions, sorting/searching, string formatting, type hints, async,
 
 ENTRIES = {
     "file-io": {
-        "title": "Reading and writing files",
         "aliases": ("file", "open", "read", "write", "csv", "pathlib"),
-        "summary": "`open(path, mode)` returns a file object; read with .read()/iteration, write with .write(), inside `with`.",
         "beginner": ("Files let your program remember things after it stops. Open a file like opening a notebook: "
                      "`open('notes.txt', 'w')` to write (this erases what was there), `'a'` to add to the end, and "
                      "`'r'` (the default) to read. Always use `with open(...) as f:` so the file is closed for you. "
@@ -51,9 +49,7 @@ ENTRIES = {
         "related": ("context-managers", "exceptions", "strings"),
     },
     "modules": {
-        "title": "Modules, packages and imports",
         "aliases": ("import", "module", "package", "pip", "__name__"),
-        "summary": "A module is a .py file; `import` runs it once and gives you its names; packages are folders of modules.",
         "beginner": ("A module is a file of Python code you can reuse, like a toolbox. `import math` opens the "
                      "math toolbox and `math.sqrt(16)` uses a tool from it. `from math import sqrt` takes just one "
                      "tool out. Python comes with a big standard library (math, random, datetime, json...); other "
@@ -92,9 +88,7 @@ ENTRIES = {
         "related": ("functions", "file-io"),
     },
     "lambdas": {
-        "title": "Lambda functions",
         "aliases": ("lambda", "anonymous function"),
-        "summary": "`lambda args: expression` makes a small unnamed function, handy as a key or callback.",
         "beginner": ("A lambda is a tiny function written in one line without a name: `lambda x: x * 2` means "
                      "'take x and give back x times 2'. It is like a sticky note with a quick instruction, handy "
                      "when you need a small function only once, for example to tell `sorted` how to sort: "
@@ -129,9 +123,7 @@ ENTRIES = {
         "related": ("higher-order-functions", "functions", "sorting-searching"),
     },
     "higher-order-functions": {
-        "title": "Higher-order functions (map, filter, reduce, callbacks)",
         "aliases": ("map", "filter", "reduce", "callback", "higher order", "functools"),
-        "summary": "Functions are values: you can pass them to and return them from other functions (map, filter, sorted(key=)).",
         "beginner": ("In Python a function is a value, just like a number: you can store it in a variable or hand "
                      "it to another function. A higher-order function is one that takes or returns a function. "
                      "`map(str.upper, words)` applies a function to every item; `filter(is_even, nums)` keeps "
@@ -169,9 +161,7 @@ ENTRIES = {
         "related": ("lambdas", "comprehensions", "decorators", "iterators"),
     },
     "sorting-searching": {
-        "title": "Sorting and searching",
         "aliases": ("sort", "sorted", "search", "binary search", "key", "bisect"),
-        "summary": "`sorted(x, key=..., reverse=...)` returns a new sorted list; `list.sort()` sorts in place; binary search needs sorted data.",
         "beginner": ("Sorting puts things in order, like arranging books by height. `sorted(nums)` gives you a new "
                      "sorted list and leaves the original alone; `nums.sort()` sorts the list itself and returns "
                      "None. Add `reverse=True` for biggest first, and `key=` to sort by something else, e.g. "
@@ -204,6 +194,13 @@ ENTRIES = {
                      "            lo = mid + 1\n        else:\n            hi = mid - 1\n    return -1\n\ndata = [1, 3, 5, 7, 9, 11]\n"
                      "print(binary_search(data, 7), binary_search(data, 4))\nprint(bisect.bisect_left(data, 4))",
              "output": "3 -1\n2\n"},
+            {"title": "Sorting a list of dicts by one value",
+             "code": "from operator import itemgetter\n\npeople = [{'name': 'ann', 'age': 31}, {'name': 'bob', 'age': 25},"
+                     " {'name': 'cy', 'age': 31}]\nby_age = sorted(people, key=lambda p: p['age'])\n"
+                     "print([p['name'] for p in by_age])\n"
+                     "by_age_then_name = sorted(people, key=itemgetter('age', 'name'), reverse=True)\n"
+                     "print([p['name'] for p in by_age_then_name])",
+             "output": "['bob', 'ann', 'cy']\n['cy', 'ann', 'bob']\n"},
         ),
         "mistakes": ("`x = x.sort()` (sort returns None).",
                      "Binary search on unsorted data.",
@@ -212,9 +209,7 @@ ENTRIES = {
         "related": ("lists", "lambdas", "recursion"),
     },
     "string-formatting": {
-        "title": "String formatting (f-strings)",
         "aliases": ("f-string", "format", "formatting", "decimal places"),
-        "summary": "f-strings `f'{name} is {age}'` embed expressions in text; format specs control decimals, width and alignment.",
         "beginner": ("An f-string is a fill-in-the-blanks sentence: put `f` before the quotes and write variables "
                      "in curly braces: `f'Hi {name}, you are {age}'`. Python fills in the values and converts "
                      "numbers to text for you, so you do not need `str()` and `+`. Add a format after a colon for "
@@ -250,9 +245,7 @@ ENTRIES = {
         "related": ("strings", "numbers", "input-output"),
     },
     "type-hints": {
-        "title": "Type hints",
         "aliases": ("type hint", "annotation", "typing", "mypy"),
-        "summary": "Annotations like `def f(x: int) -> str:` document expected types; tools such as mypy check them, Python does not.",
         "beginner": ("Type hints are labels that say what kind of value you expect: `def greet(name: str) -> str:` "
                      "says name should be text and the function returns text. They are like labels on storage "
                      "boxes - helpful for people and editors, but Python itself does not stop you from putting "
@@ -289,9 +282,7 @@ ENTRIES = {
         "related": ("functions", "classes", "data-types"),
     },
     "async": {
-        "title": "Async basics (async/await, asyncio)",
         "aliases": ("async", "await", "asyncio", "coroutine", "event loop"),
-        "summary": "`async def` defines coroutines; `await` pauses them while waiting so one thread can juggle many I/O tasks.",
         "beginner": ("Async code is like a chef cooking several dishes: while the pasta boils (waiting), the chef "
                      "chops vegetables instead of staring at the pot. `async def` marks a function that can wait "
                      "politely, and `await` is the moment it says 'I am waiting, do something else meanwhile'. "
@@ -332,9 +323,7 @@ ENTRIES = {
         "related": ("generators", "functions", "context-managers"),
     },
     "input-output": {
-        "title": "Input and output (print, input)",
         "aliases": ("print", "input", "output", "user input"),
-        "summary": "`print()` writes text to the screen (sep=, end=); `input(prompt)` reads a line typed by the user as a str.",
         "beginner": ("`print` is how your program talks and `input` is how it listens. `print('Hi', name)` shows "
                      "values separated by spaces. `input('Your age? ')` waits for the user to type and press Enter, "
                      "and ALWAYS gives back text - even if they typed 12. To do maths with it, convert: "

@@ -16,6 +16,8 @@ TOPICS: tuple[str, ...] = (
     "exceptions", "file-io", "classes", "inheritance", "iterators", "generators", "decorators",
     "modules", "lambdas", "higher-order-functions", "sorting-searching", "string-formatting",
     "context-managers", "type-hints", "async", "input-output",
+    "closures", "dataclasses", "copying", "virtual-environments", "string-representation", "testing",
+    "floating-point",
 )
 
 # Phrases that signal a topic in a question. Multi-word phrases score higher than single words because they
@@ -26,9 +28,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "data-types": ("data type", "data types", "type()", "isinstance", "type conversion", "casting", "cast",
                    "mutable", "immutable", "mutability", "nonetype", "none", "bool", "boolean", "truthy", "falsy",
                    "int()", "str()", "float()", "type of", "what type"),
-    "numbers": ("integer", "integers", "float", "floats", "floating point", "division", "floor division",
+    "numbers": ("integer", "integers", "float", "floats", "division", "floor division",
                 "modulo", "modulus", "remainder", "exponent", "power", "round", "rounding", "arithmetic",
-                "decimal", "math module", "math.", "//", "%", "0.1 + 0.2", "complex number", "operator precedence",
+                "math module", "math.", "//", "%", "complex number", "operator precedence",
                 "number", "numbers", "int", "divide"),
     "strings": ("string", "strings", "str", "substring", "slice", "slicing", "split", "join", "strip",
                 "upper", "lower", "replace", "concatenate", "concatenation", "character", "characters",
@@ -51,8 +53,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "arguments": ("argument", "arguments", "parameter", "parameters", "args", "kwargs", "*args", "**kwargs",
                   "default argument", "default value", "keyword argument", "positional", "mutable default",
                   "keyword-only", "pass by reference", "pass by value"),
-    "scope": ("scope", "scopes", "global", "nonlocal", "local variable", "global variable", "legb", "closure",
-              "closures", "namespace", "enclosing", "unboundlocalerror"),
+    "scope": ("scope", "scopes", "global", "nonlocal", "local variable", "global variable", "legb", "namespace", "enclosing", "unboundlocalerror"),
     "recursion": ("recursion", "recursive", "recursively", "base case", "recursive case", "call stack",
                   "stack overflow", "recursionerror", "factorial", "fibonacci", "memoization", "memoize",
                   "recursion limit", "tower of hanoi"),
@@ -66,8 +67,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                 "text file", "append to a file", "encoding"),
     "classes": ("class", "classes", "object", "objects", "oop", "object oriented", "object-oriented",
                 "instance", "instances", "self", "__init__", "constructor", "attribute", "attributes", "method",
-                "methods", "dunder", "magic method", "__str__", "__repr__", "property", "staticmethod",
-                "classmethod", "dataclass", "encapsulation"),
+                "methods", "dunder", "magic method", "property", "staticmethod",
+                "classmethod", "encapsulation"),
     "inheritance": ("inheritance", "inherit", "inherits", "subclass", "subclasses", "parent class",
                     "child class", "base class", "super()", "super", "override", "overriding", "polymorphism",
                     "mro", "multiple inheritance", "abstract class", "abc", "mixin"),
@@ -78,8 +79,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "decorators": ("decorator", "decorators", "@", "wraps", "functools.wraps", "wrapper", "wrapping a function",
                    "@property", "@staticmethod"),
     "modules": ("module", "modules", "import", "imports", "package", "packages", "pip", "from import",
-                "__name__", "__main__", "library", "standard library", "importerror", "modulenotfounderror",
-                "virtual environment", "venv"),
+                "__name__", "__main__", "library", "standard library", "importerror", "modulenotfounderror"),
     "lambdas": ("lambda", "lambdas", "anonymous function", "anonymous functions", "inline function"),
     "higher-order-functions": ("higher order", "higher-order", "map", "filter", "reduce", "functools",
                                "first-class function", "function as argument", "callback", "callbacks",
@@ -98,6 +98,20 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
               "asynchronous", "concurrent", "gather"),
     "input-output": ("input", "input()", "print", "print()", "output", "user input", "read from keyboard",
                      "stdin", "end=", "sep=", "console", "prompt"),
+    "closures": ("closure", "closures", "inner function", "nested function", "function factory", "nonlocal",
+                 "enclosing", "late binding", "captured variable"),
+    "dataclasses": ("dataclass", "dataclasses", "@dataclass", "data class", "default_factory", "field(",
+                    "__post_init__", "frozen"),
+    "copying": ("copy", "copies", "copying", "shallow copy", "deep copy", "deepcopy", "shallow", "clone",
+                "copy.copy", "independent copy"),
+    "virtual-environments": ("virtual environment", "virtual environments", "venv", "virtualenv", "pip install",
+                             "requirements.txt", "activate", "pip freeze", "enviroment", "environment"),
+    "string-representation": ("__str__", "__repr__", "repr", "repr()", "string representation", "print an object",
+                              "print my object", "object at 0x", "printable"),
+    "testing": ("test", "tests", "testing", "unit test", "unit tests", "unittest", "pytest", "test case",
+                "assertequal", "tdd", "test my function", "write a test"),
+    "floating-point": ("floating point", "floating-point", "0.1 + 0.2", "0.1+0.2", "precision", "rounding error",
+                       "decimal", "isclose", "float precision", "inexact"),
 }
 
 # Words that belong to several topics; they count only a little so a more specific signal wins.
@@ -109,7 +123,8 @@ _WEAK = {"int", "number", "numbers", "str", "text", "key", "keys", "set", "if", 
          "json", "counter", "attribute", "attributes", "instance", "range", "character", "characters",
          "replace", "split", "join", "strip", "upper", "lower", "find()", "encoding", "decimal", "round",
          "power", "crash", "assert", "distinct", "union", "membership", "unique", "typed", "annotation",
-         "property", "wrapper", "callback", "module", "package", "import"}
+         "property", "wrapper", "callback", "module", "package", "import", "test", "tests", "shallow",
+         "activate", "environment", "frozen", "repr", "precision", "copy", "copies"}
 
 
 def _pattern(phrase: str) -> re.Pattern[str]:
@@ -119,10 +134,21 @@ def _pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(left + re.escape(phrase) + right, re.IGNORECASE)
 
 
+def _spread(phrase: str) -> int:
+    """In how many topics' keywords the phrase's words appear: 'function' is in five, 'lambda' in one."""
+    words = set(re.findall(r"[a-z]+", phrase.lower()))
+    return max(1, sum(1 for phrases in KEYWORDS.values()
+                      if words & {w for p in phrases for w in re.findall(r"[a-z]+", p.lower())}))
+
+
 def _weight(phrase: str) -> float:
+    """Multi-word phrases are less ambiguous than single words; a word shared by many topics says less than a
+    word only one topic uses ('what is a lambda function' is about lambdas, not functions)."""
     if phrase in _WEAK:
         return 0.35
-    return 1.6 if " " in phrase or len(phrase) > 9 else 1.0
+    base = 1.6 if " " in phrase or len(phrase) > 9 else 1.0
+    # Only plain words are diluted: "f-strings", "key=" or "list[int]" are as specific as a phrase.
+    return base * (0.6 + 0.4 / _spread(phrase)) if phrase.isalpha() else base
 
 
 _COMPILED: dict[str, tuple[tuple[str, re.Pattern[str], float], ...]] = {

@@ -1,0 +1,126 @@
+"""Finds the documentation sections that answer a question: PostgreSQL full-text search over docs_sections.
+
+The question is reduced to its key terms (words that say what is asked about, not how it is asked); a section
+matching any of them is a candidate, ranked by ts_rank_cd over the weighted vector (title A, body B, headings C,
+normalised by section length) per term, each term weighted by its rarity in the documentation. bench/concepts_retrieval_eval.py measures this against bm25s on the same
+sections (README: "Python documentation").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from psycopg.rows import tuple_row
+
+from knowledge.docs_index.pages import link
+
+# English function words (what PostgreSQL's English configuration drops too) and words about the asking, not the
+# subject; what is left are the words to search for and to compare answers by.
+_STOP = frozenset("""
+    a an the and or but if then else of to in on at by for with from into onto about as is are was were be been
+    being am do does did done have has had having i me my we our you your he she it its they them their this that
+    these those what which who whom whose when where why how there here all any both each few more most other some
+    such no nor not only own same so than too very s t just don now one two get got
+""".split())
+_ASKING = frozenset("""
+    python pythons explain explanation mean means meaning please help understand understanding tell show work
+    works working use used using usage way ways thing things something example examples doing make makes want
+    need get know difference different differences between vs versus better best good bad correct right
+    question questions someone anyone really actually simple simply basically exactly kind type like just also
+    can could would should will shall may might must im dont doesnt cant whats hows wats pls plz u ur ya
+""".split())
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*")   # "f-strings" stays one term
+# Students say the English word, the documentation names the type: both are searched.
+_TYPE_NAMES = {"string": "str", "strings": "str", "integer": "int", "integers": "int", "dictionary": "dict",
+               "dictionaries": "dict", "boolean": "bool", "booleans": "bool", "number": "int", "text": "str"}
+# Operators as the language reference names them (a question "is vs ==" has no other words to search for).
+_OPERATORS = (("==", "comparison equal"), ("!=", "comparison"), (":=", "assignment expression"),
+              ("//", "floor division"), ("**", "power"), ("%", "modulo"), ("+=", "augmented assignment"),
+              ("->", "annotation"), ("@", "decorator"))
+
+
+@dataclass(frozen=True)
+class Passage:
+    page: str
+    anchor: str
+    title: str
+    kind: str
+    trail: str
+    body: str
+    examples: tuple[dict, ...]
+    rank: float
+
+    @property
+    def url(self) -> str:
+        return link(self.page, self.anchor)
+
+
+def key_terms(question: str) -> list[str]:
+    """'how do I sort a list of dicts by one value?' -> ['sort', 'list', 'dicts', 'one', 'value']."""
+    question = question or ""
+    terms = []
+    for symbol, words in _OPERATORS:
+        if symbol in question:
+            terms += words.split()
+            question = question.replace(symbol, " ")
+    if re.search(r"\bis\b", question) and re.search(r"==|\bvs\.?\b|\bversus\b|\bor\b", question or ""):
+        terms.append("identity")   # "is" is a stop word; in a comparison with == it is the operator
+    for word in _WORD.findall(question):
+        lowered = word.lower().strip("_") if not word.startswith("__") else word.lower()
+        if len(lowered) > 1 and lowered not in _ASKING and lowered not in _STOP:
+            terms.append(lowered)
+            if lowered in _TYPE_NAMES:
+                terms.append(_TYPE_NAMES[lowered])
+    return list(dict.fromkeys(terms))[:16]
+
+
+# Candidates: sections matching any key term (GIN). Rank: for each query lexeme, its rarity (idf, from
+# docs_lexemes) times ts_rank_cd of that lexeme alone (cover density over the weighted vector, length-normalised),
+# summed: BM25's idea of term weights on top of PostgreSQL's title/body weights.
+_SQL = """
+WITH terms AS (
+    SELECT t.lexeme, coalesce(l.ndoc, 0) AS ndoc,
+           1 + ln((SELECT greatest(sections, 1) FROM docs_index_meta)::float8 / (1 + coalesce(l.ndoc, 0))) AS idf
+      FROM unnest(tsvector_to_array(to_tsvector('english', %(q)s))) AS t(lexeme)
+      LEFT JOIN docs_lexemes AS l ON l.word = t.lexeme
+), query AS (
+    -- Candidates come from the terms that discriminate (in at most 5 %% of sections) or else the rarest one;
+    -- a word like "function" (in a third of all sections) still adds to the rank but brings no candidates.
+    SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS q
+      FROM (SELECT lexeme FROM terms
+             WHERE ndoc <= 0.05 * (SELECT greatest(sections, 1) FROM docs_index_meta)
+            UNION (SELECT lexeme FROM terms ORDER BY ndoc LIMIT 1)) AS selective
+)
+SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
+       (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1)) FROM terms) AS rank
+  FROM docs_sections AS s, query
+ WHERE s.search @@ query.q
+ ORDER BY rank DESC, length(s.body)
+ LIMIT %(k)s
+"""
+
+
+def query_params(question: str) -> dict | None:
+    terms = key_terms(question)
+    return {"q": " ".join(terms), "any": " or ".join(terms)} if terms else None
+
+
+def _passages(rows) -> list[Passage]:
+    return [Passage(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), float(r[7])) for r in rows]
+
+
+def search_sync(conn, question: str, k: int = 5) -> list[Passage]:
+    params = query_params(question)
+    if params is None:
+        return []
+    with conn.cursor(row_factory=tuple_row) as cursor:   # whatever row factory the caller's pool uses
+        return _passages(cursor.execute(_SQL, {**params, "k": k}).fetchall())
+
+
+async def search(conn, question: str, k: int = 5) -> list[Passage]:
+    params = query_params(question)
+    if params is None:
+        return []
+    async with conn.cursor(row_factory=tuple_row) as cursor:
+        await cursor.execute(_SQL, {**params, "k": k})
+        return _passages(await cursor.fetchall())

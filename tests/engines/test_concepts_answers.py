@@ -1,0 +1,159 @@
+"""Concept answers address the question: comparisons explain both sides and the difference, questions no
+curated page fits are answered from documentation passages (condensed, linked, with their checked examples),
+and follow-ups in a conversation act on the topic and on what was already shown. Passages here are built by
+hand (the logic above retrieval); tests/docs_index/ covers retrieval against the real index."""
+from __future__ import annotations
+
+import pytest
+
+from agents.concepts import follow_up, kb
+from knowledge.docs_index.search import Passage, key_terms
+
+
+def passage(page, anchor, title, body, examples=(), trail=""):
+    return Passage(page, anchor, title, "section", trail, body, tuple(examples), 0.5)
+
+
+DATE = passage("library/datetime", "datetime.date.today", "classmethod date.today()",
+               "Return the current local date.\n\nThis is equivalent to date.fromtimestamp(time.time()).")
+QUEUE = passage("tutorial/datastructures", "using-lists-as-queues", "Using Lists as Queues",
+                "It is also possible to use a list as a queue, where the first element added is the first element "
+                "retrieved.\n\nTo implement a queue, use collections.deque which was designed to have fast appends "
+                "and pops from both ends.\n\nUnrelated paragraph about sorting numbers in reverse.",
+                [{"code": ">>> from collections import deque\n>>> q = deque(['a', 'b'])\n>>> q.popleft()\n'a'",
+                  "transcript": True, "output": ""}])
+
+
+@pytest.mark.parametrize("question,left,right,must", [
+    ("set vs list", "sets", "lists", "duplicates"),
+    ("what does yield do, how is it different from return", "generators", "functions", "yield"),
+    ("is vs ==", None, None, "identity"),
+    ("for vs while", "loops", "loops", "`while`"),
+    ("What is the difference between a list and a tuple?", "lists", "tuples", "immutable"),
+])
+def test_multi_concept_questions_explain_each_and_the_difference(question, left, right, must):
+    result = kb.explain(question)
+    assert "key difference" in result.text.lower()
+    assert must in result.text
+    if left:
+        assert {left, right} <= {result.topic, *result.related}
+    if left and left != right:   # both sides explained, with an example each
+        assert " vs " in result.title and len(result.examples) == 2
+
+
+def test_no_curated_page_fits_answer_from_the_documentation():
+    result = kb.explain("how do I use a list as a queue", passages=[QUEUE])
+    assert "https://docs.python.org/3/tutorial/datastructures.html#using-lists-as-queues" in result.text
+    assert "collections.deque" in result.text
+    assert "Unrelated paragraph" not in result.text          # condensed to the paragraphs that answer
+    assert result.examples and "popleft" in result.examples[0] and "run and checked" in result.text
+
+
+def test_documentation_answers_questions_without_any_curated_topic():
+    result = kb.explain("how to get todays date", passages=[DATE])
+    assert result.title == "classmethod date.today()" and "current local date" in result.text
+    assert "datetime.html#datetime.date.today" in result.text and result.confidence > 0.3
+
+
+def test_curated_page_first_and_the_documentation_cited():
+    lam = passage("tutorial/controlflow", "lambda-expressions", "Lambda Expressions",
+                  "Small anonymous functions can be created with the lambda keyword.")
+    result = kb.explain("what is a lambda function", passages=[lam])
+    assert result.topic == "lambdas" and result.title == "Lambda functions"
+    assert "[Lambda Expressions](https://docs.python.org/3/tutorial/controlflow.html#lambda-expressions)" in result.text
+
+
+def test_citations_only_for_sections_about_the_question():
+    unrelated = passage("library/glob", "glob.glob", "glob.glob(pathname, recursive=False)", "recursive globbing")
+    assert "docs.python.org" not in kb.explain("what is recursion", passages=[unrelated]).text
+
+
+def test_not_about_programming_is_the_only_no_match():
+    assert "could not match" in kb.explain("how do I bake sourdough bread").text
+    assert "could not match" not in kb.explain("how to get todays date", passages=[DATE]).text
+
+
+@pytest.mark.parametrize("question,topic", [
+    ("what is a lambda function", "lambdas"),
+    ("shallow vs deep copy", "copying"),
+    ("how do I write a test with pytest", "testing"),
+    ("why is 0.1 + 0.2 not 0.3", "floating-point"),
+    ("what is a closure", "closures"),
+    ("what does __repr__ do", "string-representation"),
+    ("how to make a virtual enviroment", "virtual-environments"),
+    ("what is a dataclass", "dataclasses"),
+])
+def test_gap_topics_have_their_own_page(question, topic):
+    assert kb.explain(question).topic == topic
+
+
+def test_key_terms_keep_the_subject_only():
+    assert key_terms("What is the difference between a list and a tuple?") == ["list", "tuple"]
+    assert "identity" in key_terms("is vs ==") and "str" in key_terms("split a string")
+
+
+# --- follow-ups ----------------------------------------------------------------------------------------
+def shown(topic, index=0):
+    example = kb.ENTRIES[topic]["examples"][index]
+    return f"## {kb.title(topic)}\n```python\n{example['code']}\n```"
+
+
+def test_another_example_differs_from_the_one_shown():
+    first = kb.ENTRIES["lists"]["examples"][0]["code"]
+    result = follow_up.answer("another_example", "can you show another example?", "lists", shown("lists"),
+                              "beginner", "step-by-step")
+    assert result.topic == "lists" and result.examples and result.examples[0] != first
+    assert result.examples[0] in [e["code"] for e in kb.ENTRIES["lists"]["examples"]]
+
+
+def test_another_example_falls_back_to_checked_documentation_examples():
+    everything = "\n".join(e["code"] for e in kb.ENTRIES["lists"]["examples"])
+    result = follow_up.answer("another_example", "another one", "lists", everything, "beginner", "step-by-step",
+                              passages=[QUEUE])
+    assert "popleft" in result.text and "using-lists-as-queues" in result.text
+
+
+def test_simpler_is_beginner_level_and_shorter():
+    full = kb.explain("explain decorators", skill_level="advanced").text
+    result = follow_up.answer("simpler", "I still don't get it, simpler please", "decorators", shown("decorators"),
+                              "advanced", "step-by-step")
+    assert kb.ENTRIES["decorators"]["beginner"] in result.text and "Under the hood" not in result.text
+    assert len(result.text) < len(full) / 2
+
+
+def test_more_detail_goes_deeper():
+    result = follow_up.answer("more_detail", "more detail please", "recursion", "", "beginner", "step-by-step")
+    assert "Under the hood" in result.text and kb.ENTRIES["recursion"]["advanced"][:40] in result.text
+
+
+def test_show_code_leads_with_code():
+    result = follow_up.answer("show_code", "show me code for it", "generators", "", "beginner", "conceptual")
+    assert result.text.index("```python") < 80 and len(result.examples) == len(kb.ENTRIES["generators"]["examples"])
+
+
+def test_prevention_lists_the_mistakes():
+    result = follow_up.answer("prevention", "how do I avoid this next time?", "scope", "", "beginner", "visual")
+    assert all(m in result.text for m in kb.ENTRIES["scope"]["mistakes"])
+
+
+def test_related_question_is_answered_within_the_topic():
+    result = follow_up.answer("related_question", "and what is the base case?", "recursion", shown("recursion"),
+                              "beginner", "step-by-step")
+    assert result.topic == "recursion"
+    result = follow_up.answer("related_question", "ok and how do I stop it?", "loops", "", "beginner", "step-by-step")
+    assert result.topic == "loops"
+
+
+def test_no_topic_means_no_follow_up_answer():
+    assert follow_up.answer("simpler", "simpler please", "", "", "beginner", "visual") is None
+
+
+def test_follow_ups_on_a_documentation_answer_use_the_previous_question():
+    first = kb.explain("how do I use a list as a queue", passages=[QUEUE])
+    again = follow_up.answer("another_example", "another example please", "", "nothing shown", "beginner",
+                             "step-by-step", passages=[QUEUE], previous_question="how do I use a list as a queue")
+    assert "popleft" in again.text and "using-lists-as-queues" in again.text
+    simpler = follow_up.answer("simpler", "simpler please", "", first.text, "advanced", "step-by-step",
+                               passages=[QUEUE], previous_question="how do I use a list as a queue")
+    assert simpler.title == "Using Lists as Queues" and "deque" in simpler.text
+    assert follow_up.answer("simpler", "simpler please", "", "", "beginner", "visual", passages=[QUEUE]) is None
