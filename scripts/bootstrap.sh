@@ -47,3 +47,7 @@ if command -v npm >/dev/null 2>&1 && [ ! -d web/node_modules/playwright-core ]; 
   (cd web && npm ci --no-audit --no-fund --loglevel=error) \
     || echo "warning: could not install playwright-core (the browser test will be skipped)" >&2
 fi
+
+# tutor-triage: the triage model, trained from agents/triage/corpus/*.jsonl and cached by the corpus's hash in
+# $LEARNFLOW_CACHE/triage-model (a no-op when the corpus has not changed).
+.venv/bin/python -m agents.triage.train
