@@ -48,7 +48,7 @@ async def _flow(conn, ticket: QueryTicket, source: str, destination: str, conten
 
 
 async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: str | None, session_id: str,
-                 context: dict, student: dict, method: str) -> None:
+                 context: dict, student: dict, method: str, conversation: dict | None = None) -> None:
     code_or_none = code or None
     async with pool.connection() as conn:
         async with conn.transaction():
@@ -73,7 +73,7 @@ async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: s
                 " learning_path) VALUES (%s, %s, %s, %s, %s, %s)",
                 (ticket.query_id, session_id or None,
                  Jsonb({"skill_level": student["skill_level"], "learning_style": student["learning_style"],
-                        "client_context": context}),
+                        "client_context": context, "conversation": conversation or {}}),
                  ticket.topics[0] if ticket.topics else None, student["skill_level"], ticket.topics or None))
             await _flow(conn, ticket, AGENT, ticket.agent,
                         f"Routing query to {ticket.agent} agent (intent: {ticket.intent}, "

@@ -102,7 +102,9 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             topic=res.topic), text, call_code)
         await ledger.accept(self.rt.pool, ticket, text=text, code=code, language=language,
                             session_id=session_id, context=client_context, student=student,
-                            method=call.method)
+                            method=call.method, conversation={
+                                "follow_up": res.follow_up, "topic": res.topic, "turns": len(history),
+                                "previous_query_id": history[-1].query_id if history else None})
         routing = pb.RoutingDecision(detected_intent=enums.from_db("Intent", intent),
                                      routed_to_agent=enums.agent_enum(agent), confidence=round(confidence, 2),
                                      reasoning=reasoning, query_id=ticket.query_id, trace_id=ticket.trace_id)
