@@ -99,8 +99,11 @@ def _attach(kind: str, intent: str, text: str, rng: random.Random) -> dict:
     item: dict = {"text": text}
     if kind == "buggy":
         item["code"] = rng.choice(BUGGY)
-        if rng.random() < 0.15:
+        r = rng.random()
+        if r < 0.15:
             item["text"] = (text + " " + rng.choice(ERROR_LINES)).strip()
+        elif r < 0.35 and intent == "debug":      # the whole traceback pasted under the question
+            item["text"] = (text + "\n" + rng.choice(TRACEBACKS)).strip()
     elif kind == "working":
         item["code"] = rng.choice(WORKING if intent != "code_review" or rng.random() < 0.8 else BUGGY)
     elif kind == "tb":
