@@ -63,8 +63,8 @@ class ProgressServicer(pb_grpc.ProgressServiceServicer):
         async with self.rt.pool.connection() as conn:
             progress = await load_progress(conn, identity.student_id)
             found = await evidence.load(conn, identity.student_id)
-            cur = await conn.execute("SELECT name, (now() AT TIME ZONE 'UTC')::date AS today FROM students WHERE student_id = %s",
-                                     (identity.student_id,))
+            cur = await conn.execute("SELECT name, (now() AT TIME ZONE 'UTC')::date AS today FROM students"
+                                     " WHERE student_id = %s", (identity.student_id,))
             row = await cur.fetchone() or {}
         name = (row.get("name") or "there").split(" ")[0]
         text = answers.answer(aspect, progress, found, name, row.get("today") or date.today())
