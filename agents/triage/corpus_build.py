@@ -10,6 +10,8 @@ corpus is the same on every machine:
 - attachments: a buggy or working snippet in the code field, a pasted traceback in the message;
 - conversation: non-follow-ups get a random previous-turn intent (so the model learns it matters
   little for them); follow-ups are labelled with the intent of the turn they follow.
+Each message keeps the id of its seed, so the held-out split can keep all variants of a seed on one
+side (otherwise a typo'd copy of a training sentence would count as "unseen").
 
 Run: .venv/bin/python -m agents.triage.corpus_build   (also done by `make train`)
 """
@@ -29,7 +31,7 @@ INTENTS = ("concepts", "debug", "code_review", "exercise", "progress")
 PREVS = ("none",) + INTENTS
 SEED = 20261202
 # Variants per seed, so each intent ends with roughly the same number of messages.
-VARIANTS = {"concepts": 4, "debug": 5, "code_review": 7, "exercise": 9, "progress": 6}
+VARIANTS = {"concepts": 4, "debug": 4, "code_review": 6, "exercise": 8, "progress": 5}
 _KEYS = "qwertyuiop asdfghjkl zxcvbnm"
 _ATTACHMENT_PREFIXES = ("buggy", "working", "tb", "none")
 # Progress seeds carry what they ask about (the progress agent has its own copy for its answers).
@@ -150,14 +152,15 @@ def build() -> list[dict]:
     items: list[dict] = []
     for intent in INTENTS:
         lines = [ln for ln in (SEEDS / f"{intent}.txt").read_text().splitlines()]
-        for line in lines:
+        for n, line in enumerate(lines):
             kind, text = _parse(line)
             for _ in range(VARIANTS[intent]):
                 body = noise(_fill(text, rng), rng)
                 item = _attach(kind if kind in ("buggy", "working", "tb") else "none", intent, body, rng)
-                item.update(intent=intent, prev=rng.choice(PREVS[:1] * 5 + PREVS[1:]), follow_up="none")
+                item.update(intent=intent, prev=rng.choice(PREVS[:1] * 5 + PREVS[1:]), follow_up="none",
+                            seed=f"{intent}:{n}")
                 items.append(item)
-    for line in (SEEDS / "follow_ups.txt").read_text().splitlines():
+    for n, line in enumerate((SEEDS / "follow_ups.txt").read_text().splitlines()):
         form, text = _parse(line)
         prevs = ("none", "concepts", "debug", "code_review", "exercise", "progress")
         if form == "prevention":
@@ -166,7 +169,7 @@ def build() -> list[dict]:
             for _ in range(2 if form in ("harder", "easier") else 1):
                 body = noise(_fill(text, rng), rng)
                 items.append({"text": body, "intent": _follow_up_intent(form, prev, text), "prev": prev,
-                              "follow_up": form})
+                              "follow_up": form, "seed": f"follow_ups:{n}"})
     return items
 
 

@@ -3,7 +3,8 @@
 Pure functions over rows that ledger.recent_turns() reads in one query. A message is a follow-up when
 the session has a previous turn and the model's follow-up head names a form ("simpler", "harder",
 "show me code for it" ...) with confidence; the model already weighs the previous turn's intent, and
-when it is still unsure a follow-up goes back to the agent of the previous turn. A message without a
+a follow-up without a topic of its own goes back to the agent of the previous turn unless the model
+is sure (>= OWN_INTENT) that it asks for something else. A message without a
 topic of its own inherits the topic of the most recent turn that had one.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ from server import enums
 MAX_TURNS = 10
 EXCERPT_CHARS = 600
 FOLLOW_UP_MIN = 0.5
+OWN_INTENT = 0.8      # a follow-up keeps the previous agent unless the model is at least this sure of another
 FOLLOW_UP_ENUM = {
     "another_example": common_pb2.FOLLOW_UP_ANOTHER_EXAMPLE, "simpler": common_pb2.FOLLOW_UP_SIMPLER,
     "more_detail": common_pb2.FOLLOW_UP_MORE_DETAIL, "harder": common_pb2.FOLLOW_UP_HARDER,
@@ -73,7 +75,8 @@ def resolve(result: Classification, history: list[common_pb2.ConversationTurn], 
     carried_code = ""
     if follow_up != "none":
         prev_intent = enums.to_db("Intent", prev.intent)
-        if confidence < LOW_CONFIDENCE and prev_intent and follow_up not in ("harder", "easier"):
+        if prev_intent and intent != prev_intent and confidence < OWN_INTENT and not own_topic \
+                and follow_up not in ("harder", "easier"):
             intent, confidence = prev_intent, max(confidence, LOW_CONFIDENCE)
             reasoning = f"A follow-up ({follow_up.replace('_', ' ')}) to the previous {prev_intent} answer, " \
                         f"so it goes back to the same agent."
