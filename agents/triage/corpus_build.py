@@ -144,6 +144,8 @@ def _follow_up_intent(form: str, prev: str, text: str) -> str:
         return "exercise" if exercise_like else "concepts"
     if form == "another_example" and prev != "exercise" and "exercise" in text.lower():
         return "exercise"
+    if form == "related_question" and prev in ("debug", "code_review"):
+        return "concepts"     # a new question about the subject of a fix or a review is a concept question
     return prev
 
 
