@@ -57,7 +57,8 @@ def main(path: Path) -> int:
           f"p99 {times[int(len(times) * 0.99)]:.0f} us, mean {sum(times) / len(times):.0f} us ({len(times)} calls)")
     holdout = triage_model.get().meta.get("holdout", {})
     if holdout:
-        print(f"held-out accuracy (stratified by intent, split by seed: {holdout['n']} of {triage_model.get().meta['messages']} corpus messages):"
+        total = triage_model.get().meta["messages"]
+        print(f"held-out accuracy (stratified by intent, split by seed: {holdout['n']} of {total} corpus messages):"
               f" {100 * holdout['accuracy']:.1f}%; per intent "
               + ", ".join(f"{k} {100 * v:.1f}%" for k, v in holdout["per_intent"].items())
               + f"; follow-up form {100 * holdout['follow_up_accuracy']:.1f}%")

@@ -142,7 +142,8 @@ def answer_next(progress, evidence: Evidence, name: str) -> str:
 
 def answer_change(progress, evidence: Evidence, name: str) -> str:
     stats = list(evidence.topics.values())
-    this = (sum(s.attempts_week for s in stats), sum(s.passes_week for s in stats), sum(s.questions_week for s in stats))
+    this = (sum(s.attempts_week for s in stats), sum(s.passes_week for s in stats),
+            sum(s.questions_week for s in stats))
     prev = (sum(s.attempts_prev_week for s in stats), sum(s.passes_prev_week for s in stats),
             sum(s.questions_prev_week for s in stats))
     lines = [f"This week vs the week before, {name}:",
@@ -175,9 +176,9 @@ def answer_report(progress, evidence: Evidence, name: str, today: date) -> str:
     graded = _graded(progress, evidence)
     if graded:
         lines += ["", "Practised topics (graded exercises):"]
+        weak = weak_topics(progress, evidence)
         for t, (lv, s) in sorted(graded.items(), key=lambda kv: -kv[1][0]):
-            mark = " (mastered)" if lv >= mastery.MASTERED else (" (needs work)" if t in weak_topics(progress, evidence)
-                                                                else "")
+            mark = " (mastered)" if lv >= mastery.MASTERED else (" (needs work)" if t in weak else "")
             lines.append(f"  {t:<22} {'#' * int(round(lv * 10)):<10} {lv:.0%}  {s.passes}/{s.attempts} passed{mark}")
     asked = sorted(t for t, s in evidence.topics.items() if s.questions and t not in graded)
     if asked:
