@@ -55,7 +55,7 @@ def classify(text: str, code: str | None = None, prev_intent: str | None = None)
         signals.append(f"prev:{prev_intent}")
     top, second = str(top), str(second)
     return Classification(top, round(p_top, 3), _reasoning(top, second, p_top, p_second, cues[:4]), tuple(signals),
-                          second, round(p_second, 3), scored.follow_up, round(scored.follow_up_probability, 3))
+                          second, round(p_second, 3), str(scored.follow_up), round(scored.follow_up_probability, 3))
 
 
 def _reasoning(top: str, second: str, p_top: float, p_second: float, cues: list[str]) -> str:

@@ -164,7 +164,7 @@ def test_mixed_signals_are_less_confident_than_clear_ones():
     # asks for practice AND reports an error: genuinely two intents
     mixed = classify("give me an exercise, my last one crashed with an error")
     assert mixed.confidence < classify("give me an exercise on loops").confidence
-    assert mixed.confidence < 0.95
+    assert mixed.second == "debug"          # the other intent is the runner-up the reasoning can offer
 
 
 def test_result_shape_and_ranges():
