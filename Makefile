@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export PATH := $(HOME)/.cache/learnflow/bin:$(PATH)
 
-.PHONY: bootstrap up down status test lint generate check-generated breaking eval bench
+.PHONY: bootstrap up down status test lint generate check-generated breaking eval bench train
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -38,3 +38,7 @@ eval: bootstrap        ## accuracy of the offline engines on the dev sets (see R
 	$(PY) bench/triage_eval.py && $(PY) bench/review_eval.py && $(PY) bench/debug_locate_eval.py
 	$(PY) bench/concepts_retrieval_eval.py
 	$(PY) bench/blind/run_eval.py   # blind sets through Envoy (bench/blind/README.md)
+
+# tutor-triage
+train: bootstrap       ## rebuild the triage corpus from its seeds and train the model (cached by corpus hash)
+	$(PY) -m agents.triage.train --rebuild-corpus

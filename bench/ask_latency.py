@@ -83,6 +83,15 @@ def main() -> None:
         p50 = statistics.median(lat)
         name = "Ask: concepts, uncached (varied questions)"
         print(f"{name:<52} {p50:8.2f} {pct(lat, .95):8.2f} {statistics.mean(lat):8.2f} {p50 / b50:11.1f}")
+        # Conversation memory: the same question inside a session that already has 10 turns (history read +
+        # follow-up resolution on every call).
+        sid = client.ask("What is a list?").query.session_id
+        for _ in range(10):
+            client.ask("can you show another example?", "", sid)
+        lat = timed(lambda: client.ask("can you show another example?", "", sid), args.n)
+        p50 = statistics.median(lat)
+        print(f"{'Ask: concepts follow-up in a 10-turn session':<52} {p50:8.2f} {pct(lat, .95):8.2f} "
+              f"{statistics.mean(lat):8.2f} {p50 / b50:11.1f}")
         first, final = [], []
         for _ in range(min(args.n, 100)):
             t = time.perf_counter()

@@ -59,3 +59,6 @@ if [ ! -f "/usr/share/doc/python$pyver/html/index.html" ] && [ "$(id -u)" = 0 ] 
 fi
 LEARNFLOW_PYTHON_DOCS=${LEARNFLOW_PYTHON_DOCS:-/usr/share/doc/python$pyver/html} .venv/bin/python -m knowledge.docs_index prepare >/dev/null \
   || echo "warning: Python documentation index not prepared (concept answers use the curated pages only)" >&2
+# tutor-triage: the triage model, trained from agents/triage/corpus/*.jsonl and cached by the corpus's hash in
+# $LEARNFLOW_CACHE/triage-model (a no-op when the corpus has not changed).
+.venv/bin/python -m agents.triage.train

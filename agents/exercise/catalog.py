@@ -50,8 +50,20 @@ def difficulty_for(mastery: float | None, text: str = "") -> str:
     return base
 
 
-async def choose(conn, student_id: str, topic: str | None, difficulty: str) -> dict | None:
-    """An unsolved exercise of the topic, nearest in difficulty; solved ones only when nothing else is left."""
+def follow_up_target(follow_up: str, last_topic: str, last_difficulty: str | None) -> tuple[str, str] | None:
+    """'harder' / 'easier' / 'another one' after an exercise turn: same topic, the next, previous or same level."""
+    order = ["beginner", "intermediate", "advanced"]
+    if not last_topic or follow_up not in ("harder", "easier", "simpler", "another_example"):
+        return None
+    base = order.index(last_difficulty) if last_difficulty in order else 0
+    step = {"harder": 1, "easier": -1, "simpler": -1}.get(follow_up, 0)
+    return last_topic, order[max(0, min(2, base + step))]
+
+
+async def choose(conn, student_id: str, topic: str | None, difficulty: str,
+                 avoid: tuple[str, ...] = ()) -> dict | None:
+    """An unsolved exercise of the topic, nearest in difficulty; solved ones only when nothing else is left.
+    Exercises in `avoid` (just handed out in this conversation) come after every other unsolved one."""
     order = ["beginner", "intermediate", "advanced"]
     cur = await conn.execute(
         "SELECT e.*, EXISTS (SELECT 1 FROM exercise_submissions s WHERE s.exercise_id = e.exercise_id"
@@ -66,7 +78,8 @@ async def choose(conn, student_id: str, topic: str | None, difficulty: str) -> d
 
     def rank(row):
         distance = abs(order.index(row["difficulty"]) - order.index(difficulty))
-        return (row["solved"], distance, row["attempted"], row["slug"] or "", str(row["exercise_id"]))
+        return (row["solved"], str(row["exercise_id"]) in avoid, distance, row["attempted"], row["slug"] or "",
+                str(row["exercise_id"]))
 
     return sorted(rows, key=rank)[0]
 

@@ -6,7 +6,8 @@ import time
 import uuid
 
 import grpc
-from learnflow.v1 import entities_pb2, events_pb2, exercise_service_pb2 as pb, exercise_service_pb2_grpc as pb_grpc
+from learnflow.v1 import (common_pb2, entities_pb2, events_pb2, exercise_service_pb2 as pb,
+                          exercise_service_pb2_grpc as pb_grpc)
 from psycopg.types.json import Jsonb
 
 from agents import specialist
@@ -84,6 +85,12 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         identity = auth.require_identity()
         text = request.request_text
         topic = request.topic or next((t for t, _ in detect_topics(text)), None) if text or request.topic else None
+        follow = _follow_up(request.context, topic)
+        if follow is not None:          # "a harder one" after an exercise: same topic, next level
+            topic = follow[0]
+        elif topic is None and request.context.topic:
+            topic = request.context.topic   # the conversation's topic ("give me an exercise" after "what is a list")
+        given = tuple(t.exercise_id for t in request.context.recent_turns if t.exercise_id)
         async with self.rt.pool.connection() as conn:
             await require_active(conn, context, identity)
             cur = await conn.execute("SELECT python_mastery_levels FROM student_progress WHERE student_id = %s",
@@ -92,10 +99,11 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
             mastery = (progress or {}).get("python_mastery_levels") or {}
             if topic is None and mastery:  # no topic asked for: practise the weakest one
                 topic = min(mastery, key=mastery.get)
-            difficulty = enums.to_db("SkillLevel", request.difficulty) or catalog.difficulty_for(
-                mastery.get(topic) if topic else None, text)
-            row = await catalog.choose(conn, identity.student_id, topic, difficulty)
-            reason = f"topic {topic}, difficulty {difficulty}"
+            difficulty = enums.to_db("SkillLevel", request.difficulty) or (follow[1] if follow else None) or \
+                catalog.difficulty_for(mastery.get(topic) if topic else None, text)
+            row = await catalog.choose(conn, identity.student_id, topic, difficulty, given)
+            reason = f"topic {topic}, difficulty {difficulty}" + (f" ({_FOLLOW_UP_WORDS[request.context.follow_up]}"
+                                                                  " than the last one)" if follow else "")
             if self.claude is not None and topic and (row is None or row["solved"]):
                 fresh = await self._generate_new(conn, topic, difficulty)
                 if fresh is not None:
@@ -277,6 +285,22 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
                 " ORDER BY submission_time DESC LIMIT %s", (target, request.exercise_id, request.exercise_id, size))
             rows = await cur.fetchall()
         return pb.ListSubmissionsResponse(submissions=[records.submission(r) for r in rows])
+
+
+_FOLLOW_UP_WORDS = {common_pb2.FOLLOW_UP_HARDER: "harder", common_pb2.FOLLOW_UP_EASIER: "easier",
+                    common_pb2.FOLLOW_UP_SIMPLER: "easier", common_pb2.FOLLOW_UP_ANOTHER_EXAMPLE: "same level"}
+
+
+def _follow_up(context, own_topic: str | None) -> tuple[str, str] | None:
+    """(topic, difficulty) for a follow-up to the conversation's last exercise, when this is one."""
+    if context.follow_up not in _FOLLOW_UP_WORDS:
+        return None
+    last = next((t for t in reversed(context.recent_turns) if t.agent == enums.agent_enum(AGENT) and t.topic), None)
+    if last is None or own_topic and own_topic != last.topic:   # "a harder one on recursion": a new topic
+        return None
+    name = {common_pb2.FOLLOW_UP_HARDER: "harder", common_pb2.FOLLOW_UP_EASIER: "easier",
+            common_pb2.FOLLOW_UP_SIMPLER: "simpler"}.get(context.follow_up, "another_example")
+    return catalog.follow_up_target(name, last.topic, enums.to_db("SkillLevel", last.difficulty))
 
 
 def _present(exercise: entities_pb2.Exercise) -> str:

@@ -5,21 +5,20 @@ Each topic holds P(L), the probability the student has learned it (0-1), startin
   P(L|pass) = P(L)(1-S) / (P(L)(1-S) + (1-P(L))G), a failure P(L|fail) = P(L)S / (P(L)S + (1-P(L))(1-G));
   partial credit f (tests passed / total) mixes them: f*P(L|pass) + (1-f)*P(L|fail). Then learning
   happens with T = 0.15: P(L) <- P + (1-P)T.
-- A question is weak evidence. A debug question (the student's code failed) is a noisy failure
-  (S = 0.3, G = 0.45); concept and review questions are exposure only. Both then learn with T = 0.04.
+- A question is not evidence of knowing or not knowing a topic (asking what a list is, or asking for
+  a list exercise, is what a student who is learning does): questions are counted, never scored.
 Recent evidence counts more than old because every update moves the estimate from where the last
 one left it: the influence of an observation decays geometrically with each later one.
-Thresholds from seed 001: >= 0.85 mastered, < 0.6 weak (after 5+ pieces of evidence).
+Thresholds from seed 001: >= 0.85 mastered, < 0.6 weak (after 2+ graded attempts).
 """
 from __future__ import annotations
 
 P0 = 0.2
 MASTERED = 0.85
 WEAK = 0.6
-WEAK_MIN_EVIDENCE = 5
+WEAK_MIN_EVIDENCE = 2
 
 EXERCISE = {"slip": 0.10, "guess": 0.20, "learn": 0.15}
-QUESTION = {"slip": 0.30, "guess": 0.45, "learn": 0.04}
 
 
 def _posterior(p: float, correct: bool, slip: float, guess: float) -> float:
@@ -36,13 +35,6 @@ def after_exercise(p: float | None, fraction_passed: float) -> float:
     posterior = f * _posterior(p, True, EXERCISE["slip"], EXERCISE["guess"]) + \
         (1 - f) * _posterior(p, False, EXERCISE["slip"], EXERCISE["guess"])
     return _clamp(posterior + (1 - posterior) * EXERCISE["learn"])
-
-
-def after_question(p: float | None, intent: str) -> float:
-    p = P0 if p is None else p
-    if intent == "debug":
-        p = _posterior(p, False, QUESTION["slip"], QUESTION["guess"])
-    return _clamp(p + (1 - p) * QUESTION["learn"])
 
 
 def _clamp(value: float) -> float:

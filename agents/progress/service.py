@@ -1,14 +1,17 @@
-"""ProgressService: progress numbers (kept up to date by the Kafka consumer), the "how am I doing?"
-summary for triage, query history with full-text search, interactions and response ratings."""
+"""ProgressService: progress numbers (kept up to date by the Kafka consumer), the answer to a progress
+question for triage (asks.py picks what is asked, answers.py answers it from evidence.py's records),
+query history with full-text search, interactions and response ratings."""
 from __future__ import annotations
 
+import asyncio
 import time
+from datetime import date
 
 import grpc
 from learnflow.v1 import entities_pb2, progress_service_pb2 as pb, progress_service_pb2_grpc as pb_grpc
 
 from agents import specialist
-from agents.progress import mastery
+from agents.progress import answers, asks, evidence
 from agents.progress.consumer import ProgressConsumer
 from db import records
 from server import auth
@@ -44,38 +47,6 @@ async def load_progress(conn, student_id: str) -> entities_pb2.LearningProgress:
     return progress
 
 
-def report(progress: entities_pb2.LearningProgress, name: str) -> str:
-    """The progress-intent answer: real numbers, what to do next."""
-    levels = dict(progress.python_mastery_levels)
-    if not levels and not progress.total_queries and not progress.completed_exercises:
-        return (f"Hi {name}! You're just getting started, so there is no progress to show yet. Ask a question "
-                "about any Python topic or request an exercise (\"give me a loops exercise\"), and I'll start "
-                "tracking your mastery per topic.")
-    lines = [f"Here's where you stand, {name}:", ""]
-    lines.append(f"- Questions asked: {progress.total_queries} "
-                 f"({', '.join(f'{k}: {v}' for k, v in sorted(progress.queries_by_type.items())) or 'none yet'})")
-    lines.append(f"- Exercises completed: {progress.completed_exercises}")
-    lines.append(f"- Pace: {progress.learning_velocity:.1f} questions/day over the last 7 days; "
-                 f"streak: {progress.streak_days} day(s)")
-    if levels:
-        lines.append("")
-        lines.append("Mastery by topic:")
-        for topic, level in sorted(levels.items(), key=lambda kv: -kv[1]):
-            bar = "#" * int(round(level * 10))
-            mark = " (mastered)" if level >= mastery.MASTERED else (" (needs work)" if level < mastery.WEAK else "")
-            lines.append(f"  {topic:<24} {bar:<10} {level:.0%}{mark}")
-    if progress.strengths:
-        lines.append(f"\nStrengths: {', '.join(progress.strengths)}.")
-    focus = list(progress.struggle_topics) or list(progress.weaknesses) or \
-        [t for t, v in sorted(levels.items(), key=lambda kv: kv[1]) if v < mastery.MASTERED][:2]
-    if focus:
-        lines.append(f"Focus next on: {', '.join(focus)}. Try an exercise on {focus[0]} — ask "
-                     f"\"give me an exercise on {focus[0]}\".")
-    if progress.achievements:
-        lines.append(f"Achievements: {', '.join(progress.achievements)}.")
-    return "\n".join(lines)
-
-
 class ProgressServicer(pb_grpc.ProgressServiceServicer):
     def __init__(self, runtime):
         self.rt = runtime
@@ -88,15 +59,24 @@ class ProgressServicer(pb_grpc.ProgressServiceServicer):
     async def SummarizeProgress(self, request, context):
         started = time.perf_counter()
         identity = auth.require_identity()
+        aspect, aspect_confidence = asks.aspect(request.question)
         async with self.rt.pool.connection() as conn:
             progress = await load_progress(conn, identity.student_id)
-            cur = await conn.execute("SELECT name FROM students WHERE student_id = %s", (identity.student_id,))
-            row = await cur.fetchone()
-        text = report(progress, (row or {}).get("name", "there").split(" ")[0])
+            found = await evidence.load(conn, identity.student_id)
+            cur = await conn.execute("SELECT name, (now() AT TIME ZONE 'UTC')::date AS today FROM students"
+                                     " WHERE student_id = %s", (identity.student_id,))
+            row = await cur.fetchone() or {}
+        name = (row.get("name") or "there").split(" ")[0]
+        text = answers.answer(aspect, progress, found, name, row.get("today") or date.today())
+        recs = answers.recommendations(progress, found)
         response = specialist.build_response(
             AGENT, "progress_report", text, started=started, confidence=0.95, query_id=request.context.query_id,
-            metadata={"topics_mastered": list(progress.topics_mastered), "struggle_topics": list(progress.struggle_topics),
-                      "total_queries": progress.total_queries})
+            metadata={"aspect": aspect, "aspect_confidence": round(aspect_confidence, 3),
+                      "topics_mastered": list(progress.topics_mastered),
+                      "weak_topics": answers.weak_topics(progress, found),
+                      "strong_topics": answers.strong_topics(progress, found),
+                      "recommended_topic": recs[0][0] if recs else "",
+                      "struggle_topics": list(progress.struggle_topics), "total_queries": progress.total_queries})
         return pb.SummarizeProgressResponse(response=response, progress=progress)
 
     async def ListQueries(self, request, context):
@@ -161,6 +141,7 @@ def _response_from_json(value: dict) -> entities_pb2.AgentResponse:
 
 
 async def register(server, runtime) -> list[str]:
+    await asyncio.to_thread(asks.aspect, "how am I doing?")   # fit the small aspect classifier before serving
     pb_grpc.add_ProgressServiceServicer_to_server(ProgressServicer(runtime), server)
     if runtime.settings.kafka_bootstrap:
         consumer = ProgressConsumer(runtime.settings.kafka_bootstrap, runtime.settings.database_url)
@@ -172,6 +153,4 @@ async def register(server, runtime) -> list[str]:
 async def on_stop(runtime) -> None:
     consumer = runtime.state.get("consumer")
     if consumer is not None:
-        import asyncio
-
         await asyncio.to_thread(consumer.stop)

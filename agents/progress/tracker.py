@@ -55,37 +55,39 @@ def apply(conn, env: events_pb2.EventEnvelope) -> bool:
     reasons: dict[str, str] = {}
 
     if kind == "agent_response_completed":
+        # A question is exposure, not a measurement: asking about a topic (or asking for an exercise on it)
+        # says nothing about whether the student knows it, so it counts and covers the topic but never
+        # moves mastery. Only graded work does. A question without a recognised topic has no topic
+        # evidence at all (no catch-all pseudo-topic).
         p = env.agent_response_completed
         intent = enums.to_db("Intent", p.detected_intent) or "concepts"
-        topics = _topics(p.topics) or ["general-python"]
+        topics = _topics(p.topics)
         total_queries += 1
         by_type[intent] = by_type.get(intent, 0) + 1
         for topic in topics:
-            levels[topic] = mastery.after_question(levels.get(topic), intent)
-            reasons[topic] = f"{intent} question" + (f" about {p.error_type}" if p.error_type else "")
             _evidence(conn, student_id, topic, "query", intent, p.error_type or None, None, env.message_id)
-            _topic_row(conn, student_id, topic, levels[topic], query=True)
+            _topic_row(conn, student_id, topic, levels.get(topic), query=True)
     else:
         p = env.exercise_submission_graded
-        topic = p.topic if _TOPIC.match(p.topic or "") else "general-python"
         sub = p.submission
+        topics = [p.topic] if _TOPIC.match(p.topic or "") else []
         fraction = sub.automated_tests_passed / sub.total_tests if sub.total_tests else 0.0
-        levels[topic] = mastery.after_exercise(levels.get(topic), fraction)
-        reasons[topic] = f"exercise graded {sub.automated_tests_passed}/{sub.total_tests}"
-        _evidence(conn, student_id, topic, "submission", "exercise", None, fraction, env.message_id)
-        _topic_row(conn, student_id, topic, levels[topic], passed=fraction >= 1.0)
-        topics = [topic]
+        for topic in topics:
+            levels[topic] = mastery.after_exercise(levels.get(topic), fraction)
+            reasons[topic] = f"exercise graded {sub.automated_tests_passed}/{sub.total_tests}"
+            _evidence(conn, student_id, topic, "submission", "exercise", None, fraction, env.message_id)
+            _topic_row(conn, student_id, topic, levels[topic], passed=fraction >= 1.0)
 
     counts = {r["topic"]: r["n"] for r in conn.execute(
-        "SELECT topic, count(*) AS n FROM progress_evidence WHERE student_id = %s GROUP BY topic",
-        (student_id,)).fetchall()}
+        "SELECT topic, count(*) AS n FROM progress_evidence WHERE student_id = %s AND kind = 'submission'"
+        " GROUP BY topic", (student_id,)).fetchall()}
     summary = mastery.summarize(levels, counts)
     velocity = conn.execute(
         "SELECT count(*) AS n FROM query_history WHERE student_id = %s AND timestamp > now() - interval '7 days'",
         (student_id,)).fetchone()["n"] / 7.0
     streak = _streak(conn, student_id, now)
     struggles = _struggles(conn, env, topics, levels, now)
-    covered = sorted(set(row["topics_covered"] or []) | set(levels))
+    covered = sorted(set(row["topics_covered"] or []) | set(levels) | set(topics))
     completed = row["completed_exercises"] or 0
     achievements = _achievements(set(row["achievements"] or []), summary["topics_mastered"], completed, streak,
                                  total_queries)
@@ -98,7 +100,7 @@ def apply(conn, env: events_pb2.EventEnvelope) -> bool:
         (Jsonb(levels), summary["topics_mastered"], covered, summary["strengths"], summary["weaknesses"],
          round(min(velocity, 999.99), 2), total_queries, Jsonb(by_type), now, struggle_topics, sorted(achievements),
          streak, student_id))
-    for topic in topics:
+    for topic in (t for t in topics if t in levels):
         old, new = old_levels.get(topic, 0.0), levels[topic]
         if abs(new - old) >= 0.005:
             _emit(conn, "mastery.level.updated", events_pb2.MasteryLevelUpdated(
@@ -125,17 +127,19 @@ def _evidence(conn, student_id, topic, kind, intent, error_type, score, message_
 
 
 def _topic_row(conn, student_id, topic, level, *, query=False, passed=None) -> None:
+    """level None (a question on a topic never graded): the row counts the question, mastery stays unmeasured (0)."""
     conn.execute(
         "INSERT INTO topic_progress (student_id, module_name, mastery_percentage, attempts_count, success_count,"
         " query_count, last_practiced_at, completed_exercises) VALUES (%s, %s, %s, %s, %s, %s, now(), %s)"
-        " ON CONFLICT (student_id, module_name) DO UPDATE SET mastery_percentage = EXCLUDED.mastery_percentage,"
+        " ON CONFLICT (student_id, module_name) DO UPDATE SET mastery_percentage = CASE WHEN %s"
+        " THEN topic_progress.mastery_percentage ELSE EXCLUDED.mastery_percentage END,"
         " attempts_count = topic_progress.attempts_count + EXCLUDED.attempts_count,"
         " success_count = topic_progress.success_count + EXCLUDED.success_count,"
         " query_count = topic_progress.query_count + EXCLUDED.query_count,"
         " completed_exercises = topic_progress.completed_exercises + EXCLUDED.completed_exercises,"
         " last_practiced_at = now(), updated_at = now()",
-        (student_id, topic, round(level * 100, 2), 0 if query else 1, 1 if passed else 0, 1 if query else 0,
-         1 if passed else 0))
+        (student_id, topic, round((level or 0.0) * 100, 2), 0 if query else 1, 1 if passed else 0, 1 if query else 0,
+         1 if passed else 0, query))
 
 
 def _streak(conn, student_id: str, now: datetime) -> int:

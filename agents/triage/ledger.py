@@ -6,7 +6,10 @@ accept():   query_history row (status processing, routing and confidence set), s
 complete(): agent_responses row, the specialist's collaboration hops and its response in
             MessageFlow, status completed, interaction history, the agent-responses event.
 fail():     status failed and an agent.response.failed event.
-A crash between the two leaves a visible 'processing' query rather than losing it.
+recent_turns(): the session's earlier turns for conversation memory (one query).
+A crash between the two leaves a visible 'processing' query rather than losing it. All of triage's SQL
+is here, so its round trips per Ask can be counted in one place: recent_turns 1, accept 1 transaction,
+complete 1 transaction (which returns both rows the answer needs; nothing is re-selected).
 """
 from __future__ import annotations
 
@@ -45,7 +48,7 @@ async def _flow(conn, ticket: QueryTicket, source: str, destination: str, conten
 
 
 async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: str | None, session_id: str,
-                 context: dict, student: dict, method: str) -> None:
+                 context: dict, student: dict, method: str, conversation: dict | None = None) -> None:
     code_or_none = code or None
     async with pool.connection() as conn:
         async with conn.transaction():
@@ -70,7 +73,7 @@ async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: s
                 " learning_path) VALUES (%s, %s, %s, %s, %s, %s)",
                 (ticket.query_id, session_id or None,
                  Jsonb({"skill_level": student["skill_level"], "learning_style": student["learning_style"],
-                        "client_context": context}),
+                        "client_context": context, "conversation": conversation or {}}),
                  ticket.topics[0] if ticket.topics else None, student["skill_level"], ticket.topics or None))
             await _flow(conn, ticket, AGENT, ticket.agent,
                         f"Routing query to {ticket.agent} agent (intent: {ticket.intent}, "
@@ -89,8 +92,22 @@ async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: s
                 topic=events.request_topic(ticket.agent))
 
 
+async def recent_turns(conn, student_id: str, session_id: str, limit: int = 10) -> list[dict]:
+    """The student's completed turns in this session, newest first, with topic and answer (one query).
+    Filtered by student as well as session, so a session id guessed or reused by someone else shows nothing."""
+    cur = await conn.execute(
+        "SELECT q.query_id, q.query_text, q.code_snippet, q.detected_intent, q.routed_to_agent, q.timestamp,"
+        " s.current_module AS topic, left(r.response_text, 4000) AS response_text, r.metadata"
+        " FROM query_history q"
+        " LEFT JOIN agent_responses r ON r.query_id = q.query_id"
+        " LEFT JOIN session_context s ON s.query_id = q.query_id"
+        " WHERE q.student_id = %s AND q.session_id = %s AND q.status = 'completed'"
+        " ORDER BY q.timestamp DESC LIMIT %s", (student_id, session_id, limit))
+    return await cur.fetchall()
+
+
 async def complete(pool, ticket: QueryTicket, response, collaboration, *, engagement_ms: int):
-    """Writes the answer and returns the stored response row (with its id and timestamps)."""
+    """Writes the answer; returns the stored response row and the completed query row."""
     metadata = MessageToDict(response.metadata) if response.HasField("metadata") else {}
     metadata.setdefault("topics", ticket.topics)
     async with pool.connection() as conn:
@@ -110,9 +127,10 @@ async def complete(pool, ticket: QueryTicket, response, collaboration, *, engage
             await _flow(conn, ticket, ticket.agent, AGENT,
                         f"{ticket.agent} answered ({len(response.response_text)} chars, "
                         f"confidence {response.confidence_score:.2f})", "response")
-            await conn.execute(
-                "UPDATE query_history SET status = 'completed', processed_at = now() WHERE query_id = %s",
+            cur = await conn.execute(
+                "UPDATE query_history SET status = 'completed', processed_at = now() WHERE query_id = %s RETURNING *",
                 (ticket.query_id,))
+            query_row = await cur.fetchone()
             await conn.execute(
                 "UPDATE service_routing SET response_id = %s WHERE query_id = %s", (row["response_id"], ticket.query_id))
             await conn.execute(
@@ -133,7 +151,7 @@ async def complete(pool, ticket: QueryTicket, response, collaboration, *, engage
                 error_type=str(metadata.get("error_type") or ""), claude_model=response.claude_model,
                 response_type=response.response_type),
                 student_id=ticket.student_id, trace_id=ticket.trace_id, agent=AGENT)
-    return row
+    return row, query_row
 
 
 async def fail(pool, ticket: QueryTicket, reason: str) -> None:

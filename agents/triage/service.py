@@ -1,30 +1,32 @@
 """TriageService: classify, route to a specialist over gRPC (deadline, streaming), record everything.
 
-Ask and AskStream share one pipeline; Ask simply keeps the last event. The classifier is local
-(agents/triage/classifier.py) so routing costs microseconds; with Claude configured, low-confidence
-cases may ask a small model for a JSON verdict (agents/triage/model_verdict.py).
+Ask and AskStream share one pipeline; Ask simply keeps the last event. The classifier is a local
+trained model (agents/triage/classifier.py) so routing costs microseconds; with Claude configured,
+low-confidence cases may ask a small model for a JSON verdict (agents/triage/model_verdict.py).
+Conversation memory: a request without a session_id starts a new session (its id comes back in
+AskResponse.query.session_id); with one, the session's recent turns are loaded (ledger.recent_turns)
+and passed to the specialist in TutorContext with the follow-up form and the carried topic (memory.py).
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
+import uuid
 
 import grpc
 from google.protobuf.json_format import MessageToDict
 from learnflow.v1 import common_pb2, triage_service_pb2 as pb, triage_service_pb2_grpc as pb_grpc
 
 from knowledge.topics import detect_topics, topic_for_exception
-from agents.triage import ledger
-from agents.triage.classifier import INTENT_TO_AGENT, classify
+from agents.triage import ledger, memory
+from agents.triage.classifier import INTENT_TO_AGENT, LOW_CONFIDENCE, classify
 from agents.triage.routing import extract_code, plan
 from db import records
 from server import auth, enums, telemetry
 from server.access import require_active
 
 log = logging.getLogger("learnflow.triage")
-
-LOW_CONFIDENCE = 0.55
 
 
 class TriageServicer(pb_grpc.TriageServiceServicer):
@@ -54,18 +56,14 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
         async for event in self._pipeline(request, context, method="AskStream"):
             yield event
 
-    async def _decide(self, text: str, code: str):
-        result = classify(text, code or None)
-        intent, confidence, reasoning = result.intent, result.confidence, result.reasoning
-        if self.verdict is not None and confidence < LOW_CONFIDENCE:
+    async def _decide(self, text: str, code: str, history: list, detected: list) -> memory.Resolution:
+        result = classify(text, code or None, memory.previous_intent(history))
+        res = memory.resolve(result, history, detected[0][0] if detected else None, code)
+        if self.verdict is not None and res.confidence < LOW_CONFIDENCE and res.follow_up == "none":
             verdict = await self.verdict.classify(text, code)
             if verdict is not None:
-                intent, confidence, reasoning = verdict
-        agent = INTENT_TO_AGENT[intent]
-        # Review needs code; without any, the nearest useful help is a concept explanation.
-        if agent == "code-review" and not code.strip():
-            agent, reasoning = "concepts", reasoning + " (no code to review, so explaining the concept instead)"
-        return intent, agent, confidence, reasoning
+                res.intent, res.confidence, res.reasoning = verdict
+        return res
 
     async def _pipeline(self, request, context, method: str):
         started = time.perf_counter()
@@ -74,23 +72,39 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
         code = request.code_snippet or extract_code(text)
         language = enums.to_db("CodeLanguage", request.language) or ("python" if code else None)
         client_context = MessageToDict(request.context) if request.HasField("context") else {}
+        session_id = request.session_id or str(uuid.uuid4())   # no session yet: this message starts one
 
+        history = []
         async with self.rt.pool.connection() as conn:
             student = await require_active(conn, context, identity)
-        intent, agent, confidence, reasoning = await self._decide(text, code)
+            if request.session_id:
+                history = memory.turns(await ledger.recent_turns(conn, identity.student_id, session_id,
+                                                                 memory.MAX_TURNS))
         detected = detect_topics(text, code or None)
+        res = await self._decide(text, code, history, detected)
+        intent, confidence, reasoning = res.intent, res.confidence, res.reasoning
+        agent = INTENT_TO_AGENT[intent]
+        call_code = code or res.carried_code
+        # Review needs code; without any, the nearest useful help is a concept explanation.
+        if agent == "code-review" and not call_code.strip():
+            agent, reasoning = "concepts", reasoning + " (no code to review, so explaining the concept instead)"
         # Only the clearly-meant topics count as evidence for progress (not every weak association).
         topics = [t for t, score in detected if score >= 0.6 * detected[0][1]] if detected else []
+        if not topics and res.topic:
+            topics = [res.topic]          # a follow-up is about what the conversation is about
         ticket = ledger.new_ticket(identity.student_id, telemetry.current_trace_id(), agent, intent,
                                    confidence, reasoning, topics)
         call = plan(agent, common_pb2.TutorContext(
             query_id=ticket.query_id, student_id=identity.student_id,
             skill_level=enums.from_db("SkillLevel", student["skill_level"]),
             learning_style=enums.from_db("LearningStyle", student["learning_style"]),
-            session_id=request.session_id), text, code)
+            session_id=session_id, recent_turns=history, follow_up=memory.FOLLOW_UP_ENUM.get(res.follow_up, 0),
+            topic=res.topic), text, call_code)
         await ledger.accept(self.rt.pool, ticket, text=text, code=code, language=language,
-                            session_id=request.session_id, context=client_context, student=student,
-                            method=call.method)
+                            session_id=session_id, context=client_context, student=student,
+                            method=call.method, conversation={
+                                "follow_up": res.follow_up, "topic": res.topic, "turns": len(history),
+                                "previous_query_id": history[-1].query_id if history else None})
         routing = pb.RoutingDecision(detected_intent=enums.from_db("Intent", intent),
                                      routed_to_agent=enums.agent_enum(agent), confidence=round(confidence, 2),
                                      reasoning=reasoning, query_id=ticket.query_id, trace_id=ticket.trace_id)
@@ -131,11 +145,8 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             if "error_type" in response.metadata.fields else ""
         if error_type and not ticket.topics:  # code-only questions: the error says what the topic is
             ticket.topics = [topic_for_exception(error_type)]
-        row = await ledger.complete(self.rt.pool, ticket, response, collaboration,
-                                    engagement_ms=int((time.perf_counter() - started) * 1000))
-        async with self.rt.pool.connection() as conn:
-            cur = await conn.execute("SELECT * FROM query_history WHERE query_id = %s", (ticket.query_id,))
-            query_row = await cur.fetchone()
+        row, query_row = await ledger.complete(self.rt.pool, ticket, response, collaboration,
+                                               engagement_ms=int((time.perf_counter() - started) * 1000))
         yield pb.AskStreamResponse(final=pb.AskResponse(
             query=records.query(query_row), response=records.response(row), routing=routing, degraded=degraded))
 
@@ -149,5 +160,8 @@ def _remaining(context, cap: float) -> float:
 
 
 async def register(server, runtime) -> list[str]:
+    from agents.triage import model as triage_model
+
+    await asyncio.to_thread(triage_model.get)   # load (or, on a fresh clone, train) before the first question
     pb_grpc.add_TriageServiceServicer_to_server(TriageServicer(runtime), server)
     return ["learnflow.v1.TriageService"]
