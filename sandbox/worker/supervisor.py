@@ -1,6 +1,7 @@
-"""One job, supervised from a root process that never runs student code.
+"""One job, supervised from a process that never runs student code.
 
-The supervisor (forked from the zygote per job) makes the throwaway directory, forks the
+The supervisor (pid 1 of the job's pid namespace, see ``zygote``) reads the job from its own
+socket (the zygote never sees it), forks the
 student process(es) with limits and a dropped uid, enforces wall-clock deadlines and the output
 cap, reads replies (checking each test's nonce) and emits result events.  It never sees
 expected values: comparisons happen in the service process (``sandbox.compare``).
@@ -8,11 +9,10 @@ expected values: comparisons happen in the service process (``sandbox.compare``)
 import fcntl
 import os
 import selectors
-import shutil
 import signal
 import time
 
-from . import child, jail, protocol
+from . import child, jail, protocol, syscalls
 
 MB = 1024 * 1024
 
@@ -60,6 +60,8 @@ class StudentProc:
                 jail.apply_limits(lim["cpu_seconds"], _vm_size() + budget if budget > 0 else 0,
                                   lim["max_processes"], lim["max_file_bytes"], lim["max_open_files"])
                 jail.drop_privileges(self.uid)
+                if _FILTER is not None:
+                    syscalls.load(_FILTER)
                 entry()
             finally:
                 os._exit(70)
@@ -167,13 +169,14 @@ class Job:
                 except (ProcessLookupError, PermissionError):
                     pass
             if sweep:
-                jail.kill_uid(proc.uid)   # everything it forked too (hanging test children)
+                jail.kill_job()   # everything it forked too (hanging test children)
         proc.close()
         proc.reap(block=True)
         if proc.rusage is not None:
             self.peak_kb = max(self.peak_kb, int(proc.rusage.ru_maxrss))
-        # Stragglers a cleanly exited program left behind (daemonised children) are killed by
-        # the kill_uid at the end of the job (run_job), which always runs.
+        jail.reap_orphans()   # we are the job's init: grandchildren are reparented to us
+        # Stragglers a cleanly exited program left behind (daemonised children) die with the
+        # job's pid namespace when this supervisor exits (after run_job).
 
     @staticmethod
     def _signal_status(status) -> str | None:
@@ -423,14 +426,38 @@ def _on_sigterm(signum, frame):
     raise JobCancelled()
 
 
+_FILTER = None      # the seccomp filter (built in the zygote), loaded by every student process
+
+
+def serve(sock_fd: int, uid: int, filt) -> None:
+    """Entry point in the supervisor: read this job's request from its own socket, run it,
+    write its events back on the same socket."""
+    global _FILTER
+    _FILTER = filt
+    reader = protocol.FrameReader(max_frame=64 * 1024 * 1024)
+    sel = selectors.DefaultSelector()
+    sel.register(sock_fd, selectors.EVENT_READ)
+    deadline = time.monotonic() + 30.0
+    request = None
+    while request is None and time.monotonic() < deadline and not reader.broken:
+        if not sel.select(1.0):
+            continue
+        data = os.read(sock_fd, 1 << 16)
+        if not data:
+            return
+        frames = reader.feed(data)
+        request = frames[0] if frames else None
+    sel.close()
+    if not isinstance(request, dict):
+        return
+    request["uid"] = uid
+    run_job(request, lambda ev: protocol.write_frame(sock_fd, ev))
+
+
 def run_job(job: dict, emit) -> None:
-    """Entry point in the forked supervisor: set up the directory, run, clean up, emit."""
+    """Run, clean up, emit.  ``/tmp`` is the job's own tmpfs (a fresh mount per job)."""
     j = Job(job, emit)
-    j.workdir = os.path.join(jail.JOB_ROOT if os.geteuid() == 0 else job.get("tmp_root", "/tmp"),
-                             f"job-{job['uid']}-{os.urandom(4).hex()}")
-    os.mkdir(j.workdir, 0o700)
-    if os.geteuid() == 0:
-        os.chown(j.workdir, job["uid"], job["uid"])
+    j.workdir = jail.JOB_ROOT if os.getpid() == 1 else job.get("tmp_root", "/tmp")
     result = None
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -442,11 +469,10 @@ def run_job(job: dict, emit) -> None:
         result = {"event": "done", "status": "killed", "error": f"sandbox error: {type(exc).__name__}: {exc}",
                   "peak_kb": j.peak_kb, "duration_ms": 0.0, "stdout": "", "stderr": ""}
     finally:
-        # The verdict goes out first (latency); the zygote reuses this uid only after this
-        # process has exited, i.e. after the sweep and the removal of the directory.
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)   # cleanup must not be interrupted
+        # The verdict goes out first (latency); everything else of the job dies with its pid
+        # namespace when this process (its pid 1) exits.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         try:
             emit(result)
         finally:
-            jail.kill_uid(job["uid"])
-            shutil.rmtree(j.workdir, ignore_errors=True)
+            jail.kill_job()

@@ -181,9 +181,10 @@ def test_every_test_hanging_still_ends_with_all_results(sbx):
     assert all(r.error for r in g.results) and g.execution_time_ms < 2 * 2000 + 1000
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="namespaces and uid switching need root")
-def test_isolation_features_in_force(sbx):
-    assert {"netns", "mntns", "hidden-fs", "hidepid"} <= set(sbx.sb.features)
+def test_isolation_features_in_force(sbx, full_isolation):
+    """The same isolation with the worker as root and as an unprivileged uid."""
+    assert set(sbx.sb.features) == full_isolation
+    assert sbx.sb.rootless == (sbx.mode == "rootless")
 
 
 def test_cancelled_job_is_stopped_and_frees_its_slot():
