@@ -2,6 +2,7 @@
 sys.path, so put the sandbox directory there explicitly and run the worker package.
 pyseccomp (a single module in the service's site-packages) is imported from the directory the
 service names, which is then removed from sys.path again."""
+import importlib
 import os
 import sys
 
@@ -10,7 +11,7 @@ _seccomp_dir = os.environ.get("LEARNFLOW_SANDBOX_PYSECCOMP", "")
 if _seccomp_dir:
     sys.path.append(_seccomp_dir)
     try:
-        import pyseccomp  # noqa: F401
+        importlib.import_module("pyseccomp")
     except (ImportError, RuntimeError):   # RuntimeError: libseccomp itself is missing
         pass
     sys.path.remove(_seccomp_dir)
