@@ -16,7 +16,9 @@ harness reports normally) rather than killing the process:
 - sockets of any family but AF_UNIX (AF_INET/INET6/VSOCK/NETLINK/PACKET...): only
   socketpairs and the job's own Unix sockets remain (the network namespace has no route anyway).
 """
+import ctypes
 import errno
+import os
 import socket
 
 try:  # the zygote puts pyseccomp's directory on sys.path just for this import
@@ -38,8 +40,11 @@ CLONE_NS_FLAGS = (0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x
 #                 NEWNS       NEWCGROUP   NEWUTS      NEWIPC      NEWUSER     NEWPID      NEWNET      NEWTIME
 
 
-def build():
-    """The filter object (not yet loaded); None if pyseccomp/libseccomp is unavailable."""
+def build() -> bytes | None:
+    """The compiled BPF program (libseccomp's export), or None if pyseccomp/libseccomp is missing.
+
+    Compiled once here; every student process then installs these bytes with one prctl
+    instead of having libseccomp rebuild the program per process (~0.6 ms each)."""
     if sc is None:
         return None
     f = sc.SyscallFilter(defaction=sc.ALLOW)
@@ -54,9 +59,28 @@ def build():
         f.add_rule(deny, "clone", sc.Arg(0, sc.MASKED_EQ, bit, bit))
     for name in ("socket", "socketpair"):
         f.add_rule(deny, name, sc.Arg(0, sc.NE, socket.AF_UNIX))
-    return f
+    fd = os.memfd_create("seccomp-bpf")
+    try:
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            f.export_bpf(fh)
+            fh.seek(0)
+            return fh.read()
+    finally:
+        os.close(fd)
 
 
-def load(f) -> None:
-    """Install the filter in this process (needs PR_SET_NO_NEW_PRIVS, set by drop_privileges)."""
-    f.load()
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def load(program: bytes) -> None:
+    """Install the program in this process (needs PR_SET_NO_NEW_PRIVS, set by drop_privileges)."""
+    buf = ctypes.create_string_buffer(program, len(program))
+    prog = _SockFprog(len(program) // 8, ctypes.addressof(buf))
+    if _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"seccomp: {os.strerror(err)}")

@@ -10,6 +10,8 @@ kills a job.  fd 1 carries only the ``hello`` frame.  EOF on fd 0 ends the zygot
 
 Per job: intermediate process C (``jail.enter_job_namespaces``) -> supervisor S, pid 1 of the
 job's pid namespace (own /tmp tmpfs and /proc, ``rootfs.enter_job_fs``) -> student processes.
+``SPARES`` such C/S pairs are prepared ahead (forked from the zygote, so as clean as it is) and
+wait for a job's socket; the forks, namespaces and mounts are then off the job's critical path.
 """
 import importlib
 import json
@@ -48,14 +50,18 @@ def _isolate(rootless: bool) -> tuple[list[str], object]:
     return features, filt
 
 
-def _job(sock_fd: int, uid: int, rootless: bool, filt, limits: dict) -> None:
-    """In the forked intermediate C: new namespaces, fork the supervisor S, wait for it."""
+SPARES = 2
+
+
+def _spare(spare_fd: int, uid: int, rootless: bool, filt, limits: dict) -> None:
+    """In the forked intermediate C: new namespaces, fork the supervisor S, wait for it.  S sets
+    up the job's mounts, then waits on ``spare_fd`` for the job's own socket."""
     try:
         jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
         signal.set_wakeup_fd(-1)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        for fd in (0, 1):
-            os.close(fd)
+        os.closerange(0, spare_fd)            # nothing of the zygote's channels (or other spares)
+        os.closerange(spare_fd + 1, 65536)
         jail.enter_job_namespaces(uid, rootless)
         pid = os.fork()
         if pid == 0:
@@ -63,10 +69,12 @@ def _job(sock_fd: int, uid: int, rootless: bool, filt, limits: dict) -> None:
                 jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
                 rootfs.enter_job_fs(uid, limits["tmp_mb"], limits["tmp_inodes"])
                 jail.prctl(jail.PR_SET_DUMPABLE, 0)   # its memory holds this job's payload only; still, no peeking
-                supervisor.serve(sock_fd, uid, filt)
+                _data, fds, _flags, _addr = socket.recv_fds(socket.socket(fileno=spare_fd), 16, 1)
+                if fds:
+                    supervisor.serve(fds[0], uid, filt)
             finally:
                 os._exit(0)
-        os.close(sock_fd)
+        os.close(spare_fd)
         os.waitpid(pid, 0)
     finally:
         os._exit(0)
@@ -92,8 +100,42 @@ def main() -> None:
     sel = selectors.DefaultSelector()
     sel.register(ctl, selectors.EVENT_READ)
     sel.register(wake_r, selectors.EVENT_READ)
-    jobs = {}          # pid of C -> (job id, uid)
+    jobs = {}          # pid of C -> [job id or None while spare, uid]
+    spares = []        # [pid of C, our end of its socket], oldest first
     counter = 0
+
+    def make_spare() -> None:
+        nonlocal counter
+        used = {u for _, u in jobs.values()}
+        counter += 1
+        uid = uid_base + counter % jail.UID_BLOCK
+        while uid in used:
+            counter += 1
+            uid = uid_base + counter % jail.UID_BLOCK
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        pid = os.fork()
+        if pid == 0:
+            _spare(theirs.fileno(), uid, rootless, filt, limits)
+        theirs.close()
+        jobs[pid] = [None, uid]
+        spares.append([pid, ours])
+
+    def dispatch(job_id: str, fd: int) -> None:
+        for _ in range(3):        # a spare that died meanwhile refuses the fd: take the next
+            if not spares:
+                make_spare()
+            pid, ours = spares.pop(0)
+            try:
+                socket.send_fds(ours, [b"job"], [fd])
+                jobs[pid][0] = job_id
+                return
+            except OSError:
+                continue
+            finally:
+                ours.close()
+
+    while len(spares) < SPARES:
+        make_spare()
     while True:
         for key, _ in sel.select(5.0):
             if key.fd == wake_r:
@@ -116,33 +158,25 @@ def main() -> None:
                 req = {}
             if "cancel" in req:   # the service gave up on a job: end it (S dies by PDEATHSIG, then its pidns)
                 for pid, (job_id, _) in jobs.items():
-                    if job_id == req["cancel"]:
+                    if job_id is not None and job_id == req["cancel"]:
                         try:
                             os.kill(pid, signal.SIGKILL)
                         except ProcessLookupError:
                             pass
-            if not fds:
-                continue
-            used = {u for _, u in jobs.values()}
-            counter += 1
-            uid = uid_base + counter % jail.UID_BLOCK
-            while uid in used:
-                counter += 1
-                uid = uid_base + counter % jail.UID_BLOCK
-            pid = os.fork()
-            if pid == 0:
-                sel.close()
-                _job(fds[0], uid, rootless, filt, limits)
-            os.close(fds[0])
-            jobs[pid] = (str(req.get("job")), uid)
+            for fd in fds:
+                dispatch(str(req.get("job")), fd)
+                os.close(fd)
         try:   # reap finished jobs; their uids become free only now (S and its pidns are gone)
             while True:
                 pid, _ = os.waitpid(-1, os.WNOHANG)
                 if pid == 0:
                     break
                 jobs.pop(pid, None)
+                spares[:] = [sp for sp in spares if sp[0] != pid]
         except ChildProcessError:
             pass
+        while len(spares) < SPARES:
+            make_spare()
 
 
 if __name__ == "__main__":
