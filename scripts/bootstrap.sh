@@ -47,3 +47,12 @@ if command -v npm >/dev/null 2>&1 && [ ! -d web/node_modules/playwright-core ]; 
   (cd web && npm ci --no-audit --no-fund --loglevel=error) \
     || echo "warning: could not install playwright-core (the browser test will be skipped)" >&2
 fi
+
+# sec-sandbox: the sandbox's seccomp filter (pyseccomp, pinned in requirements.txt) is ctypes over
+# Debian's libseccomp2; without it the Sandbox refuses to start (it fails closed).
+if ! ldconfig -p 2>/dev/null | grep -q 'libseccomp\.so\.2' && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends libseccomp2 >/dev/null 2>&1 \
+     || (apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
+         apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends libseccomp2 >/dev/null)) \
+    || echo "warning: could not install libseccomp2 (the sandbox will refuse to start)" >&2
+fi

@@ -42,8 +42,9 @@ def _isolate(rootless: bool) -> tuple[list[str], object]:
         jail.enter_userns()
     features += jail.enter_namespaces()
     filt = syscalls.build()
-    if filt is not None:
-        features.append("seccomp")
+    if filt is None:
+        raise OSError("no seccomp: pyseccomp or libseccomp2 is missing")
+    features.append("seccomp")
     extra = [p for p in os.environ.get("LEARNFLOW_SANDBOX_ALLOW", "").split(":") if p]
     rootfs.build_root(rootfs.allowed_paths(extra))
     features += ["allowlist-fs", "pidns", "job-tmpfs", "hidepid"]
