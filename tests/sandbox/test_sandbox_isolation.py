@@ -78,10 +78,10 @@ FACTORIAL_TESTS = [TestCase(str(i), "call", f"factorial({n})", str(v))
 
 @pytest.mark.parametrize("hog", [
     "import os, time\nn = 0\ntry:\n    for i in range(16382):\n        os.mkdir(f'd{i}')\n        n += 1\n"
-    "except OSError as e:\n    print('stopped', n, e.errno)\ntime.sleep(1.5)\n",
+    "except OSError as e:\n    print('stopped', n, e.errno, flush=True)\ntime.sleep(0.8)\n",
     "import os, time\nn = 0\ntry:\n    while True:\n        with open(f'f{n}', 'wb') as fh:\n"
-    "            fh.write(b'x' * 1000000)\n        n += 1\nexcept OSError as e:\n    print('stopped', n, e.errno)\n"
-    "time.sleep(1.5)\n",
+    "            fh.write(b'x' * 1000000)\n        n += 1\nexcept OSError as e:\n    print('stopped', n, e.errno, flush=True)\n"
+    "time.sleep(0.8)\n",
 ], ids=["16k-mkdir", "fill-bytes"])
 def test_one_job_filling_its_disk_does_not_fail_others(sbx, hog):
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
