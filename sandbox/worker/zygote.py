@@ -87,8 +87,8 @@ def main() -> None:
     uid_base, _lock_fd = (jail.BASE_UID, -1) if rootless else jail.claim_uid_block()
     try:
         features, filt = _isolate(rootless)
-    except (OSError, StopIteration) as exc:
-        features, filt = [f"error:{exc}"], None
+    except Exception as exc:  # reported to the service, which refuses to run anything (fails closed)
+        features, filt = [f"error:{type(exc).__name__}: {exc}"], None
     _preload()
     os.chdir("/")
     limits = {"tmp_mb": int(os.environ.get("LEARNFLOW_SANDBOX_TMP_MB") or 32),

@@ -179,3 +179,27 @@ def test_proc_shows_only_the_job(healthy):
     assert r.stdout.endswith(" False\n")
     pids = eval(r.stdout.split("] ")[0] + "]")
     assert pids in ([int(r.stdout.split("] ")[1].split()[0])], [1, int(r.stdout.split("] ")[1].split()[0])])
+
+
+def test_fails_closed_without_namespaces():
+    """A worker that cannot create its namespaces refuses to start; it never runs code unisolated."""
+    import asyncio
+    import errno
+
+    import pyseccomp
+
+    from sandbox import Sandbox
+
+    def no_unshare():
+        f = pyseccomp.SyscallFilter(defaction=pyseccomp.ALLOW)
+        f.add_rule(pyseccomp.ERRNO(errno.EPERM), "unshare")
+        f.load()
+
+    async def go():
+        sb = Sandbox(preexec_fn=no_unshare)
+        try:
+            await sb.start()
+        finally:
+            await sb.close()
+    with pytest.raises(RuntimeError, match="isolation unavailable.*unshare"):
+        asyncio.run(go())
