@@ -1,17 +1,16 @@
 """A process that runs student code, forked by the supervisor, and the supervisor's ends of its pipes.
 
 In the child, in this order: own process group, fds 0-4 only, the job's working directory and a
-minimal environment, setrlimit, the job uid without groups or capabilities (no_new_privs), the
-seccomp program, then the entry point (``child.main_*``).
+minimal environment, setrlimit, the job uid without groups or capabilities (no_new_privs), then
+the entry point (``child.main_*``).  The seccomp filter is inherited from the supervisor.
 """
 import fcntl
 import os
 import signal
 import time
 
-from . import jail, protocol, syscalls
+from . import jail, protocol
 
-SECCOMP = None      # the compiled seccomp program (built in the zygote), set by supervisor.serve
 
 MB = 1024 * 1024
 
@@ -59,8 +58,6 @@ class StudentProc:
                 jail.apply_limits(lim["cpu_seconds"], _vm_size() + budget if budget > 0 else 0,
                                   lim["max_processes"], lim["max_file_bytes"], lim["max_open_files"])
                 jail.drop_privileges(self.uid)
-                if SECCOMP is not None:
-                    syscalls.load(SECCOMP)
                 entry()
             finally:
                 os._exit(70)

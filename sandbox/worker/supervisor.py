@@ -11,7 +11,7 @@ import selectors
 import signal
 import time
 
-from . import child, jail, protocol, student
+from . import child, jail, protocol
 from .student import StudentProc
 
 class Job:
@@ -339,10 +339,9 @@ def _on_sigterm(signum, frame):
     raise JobCancelled()
 
 
-def serve(sock_fd: int, uid: int, filt) -> None:
+def serve(sock_fd: int, uid: int) -> None:
     """Entry point in the supervisor: read this job's request from its own socket, run it,
     write its events back on the same socket."""
-    student.SECCOMP = filt
     reader = protocol.FrameReader(max_frame=64 * 1024 * 1024)
     sel = selectors.DefaultSelector()
     sel.register(sock_fd, selectors.EVENT_READ)

@@ -1,4 +1,5 @@
-"""The seccomp filter every student process loads just before its code runs.
+"""The seccomp filter every job's supervisor installs before it receives its job (so every
+student process runs under it; nothing of the student's runs before it).
 
 Built once in the zygote with ``pyseccomp`` (ctypes over Debian's libseccomp2), which must be
 imported while the host file system is still visible (it locates libseccomp with ldconfig).
@@ -43,8 +44,8 @@ CLONE_NS_FLAGS = (0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x
 def build() -> bytes | None:
     """The compiled BPF program (libseccomp's export), or None if pyseccomp/libseccomp is missing.
 
-    Compiled once here; every student process then installs these bytes with one prctl
-    instead of having libseccomp rebuild the program per process (~0.6 ms each)."""
+    Compiled once here; each job's supervisor then installs these bytes with one prctl
+    instead of having libseccomp rebuild the program per job."""
     if sc is None:
         return None
     f = sc.SyscallFilter(defaction=sc.ALLOW)

@@ -70,9 +70,14 @@ def _spare(spare_fd: int, uid: int, rootless: bool, filt, limits: dict) -> None:
                 jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
                 rootfs.enter_job_fs(uid, limits["tmp_mb"], limits["tmp_inodes"])
                 jail.prctl(jail.PR_SET_DUMPABLE, 0)   # its memory holds this job's payload only; still, no peeking
+                # The supervisor needs none of the denied calls from here on, so it installs the
+                # filter now, before it has a job: every student process inherits it, and the
+                # filter's (JIT) load is off the job's critical path.
+                jail.prctl(jail.PR_SET_NO_NEW_PRIVS, 1)
+                syscalls.load(filt)
                 _data, fds, _flags, _addr = socket.recv_fds(socket.socket(fileno=spare_fd), 16, 1)
                 if fds:
-                    supervisor.serve(fds[0], uid, filt)
+                    supervisor.serve(fds[0], uid)
             finally:
                 os._exit(0)
         os.close(spare_fd)
