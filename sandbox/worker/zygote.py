@@ -20,6 +20,7 @@ import selectors
 import signal
 import socket
 import sys
+import time
 
 from . import jail, protocol, rootfs, supervisor, syscalls  # imported before the root is replaced
 
@@ -100,6 +101,10 @@ def main() -> None:
               "tmp_inodes": int(os.environ.get("LEARNFLOW_SANDBOX_TMP_INODES") or 2048)}
     protocol.write_frame(1, {"event": "hello", "features": features, "pid": os.getpid(), "rootless": rootless})
     ctl = socket.socket(fileno=0)
+    if filt is None:          # isolation failed: the service refuses; run nothing, exit on its EOF
+        while ctl.recv(4096):
+            pass
+        os._exit(0)
     wake_r, wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
     signal.set_wakeup_fd(wake_w)
     signal.signal(signal.SIGCHLD, lambda *a: None)
@@ -177,8 +182,10 @@ def main() -> None:
                 pid, _ = os.waitpid(-1, os.WNOHANG)
                 if pid == 0:
                     break
+                if any(sp[0] == pid for sp in spares):   # a spare died before it got a job
+                    spares[:] = [sp for sp in spares if sp[0] != pid]
+                    time.sleep(0.05)                     # do not spin if that keeps happening
                 jobs.pop(pid, None)
-                spares[:] = [sp for sp in spares if sp[0] != pid]
         except ChildProcessError:
             pass
         while len(spares) < SPARES:
