@@ -14,6 +14,7 @@ from agents import specialist
 from agents.debug import explainer
 from agents.llm import Narration, maybe_claude, offline_pieces
 from sandbox import RunResult
+from server import auth
 
 AGENT = "debug"
 _ERROR_NAME = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Interrupt|Exit|Iteration|Warning))\b")
@@ -51,7 +52,7 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
 
         sandbox = await self.rt.sandbox()
         try:
-            return await sandbox.run(request.code, stdin=request.stdin)
+            return await sandbox.run(request.code, stdin=request.stdin, owner=getattr(auth.current_identity.get(), "student_id", ""))
         except SandboxBusy:
             await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "the code runner is busy; retry in a moment")
 

@@ -181,11 +181,12 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         from sandbox import SandboxBusy
 
         sandbox = await self.rt.sandbox()
+        owner = getattr(auth.current_identity.get(), "student_id", "")   # per-student bound in the sandbox queue
         try:
             if on_result is None:
-                return await sandbox.grade(code, _sandbox_tests(tests), setup)
+                return await sandbox.grade(code, _sandbox_tests(tests), setup, owner=owner)
             final = None
-            async for item in sandbox.grade_stream(code, _sandbox_tests(tests), setup):
+            async for item in sandbox.grade_stream(code, _sandbox_tests(tests), setup, owner=owner):
                 if hasattr(item, "results"):
                     final = item
                 else:

@@ -1,49 +1,43 @@
-"""Isolation primitives: namespaces and mounts (once, in the zygote) and the per-process drop
-of privileges and resource limits (in every process that runs student code).
+"""Isolation primitives: namespaces (once, in the zygote; per job, in its supervisor) and the
+per-process drop of privileges and resource limits (in every process that runs student code).
 
 Layers, outermost first:
-1. ``unshare(CLONE_NEWNET | CLONE_NEWNS)`` (and NEWIPC/NEWUTS) in the zygote: a network namespace with only a
-   *down* loopback (every connect, including to 127.0.0.1 and DNS, fails with ENETUNREACH) and a
-   private mount namespace in which the host's sensitive trees are covered by empty tmpfs
-   mounts (repo, /work, /root, /home, /tmp, /run, /var/tmp, /dev/shm, ...).  Covering /tmp and
-   /run also hides Unix sockets (PostgreSQL, Kafka helpers), which a network namespace alone
-   would not.  The Python installation is re-bound read-only so the stdlib stays importable.
-   /proc is remounted with ``hidepid=2`` so a job sees only its own processes.
-2. A unique unprivileged uid/gid per job (not 0, not shared with any other concurrent job),
-   ``setgroups([])``: root-only files (/etc/shadow) are unreadable, other jobs' and the
-   service's processes cannot be signalled, and RLIMIT_NPROC counts only this job's processes.
-3. setrlimit: CPU seconds, address space, processes, file size, open files, no core files.
-If the namespaces are unavailable (not root), ``enter_namespaces`` reports what failed and the
-other layers still apply; the Sandbox exposes this as ``isolation``.
+1. Without root, ``enter_userns`` first makes the zygote root of a new user namespace (its own
+   uid mapped to 0, as bubblewrap/nsjail do), which grants the capabilities for everything below
+   inside that namespace only.
+2. ``unshare(CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS)`` in the zygote: a network
+   namespace with only a *down* loopback (every connect, including to 127.0.0.1 and DNS, fails)
+   and a private mount namespace in which ``rootfs.build_root`` pivots into an allow-listed root.
+3. Per job (``enter_job_namespaces``): a new pid namespace (the supervisor is its pid 1, so a job
+   sees and signals only its own processes and all of them die with it), under no root also a
+   nested user namespace that maps the job's uid (so RLIMIT_NPROC counts per job), then a mount
+   namespace with the job's own /tmp tmpfs and /proc.
+4. The student process: a unique unprivileged uid/gid per job, no supplementary groups, no
+   capabilities, ``PR_SET_NO_NEW_PRIVS``, the seccomp filter (``syscalls``) and setrlimit.
 """
 import ctypes
 import os
 import resource
-import sys
+import signal
 
 CLONE_NEWNS = 0x00020000
-CLONE_NEWNET = 0x40000000
-CLONE_NEWIPC = 0x08000000
 CLONE_NEWUTS = 0x04000000
-MS_RDONLY = 1
-MS_NOSUID = 2
-MS_NODEV = 4
-MS_REMOUNT = 32
-MS_BIND = 4096
-MS_REC = 16384
-MS_PRIVATE = 1 << 18
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
 PR_SET_PDEATHSIG = 1
-PR_SET_NO_NEW_PRIVS = 38
 PR_SET_DUMPABLE = 4
+PR_CAPBSET_DROP = 24
+PR_SET_SECUREBITS = 28
+PR_SET_NO_NEW_PRIVS = 38
+PR_CAP_AMBIENT = 47
+PR_CAP_AMBIENT_CLEAR_ALL = 4
+SECURE_ALL_LOCKED = 0x3f | 0xc0     # NOROOT, NO_SETUID_FIXUP, KEEP_CAPS (+ their locks), NO_CAP_AMBIENT_RAISE(+lock)
 
 _libc = ctypes.CDLL(None, use_errno=True)
-_libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
-_libc.umount2.argtypes = [ctypes.c_char_p, ctypes.c_int]
 
-# Trees covered by an empty tmpfs inside the sandbox (only those that exist are touched).
-DEFAULT_HIDDEN = ("/root", "/home", "/work", "/srv", "/mnt", "/media", "/opt", "/tmp", "/var/tmp",
-                  "/var/lib", "/var/log", "/var/run", "/run", "/dev/shm", "/var/mail", "/var/spool")
-JOB_ROOT = "/tmp"          # a fresh tmpfs after enter_namespaces; job dirs are created inside
+JOB_ROOT = "/tmp"          # each job's own tmpfs (see rootfs.enter_job_fs)
 BASE_UID = 200000          # job uids are BASE_UID + n: no passwd entry, no files on the host
 UID_BLOCK = 1000           # each zygote owns one block of uids (see claim_uid_block)
 UID_BLOCKS = 800
@@ -96,69 +90,70 @@ def _check(rc: int, what: str) -> None:
         raise OSError(err, f"{what}: {os.strerror(err)}")
 
 
-def _mount(src, target, fstype, flags, data=None) -> None:
-    _check(_libc.mount(src and src.encode(), target.encode(), fstype and fstype.encode(), flags,
-                       data and data.encode()), f"mount {target}")
+def unshare(flags: int) -> None:
+    _check(_libc.unshare(flags), f"unshare({flags:#x})")
 
 
-def prctl(option: int, arg: int) -> None:
-    _libc.prctl(option, ctypes.c_ulong(arg), ctypes.c_ulong(0), ctypes.c_ulong(0), ctypes.c_ulong(0))
+def prctl(option: int, arg: int) -> int:
+    return _libc.prctl(option, ctypes.c_ulong(arg), ctypes.c_ulong(0), ctypes.c_ulong(0), ctypes.c_ulong(0))
 
 
-def _is_under(path: str, root: str) -> bool:
-    return path == root or path.startswith(root.rstrip("/") + "/")
+def _write(path: str, text: str) -> None:
+    with open(path, "w") as fh:
+        fh.write(text)
 
 
-def enter_namespaces(extra_hidden=(), tmp_size_mb: int = 256) -> list[str]:
-    """Move this process into new network + mount namespaces and hide the host's trees.
+def _map_ids(inside: int, outside: int) -> None:
+    """Map one uid/gid: the only mapping an unprivileged process may write itself."""
+    _write("/proc/self/setgroups", "deny")
+    _write("/proc/self/uid_map", f"{inside} {outside} 1\n")
+    _write("/proc/self/gid_map", f"{inside} {outside} 1\n")
 
-    Returns the list of isolation features in force (for the health report).  Must be called
-    before any student code exists; children forked later inherit everything.
-    """
-    features = []
-    if os.geteuid() != 0:
-        return features
-    _check(_libc.unshare(CLONE_NEWNET), "unshare(net)")
-    features.append("netns")
-    if _libc.unshare(CLONE_NEWIPC | CLONE_NEWUTS) == 0:   # SysV IPC / hostname: best effort
-        features.append("ipcns")
-    _check(_libc.unshare(CLONE_NEWNS), "unshare(mnt)")
-    _mount(None, "/", None, MS_REC | MS_PRIVATE)
+
+def enter_userns() -> None:
+    """Without root: become root of a new user namespace (host uid -> 0)."""
+    uid, gid = os.geteuid(), os.getegid()
+    unshare(CLONE_NEWUSER)
+    _write("/proc/self/setgroups", "deny")
+    _write("/proc/self/uid_map", f"0 {uid} 1\n")
+    _write("/proc/self/gid_map", f"0 {gid} 1\n")
+
+
+def enter_namespaces() -> list[str]:
+    """Move this process into new network, IPC/UTS and mount namespaces (the caller then builds
+    the allow-listed root).  Returns the features in force."""
+    unshare(CLONE_NEWNET)
+    features = ["netns"]
+    unshare(CLONE_NEWIPC | CLONE_NEWUTS)
+    features.append("ipcns")
+    unshare(CLONE_NEWNS)
     features.append("mntns")
-
-    keep = os.path.realpath(sys.base_prefix)   # the stdlib; site-packages are not needed
-    hidden = [p for p in dict.fromkeys(list(DEFAULT_HIDDEN) + list(extra_hidden))
-              if os.path.isdir(p) and not os.path.islink(p) and p != JOB_ROOT]
-    # a tree inside another hidden tree is already covered (and vanishes once its parent is); so is
-    # anything under the job root, which gets its own fresh tmpfs (e.g. a checkout in /tmp)
-    hidden = [p for p in hidden if not any(p != o and _is_under(p, o) for o in hidden)
-              and not _is_under(p, JOB_ROOT)]
-    # The job root gets its fresh tmpfs first; it doubles as the staging area for the
-    # interpreter tree when that lives under a hidden tree (pyenv in /root, a venv in /work).
-    _mount("tmpfs", JOB_ROOT, "tmpfs", MS_NOSUID | MS_NODEV, f"mode=0711,size={tmp_size_mb}m,nr_inodes=16384")
-    stage = None
-    if any(_is_under(keep, h) for h in hidden):
-        stage = os.path.join(JOB_ROOT, ".stage")
-        os.mkdir(stage, 0o700)
-        _mount(keep, stage, None, MS_BIND | MS_REC)
-    for h in sorted(hidden, key=len):
-        _mount("tmpfs", h, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=1m,nr_inodes=1024")
-    if stage:
-        os.makedirs(keep, exist_ok=True)
-        _mount(stage, keep, None, MS_BIND | MS_REC)
-        try:
-            _mount(None, keep, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID)
-        except OSError:
-            pass
-        _check(_libc.umount2(stage.encode(), 2), "umount stage")  # MNT_DETACH
-        os.rmdir(stage)
-    features.append("hidden-fs")
-    try:
-        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV, "hidepid=2")
-        features.append("hidepid")
-    except OSError:
-        pass
     return features
+
+
+def enter_job_namespaces(uid: int, rootless: bool) -> None:
+    """In the per-job intermediate process: the next fork is pid 1 of a new pid namespace.
+
+    Without root every job also gets a nested user namespace in which the job uid maps to the
+    zygote's single id: capabilities stay inside it, and RLIMIT_NPROC counts (per user
+    namespace) only this job's processes, as the distinct uids do under root."""
+    if rootless:
+        unshare(CLONE_NEWUSER)
+        _map_ids(uid, 0)
+    unshare(CLONE_NEWPID)
+
+
+def drop_capabilities() -> None:
+    """Clear every capability for good (the root-in-a-user-namespace case): bounding set,
+    ambient set, securebits so that no uid change or exec can bring them back, then capset(0)."""
+    prctl(PR_SET_SECUREBITS, SECURE_ALL_LOCKED)
+    for cap in range(64):
+        if prctl(PR_CAPBSET_DROP, cap) != 0 and ctypes.get_errno() == 22:   # EINVAL: past the last cap
+            break
+    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL)
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)        # _LINUX_CAPABILITY_VERSION_3, this process
+    data = (ctypes.c_uint32 * 6)()                       # effective/permitted/inheritable x 2 words
+    _check(_libc.capset(header, data), "capset")
 
 
 def apply_limits(cpu_seconds: float, address_space: int, max_processes: int, max_file_bytes: int,
@@ -180,35 +175,31 @@ def apply_limits(cpu_seconds: float, address_space: int, max_processes: int, max
 
 
 def drop_privileges(uid: int) -> None:
-    """Become ``uid``/``uid`` with no supplementary groups; no way back (no_new_privs)."""
+    """Become ``uid``/``uid`` with no supplementary groups and no capabilities; no way back."""
     if os.geteuid() == 0:
         os.setgroups([])
         os.setresgid(uid, uid, uid)
-        os.setresuid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)       # leaves no capability (no keep-caps)
+    else:
+        drop_capabilities()               # already the job uid, in the job's own user namespace
     prctl(PR_SET_NO_NEW_PRIVS, 1)
 
 
-def kill_uid(uid: int, rounds: int = 4) -> None:
-    """SIGKILL every process owned by ``uid`` (a whole job, including escaped grandchildren).
-
-    A short-lived helper becomes ``uid`` and calls ``kill(-1, SIGKILL)``, which reaches exactly
-    the processes that uid may signal: its own.  Repeated a few times, so a fork bomb racing
-    the kill still ends (RLIMIT_NPROC keeps the number of processes small).  Only meaningful when we are root (unique job uids).
-    """
-    if os.geteuid() != 0:
-        return   # unprivileged fallback: the supervisor's killpg of the student's group is all we have
-    pid = os.fork()
-    if pid == 0:
+def kill_job(rounds: int = 4) -> None:
+    """SIGKILL every other process of this pid namespace (called by its pid 1, the supervisor):
+    the whole job, including escaped grandchildren and threads.  Repeated a few times so a fork
+    bomb racing the kill still ends; then reap what was reparented to us."""
+    for _ in range(rounds):
         try:
-            os.setresgid(uid, uid, uid)
-            os.setresuid(uid, uid, uid)
-            # A few rounds: processes forked while the first round ran are caught by the
-            # next.  (Not "until ESRCH": killed-but-unreaped zombies still count as targets.)
-            for _ in range(rounds):
-                try:
-                    os.kill(-1, 9)
-                except ProcessLookupError:
-                    break
-        finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            break
+    reap_orphans()
+
+
+def reap_orphans() -> None:
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0] > 0:
+            pass
+    except ChildProcessError:
+        pass

@@ -1,103 +1,18 @@
-"""One job, supervised from a root process that never runs student code.
+"""One job, supervised from a process that never runs student code.
 
-The supervisor (forked from the zygote per job) makes the throwaway directory, forks the
+The supervisor (pid 1 of the job's pid namespace, see ``zygote``) reads the job from its own
+socket (the zygote never sees it), forks the
 student process(es) with limits and a dropped uid, enforces wall-clock deadlines and the output
 cap, reads replies (checking each test's nonce) and emits result events.  It never sees
 expected values: comparisons happen in the service process (``sandbox.compare``).
 """
-import fcntl
 import os
 import selectors
-import shutil
 import signal
 import time
 
 from . import child, jail, protocol
-
-MB = 1024 * 1024
-
-
-def _vm_size() -> int:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
-class StudentProc:
-    """A student process and the supervisor's ends of its pipes."""
-
-    def __init__(self, job: dict, workdir: str, entry, stdin: str = ""):
-        lim = job["limits"]
-        self.uid = job["uid"]
-        fd_in = os.memfd_create("stdin", 0)
-        os.write(fd_in, stdin.encode("utf-8", "surrogatepass"))
-        os.lseek(fd_in, 0, 0)
-        out_r, out_w = os.pipe()
-        err_r, err_w = os.pipe()
-        req_r, req_w = os.pipe()
-        resp_r, resp_w = os.pipe()
-        self.started = time.monotonic()
-        pid = os.fork()
-        if pid == 0:  # ---------------- student process
-            try:
-                jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
-                os.setpgid(0, 0)      # own process group: killpg ends its test children too
-                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-                for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD):
-                    signal.signal(sig, signal.SIG_DFL)
-                high = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 100) for fd in (fd_in, out_w, err_w, req_r, resp_w)]
-                for target, fd in enumerate(high):
-                    os.dup2(fd, target, inheritable=True)
-                os.closerange(5, 65536)
-                os.chdir(workdir)
-                os.environ.clear()
-                os.environ.update({"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": workdir, "TMPDIR": workdir,
-                                   "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
-                os.umask(0o077)
-                budget = lim["memory_mb"] * MB
-                jail.apply_limits(lim["cpu_seconds"], _vm_size() + budget if budget > 0 else 0,
-                                  lim["max_processes"], lim["max_file_bytes"], lim["max_open_files"])
-                jail.drop_privileges(self.uid)
-                entry()
-            finally:
-                os._exit(70)
-        for fd in (fd_in, out_w, err_w, req_r, resp_w):
-            os.close(fd)
-        self.pid = pid
-        self.out, self.err, self.req, self.resp = out_r, err_r, req_w, resp_r
-        self.reader = protocol.FrameReader()
-        self.exit_status = None
-        self.rusage = None
-
-    def close(self):
-        for name in ("out", "err", "req", "resp"):
-            self.close_fd(name)
-
-    def close_fd(self, name: str) -> None:
-        """Close one of our pipe ends once (a second close could hit a reused fd number)."""
-        fd = getattr(self, name)
-        if fd >= 0:
-            setattr(self, name, -1)
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-
-    def reap(self, block: bool) -> bool:
-        if self.exit_status is not None:
-            return True
-        try:
-            pid, status, ru = os.wait4(self.pid, 0 if block else os.WNOHANG)
-        except ChildProcessError:
-            self.exit_status = 0
-            return True
-        if pid == 0:
-            return False
-        self.exit_status, self.rusage = status, ru
-        return True
-
+from .student import StudentProc
 
 class Job:
     def __init__(self, job: dict, emit):
@@ -167,13 +82,14 @@ class Job:
                 except (ProcessLookupError, PermissionError):
                     pass
             if sweep:
-                jail.kill_uid(proc.uid)   # everything it forked too (hanging test children)
+                jail.kill_job()   # everything it forked too (hanging test children)
         proc.close()
         proc.reap(block=True)
         if proc.rusage is not None:
             self.peak_kb = max(self.peak_kb, int(proc.rusage.ru_maxrss))
-        # Stragglers a cleanly exited program left behind (daemonised children) are killed by
-        # the kill_uid at the end of the job (run_job), which always runs.
+        jail.reap_orphans()   # we are the job's init: grandchildren are reparented to us
+        # Stragglers a cleanly exited program left behind (daemonised children) die with the
+        # job's pid namespace when this supervisor exits (after run_job).
 
     @staticmethod
     def _signal_status(status) -> str | None:
@@ -423,14 +339,33 @@ def _on_sigterm(signum, frame):
     raise JobCancelled()
 
 
+def serve(sock_fd: int, uid: int) -> None:
+    """Entry point in the supervisor: read this job's request from its own socket, run it,
+    write its events back on the same socket."""
+    reader = protocol.FrameReader(max_frame=64 * 1024 * 1024)
+    sel = selectors.DefaultSelector()
+    sel.register(sock_fd, selectors.EVENT_READ)
+    deadline = time.monotonic() + 30.0
+    request = None
+    while request is None and time.monotonic() < deadline and not reader.broken:
+        if not sel.select(1.0):
+            continue
+        data = os.read(sock_fd, 1 << 16)
+        if not data:
+            return
+        frames = reader.feed(data)
+        request = frames[0] if frames else None
+    sel.close()
+    if not isinstance(request, dict):
+        return
+    request["uid"] = uid
+    run_job(request, lambda ev: protocol.write_frame(sock_fd, ev))
+
+
 def run_job(job: dict, emit) -> None:
-    """Entry point in the forked supervisor: set up the directory, run, clean up, emit."""
+    """Run, clean up, emit.  ``/tmp`` is the job's own tmpfs (a fresh mount per job)."""
     j = Job(job, emit)
-    j.workdir = os.path.join(jail.JOB_ROOT if os.geteuid() == 0 else job.get("tmp_root", "/tmp"),
-                             f"job-{job['uid']}-{os.urandom(4).hex()}")
-    os.mkdir(j.workdir, 0o700)
-    if os.geteuid() == 0:
-        os.chown(j.workdir, job["uid"], job["uid"])
+    j.workdir = jail.JOB_ROOT if os.getpid() == 1 else job.get("tmp_root", "/tmp")
     result = None
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -442,11 +377,10 @@ def run_job(job: dict, emit) -> None:
         result = {"event": "done", "status": "killed", "error": f"sandbox error: {type(exc).__name__}: {exc}",
                   "peak_kb": j.peak_kb, "duration_ms": 0.0, "stdout": "", "stderr": ""}
     finally:
-        # The verdict goes out first (latency); the zygote reuses this uid only after this
-        # process has exited, i.e. after the sweep and the removal of the directory.
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)   # cleanup must not be interrupted
+        # The verdict goes out first (latency); everything else of the job dies with its pid
+        # namespace when this process (its pid 1) exits.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         try:
             emit(result)
         finally:
-            jail.kill_uid(job["uid"])
-            shutil.rmtree(j.workdir, ignore_errors=True)
+            jail.kill_job()

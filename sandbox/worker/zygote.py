@@ -1,16 +1,28 @@
-"""The pre-started worker ("zygote"): enters the namespaces once, then forks a supervisor per job.
+"""The pre-started worker ("zygote"): enters the namespaces once, then forks per job -- *before*
+it sees anything of the job.
 
-Protocol on its stdin/stdout (frames, see ``protocol``): requests ``{"id", "mode", ...}``;
-events ``{"id", "event": "test"|"done"|"hello", ...}``.  Paying the interpreter start-up and the
-namespace setup once is what makes a grading run cost a few forks instead of a new Python.
+Control channel: fd 0 is a SOCK_SEQPACKET socket from the service.  A request is only
+``{"job": id}`` with one socket attached (SCM_RIGHTS); the zygote forks, and the job's own
+process reads the payload (code, stdin, setup, calls) from that socket and writes its events
+back on it.  So no job's data ever enters the zygote's memory, and no later job (forked from the
+zygote) can find an earlier job's code or inputs in the heap it inherits.  ``{"cancel": id}``
+kills a job.  fd 1 carries only the ``hello`` frame.  EOF on fd 0 ends the zygote.
+
+Per job: intermediate process C (``jail.enter_job_namespaces``) -> supervisor S, pid 1 of the
+job's pid namespace (own /tmp tmpfs and /proc, ``rootfs.enter_job_fs``) -> student processes.
+``SPARES`` such C/S pairs are prepared ahead (forked from the zygote, so as clean as it is) and
+wait for a job's socket; the forks, namespaces and mounts are then off the job's critical path.
 """
-import errno
 import importlib
+import json
 import os
 import selectors
 import signal
+import socket
+import sys
+import time
 
-from . import jail, protocol, supervisor  # noqa: F401  (imported before the file system is hidden)
+from . import jail, protocol, rootfs, supervisor, syscalls  # imported before the root is replaced
 
 
 PRELOAD = ("collections", "itertools", "functools", "math", "random", "string", "re", "json", "datetime",
@@ -25,108 +37,160 @@ def _preload() -> None:
         importlib.import_module(name)
 
 
+def _isolate(rootless: bool) -> tuple[list[str], object]:
+    features = []
+    if rootless:
+        jail.enter_userns()
+    features += jail.enter_namespaces()
+    filt = syscalls.build()
+    if filt is None:
+        raise OSError("no seccomp: pyseccomp or libseccomp2 is missing")
+    features.append("seccomp")
+    extra = [p for p in os.environ.get("LEARNFLOW_SANDBOX_ALLOW", "").split(":") if p]
+    rootfs.build_root(rootfs.allowed_paths(extra))
+    features += ["allowlist-fs", "pidns", "job-tmpfs", "hidepid"]
+    return features, filt
+
+
+SPARES = 2
+
+
+def _spare(spare_fd: int, uid: int, rootless: bool, filt, limits: dict) -> None:
+    """In the forked intermediate C: new namespaces, fork the supervisor S, wait for it.  S sets
+    up the job's mounts, then waits on ``spare_fd`` for the job's own socket."""
+    try:
+        jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        os.closerange(0, spare_fd)            # nothing of the zygote's channels (or other spares)
+        os.closerange(spare_fd + 1, 65536)
+        jail.enter_job_namespaces(uid, rootless)
+        pid = os.fork()
+        if pid == 0:
+            try:
+                jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
+                rootfs.enter_job_fs(uid, limits["tmp_mb"], limits["tmp_inodes"])
+                jail.prctl(jail.PR_SET_DUMPABLE, 0)   # its memory holds this job's payload only; still, no peeking
+                # The supervisor needs none of the denied calls from here on, so it installs the
+                # filter now, before it has a job: every student process inherits it, and the
+                # filter's (JIT) load is off the job's critical path.
+                jail.prctl(jail.PR_SET_NO_NEW_PRIVS, 1)
+                syscalls.load(filt)
+                _data, fds, _flags, _addr = socket.recv_fds(socket.socket(fileno=spare_fd), 16, 1)
+                if fds:
+                    supervisor.serve(fds[0], uid)
+            finally:
+                os._exit(0)
+        os.close(spare_fd)
+        os.waitpid(pid, 0)
+    finally:
+        os._exit(0)
+
+
 def main() -> None:
     jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
-    hidden = [p for p in os.environ.get("LEARNFLOW_SANDBOX_HIDE", "").split(":") if p]
-    features = []
-    uid_base, _lock_fd = jail.claim_uid_block() if os.geteuid() == 0 else (jail.BASE_UID, -1)
+    rootless = os.geteuid() != 0
+    uid_base, _lock_fd = (jail.BASE_UID, -1) if rootless else jail.claim_uid_block()
     try:
-        features = jail.enter_namespaces(hidden, int(os.environ.get("LEARNFLOW_SANDBOX_TMP_MB", "256")))
-    except OSError as exc:
-        features.append(f"error:{exc}")
+        features, filt = _isolate(rootless)
+    except Exception as exc:  # reported to the service, which refuses to run anything (fails closed)
+        features, filt = [f"error:{type(exc).__name__}: {exc}"], None
     _preload()
     os.chdir("/")
-    out_fd = 1
-    protocol.write_frame(out_fd, {"event": "hello", "features": features, "pid": os.getpid(),
-                                  "root": os.geteuid() == 0})
+    limits = {"tmp_mb": int(os.environ.get("LEARNFLOW_SANDBOX_TMP_MB") or 32),
+              "tmp_inodes": int(os.environ.get("LEARNFLOW_SANDBOX_TMP_INODES") or 2048)}
+    protocol.write_frame(1, {"event": "hello", "features": features, "pid": os.getpid(), "rootless": rootless})
+    ctl = socket.socket(fileno=0)
+    if filt is None:          # isolation failed: the service refuses; run nothing, exit on its EOF
+        while ctl.recv(4096):
+            pass
+        os._exit(0)
+    wake_r, wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+    signal.set_wakeup_fd(wake_w)
     signal.signal(signal.SIGCHLD, lambda *a: None)
     sel = selectors.DefaultSelector()
-    sel.register(0, selectors.EVENT_READ, None)
-    requests = protocol.FrameReader(max_frame=64 * 1024 * 1024)
-    jobs = {}          # fd -> (job id, pid, reader, uid, saw_done)
-    used_uids = set()
+    sel.register(ctl, selectors.EVENT_READ)
+    sel.register(wake_r, selectors.EVENT_READ)
+    jobs = {}          # pid of C -> [job id or None while spare, uid]
+    spares = []        # [pid of C, our end of its socket], oldest first
     counter = 0
+
+    def make_spare() -> None:
+        nonlocal counter
+        used = {u for _, u in jobs.values()}
+        counter += 1
+        uid = uid_base + counter % jail.UID_BLOCK
+        while uid in used:
+            counter += 1
+            uid = uid_base + counter % jail.UID_BLOCK
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        pid = os.fork()
+        if pid == 0:
+            _spare(theirs.fileno(), uid, rootless, filt, limits)
+        theirs.close()
+        jobs[pid] = [None, uid]
+        spares.append([pid, ours])
+
+    def dispatch(job_id: str, fd: int) -> None:
+        for _ in range(3):        # a spare that died meanwhile refuses the fd: take the next
+            if not spares:
+                make_spare()
+            pid, ours = spares.pop(0)
+            try:
+                socket.send_fds(ours, [b"job"], [fd])
+                jobs[pid][0] = job_id
+                return
+            except OSError:
+                continue
+            finally:
+                ours.close()
+
+    while len(spares) < SPARES:
+        make_spare()
     while True:
-        try:
-            events = sel.select(1.0)
-        except InterruptedError:
-            events = []
-        for key, _ in events:
-            fd = key.fd
+        for key, _ in sel.select(5.0):
+            if key.fd == wake_r:
+                try:
+                    os.read(wake_r, 4096)
+                except BlockingIOError:
+                    pass
+                continue
             try:
-                data = os.read(fd, 1 << 16)
-            except OSError as exc:
-                if exc.errno == errno.EINTR:
-                    continue
-                data = b""
-            if fd == 0:
-                if not data:
-                    os._exit(0)       # the service went away: so do we (and, via PDEATHSIG, jobs)
-                for req in requests.feed(data):
-                    if "cancel" in req:   # the service gave up on a job: let its supervisor clean up
-                        for info in jobs.values():
-                            if info[0] == req["cancel"] and not info[4]:
-                                try:
-                                    os.kill(info[1], signal.SIGTERM)
-                                except ProcessLookupError:
-                                    pass
-                        continue
-                    counter += 1
-                    uid = uid_base + (counter % jail.UID_BLOCK)
-                    while uid in used_uids:
-                        counter += 1
-                        uid = uid_base + (counter % jail.UID_BLOCK)
-                    req["uid"] = uid
-                    r, w = os.pipe()
-                    pid = os.fork()
-                    if pid == 0:
+                data, fds, _flags, _addr = socket.recv_fds(ctl, 4096, 1)
+            except InterruptedError:
+                continue
+            except OSError:
+                data, fds = b"", []
+            if not data:
+                os._exit(0)       # the service went away: so do we (and, via PDEATHSIG, the jobs)
+            try:
+                req = json.loads(data)
+            except ValueError:
+                req = {}
+            if "cancel" in req:   # the service gave up on a job: end it (S dies by PDEATHSIG, then its pidns)
+                for pid, (job_id, _) in jobs.items():
+                    if job_id is not None and job_id == req["cancel"]:
                         try:
-                            os.close(r)
-                            sel.close()
-                            os.close(0)
-                            os.close(1)
-                            jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
-                            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                            job_id = req["id"]
-                            supervisor.run_job(req, lambda ev: protocol.write_frame(w, dict(ev, id=job_id)))
-                        finally:
-                            os._exit(0)
-                    os.close(w)
-                    used_uids.add(uid)
-                    jobs[r] = [req["id"], pid, protocol.FrameReader(), uid, False]
-                    sel.register(r, selectors.EVENT_READ, None)
-                    del req
-                if requests.broken:
-                    os._exit(2)
-                continue
-            info = jobs[fd]
-            if data:
-                for ev in info[2].feed(data):
-                    if ev.get("event") == "done":
-                        info[4] = True
-                    protocol.write_frame(out_fd, ev)
-                continue
-            sel.unregister(fd)
-            os.close(fd)
-            del jobs[fd]
-            try:
-                os.waitpid(info[1], 0)
-            except ChildProcessError:
-                pass
-            used_uids.discard(info[3])
-            if not info[4]:
-                protocol.write_frame(out_fd, {"id": info[0], "event": "done", "status": "killed",
-                                              "error": "sandbox supervisor ended unexpectedly", "peak_kb": 0,
-                                              "duration_ms": 0.0, "stdout": "", "stderr": ""})
-        # reap anything else (defensive)
-        try:
+                            os.kill(pid, signal.SIGKILL)
+                        except ProcessLookupError:
+                            pass
+            for fd in fds:
+                dispatch(str(req.get("job")), fd)
+                os.close(fd)
+        try:   # reap finished jobs; their uids become free only now (S and its pidns are gone)
             while True:
                 pid, _ = os.waitpid(-1, os.WNOHANG)
                 if pid == 0:
                     break
+                if any(sp[0] == pid for sp in spares):   # a spare died before it got a job
+                    spares[:] = [sp for sp in spares if sp[0] != pid]
+                    time.sleep(0.05)                     # do not spin if that keeps happening
+                jobs.pop(pid, None)
         except ChildProcessError:
             pass
+        while len(spares) < SPARES:
+            make_spare()
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -80,7 +80,8 @@ def test_no_tcp_to_localhost(healthy):
         r = healthy.run(f"import socket\ns = socket.create_connection(('127.0.0.1', {port}), timeout=1)\nprint('connected')\n")
     finally:
         server.close()
-    assert r.status == "exception" and r.exception_type in ("OSError", "ConnectionRefusedError", "TimeoutError")
+    assert r.status == "exception" and r.exception_type in ("PermissionError", "OSError", "ConnectionRefusedError",
+                                                            "TimeoutError")
     assert "connected" not in r.stdout
 
 
@@ -89,11 +90,11 @@ def test_no_dns(healthy):
     assert r.status == "exception" and r.exception_type == "gaierror"
 
 
-def test_only_a_down_loopback(healthy):
-    r = healthy.run("import socket\nprint(socket.if_nameindex())\ns=socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
-                    "s.sendto(b'x', ('8.8.8.8', 53))\n")
-    assert r.exception_type == "OSError" and "unreachable" in r.exception_message.lower()
-    assert "'lo'" in r.stdout and "eth" not in r.stdout
+def test_no_inet_sockets_and_no_network_namespace_exit(healthy):
+    """seccomp refuses AF_INET sockets; under it, the network namespace has no route anyway."""
+    r = healthy.run("import socket\ns=socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\ns.sendto(b'x', ('8.8.8.8', 53))\n")
+    assert r.exception_type == "PermissionError" and r.line == 2
+    assert "netns" in healthy.sb.features
 
 
 # ---- host file system and secrets ------------------------------------------------------------
@@ -106,14 +107,14 @@ def test_runs_unprivileged(healthy):
 
 def test_cannot_read_shadow(healthy):
     r = healthy.run("print(open('/etc/shadow').read())\n")
-    assert r.exception_type == "PermissionError" and "root:" not in r.stdout
+    assert r.exception_type in ("FileNotFoundError", "PermissionError") and "root:" not in r.stdout
 
 
 def test_cannot_read_repo_files(healthy):
     r = healthy.run(f"print(open({str(REPO_FILE)!r}).read()[:50])\n")
     assert r.exception_type in ("FileNotFoundError", "PermissionError")
-    r = healthy.run("import os\nprint(os.listdir('/work'), os.path.exists('/work/main'), os.path.exists('/work/shared'))\n")
-    assert r.stdout == "[] False False\n"
+    r = healthy.run("import os\nprint(os.path.exists('/work'), os.path.exists('/work/main'), os.path.exists('/work/shared'))\n")
+    assert r.stdout == "False False False\n"
 
 
 def test_parent_environment_is_not_visible(healthy):
@@ -140,7 +141,8 @@ def test_sees_only_own_processes(healthy):
 
 
 def test_cannot_write_outside_workdir(healthy):
-    code = ("import os\nfor p in ['/tmp/evil', '/etc/evil', '/evil', '/work/evil', '/dev/shm/evil', '../evil', '/root/evil']:\n"
+    """/tmp is the job's own tmpfs (its working directory); everything else is read-only or absent."""
+    code = ("import os\nfor p in ['/etc/evil', '/evil', '/work/evil', '/usr/lib/evil', '../evil', '/root/evil', '/proc/evil']:\n"
             "    try:\n        open(p, 'w').write('x')\n        print('WROTE', p)\n    except OSError as e:\n"
             "        print('no', p)\nopen('mine.txt', 'w').write('ok')\nprint(open('mine.txt').read())\n")
     r = healthy.run(code)
