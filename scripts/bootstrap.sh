@@ -48,6 +48,14 @@ if command -v npm >/dev/null 2>&1 && [ ! -d web/node_modules/playwright-core ]; 
     || echo "warning: could not install playwright-core (the browser test will be skipped)" >&2
 fi
 
+# sec-sandbox: the sandbox's seccomp filter (pyseccomp, pinned in requirements.txt) is ctypes over
+# Debian's libseccomp2; without it the Sandbox refuses to start (it fails closed).
+if ! ldconfig -p 2>/dev/null | grep -q 'libseccomp\.so\.2' && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends libseccomp2 >/dev/null 2>&1 \
+     || (apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
+         apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends libseccomp2 >/dev/null)) \
+    || echo "warning: could not install libseccomp2 (the sandbox will refuse to start)" >&2
+fi
 # tutor-knowledge: the official Python documentation (Debian python3.X-doc, same major.minor as the runtime) for
 # the concepts agent's documentation index, then the parsed + sandbox-verified index cache (built once per docs
 # version; `make up` only bulk-loads it into PostgreSQL).
@@ -62,11 +70,3 @@ LEARNFLOW_PYTHON_DOCS=${LEARNFLOW_PYTHON_DOCS:-/usr/share/doc/python$pyver/html}
 # tutor-triage: the triage model, trained from agents/triage/corpus/*.jsonl and cached by the corpus's hash in
 # $LEARNFLOW_CACHE/triage-model (a no-op when the corpus has not changed).
 .venv/bin/python -m agents.triage.train
-# sec-sandbox: the sandbox's seccomp filter (pyseccomp, pinned in requirements.txt) is ctypes over
-# Debian's libseccomp2; without it the Sandbox refuses to start (it fails closed).
-if ! ldconfig -p 2>/dev/null | grep -q 'libseccomp\.so\.2' && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  (apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends libseccomp2 >/dev/null 2>&1 \
-     || (apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
-         apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends libseccomp2 >/dev/null)) \
-    || echo "warning: could not install libseccomp2 (the sandbox will refuse to start)" >&2
-fi
