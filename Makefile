@@ -37,3 +37,7 @@ test: lint check-generated breaking   ## the whole suite against real PostgreSQL
 eval: bootstrap        ## accuracy of the offline engines on the dev sets (see README)
 	$(PY) bench/triage_eval.py && $(PY) bench/review_eval.py && $(PY) bench/debug_locate_eval.py
 	$(PY) bench/blind/run_eval.py   # blind sets through Envoy (bench/blind/README.md)
+
+# --- speed (issue 13) ---
+bench: bootstrap       ## throughput/latency table through Envoy vs a bare echo in the same run (bench/speed.py)
+	$(PY) bench/speed.py

@@ -47,3 +47,9 @@ if command -v npm >/dev/null 2>&1 && [ ! -d web/node_modules/playwright-core ]; 
   (cd web && npm ci --no-audit --no-fund --loglevel=error) \
     || echo "warning: could not install playwright-core (the browser test will be skipped)" >&2
 fi
+
+# --- speed (issue 13): ghz, the gRPC load generator of `make bench` (pinned; optional if Go is absent).
+if [ ! -x "$CACHE/bin/ghz" ] && command -v go >/dev/null 2>&1; then
+  GOBIN="$CACHE/bin" GOFLAGS=-mod=mod go install github.com/bojand/ghz/cmd/ghz@v0.120.0 \
+    || echo "warning: could not install ghz (make bench needs it)" >&2
+fi
