@@ -198,6 +198,8 @@ def main() -> None:
     parser.add_argument("--drain-timeout", type=float, default=60.0)
     parser.add_argument("--json", help="also write the results here")
     parser.add_argument("--env", action="append", default=[], help="extra KEY=VALUE for the agents")
+    parser.add_argument("--replicas", default=os.environ.get("LEARNFLOW_REPLICAS", ""),
+                        help="processes per agent, e.g. triage=2,mesh=2 (each its own port, all in Envoy)")
     args = parser.parse_args()
     from cli.client import LearnFlowClient
 
@@ -206,11 +208,15 @@ def main() -> None:
              "LEARNFLOW_LOG_LEVEL": os.environ.get("LEARNFLOW_LOG_LEVEL", "INFO")}
     extra.update(dict(kv.split("=", 1) for kv in args.env))
     bare_port = distinct_free_ports(1)[0]
-    mesh = BenchMesh(MeshConfig.on_free_ports(run, start_kafka=True, extra_env=extra), bare_port,
-                     log=lambda *a: print(*a, file=sys.stderr))
+    config = MeshConfig.on_free_ports(run, start_kafka=True, extra_env=extra)
+    for item in filter(None, args.replicas.split(",")):
+        agent, count = item.split("=")
+        config.agent_ports[agent] += distinct_free_ports(int(count) - 1)
+    mesh = BenchMesh(config, bare_port, log=lambda *a: print(*a, file=sys.stderr))
     started = time.monotonic()
     mesh.start(timeout=180)
-    results: dict = {"machine": f"{platform.node()} {os.cpu_count()} cores, {platform.python_version()}",
+    results: dict = {"machine": f"{platform.node()} {os.cpu_count()} cores, {platform.python_version()}"
+                                + (f", replicas {args.replicas}" if args.replicas else ""),
                      "rows": {}}
     try:
         address = mesh.envoy_address
@@ -261,6 +267,7 @@ def main() -> None:
     finally:
         mesh.stop()
         processes.stop_all(run)
+        shutil.rmtree(run, ignore_errors=True)
     results["wall_s"] = time.monotonic() - started
     report(results)
     if args.json:

@@ -88,18 +88,36 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             skill_level=enums.from_db("SkillLevel", student["skill_level"]),
             learning_style=enums.from_db("LearningStyle", student["learning_style"]),
             session_id=request.session_id), text, code)
-        await ledger.accept(self.rt.pool, ticket, text=text, code=code, language=language,
-                            session_id=request.session_id, context=client_context, student=student,
-                            method=call.method)
+        # The accept transaction and the specialist call run side by side (specialists write nothing that
+        # refers to the query row): the routing event still follows the committed record, and the first
+        # chunk no longer waits for the database and the specialist one after the other.
+        accepted = asyncio.ensure_future(ledger.accept(
+            self.rt.pool, ticket, text=text, code=code, language=language, session_id=request.session_id,
+            context=client_context, student=student, method=call.method))
         routing = pb.RoutingDecision(detected_intent=enums.from_db("Intent", intent),
                                      routed_to_agent=enums.agent_enum(agent), confidence=round(confidence, 2),
                                      reasoning=reasoning, query_id=ticket.query_id, trace_id=ticket.trace_id)
-        yield pb.AskStreamResponse(routing=routing)
+        try:
+            async for event in self._answer(context, ticket, call, agent, routing, accepted, started):
+                yield event
+        except (asyncio.CancelledError, GeneratorExit):
+            # The caller went away (cancelled, deadline passed) at any point after the routing decision:
+            # the query must not stay 'processing'. complete() is shielded, so this only runs before it.
+            await asyncio.shield(_fail_after(accepted, self.rt.pool, ticket,
+                                             "the caller cancelled before the answer was complete"))
+            raise
 
+    async def _answer(self, context, ticket, call, agent, routing, accepted, started):
+        timeout = _remaining(context, self.rt.settings.specialist_timeout_s)
+        rpc = call.invoke(self.rt.channel(agent), self.rt.outgoing_metadata(), timeout)  # starts the call now
+        try:
+            await accepted
+        except BaseException:
+            rpc.cancel()
+            raise
+        yield pb.AskStreamResponse(routing=routing)
         response, collaboration, degraded = None, [], False
         try:
-            timeout = _remaining(context, self.rt.settings.specialist_timeout_s)
-            rpc = call.invoke(self.rt.channel(agent), self.rt.outgoing_metadata(), timeout)
             if call.streaming:
                 async for message in rpc:
                     degraded = degraded or bool(getattr(message, "degraded", False))
@@ -114,30 +132,37 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
                 response = reply.response
                 yield pb.AskStreamResponse(text_chunk=response.response_text)
         except grpc.aio.AioRpcError as exc:
-            await ledger.fail(self.rt.pool, ticket, f"{agent} agent: {exc.code().name}: {exc.details()}")
+            await _fail_after(accepted, self.rt.pool, ticket, f"{agent} agent: {exc.code().name}: {exc.details()}")
             log.warning("specialist failed", extra={"specialist": agent, "code": exc.code().name})
             code_out = grpc.StatusCode.DEADLINE_EXCEEDED if exc.code() == grpc.StatusCode.DEADLINE_EXCEEDED \
                 else grpc.StatusCode.UNAVAILABLE
             await context.abort(code_out, f"the {agent} agent could not answer right now; please try again")
-        except (asyncio.CancelledError, GeneratorExit):
-            # The caller went away (cancelled, deadline passed) mid-answer: the query must not stay 'processing'.
-            await asyncio.shield(ledger.fail(self.rt.pool, ticket, "the caller cancelled before the answer was complete"))
-            raise
         if response is None:
-            await ledger.fail(self.rt.pool, ticket, f"{agent} agent ended its stream without an answer")
+            await _fail_after(accepted, self.rt.pool, ticket, f"{agent} agent ended its stream without an answer")
             await context.abort(grpc.StatusCode.INTERNAL, f"the {agent} agent gave no answer")
 
         error_type = response.metadata.fields["error_type"].string_value \
             if "error_type" in response.metadata.fields else ""
         if error_type and not ticket.topics:  # code-only questions: the error says what the topic is
             ticket.topics = [topic_for_exception(error_type)]
-        row = await ledger.complete(self.rt.pool, ticket, response, collaboration,
-                                    engagement_ms=int((time.perf_counter() - started) * 1000))
-        async with self.rt.pool.connection() as conn:
-            cur = await conn.execute("SELECT * FROM query_history WHERE query_id = %s", (ticket.query_id,))
-            query_row = await cur.fetchone()
+        await accepted
+        ticket.completing = True
+        # Shielded: once the answer is here, a caller leaving cannot roll its record back to 'processing'.
+        row = await asyncio.shield(ledger.complete(self.rt.pool, ticket, response, collaboration,
+                                                   engagement_ms=int((time.perf_counter() - started) * 1000)))
         yield pb.AskStreamResponse(final=pb.AskResponse(
-            query=records.query(query_row), response=records.response(row), routing=routing, degraded=degraded))
+            query=records.query(ticket.query_row), response=records.response(row), routing=routing,
+            degraded=degraded))
+
+
+async def _fail_after(accepted: asyncio.Future, pool, ticket, reason: str) -> None:
+    """Marks the query failed once its accept transaction has committed (a failed accept wrote nothing)."""
+    try:
+        await accepted
+    except Exception:
+        return
+    if not ticket.completing:  # complete() has not started: the record is still 'processing'
+        await ledger.fail(pool, ticket, reason)
 
 
 def _remaining(context, cap: float) -> float:
