@@ -164,6 +164,21 @@ class EventWatcher(threading.Thread):
         self.consumer.close()
 
 
+PROFILED = {"MeshService/Echo (full guard)": "mesh", "Ask, concept question": "triage"}
+
+
+def profiler(args, run: Path, row: str):
+    """py-spy (pinned dev tool) on the agent serving `row`, for the measured part of the row."""
+    if not args.profile or row not in PROFILED:
+        return None
+    agent = PROFILED[row]
+    pid = (run / "pids" / f"{agent}.pid").read_text().strip()
+    out = Path(args.json or run / "x").with_suffix(f".{agent}.collapsed")
+    return subprocess.Popen([str(ROOT / ".venv" / "bin" / "py-spy"), "record", "--pid", pid, "--duration",
+                             str(args.duration), "--rate", "200", "--format", "raw", "--output", str(out),
+                             "--nonblocking"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def pct(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
@@ -181,12 +196,19 @@ def first_chunk_ms(client, request: dict, n: int) -> list[float]:
 
 
 def exercise_with_three_tests(client) -> exercise_service_pb2.Exercise:
-    for topic in ("loops", "lists", "functions", "strings", "conditionals", "dictionaries", ""):
-        reply = client.exercise.GenerateExercise(exercise_service_pb2.GenerateExerciseRequest(topic=topic),
-                                                 metadata=client.metadata, timeout=20)
-        if len(reply.exercise.test_cases) >= 3 and reply.exercise.starter_code:
-            return reply.exercise
-    return reply.exercise
+    """The first exercise of the bank (in its stable listing order) with 3 visible tests whose starter code
+    is graded promptly (a starter that loops until the sandbox's wall limit would measure the limit)."""
+    listing = client.exercise.ListExercises(exercise_service_pb2.ListExercisesRequest(page_size=200),
+                                            metadata=client.metadata, timeout=20)
+    for exercise in listing.exercises:
+        if len(exercise.test_cases) != 3 or not exercise.starter_code:
+            continue
+        started = time.perf_counter()
+        client.exercise.SubmitSolution(exercise_service_pb2.SubmitSolutionRequest(
+            exercise_id=exercise.exercise_id, code=exercise.starter_code), metadata=client.metadata, timeout=20)
+        if time.perf_counter() - started < 1.0:
+            return exercise
+    raise RuntimeError("no exercise with 3 tests and a promptly graded starter code in the bank")
 
 
 def main() -> None:
@@ -198,6 +220,9 @@ def main() -> None:
     parser.add_argument("--drain-timeout", type=float, default=60.0)
     parser.add_argument("--json", help="also write the results here")
     parser.add_argument("--env", action="append", default=[], help="extra KEY=VALUE for the agents")
+    parser.add_argument("--profile", action="store_true",
+                        help="py-spy the serving agent during the Echo and Ask-concept rows (collapsed stacks "
+                             "written next to --json)")
     parser.add_argument("--replicas", default=os.environ.get("LEARNFLOW_REPLICAS", ""),
                         help="processes per agent, e.g. triage=2,mesh=2 (each its own port, all in Envoy)")
     args = parser.parse_args()
@@ -242,7 +267,10 @@ def main() -> None:
         ]
         watcher.recording = True
         for name, call, data, metadata in rows:
+            spy = profiler(args, run, name)
             results["rows"][name] = ghz(args, address, descriptors, call, data, metadata)
+            if spy is not None:
+                spy.wait()
             print(f"  measured {name}", file=sys.stderr)
             if name.startswith("Ask, concept"):
                 half = max(1, int(results["rows"][name]["rps"] / 2))

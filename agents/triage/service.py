@@ -7,6 +7,7 @@ cases may ask a small model for a JSON verdict (agents/triage/model_verdict.py).
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 
@@ -78,7 +79,7 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
         async with self.rt.pool.connection() as conn:
             student = await require_active(conn, context, identity)
         intent, agent, confidence, reasoning = await self._decide(text, code)
-        detected = detect_topics(text, code or None)
+        detected = _detected_topics(text, code or None)
         # Only the clearly-meant topics count as evidence for progress (not every weak association).
         topics = [t for t, score in detected if score >= 0.6 * detected[0][1]] if detected else []
         ticket = ledger.new_ticket(identity.student_id, telemetry.current_trace_id(), agent, intent,
@@ -163,6 +164,13 @@ async def _fail_after(accepted: asyncio.Future, pool, ticket, reason: str) -> No
         return
     if not ticket.completing:  # complete() has not started: the record is still 'processing'
         await ledger.fail(pool, ticket, reason)
+
+
+@functools.lru_cache(maxsize=4096)
+def _detected_topics(text: str, code: str | None) -> tuple:
+    """detect_topics() is a pure function of the text and code (~5 % of triage's CPU per Ask): repeated
+    questions (a class asking the same thing, retries, follow-ups) reuse its answer."""
+    return tuple(detect_topics(text, code))
 
 
 def _remaining(context, cap: float) -> float:
