@@ -10,7 +10,7 @@ import re
 import sys
 
 CONCERNS = {
-    "OpenTelemetry interceptor/spans": r"opentelemetry",
+    "OpenTelemetry interceptor/spans": r"opentelemetry|grpc/_aio_server\.py|grpc/_server\.py",
     "JWT verification (PyJWT)": r"\bjwt[/.]",
     "per-RPC JSON log line": r"jsonlog|logging/__init__",
     "agent-log events (rpclog/outbox)": r"rpclog|record_rpc|flush_logs|make_envelope",
