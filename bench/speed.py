@@ -195,6 +195,15 @@ def first_chunk_ms(client, request: dict, n: int) -> list[float]:
     return out
 
 
+def left_processing(database_url: str) -> dict:
+    """Queries still 'processing' after the load (each row's load generator cancelled its last 16 calls)."""
+    import psycopg
+
+    with psycopg.connect(database_url) as conn:
+        rows = conn.execute("SELECT status, count(*) FROM query_history GROUP BY status").fetchall()
+    return {status: n for status, n in rows}
+
+
 def sequential_echo_ms(client, extra: dict, n: int) -> list[float]:
     """One Echo at a time through Envoy: the round trip AskStream's first chunk is compared with."""
     metadata = list(client.metadata) + list(extra.items())
@@ -306,6 +315,7 @@ def main() -> None:
         sampler.stop.set()
         watcher.stop.set()
         results["lag"] = sampler.samples
+        results["left_processing"] = left_processing(mesh.database_url)
         results["event_delay_ms"] = watcher.delays
         client.close()
     finally:
@@ -332,6 +342,8 @@ def report(results: dict) -> None:
     for kind, values in results["first_chunk"].items():
         print(f"AskStream ({kind}) first text chunk: p50 {statistics.median(values):.1f} ms, "
               f"p99 {pct(values, .99):.1f} ms ({len(values)} calls)")
+    statuses = results.get("left_processing", {})
+    print(f"queries by status after the run: {statuses} (processing = left behind by cancelled calls)")
     delays = results["event_delay_ms"]
     print(f"agent-responses events visible to a consumer after creation: p50 {pct(delays, .5):.0f} ms, "
           f"p99 {pct(delays, .99):.0f} ms ({len(delays)} events)")
