@@ -112,7 +112,9 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
         timeout = _remaining(context, self.rt.settings.specialist_timeout_s)
         rpc = call.invoke(self.rt.channel(agent), self.rt.outgoing_metadata(), timeout)  # starts the call now
         try:
-            await accepted
+            # Shielded: cancelling the caller must not cancel the accept transaction half-way (its COMMIT
+            # may already be on the wire, leaving a 'processing' row nobody marks failed).
+            await asyncio.shield(accepted)
         except BaseException:
             rpc.cancel()
             raise
@@ -146,7 +148,7 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             if "error_type" in response.metadata.fields else ""
         if error_type and not ticket.topics:  # code-only questions: the error says what the topic is
             ticket.topics = [topic_for_exception(error_type)]
-        await accepted
+        await asyncio.shield(accepted)
         ticket.completing = True
         # Shielded: once the answer is here, a caller leaving cannot roll its record back to 'processing'.
         row = await asyncio.shield(ledger.complete(self.rt.pool, ticket, response, collaboration,
@@ -160,7 +162,7 @@ async def _fail_after(accepted: asyncio.Future, pool, ticket, reason: str) -> No
     """Marks the query failed once its accept transaction has committed (a failed accept wrote nothing)."""
     try:
         await accepted
-    except Exception:
+    except (Exception, asyncio.CancelledError):
         return
     if not ticket.completing:  # complete() has not started: the record is still 'processing'
         await ledger.fail(pool, ticket, reason)
