@@ -42,3 +42,6 @@ eval: bootstrap        ## accuracy of the offline engines on the dev sets (see R
 # tutor-triage
 train: bootstrap       ## rebuild the triage corpus from its seeds and train the model (cached by corpus hash)
 	$(PY) -m agents.triage.train --rebuild-corpus
+# --- speed (issue 13) ---
+bench: bootstrap       ## throughput/latency table through Envoy vs a bare echo in the same run (bench/speed.py)
+	$(PY) bench/speed.py

@@ -70,3 +70,8 @@ LEARNFLOW_PYTHON_DOCS=${LEARNFLOW_PYTHON_DOCS:-/usr/share/doc/python$pyver/html}
 # tutor-triage: the triage model, trained from agents/triage/corpus/*.jsonl and cached by the corpus's hash in
 # $LEARNFLOW_CACHE/triage-model (a no-op when the corpus has not changed).
 .venv/bin/python -m agents.triage.train
+# --- speed (issue 13): ghz, the gRPC load generator of `make bench` (pinned; optional if Go is absent).
+if [ ! -x "$CACHE/bin/ghz" ] && command -v go >/dev/null 2>&1; then
+  GOBIN="$CACHE/bin" GOFLAGS=-mod=mod go install github.com/bojand/ghz/cmd/ghz@v0.120.0 \
+    || echo "warning: could not install ghz (make bench needs it)" >&2
+fi

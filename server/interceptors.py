@@ -14,8 +14,9 @@ import grpc
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from server import auth
+from server import auth, telemetry
 from server.ratelimit import SlidingWindowLimiter
+from server.tokencache import VerifiedTokens
 from server.validation import validate
 
 log = logging.getLogger("learnflow.guard")
@@ -55,6 +56,7 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         settings = runtime.settings
         self.ask_limiter = SlidingWindowLimiter(settings.asks_per_minute, 60)
         self.submit_limiter = SlidingWindowLimiter(settings.submissions_per_minute, 60)
+        self.tokens = VerifiedTokens()
 
     async def intercept_service(self, continuation, handler_call_details):
         handler = await continuation(handler_call_details)
@@ -77,7 +79,7 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         identity = None
         if method not in auth.OPEN_METHODS:
             try:
-                identity = auth.identity_from_metadata(self.runtime.settings.jwt_secret, context.invocation_metadata())
+                identity = self.tokens.identity(self.runtime.settings.jwt_secret, context.invocation_metadata())
             except auth.AuthError as exc:
                 await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(exc))
             limiter = self.ask_limiter if method in ASK_METHODS else (
@@ -130,7 +132,9 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         code = _code_name(context, ok)
         # Health counts the agent's own failures; a caller's bad request or missing token is not one.
         self.runtime.metrics.end(latency_ms, ok or code in CLIENT_ERRORS)
-        log.info("rpc", extra={"method": method, "latency_ms": round(latency_ms, 2), "code": code})
+        if code != "OK" or telemetry.sampled() or log.isEnabledFor(logging.DEBUG):
+            # One line per sampled or failed call: unsampled successes cost nothing here (agent-logs has counts).
+            log.info("rpc", extra={"method": method, "latency_ms": round(latency_ms, 2), "code": code})
         self.runtime.record_rpc(method, request, latency_ms, code)
 
 

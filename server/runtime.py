@@ -7,18 +7,16 @@ import logging
 from typing import Any
 
 import grpc
-from learnflow.v1 import events_pb2
 
-from server import auth, enums, events, telemetry
+from server import auth, events, rpclog, telemetry
 from server.config import Settings, agent_address
 from server.metrics import AgentMetrics
 
 log = logging.getLogger("learnflow.runtime")
 
 CALLER_HEADER = "x-learnflow-caller"
-# Per-RPC log events are batched off the request path; data events are written transactionally by handlers.
-_LOG_FLUSH_INTERVAL_S = 0.5
-_LOG_BUFFER_MAX = 5000
+# Per-RPC log events are aggregated off the request path (server/rpclog.py); data events are written
+# transactionally by handlers.
 
 
 class Runtime:
@@ -28,7 +26,7 @@ class Runtime:
         self.pool = pool
         self.metrics = AgentMetrics(settings.agent, settings.instance_id)
         self._channels: dict[str, grpc.aio.Channel] = {}
-        self._log_buffer: list[events_pb2.EventEnvelope] = []
+        self.rpc_log = rpclog.RpcLog(settings.agent, settings.instance_id)   # agent-logs: aggregates + failures
         self._tasks: list[asyncio.Task] = []
         self._sandbox = None
         self._sandbox_lock = asyncio.Lock()
@@ -74,26 +72,18 @@ class Runtime:
     # --- per-RPC events ----------------------------------------------------------------------
     def record_rpc(self, method: str, request, latency_ms: float, code: str) -> None:
         identity = auth.current_identity.get()
-        student_id = identity.student_id if identity else None
-        trace_id = telemetry.current_trace_id()
-        short = method.rsplit("/", 1)[-1]
-        entry = events_pb2.AgentLogEntry(
-            agent_name=enums.agent_enum(self.agent), level="INFO" if code == "OK" else "WARN",
-            message=f"{short} -> {code}", method=method, latency_ms=int(latency_ms), status=code,
-            instance_id=self.settings.instance_id)
-        if len(self._log_buffer) < _LOG_BUFFER_MAX:
-            self._log_buffer.append(events.make_envelope(
-                "agent.log", entry, student_id=student_id, trace_id=trace_id, agent=self.agent))
+        self.rpc_log.record(method, identity.student_id if identity else None, latency_ms, code)
 
     async def _flush_logs_forever(self) -> None:
+        interval = rpclog.interval_from_env()
         while True:
-            await asyncio.sleep(_LOG_FLUSH_INTERVAL_S)
+            await asyncio.sleep(interval)
             await self.flush_logs()
 
     async def flush_logs(self) -> None:
-        if not self._log_buffer:
+        batch = self.rpc_log.drain()
+        if not batch:
             return
-        batch, self._log_buffer = self._log_buffer, []
         try:
             async with self.pool.connection() as conn:
                 async with conn.transaction():

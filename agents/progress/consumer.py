@@ -17,6 +17,10 @@ from db.pool import open_pool
 log = logging.getLogger("learnflow.progress.consumer")
 TOPICS = ("agent-responses",)
 GROUP = "progress-agent"
+# Offsets are committed once per polled batch: small batches keep the committed lag moving (a 200-record
+# batch of a busy student once held the group's lag still for tens of seconds) and keep each batch far
+# below max.poll.interval.ms, so a slow batch can never cost a rebalance.
+MAX_POLL_RECORDS = 50
 
 
 class ProgressConsumer:
@@ -44,7 +48,7 @@ class ProgressConsumer:
 
         return KafkaConsumer(*TOPICS, bootstrap_servers=self.bootstrap, group_id=self.group,
                              enable_auto_commit=False, auto_offset_reset="earliest",
-                             max_poll_records=200, consumer_timeout_ms=1000, client_id=f"{self.group}-consumer")
+                             max_poll_records=MAX_POLL_RECORDS, consumer_timeout_ms=1000, client_id=f"{self.group}-consumer")
 
     def _run(self) -> None:
         pool = open_pool(self.database_url, max_size=2)

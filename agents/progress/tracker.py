@@ -158,13 +158,15 @@ def _struggles(conn, env, topics, levels, now) -> list[dict]:
     found = []
     for topic in topics:
         stats = conn.execute(
-            "SELECT count(*) FILTER (WHERE kind = 'query') AS queries,"
+            # One pass over the topic's 24 h window (the per-row LATERAL count it replaces was quadratic in
+            # a busy student's evidence and stalled the consumer under load).
+            "WITH w AS (SELECT kind, score, error_type, at FROM progress_evidence"
+            "   WHERE student_id = %s AND topic = %s AND at > now() - interval '24 hours')"
+            " SELECT count(*) FILTER (WHERE kind = 'query') AS queries,"
             " count(*) FILTER (WHERE kind = 'submission' AND score < 1) AS failed,"
-            " COALESCE(max(c.n), 0) AS same_error, EXTRACT(EPOCH FROM now() - min(e.at)) / 60 AS window_min"
-            " FROM progress_evidence e LEFT JOIN LATERAL (SELECT count(*) AS n FROM progress_evidence x"
-            "   WHERE x.student_id = e.student_id AND x.topic = e.topic AND x.error_type = e.error_type"
-            "   AND x.at > now() - interval '24 hours') c ON e.error_type IS NOT NULL"
-            " WHERE e.student_id = %s AND e.topic = %s AND e.at > now() - interval '24 hours'",
+            " COALESCE((SELECT max(n) FROM (SELECT count(*) AS n FROM w WHERE error_type IS NOT NULL"
+            "   GROUP BY error_type) g), 0) AS same_error,"
+            " EXTRACT(EPOCH FROM now() - min(at)) / 60 AS window_min FROM w",
             (env.student_id, topic)).fetchone()
         queries, failed, same_error = stats["queries"], stats["failed"], stats["same_error"]
         if queries < STRUGGLE_QUERIES and failed < 3 and same_error < 3:

@@ -10,6 +10,7 @@ and passed to the specialist in TutorContext with the follow-up form and the car
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 import uuid
@@ -80,7 +81,7 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             if request.session_id:
                 history = memory.turns(await ledger.recent_turns(conn, identity.student_id, session_id,
                                                                  memory.MAX_TURNS))
-        detected = detect_topics(text, code or None)
+        detected = _detected_topics(text, code or None)
         res = await self._decide(text, code, history, detected)
         intent, confidence, reasoning = res.intent, res.confidence, res.reasoning
         agent = INTENT_TO_AGENT[intent]
@@ -100,20 +101,40 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             learning_style=enums.from_db("LearningStyle", student["learning_style"]),
             session_id=session_id, recent_turns=history, follow_up=memory.FOLLOW_UP_ENUM.get(res.follow_up, 0),
             topic=res.topic), text, call_code)
-        await ledger.accept(self.rt.pool, ticket, text=text, code=code, language=language,
-                            session_id=session_id, context=client_context, student=student,
-                            method=call.method, conversation={
-                                "follow_up": res.follow_up, "topic": res.topic, "turns": len(history),
-                                "previous_query_id": history[-1].query_id if history else None})
+        # The accept transaction and the specialist call run side by side (specialists write nothing that
+        # refers to the query row): the routing event still follows the committed record, and the first
+        # chunk no longer waits for the database and the specialist one after the other.
+        accepted = asyncio.ensure_future(ledger.accept(
+            self.rt.pool, ticket, text=text, code=code, language=language, session_id=session_id,
+            context=client_context, student=student, method=call.method, conversation={
+                "follow_up": res.follow_up, "topic": res.topic, "turns": len(history),
+                "previous_query_id": history[-1].query_id if history else None}))
         routing = pb.RoutingDecision(detected_intent=enums.from_db("Intent", intent),
                                      routed_to_agent=enums.agent_enum(agent), confidence=round(confidence, 2),
                                      reasoning=reasoning, query_id=ticket.query_id, trace_id=ticket.trace_id)
-        yield pb.AskStreamResponse(routing=routing)
+        try:
+            async for event in self._answer(context, ticket, call, agent, routing, accepted, started):
+                yield event
+        except (asyncio.CancelledError, GeneratorExit):
+            # The caller went away (cancelled, deadline passed) at any point after the routing decision:
+            # the query must not stay 'processing'. complete() is shielded, so this only runs before it.
+            await asyncio.shield(_fail_after(accepted, self.rt.pool, ticket,
+                                             "the caller cancelled before the answer was complete"))
+            raise
 
+    async def _answer(self, context, ticket, call, agent, routing, accepted, started):
+        timeout = _remaining(context, self.rt.settings.specialist_timeout_s)
+        rpc = call.invoke(self.rt.channel(agent), self.rt.outgoing_metadata(), timeout)  # starts the call now
+        try:
+            # Shielded: cancelling the caller must not cancel the accept transaction half-way (its COMMIT
+            # may already be on the wire, leaving a 'processing' row nobody marks failed).
+            await asyncio.shield(accepted)
+        except BaseException:
+            rpc.cancel()
+            raise
+        yield pb.AskStreamResponse(routing=routing)
         response, collaboration, degraded = None, [], False
         try:
-            timeout = _remaining(context, self.rt.settings.specialist_timeout_s)
-            rpc = call.invoke(self.rt.channel(agent), self.rt.outgoing_metadata(), timeout)
             if call.streaming:
                 async for message in rpc:
                     degraded = degraded or bool(getattr(message, "degraded", False))
@@ -128,27 +149,44 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
                 response = reply.response
                 yield pb.AskStreamResponse(text_chunk=response.response_text)
         except grpc.aio.AioRpcError as exc:
-            await ledger.fail(self.rt.pool, ticket, f"{agent} agent: {exc.code().name}: {exc.details()}")
+            await _fail_after(accepted, self.rt.pool, ticket, f"{agent} agent: {exc.code().name}: {exc.details()}")
             log.warning("specialist failed", extra={"specialist": agent, "code": exc.code().name})
             code_out = grpc.StatusCode.DEADLINE_EXCEEDED if exc.code() == grpc.StatusCode.DEADLINE_EXCEEDED \
                 else grpc.StatusCode.UNAVAILABLE
             await context.abort(code_out, f"the {agent} agent could not answer right now; please try again")
-        except (asyncio.CancelledError, GeneratorExit):
-            # The caller went away (cancelled, deadline passed) mid-answer: the query must not stay 'processing'.
-            await asyncio.shield(ledger.fail(self.rt.pool, ticket, "the caller cancelled before the answer was complete"))
-            raise
         if response is None:
-            await ledger.fail(self.rt.pool, ticket, f"{agent} agent ended its stream without an answer")
+            await _fail_after(accepted, self.rt.pool, ticket, f"{agent} agent ended its stream without an answer")
             await context.abort(grpc.StatusCode.INTERNAL, f"the {agent} agent gave no answer")
 
         error_type = response.metadata.fields["error_type"].string_value \
             if "error_type" in response.metadata.fields else ""
         if error_type and not ticket.topics:  # code-only questions: the error says what the topic is
             ticket.topics = [topic_for_exception(error_type)]
-        row, query_row = await ledger.complete(self.rt.pool, ticket, response, collaboration,
-                                               engagement_ms=int((time.perf_counter() - started) * 1000))
+        await asyncio.shield(accepted)
+        ticket.completing = True
+        # Shielded: once the answer is here, a caller leaving cannot roll its record back to 'processing'.
+        row = await asyncio.shield(ledger.complete(self.rt.pool, ticket, response, collaboration,
+                                                   engagement_ms=int((time.perf_counter() - started) * 1000)))
         yield pb.AskStreamResponse(final=pb.AskResponse(
-            query=records.query(query_row), response=records.response(row), routing=routing, degraded=degraded))
+            query=records.query(ticket.query_row), response=records.response(row), routing=routing,
+            degraded=degraded))
+
+
+async def _fail_after(accepted: asyncio.Future, pool, ticket, reason: str) -> None:
+    """Marks the query failed once its accept transaction has committed (a failed accept wrote nothing)."""
+    try:
+        await accepted
+    except (Exception, asyncio.CancelledError):
+        return
+    if not ticket.completing:  # complete() has not started: the record is still 'processing'
+        await ledger.fail(pool, ticket, reason)
+
+
+@functools.lru_cache(maxsize=4096)
+def _detected_topics(text: str, code: str | None) -> tuple:
+    """detect_topics() is a pure function of the text and code (~5 % of triage's CPU per Ask): repeated
+    questions (a class asking the same thing, retries, follow-ups) reuse its answer."""
+    return tuple(detect_topics(text, code))
 
 
 def _remaining(context, cap: float) -> float:

@@ -128,7 +128,7 @@ class AgentResponseCompleted(_message.Message):
     def __init__(self, query_id: _Optional[str] = ..., agent_name: _Optional[_Union[_enums_pb2.AgentName, str]] = ..., response_text: _Optional[str] = ..., processing_time_ms: _Optional[int] = ..., confidence: _Optional[float] = ..., method: _Optional[str] = ..., status: _Optional[str] = ..., detected_intent: _Optional[_Union[_enums_pb2.Intent, str]] = ..., topics: _Optional[_Iterable[str]] = ..., error_type: _Optional[str] = ..., claude_model: _Optional[str] = ..., response_type: _Optional[_Union[_enums_pb2.ResponseType, str]] = ...) -> None: ...
 
 class AgentLogEntry(_message.Message):
-    __slots__ = ("agent_name", "level", "message", "method", "latency_ms", "status", "instance_id")
+    __slots__ = ("agent_name", "level", "message", "method", "latency_ms", "status", "instance_id", "call_count", "error_count", "max_latency_ms", "window_seconds")
     AGENT_NAME_FIELD_NUMBER: _ClassVar[int]
     LEVEL_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
@@ -136,6 +136,10 @@ class AgentLogEntry(_message.Message):
     LATENCY_MS_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     INSTANCE_ID_FIELD_NUMBER: _ClassVar[int]
+    CALL_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ERROR_COUNT_FIELD_NUMBER: _ClassVar[int]
+    MAX_LATENCY_MS_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_SECONDS_FIELD_NUMBER: _ClassVar[int]
     agent_name: _enums_pb2.AgentName
     level: str
     message: str
@@ -143,7 +147,11 @@ class AgentLogEntry(_message.Message):
     latency_ms: int
     status: str
     instance_id: str
-    def __init__(self, agent_name: _Optional[_Union[_enums_pb2.AgentName, str]] = ..., level: _Optional[str] = ..., message: _Optional[str] = ..., method: _Optional[str] = ..., latency_ms: _Optional[int] = ..., status: _Optional[str] = ..., instance_id: _Optional[str] = ...) -> None: ...
+    call_count: int
+    error_count: int
+    max_latency_ms: int
+    window_seconds: int
+    def __init__(self, agent_name: _Optional[_Union[_enums_pb2.AgentName, str]] = ..., level: _Optional[str] = ..., message: _Optional[str] = ..., method: _Optional[str] = ..., latency_ms: _Optional[int] = ..., status: _Optional[str] = ..., instance_id: _Optional[str] = ..., call_count: _Optional[int] = ..., error_count: _Optional[int] = ..., max_latency_ms: _Optional[int] = ..., window_seconds: _Optional[int] = ...) -> None: ...
 
 class StudentStruggleDetected(_message.Message):
     __slots__ = ("topic", "struggle_level", "query_count", "time_window_minutes", "recommendation", "failed_submissions", "repeated_errors", "mastery")
