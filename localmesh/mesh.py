@@ -15,16 +15,12 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from localmesh import processes
 from localmesh.postgres import start_embedded
+from server import registry
 from server.config import AGENTS, DEFAULT_PORTS, env_key
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVICE_OF = {
-    "triage": "TriageService", "concepts": "ConceptsService", "code-review": "CodeReviewService",
-    "debug": "DebugService", "exercise": "ExerciseService", "progress": "ProgressService",
-    "identity": "IdentityService", "mesh": "MeshService",
-}
-STOP_ORDER = ["envoy", "relay", "triage", "debug", "exercise", "progress", "concepts", "code-review", "identity",
-              "mesh"]
+# The registry lists callers before callees, so this order never cuts an inner call.
+STOP_ORDER = ["envoy", "relay", *registry.AGENT_NAMES]
 
 
 @dataclass
@@ -184,9 +180,9 @@ class Mesh:
     def wait_healthy(self, timeout: float = 90.0) -> None:
         """Every agent port answers SERVING, then every service answers through Envoy."""
         deadline = time.monotonic() + timeout
-        targets = [(name, f"127.0.0.1:{port}", SERVICE_OF[agent]) for agent, ports in self.config.agent_ports.items()
+        targets = [(name, f"127.0.0.1:{port}", registry.agent(agent).service) for agent, ports in self.config.agent_ports.items()
                    for name, port in ((agent if i == 0 else f"{agent}-{i}", p) for i, p in enumerate(ports))]
-        targets += [(f"envoy->{a}", self.envoy_address, SERVICE_OF[a]) for a in self.config.agent_ports]
+        targets += [(f"envoy->{a}", self.envoy_address, registry.agent(a).service) for a in self.config.agent_ports]
         targets.append(("envoy-hosts", f"127.0.0.1:{self.config.admin_port}", ""))
         for name, address, service in targets:
             while True:
@@ -196,7 +192,7 @@ class Mesh:
                 if name == "envoy-hosts":
                     if _envoy_hosts_healthy(address):
                         break
-                elif _serving(address, f"learnflow.v1.{service}", name.startswith("envoy")):
+                elif _serving(address, service, name.startswith("envoy")):
                     break
                 if time.monotonic() > deadline:
                     log_path = (proc.log if proc else self.run_dir / "logs" / "envoy.log")

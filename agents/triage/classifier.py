@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from agents.triage.cls_features import (ASKS_WHY, CODE_HANDOVER, EXCEPTION_DEFINITION, EXCEPTION_NAME, INTENTS,
                                         TEXT_FEATURES)
+from agents.triage import routing
 from agents.triage.cls_typos import normalise
 
-INTENT_TO_AGENT = {"concepts": "concepts", "code_review": "code-review", "debug": "debug",
-                   "exercise": "exercise", "progress": "progress"}
+INTENT_TO_AGENT = routing.INTENT_TO_AGENT  # from the service registry
 
 # A question with no cue at all is most often a concept question; the prior breaks that tie.
 _PRIOR = {"concepts": 0.6, "debug": 0.0, "code_review": 0.0, "exercise": 0.0, "progress": 0.0}
