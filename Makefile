@@ -36,3 +36,8 @@ test: lint check-generated breaking   ## the whole suite against real PostgreSQL
 
 eval: bootstrap        ## accuracy of the offline engines on the dev sets (see README)
 	$(PY) bench/triage_eval.py && $(PY) bench/review_eval.py && $(PY) bench/debug_locate_eval.py
+
+# --- scale (issue 12) ---
+.PHONY: manifests
+manifests: bootstrap   ## regenerate deploy/k8s's generated parts from the service registry
+	$(PY) deploy/render.py

@@ -149,11 +149,12 @@ def access_log() -> dict:
                              "log_format": {"json_format": fields}}}
 
 
-def otlp_from_env() -> str | None:
+def otlp_from_env(env=None) -> str | None:
     """host:port of the OTLP/gRPC collector from the standard OTEL_* variables (None: no edge tracing)."""
-    if os.environ.get("OTEL_TRACES_EXPORTER", "otlp") == "none" or os.environ.get("OTEL_SDK_DISABLED") == "true":
+    env = os.environ if env is None else env
+    if env.get("OTEL_TRACES_EXPORTER", "otlp") == "none" or env.get("OTEL_SDK_DISABLED") == "true":
         return None
-    endpoint = os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT")
+    endpoint = env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or env.get("OTEL_EXPORTER_OTLP_ENDPOINT")
     if not endpoint:
         return None
     return endpoint.split("://", 1)[-1].rstrip("/")

@@ -36,14 +36,24 @@ class MeshConfig:
     kafka_controller_port: int | None = None
     keep_postgres_running: bool = True
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Prometheus endpoints: one per agent process (index-aligned with agent_ports) and the relay's.
+    metrics_ports: dict[str, list[int]] = field(
+        default_factory=lambda: {a.name: [a.metrics_port] for a in registry.AGENTS})
+    relay_metrics_port: int = 51050
 
     @classmethod
     def on_free_ports(cls, run_dir: Path, **kwargs) -> "MeshConfig":
         """For tests: every port picked free, so parallel runs never collide."""
-        ports = distinct_free_ports(len(AGENTS) + 4)
+        ports = distinct_free_ports(2 * len(AGENTS) + 5)
         return cls(run_dir=run_dir, envoy_port=ports.pop(), admin_port=ports.pop(),
                    agent_ports={a: [ports.pop()] for a in AGENTS}, kafka_port=ports.pop(),
-                   kafka_controller_port=ports.pop(), keep_postgres_running=False, **kwargs)
+                   kafka_controller_port=ports.pop(), keep_postgres_running=False,
+                   metrics_ports={a: [ports.pop()] for a in AGENTS}, relay_metrics_port=ports.pop(), **kwargs)
+
+    def metrics_port(self, agent: str, index: int = 0) -> int | None:
+        """The metrics port of one agent process; None (endpoint off) for replicas nobody assigned one."""
+        ports = self.metrics_ports.get(agent, [])
+        return ports[index] if index < len(ports) else None
 
 
 def distinct_free_ports(count: int) -> list[int]:
@@ -82,6 +92,9 @@ class Mesh:
             "LEARNFLOW_JWT_SECRET": self.jwt_secret,
             "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "generated")]),
             "PYTHONUNBUFFERED": "1",
+            # Each process gets its own metrics port (start_agent, start_relay); extra processes none.
+            "LEARNFLOW_METRICS_LISTEN": "off",
+            "LEARNFLOW_RELAY_METRICS_LISTEN": "off",
         })
         for agent, ports in self.config.agent_ports.items():
             env[f"LEARNFLOW_{env_key(agent)}_ADDR"] = f"127.0.0.1:{ports[0]}" if len(ports) == 1 else \
@@ -146,8 +159,12 @@ class Mesh:
     def start_agent(self, agent: str, index: int = 0) -> processes.Managed:
         port = self.config.agent_ports[agent][index]
         name = agent if index == 0 else f"{agent}-{index}"
+        env = self.env()
+        metrics = self.config.metrics_port(agent, index)
+        if metrics and "LEARNFLOW_METRICS_LISTEN" not in self.config.extra_env:
+            env["LEARNFLOW_METRICS_LISTEN"] = f"127.0.0.1:{metrics}"
         proc = processes.start(name, [sys.executable, "-m", "server", agent, "--listen", f"127.0.0.1:{port}"],
-                               self.run_dir, env=self.env(), cwd=ROOT)
+                               self.run_dir, env=env, cwd=ROOT)
         self.procs[name] = proc
         return proc
 
@@ -159,16 +176,21 @@ class Mesh:
 
     def start_relay(self) -> None:
         if self.kafka_bootstrap:
+            env = self.env()
+            if "LEARNFLOW_RELAY_METRICS_LISTEN" not in self.config.extra_env:
+                env["LEARNFLOW_RELAY_METRICS_LISTEN"] = f"127.0.0.1:{self.config.relay_metrics_port}"
             self.procs["relay"] = processes.start("relay", [sys.executable, "-m", "bridge.relay"], self.run_dir,
-                                                  env=self.env(), cwd=ROOT)
+                                                  env=env, cwd=ROOT)
 
     def _envoy(self) -> None:
         sys.path.insert(0, str(ROOT / "envoy"))
+        from edge_config import otlp_from_env
         from render_config import render
         import json
 
         agents = {a: [f"127.0.0.1:{p}" for p in ports] for a, ports in self.config.agent_ports.items()}
-        cfg = render(f"127.0.0.1:{self.config.envoy_port}", f"127.0.0.1:{self.config.admin_port}", agents)
+        cfg = render(f"127.0.0.1:{self.config.envoy_port}", f"127.0.0.1:{self.config.admin_port}", agents,
+                     otlp=otlp_from_env(self.env()))
         path = self.run_dir / "envoy.json"
         path.write_text(json.dumps(cfg, indent=1))
         envoy = Path(sys.executable).parent / "envoy"

@@ -12,7 +12,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from db.pool import open_async_pool
-from server import jsonlog, registry, telemetry
+from server import jsonlog, prom, registry, telemetry
 from server.config import Settings
 from server.interceptors import GuardInterceptor
 from server.runtime import Runtime
@@ -54,7 +54,9 @@ async def serve(agent: str, listen: str | None = None) -> None:
     await runtime.start()
     for name in (*services, ""):
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
-    log.info("agent serving", extra={"listen": settings.listen, "port": port, "services": list(services)})
+    metrics_port = prom.serve(prom.metrics_listen(agent))
+    log.info("agent serving", extra={"listen": settings.listen, "port": port, "services": list(services),
+                                     "metrics_port": metrics_port})
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -72,4 +74,5 @@ async def serve(agent: str, listen: str | None = None) -> None:
     await server.stop(GRACE_S)
     await runtime.close()
     await pool.close()
+    telemetry.shutdown()
     log.info("agent stopped")

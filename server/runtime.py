@@ -9,7 +9,7 @@ from typing import Any
 import grpc
 from learnflow.v1 import events_pb2
 
-from server import auth, enums, events, telemetry
+from server import auth, enums, events, prom, telemetry
 from server.config import Settings, agent_address
 from server.metrics import AgentMetrics
 
@@ -69,6 +69,7 @@ class Runtime:
                                         max_concurrency=int(os.environ.get("LEARNFLOW_SANDBOX_CONCURRENCY", "2")),
                                         max_queue=int(os.environ.get("LEARNFLOW_SANDBOX_MAX_QUEUE", "32")))
                 await self._sandbox.start()
+                prom.watch_sandbox(self.agent, self._sandbox)
         return self._sandbox
 
     # --- per-RPC events ----------------------------------------------------------------------
@@ -77,6 +78,7 @@ class Runtime:
         student_id = identity.student_id if identity else None
         trace_id = telemetry.current_trace_id()
         short = method.rsplit("/", 1)[-1]
+        prom.observe_rpc(self.agent, method, latency_ms, code)
         entry = events_pb2.AgentLogEntry(
             agent_name=enums.agent_enum(self.agent), level="INFO" if code == "OK" else "WARN",
             message=f"{short} -> {code}", method=method, latency_ms=int(latency_ms), status=code,

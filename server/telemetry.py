@@ -1,5 +1,10 @@
 """OpenTelemetry on every server and client. The trace id of a call is what MessageFlow and the
-event envelopes record (as a UUID), so a query can be followed from Envoy through every agent."""
+event envelopes record (as a UUID), so a query can be followed from Envoy through every agent.
+
+Export follows the standard variables: with OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) set,
+spans go over OTLP/gRPC in batches (OTEL_EXPORTER_OTLP_INSECURE, OTEL_EXPORTER_OTLP_HEADERS, OTEL_BSP_*,
+OTEL_TRACES_SAMPLER are read by the SDK itself) and psycopg statements get spans too. Without it there is
+no exporter and no database instrumentation, so the hot path pays only for the gRPC context propagation."""
 from __future__ import annotations
 
 import os
@@ -8,7 +13,7 @@ import uuid
 from opentelemetry import trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
-from opentelemetry.sdk.trace.export import ConsoleSpanExporter, SimpleSpanProcessor
+from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor
 
 _configured = False
 
@@ -20,8 +25,30 @@ def configure(agent: str) -> None:
     provider = TracerProvider(resource=Resource.create({"service.name": f"learnflow-{agent}"}))
     if os.environ.get("LEARNFLOW_OTEL_CONSOLE") == "1":
         provider.add_span_processor(SimpleSpanProcessor(ConsoleSpanExporter()))
+    if otlp_enabled():
+        from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
+        from opentelemetry.instrumentation.psycopg import PsycopgInstrumentor
+
+        provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
+        PsycopgInstrumentor().instrument(tracer_provider=provider, enable_commenter=False)
     trace.set_tracer_provider(provider)
     _configured = True
+
+
+def otlp_enabled() -> bool:
+    """OTLP export is on when an endpoint is configured the standard way and not switched off."""
+    if os.environ.get("OTEL_SDK_DISABLED", "").lower() == "true":
+        return False
+    if os.environ.get("OTEL_TRACES_EXPORTER", "otlp") not in ("otlp", ""):
+        return False
+    return bool(os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT"))
+
+
+def shutdown() -> None:
+    """Flushes spans still in the batch processor (graceful stop)."""
+    provider = trace.get_tracer_provider()
+    if hasattr(provider, "shutdown"):
+        provider.shutdown()
 
 
 def server_interceptors() -> list:
