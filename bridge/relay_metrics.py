@@ -36,9 +36,9 @@ def consumer_group_lag(bootstrap: str) -> dict[str, int]:
     admin = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000, client_id="learnflow-lag")
     consumer = KafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=3000, client_id="learnflow-lag")
     try:
-        groups = [g[0] for g in admin.list_consumer_groups()]
+        groups = [g["group_id"] for g in admin.list_groups()]
         out = {}
-        for group, committed in admin.list_group_offsets(groups).items() if groups else ():
+        for group, committed in (admin.list_group_offsets(groups).items() if groups else ()):
             committed = {tp: meta for tp, meta in committed.items() if meta.offset >= 0}
             if committed:
                 ends = consumer.end_offsets(list(committed))

@@ -197,6 +197,8 @@ def test_trace_id_is_the_same_in_api_logs_and_events(observed, asked):
 
     _wait(lambda: logged("triage") and logged("debug"), 30, "agent log lines with the trace id")
     _wait(lambda: logged("envoy"), 30, "Envoy's access log line with the trace id")
+    relay_lines = [line for line in (mesh.run_dir / "logs" / "relay.log").read_text().splitlines() if line.strip()]
+    assert relay_lines and all(json.loads(line)["agent"] == "relay" for line in relay_lines)  # JSON like the agents
     with psycopg.connect(mesh.database_url, autocommit=True) as conn:
         rows = conn.execute("SELECT payload FROM event_outbox WHERE partition_key = %s AND event_type <> 'agent.log'",
                             (student_id,)).fetchall()
