@@ -60,19 +60,23 @@ class KafkaCluster:
 
     def wait_all_brokers(self, timeout: float) -> None:
         from kafka import KafkaAdminClient
+        from kafka.errors import KafkaError
 
         deadline = time.monotonic() + timeout
         while True:
             for node in self.nodes:
                 if not node.running():
                     raise RuntimeError(f"Kafka node {node.node_id} exited:\n{node.log_tail()}")
-            if can_fetch_metadata(self.bootstrap, timeout=2.0):
-                admin = KafkaAdminClient(bootstrap_servers=self.bootstrap, request_timeout_ms=3000)
-                try:
-                    if len(admin.describe_cluster().get("brokers", [])) == len(self.nodes):
-                        return
-                finally:
-                    admin.close()
+            if all(can_fetch_metadata(node.bootstrap, timeout=2.0) for node in self.nodes):
+                try:  # every node answers; now the cluster must count them all as brokers
+                    admin = KafkaAdminClient(bootstrap_servers=self.bootstrap, request_timeout_ms=3000)
+                    try:
+                        if len(admin.describe_cluster().get("brokers", [])) == len(self.nodes):
+                            return
+                    finally:
+                        admin.close()
+                except (KafkaError, OSError):
+                    pass
             if time.monotonic() > deadline:
                 raise TimeoutError("Kafka cluster not complete:\n" + "\n".join(n.log_tail(10) for n in self.nodes))
             time.sleep(0.5)

@@ -27,12 +27,13 @@ SAFE_RETRY_ON = "connect-failure,refused-stream,reset-before-request"
 
 def _route(match: dict, cluster: str, retry: bool, limits: Limits | None = None) -> dict:
     limits = limits or Limits()
-    # Unary calls without a deadline get a default one; streams are bounded by max_stream_duration (and
-    # the connection manager's idle timeout), never by the response timeout. A client's grpc-timeout wins.
-    route = {"cluster": cluster, "timeout": "0s" if not retry and limits.stream_max_s else f"{limits.unary_timeout_s}s",
-             "max_stream_duration": {"grpc_timeout_header_max": "0s"}}
-    if not retry and limits.stream_max_s:
-        route["max_stream_duration"]["max_stream_duration"] = f"{limits.stream_max_s}s"
+    # No response timeout (it would cut streams); instead a maximum stream duration — the unary default for
+    # calls sent without a deadline, a longer bound for streams — which a client's grpc-timeout replaces
+    # (grpc_timeout_header_max 0 = honour it uncapped). The connection manager adds an idle timeout.
+    bound = limits.unary_timeout_s if retry else limits.stream_max_s
+    route = {"cluster": cluster, "timeout": "0s", "max_stream_duration": {"grpc_timeout_header_max": "0s"}}
+    if bound:
+        route["max_stream_duration"]["max_stream_duration"] = f"{bound}s"
     if retry:
         route["retry_policy"] = {"retry_on": SAFE_RETRY_ON, "num_retries": 2,
                                  "retry_host_predicate": [{"name": "envoy.retry_host_predicates.previous_hosts",

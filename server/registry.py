@@ -44,6 +44,7 @@ class Agent:
     port: int             # default gRPC port (make up; the container port in Kubernetes)
     replicas: int         # replicas in a cluster (the production overlay); make up runs one each
     intent: str | None    # the triage intent routed to this agent (specialists only)
+    sandbox: bool         # runs student code (more memory per pod; the sandbox's pod settings apply)
 
     @property
     def env_key(self) -> str:
@@ -66,19 +67,19 @@ class Agent:
 
 # Order: callers before the agents they call, so stopping in this order never cuts an inner call.
 _AGENT_TABLE = (
-    # agent          service              port  replicas intent
-    ("triage",      "TriageService",     50051, 2, None),
-    ("debug",       "DebugService",      50054, 2, "debug"),
-    ("exercise",    "ExerciseService",   50055, 2, "exercise"),
-    ("progress",    "ProgressService",   50056, 2, "progress"),
-    ("concepts",    "ConceptsService",   50052, 2, "concepts"),
-    ("code-review", "CodeReviewService", 50053, 2, "code_review"),
-    ("identity",    "IdentityService",   50057, 2, None),
-    ("mesh",        "MeshService",       50058, 1, None),
+    # agent          service              port  replicas intent       sandbox
+    ("triage",      "TriageService",     50051, 2, None,          False),
+    ("debug",       "DebugService",      50054, 2, "debug",       True),
+    ("exercise",    "ExerciseService",   50055, 2, "exercise",    True),
+    ("progress",    "ProgressService",   50056, 2, "progress",    False),
+    ("concepts",    "ConceptsService",   50052, 2, "concepts",    False),
+    ("code-review", "CodeReviewService", 50053, 2, "code_review", False),
+    ("identity",    "IdentityService",   50057, 2, None,          False),
+    ("mesh",        "MeshService",       50058, 1, None,          False),
 )
 
-AGENTS: tuple[Agent, ...] = tuple(Agent(name, f"{PACKAGE}.{svc}", port, replicas, intent)
-                                  for name, svc, port, replicas, intent in _AGENT_TABLE)
+AGENTS: tuple[Agent, ...] = tuple(Agent(name, f"{PACKAGE}.{svc}", port, replicas, intent, sandbox)
+                                  for name, svc, port, replicas, intent, sandbox in _AGENT_TABLE)
 AGENT_NAMES: tuple[str, ...] = tuple(a.name for a in AGENTS)
 BY_NAME = {a.name: a for a in AGENTS}
 BY_SERVICE = {a.service: a for a in AGENTS}

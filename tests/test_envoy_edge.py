@@ -134,3 +134,24 @@ def _access_log(path: Path, keep, timeout: float = 10.0) -> list[dict]:
         if len(entries) >= 2 or time.monotonic() > deadline:
             return entries
         time.sleep(0.2)
+
+
+def test_time_limits_are_rendered_per_route_kind():
+    """Unary calls without a deadline get the default one; streams are bounded by a maximum duration and an
+    idle timeout instead (a client's grpc-timeout still wins: grpc_timeout_header_max 0 = honour it)."""
+    sys.path.insert(0, str(ROOT / "envoy"))
+    from edge_config import Limits
+    from render_config import render
+
+    limits = Limits(unary_timeout_s=7, stream_max_s=70, stream_idle_s=30)
+    cfg = render("127.0.0.1:1", "127.0.0.1:2", {a.name: ["127.0.0.1:9"] for a in registry.AGENTS}, limits=limits)
+    manager = cfg["static_resources"]["listeners"][0]["filter_chains"][0]["filters"][0]["typed_config"]
+    assert manager["stream_idle_timeout"] == "30s" and manager["access_log"]
+    routes = {r["match"].get("path") or r["match"].get("prefix"): r["route"]
+              for r in manager["route_config"]["virtual_hosts"][0]["routes"]}
+    stream = routes[registry.method("TriageService", "AskStream").path]
+    unary = routes["/learnflow.v1.TriageService/"]
+    assert stream["timeout"] == "0s" and stream["max_stream_duration"] == {"grpc_timeout_header_max": "0s",
+                                                                          "max_stream_duration": "70s"}
+    assert unary["timeout"] == "0s" and unary["max_stream_duration"] == {"grpc_timeout_header_max": "0s",
+                                                                        "max_stream_duration": "7s"}
