@@ -126,11 +126,11 @@ def health_routes(agents, fallback: str, make_route) -> list[dict]:
     """`grpc.health.v1.Health/*` with service=learnflow.v1.X -> X's cluster; anything else (the overall
     "" service, an unknown name) -> the fallback agent, which answers for itself or NOT_FOUND."""
     out = []
-    for agent in agents:
-        match = {"prefix": "/grpc.health.v1.Health/",
-                 "headers": [{"name": HEALTH_SERVICE_HEADER, "string_match": {"exact": agent.service}}]}
-        out.append(make_route(match, agent.name, retry=True))
-    out.append(make_route({"prefix": "/grpc.health.v1.Health/"}, fallback, retry=True))
+    for cluster, headers in [*((a.name, [{"name": HEALTH_SERVICE_HEADER, "string_match": {"exact": a.service}}])
+                               for a in agents), (fallback, [])]:
+        # Watch streams (never retried, stream bound); Check is unary (retried, unary deadline).
+        out.append(make_route({"path": "/grpc.health.v1.Health/Watch", "headers": headers}, cluster, retry=False))
+        out.append(make_route({"prefix": "/grpc.health.v1.Health/", "headers": headers}, cluster, retry=True))
     return out
 
 

@@ -57,7 +57,8 @@ def routes(present: set[str], limits: Limits | None = None) -> list[dict]:
     out.extend(health_routes([a for a in registry.AGENTS if a.name in present], meta, _route))
     # Only the health routes need the body-reading Lua filter; every other route skips it.
     for route in out:
-        if not route["match"].get("prefix", "").startswith("/grpc.health.v1."):
+        match = route["match"]
+        if not (match.get("prefix") or match.get("path") or "").startswith("/grpc.health.v1."):
             route.setdefault("typed_per_filter_config", {}).update(lua_disabled())
     return out
 

@@ -85,6 +85,9 @@ def test_tls_listener_dns_clusters_and_health_by_service(mesh, tls_dns_envoy):
         health = health_pb2_grpc.HealthStub(channel)
         for agent in registry.AGENTS:  # each service's health is answered by its own agent
             assert _wait_serving(health, agent.service) == health_pb2.HealthCheckResponse.SERVING, agent.name
+        watch = health.Watch(health_pb2.HealthCheckRequest(service="learnflow.v1.DebugService"), timeout=10)
+        assert next(watch).status == health_pb2.HealthCheckResponse.SERVING  # the streaming health call too
+        watch.cancel()
         identity = identity_service_pb2_grpc.IdentityServiceStub(channel)
         email = new_email("tls")
         identity.Register(identity_service_pb2.RegisterRequest(email=email, password=PASSWORD, name="TLS"),
