@@ -52,9 +52,13 @@ def shutdown() -> None:
 
 
 def server_interceptors() -> list:
-    from opentelemetry.instrumentation.grpc import aio_server_interceptor
+    """OpenTelemetry for the learnflow RPCs only. Health and reflection are left out: Envoy's health checks
+    every 2 s would each become a trace, and the instrumentation breaks health's Watch (a coroutine that
+    writes through the context, which the interceptor iterates as if it were an async generator)."""
+    from opentelemetry.instrumentation.grpc import aio_server_interceptor, filters
 
-    return [aio_server_interceptor()]
+    return [aio_server_interceptor(filter_=filters.negate(filters.any_of(
+        filters.service_prefix("grpc.health."), filters.service_prefix("grpc.reflection."))))]
 
 
 def client_interceptors() -> list:
