@@ -2,14 +2,21 @@
 
 `python envoy/render_config.py --listen 127.0.0.1:8080 --admin 127.0.0.1:9901 --agent triage=127.0.0.1:50051 ...`
 prints the config (JSON, which Envoy reads as YAML). An agent may be listed with several endpoints
-(`--agent debug=127.0.0.1:50054,127.0.0.1:50064`) to scale it with more processes.
+(`--agent debug=127.0.0.1:50054,127.0.0.1:50064`) to scale it with more processes. Host names instead of
+addresses (`--agent triage=triage.learnflow.svc:50051`) make a STRICT_DNS cluster (Kubernetes headless Services).
+Routes, clusters and health-check names come from the service registry (server/registry.py).
 
 - native gRPC (HTTP/2) and gRPC-web (browsers) on the same port, CORS allowing the authorization header;
-- no route timeout (streams are never cut); the client's grpc-timeout is honoured as the deadline;
+- TLS on the listener with --tls-cert/--tls-key (LEARNFLOW_ENVOY_TLS_CERT/_KEY);
+- no response timeout; a maximum stream duration instead: a default deadline for unary calls sent without one,
+  a longer bound for streams, an idle timeout; the client's grpc-timeout replaces either (edge_config.Limits);
+- request-size, header and connection limits; one JSON access-log line per request with the trace id;
+- Envoy's own OpenTelemetry spans over OTLP/gRPC when OTEL_EXPORTER_OTLP_ENDPOINT (or --otlp) is set;
 - unary routes retry only failures that never reached an agent (safe for writes); streaming routes never retry;
 - active gRPC health checks per cluster, so a stopped or draining agent stops receiving traffic;
 - the internal caller header is stripped at the edge, so clients cannot pose as an agent;
-- reflection and health are answered by the mesh agent (every agent can describe the whole package).
+- grpc.health.v1 with service=learnflow.v1.X reaches X's agent; reflection and the overall health are answered
+  by the mesh agent (every agent can describe the whole package).
 """
 from __future__ import annotations
 
