@@ -18,7 +18,8 @@ from pathlib import Path
 from bridge.broker import KafkaBroker, can_fetch_metadata, new_cluster_id
 
 
-def _distinct_free_ports(count: int) -> list[int]:
+def distinct_free_ports(count: int) -> list[int]:
+    """`count` different free ports: all sockets stay bound until every port is chosen."""
     import socket
 
     socks = []
@@ -35,7 +36,7 @@ def _distinct_free_ports(count: int) -> list[int]:
 
 class KafkaCluster:
     def __init__(self, size: int, data_dir: Path, heap: str = "384m"):
-        ports = _distinct_free_ports(2 * size)
+        ports = distinct_free_ports(2 * size)
         self.cluster_id = new_cluster_id()
         voters = ",".join(f"{i + 1}@127.0.0.1:{ports[size + i]}" for i in range(size))
         self.nodes = [KafkaBroker(port=ports[i], controller_port=ports[size + i], data_dir=Path(data_dir) / f"node-{i + 1}",

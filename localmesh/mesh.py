@@ -13,6 +13,7 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from bridge.cluster import distinct_free_ports  # one implementation, shared with the Kafka cluster
 from localmesh import processes
 from localmesh.postgres import start_embedded
 from server import registry
@@ -54,22 +55,6 @@ class MeshConfig:
         """The metrics port of one agent process; None (endpoint off) for replicas nobody assigned one."""
         ports = self.metrics_ports.get(agent, [])
         return ports[index] if index < len(ports) else None
-
-
-def distinct_free_ports(count: int) -> list[int]:
-    """`count` different free ports: all sockets stay bound until every port is chosen."""
-    import socket
-
-    socks = []
-    try:
-        for _ in range(count):
-            sock = socket.socket()
-            sock.bind(("127.0.0.1", 0))
-            socks.append(sock)
-        return [sock.getsockname()[1] for sock in socks]
-    finally:
-        for sock in socks:
-            sock.close()
 
 
 class Mesh:
