@@ -57,7 +57,7 @@ fi
 # Jaeger v2 (an OpenTelemetry Collector distribution with an in-memory trace store and a query API), built
 # once from the pinned wrapper module in scripts/go/jaeger (go install refuses Jaeger's replace directive).
 if [ ! -x "$CACHE/bin/jaeger" ] && command -v go >/dev/null 2>&1; then
-  (cd scripts/go/jaeger && GOFLAGS=-mod=mod go build -o "$CACHE/bin/jaeger" github.com/jaegertracing/jaeger/cmd/jaeger) \
+  (cd scripts/go/jaeger && GOFLAGS=-mod=readonly go build -o "$CACHE/bin/jaeger" github.com/jaegertracing/jaeger/cmd/jaeger) \
     || echo "warning: could not build jaeger (the OTLP trace test will fail)" >&2
 fi
 # Prometheus and promtool from Debian (the scrape test and `promtool check rules`).
