@@ -45,3 +45,8 @@ train: bootstrap       ## rebuild the triage corpus from its seeds and train the
 # --- speed (issue 13) ---
 bench: bootstrap       ## throughput/latency table through Envoy vs a bare echo in the same run (bench/speed.py)
 	$(PY) bench/speed.py
+
+# --- scale (issue 12) ---
+.PHONY: manifests
+manifests: bootstrap   ## regenerate deploy/k8s's generated parts from the service registry
+	$(PY) deploy/render.py

@@ -173,11 +173,16 @@ class KafkaBroker:
     """One KRaft broker process. Restartable: stop() then start() reuses the ports and the formatted data."""
 
     def __init__(self, port: int | None = None, data_dir: Path | None = None, *,
-                 controller_port: int | None = None, heap: str = "512m", node_id: int = 1):
+                 controller_port: int | None = None, heap: str = "512m", node_id: int = 1,
+                 voters: str | None = None, replication: int = 1, cluster_id: str | None = None):
         self.port = port
         self.controller_port = controller_port
         self.heap = heap
         self.node_id = node_id
+        # Several nodes (bridge.cluster): the shared controller quorum, internal-topic replication, cluster id.
+        self.voters = voters
+        self.replication = replication
+        self.cluster_id = cluster_id
         self._owns_data = data_dir is None
         self.data_dir = Path(data_dir) if data_dir is not None else Path(tempfile.mkdtemp(prefix="lf-kafka-"))
         self._popen: subprocess.Popen | None = None
@@ -211,12 +216,14 @@ class KafkaBroker:
 
     # --- configuration -----------------------------------------------------------------------
     def server_properties(self) -> str:
-        """Single-node KRaft: this node is broker and sole controller voter; every internal topic RF 1."""
+        """KRaft, broker and controller in one process: alone (sole voter, internal topics RF 1) or one node of a
+        cluster (voters and replication given; min.insync.replicas = RF - 1 so one node may be down)."""
+        rf, min_isr = self.replication, max(1, self.replication - 1)
         return "\n".join([
             "# Written by bridge/broker.py for a single-node local broker.",
             "process.roles=broker,controller",
             f"node.id={self.node_id}",
-            f"controller.quorum.voters={self.node_id}@127.0.0.1:{self.controller_port}",
+            f"controller.quorum.voters={self.voters or f'{self.node_id}@127.0.0.1:{self.controller_port}'}",
             f"listeners=PLAINTEXT://127.0.0.1:{self.port},CONTROLLER://127.0.0.1:{self.controller_port}",
             f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.port}",
             "controller.listener.names=CONTROLLER",
@@ -224,15 +231,15 @@ class KafkaBroker:
             "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
             f"log.dirs={self.log_dir}",
             "num.partitions=1",
-            "default.replication.factor=1",
-            "min.insync.replicas=1",
-            "offsets.topic.replication.factor=1",
+            f"default.replication.factor={rf}",
+            f"min.insync.replicas={min_isr}",
+            f"offsets.topic.replication.factor={rf}",
             "offsets.topic.num.partitions=3",
-            "transaction.state.log.replication.factor=1",
-            "transaction.state.log.min.isr=1",
+            f"transaction.state.log.replication.factor={rf}",
+            f"transaction.state.log.min.isr={min_isr}",
             "transaction.state.log.num.partitions=3",
-            "share.coordinator.state.topic.replication.factor=1",
-            "share.coordinator.state.topic.min.isr=1",
+            f"share.coordinator.state.topic.replication.factor={rf}",
+            f"share.coordinator.state.topic.min.isr={min_isr}",
             # Consumers in tests and the mesh join right away instead of waiting 3 s for more members.
             "group.initial.rebalance.delay.ms=0",
             "auto.create.topics.enable=true",
@@ -251,8 +258,8 @@ class KafkaBroker:
         props.write_text(self.server_properties())
         (self.data_dir / "log4j2.properties").write_text(_LOG4J2)
         if not (self.log_dir / "meta.properties").exists():
-            cluster_id = (self.data_dir / "cluster.id").read_text().strip() \
-                if (self.data_dir / "cluster.id").exists() else new_cluster_id()
+            cluster_id = self.cluster_id or ((self.data_dir / "cluster.id").read_text().strip()
+                                             if (self.data_dir / "cluster.id").exists() else new_cluster_id())
             (self.data_dir / "cluster.id").write_text(cluster_id)
             done = subprocess.run(
                 [*self._java_prefix(libs), STORAGE_TOOL, "format", "--ignore-formatted",
@@ -272,6 +279,16 @@ class KafkaBroker:
         """Starts the broker and returns once a client can fetch metadata (raises with the log tail otherwise)."""
         if self.running():
             return self
+        self.launch()
+        try:
+            self.wait_ready(timeout)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def launch(self) -> None:
+        """Starts the process without waiting (a cluster's nodes must all start before any is ready)."""
         libs = ensure_jars()
         if self.port is None:
             self.port = free_port()
@@ -286,12 +303,6 @@ class KafkaBroker:
                 stderr=subprocess.STDOUT, cwd=self.data_dir, start_new_session=True)
         self._pid = self._popen.pid
         (self.data_dir / "broker.pid").write_text(str(self._pid))
-        try:
-            self.wait_ready(timeout)
-        except BaseException:
-            self.stop()
-            raise
-        return self
 
     def wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

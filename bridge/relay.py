@@ -33,6 +33,8 @@ from dataclasses import dataclass
 
 import psycopg
 
+from bridge import relay_metrics
+
 log = logging.getLogger("learnflow.relay")
 
 LOCK_KEY = 0x4C46524C          # "LFRL": the one advisory lock every LearnFlow outbox relay competes for
@@ -222,10 +224,12 @@ class OutboxRelay:
             self._consecutive_failures = 0
             return 0
 
+        started = time.perf_counter()
         try:
             acked, error = self._publish(rows)
         except Exception as exc:  # noqa: BLE001 - producer creation / topic creation with Kafka down
             acked, error = 0, exc
+        relay_metrics.observe_publish(time.perf_counter() - started, acked, error is None)
         try:
             with self._conn.transaction():
                 if acked:
@@ -350,8 +354,9 @@ class OutboxRelay:
 
 
 def main() -> int:
-    logging.basicConfig(level=os.environ.get("LEARNFLOW_LOG_LEVEL", "INFO"),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from server import jsonlog  # one JSON log format for every LearnFlow process
+
+    jsonlog.configure("relay", os.environ.get("LEARNFLOW_LOG_LEVEL", "INFO"))
     logging.getLogger("kafka").setLevel(logging.ERROR)  # its reconnect chatter; our own warnings say enough
     conninfo = os.environ.get("LEARNFLOW_DATABASE_URL")
     bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
@@ -373,6 +378,7 @@ def main() -> int:
                 log.warning("metrics unavailable: %s", exc)
 
     threading.Thread(target=report, daemon=True, name="relay-metrics").start()
+    relay_metrics.serve(relay)
     relay.run_forever()
     return 0
 

@@ -2,34 +2,45 @@
 
 `python envoy/render_config.py --listen 127.0.0.1:8080 --admin 127.0.0.1:9901 --agent triage=127.0.0.1:50051 ...`
 prints the config (JSON, which Envoy reads as YAML). An agent may be listed with several endpoints
-(`--agent debug=127.0.0.1:50054,127.0.0.1:50064`) to scale it with more processes.
+(`--agent debug=127.0.0.1:50054,127.0.0.1:50064`) to scale it with more processes. Host names instead of
+addresses (`--agent triage=triage.learnflow.svc:50051`) make a STRICT_DNS cluster (Kubernetes headless Services).
+Routes, clusters and health-check names come from the service registry (server/registry.py).
 
 - native gRPC (HTTP/2) and gRPC-web (browsers) on the same port, CORS allowing the authorization header;
-- no route timeout (streams are never cut); the client's grpc-timeout is honoured as the deadline;
+- TLS on the listener with --tls-cert/--tls-key (LEARNFLOW_ENVOY_TLS_CERT/_KEY);
+- no response timeout; a maximum stream duration instead: a default deadline for unary calls sent without one,
+  a longer bound for streams, an idle timeout; the client's grpc-timeout replaces either (edge_config.Limits);
+- request-size, header and connection limits; one JSON access-log line per request with the trace id;
+- Envoy's own OpenTelemetry spans over OTLP/gRPC when OTEL_EXPORTER_OTLP_ENDPOINT (or --otlp) is set;
 - unary routes retry only failures that never reached an agent (safe for writes); streaming routes never retry;
 - active gRPC health checks per cluster, so a stopped or draining agent stops receiving traffic;
 - the internal caller header is stripped at the edge, so clients cannot pose as an agent;
-- reflection and health are answered by the mesh agent (every agent can describe the whole package).
+- grpc.health.v1 with service=learnflow.v1.X reaches X's agent; reflection and the overall health are answered
+  by the mesh agent (every agent can describe the whole package).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 
-SERVICES = {
-    "TriageService": "triage", "ConceptsService": "concepts", "CodeReviewService": "code-review",
-    "DebugService": "debug", "ExerciseService": "exercise", "ProgressService": "progress",
-    "IdentityService": "identity", "MeshService": "mesh",
-}
-STREAMING_METHODS = {
-    "TriageService": ["AskStream"], "ConceptsService": ["ExplainStream"], "CodeReviewService": ["ReviewCodeStream"],
-    "DebugService": ["DiagnoseStream"], "ExerciseService": ["SubmitSolutionStream"],
-}
+from edge_config import (Limits, access_log, address, buffer_disabled, cluster_kind, edge_options, health_routes, health_service_lua,
+                         lua_disabled, otel_cluster, otlp_from_env, request_size_filter, tls_transport_socket,
+                         tracing)
+from server import registry
+
 SAFE_RETRY_ON = "connect-failure,refused-stream,reset-before-request"
 
 
-def _route(match: dict, cluster: str, retry: bool) -> dict:
+def _route(match: dict, cluster: str, retry: bool, limits: Limits | None = None) -> dict:
+    limits = limits or Limits()
+    # No response timeout (it would cut streams); instead a maximum stream duration — the unary default for
+    # calls sent without a deadline, a longer bound for streams — which a client's grpc-timeout replaces
+    # (grpc_timeout_header_max 0 = honour it uncapped). The connection manager adds an idle timeout.
+    bound = limits.unary_timeout_s if retry else limits.stream_max_s
     route = {"cluster": cluster, "timeout": "0s", "max_stream_duration": {"grpc_timeout_header_max": "0s"}}
+    if bound:
+        route["max_stream_duration"]["max_stream_duration"] = f"{bound}s"
     if retry:
         route["retry_policy"] = {"retry_on": SAFE_RETRY_ON, "num_retries": 2,
                                  "retry_host_predicate": [{"name": "envoy.retry_host_predicates.previous_hosts",
@@ -38,30 +49,36 @@ def _route(match: dict, cluster: str, retry: bool) -> dict:
     return {"match": match, "route": route}
 
 
-def routes(present: set[str]) -> list[dict]:
+def routes(present: set[str], limits: Limits | None = None) -> list[dict]:
     out = []
-    for service, agent in SERVICES.items():
-        if agent not in present:
+    for agent in registry.AGENTS:
+        if agent.name not in present:
             continue
-        for method in STREAMING_METHODS.get(service, []):
-            out.append(_route({"path": f"/learnflow.v1.{service}/{method}"}, agent, retry=False))
-        out.append(_route({"prefix": f"/learnflow.v1.{service}/"}, agent, retry=True))
+        for method in registry.methods(agent.service):
+            if method.server_streaming:
+                out.append(_route({"path": method.path}, agent.name, retry=False, limits=limits))
+        out.append(_route({"prefix": f"/{agent.service}/"}, agent.name, retry=True, limits=limits))
     meta = "mesh" if "mesh" in present else sorted(present)[0]
     out.append(_route({"prefix": "/grpc.reflection."}, meta, retry=False))
-    out.append(_route({"prefix": "/grpc.health.v1.Health/"}, meta, retry=True))
+    out[-1]["typed_per_filter_config"] = buffer_disabled()
+    out.extend(health_routes([a for a in registry.AGENTS if a.name in present], meta, _route))
+    # Only the health routes need the body-reading Lua filter; every other route skips it.
+    for route in out:
+        match = route["match"]
+        if not (match.get("prefix") or match.get("path") or "").startswith("/grpc.health.v1."):
+            route.setdefault("typed_per_filter_config", {}).update(lua_disabled())
     return out
 
 
-def _address(hostport: str) -> dict:
-    host, _, port = hostport.rpartition(":")
-    return {"socket_address": {"address": host or "127.0.0.1", "port_value": int(port)}}
+_address = address
 
 
 def cluster(agent: str, endpoints: list[str]) -> dict:
-    service = next(s for s, a in SERVICES.items() if a == agent)
+    service = registry.agent(agent).service
     return {
         "name": agent,
-        "type": "STATIC",
+        "type": cluster_kind(endpoints),  # STATIC for addresses, STRICT_DNS for host names (Kubernetes)
+        "dns_lookup_family": "V4_PREFERRED",
         "connect_timeout": "1s",
         "lb_policy": "ROUND_ROBIN",
         "typed_extension_protocol_options": {
@@ -75,13 +92,14 @@ def cluster(agent: str, endpoints: list[str]) -> dict:
         "health_checks": [{
             "timeout": "1s", "interval": "2s", "unhealthy_threshold": 2, "healthy_threshold": 1,
             "no_traffic_interval": "2s",
-            "grpc_health_check": {"service_name": f"learnflow.v1.{service}"},
+            "grpc_health_check": {"service_name": service},
         }],
         "common_lb_config": {"healthy_panic_threshold": {"value": 0}},
     }
 
 
-def render(listen: str, admin: str, agents: dict[str, list[str]]) -> dict:
+def render(listen: str, admin: str, agents: dict[str, list[str]], *, tls: tuple[str, str] | None = None,
+           otlp: str | None = None, limits: Limits | None = None) -> dict:
     cors = {
         "@type": "type.googleapis.com/envoy.extensions.filters.http.cors.v3.CorsPolicy",
         "allow_origin_string_match": [{"safe_regex": {"regex": ".*"}}],
@@ -98,14 +116,17 @@ def render(listen: str, admin: str, agents: dict[str, list[str]]) -> dict:
         "codec_type": "AUTO",
         "stream_idle_timeout": "0s",
         "request_timeout": "0s",
+        **edge_options(limits or Limits()),
         "generate_request_id": True,
         "route_config": {"name": "learnflow", "virtual_hosts": [{
             "name": "learnflow", "domains": ["*"],
             "request_headers_to_remove": ["x-learnflow-caller"],
             "typed_per_filter_config": {"envoy.filters.http.cors": cors},
-            "routes": routes(set(agents)),
+            "routes": routes(set(agents), limits),
         }]},
         "http_filters": [
+            health_service_lua(),
+            request_size_filter(limits or Limits()),
             {"name": "envoy.filters.http.grpc_web",
              "typed_config": {"@type": "type.googleapis.com/envoy.extensions.filters.http.grpc_web.v3.GrpcWeb"}},
             {"name": "envoy.filters.http.cors",
@@ -114,13 +135,24 @@ def render(listen: str, admin: str, agents: dict[str, list[str]]) -> dict:
              "typed_config": {"@type": "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"}},
         ],
     }
+    manager["access_log"] = [access_log()]
+    if otlp:
+        manager["tracing"] = tracing()
+    chain = {"filters": [{"name": "envoy.filters.network.http_connection_manager", "typed_config": manager}]}
+    if tls:
+        chain["transport_socket"] = tls_transport_socket(*tls)
+    clusters = [cluster(agent, endpoints) for agent, endpoints in agents.items()]
+    if otlp:
+        clusters.append(otel_cluster(otlp))
     return {
         "admin": {"address": _address(admin)},
         "static_resources": {
-            "listeners": [{"name": "ingress", "address": _address(listen), "filter_chains": [{"filters": [
-                {"name": "envoy.filters.network.http_connection_manager", "typed_config": manager}]}]}],
-            "clusters": [cluster(agent, endpoints) for agent, endpoints in agents.items()],
+            "listeners": [{"name": "ingress", "address": _address(listen),
+                           "per_connection_buffer_limit_bytes": (limits or Limits()).connection_buffer_bytes,
+                           "filter_chains": [chain]}],
+            "clusters": clusters,
         },
+        "overload_manager": (limits or Limits()).overload_manager(),
     }
 
 
@@ -130,12 +162,23 @@ def main() -> None:
     parser.add_argument("--admin", default="127.0.0.1:9901")
     parser.add_argument("--agent", action="append", default=[], help="name=host:port[,host:port...]")
     parser.add_argument("--out", help="write here instead of stdout")
+    parser.add_argument("--tls-cert", default=os.environ.get("LEARNFLOW_ENVOY_TLS_CERT"),
+                        help="PEM certificate chain: serve TLS on the listener (env LEARNFLOW_ENVOY_TLS_CERT)")
+    parser.add_argument("--tls-key", default=os.environ.get("LEARNFLOW_ENVOY_TLS_KEY"),
+                        help="PEM private key (env LEARNFLOW_ENVOY_TLS_KEY)")
+    parser.add_argument("--otlp", default=otlp_from_env(),
+                        help="host:port of an OTLP/gRPC collector for Envoy's own spans (env OTEL_EXPORTER_OTLP_ENDPOINT)")
     args = parser.parse_args()
     agents = {}
     for item in args.agent:
         name, _, endpoints = item.partition("=")
+        registry.agent(name)  # unknown agent names fail here, not inside Envoy
         agents[name] = endpoints.split(",")
-    text = json.dumps(render(args.listen, args.admin, agents), indent=1)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        parser.error("--tls-cert and --tls-key go together")
+    tls = (args.tls_cert, args.tls_key) if args.tls_cert else None
+    text = json.dumps(render(args.listen, args.admin, agents, tls=tls, otlp=args.otlp, limits=Limits.from_env()),
+                      indent=1)
     if args.out:
         with open(args.out, "w") as fh:
             fh.write(text)

@@ -26,6 +26,7 @@ def up(args) -> int:
         agent, _, count = item.partition("=")
         base = config.agent_ports[agent.strip()][0]
         config.agent_ports[agent.strip()] = [base + 100 * i for i in range(max(1, int(count)))]
+        config.metrics_ports[agent.strip()] = [p + 1000 for p in config.agent_ports[agent.strip()]]
     mesh = Mesh(config)
     try:
         mesh.start()

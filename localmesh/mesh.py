@@ -13,18 +13,15 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from bridge.cluster import distinct_free_ports  # one implementation, shared with the Kafka cluster
 from localmesh import processes
 from localmesh.postgres import start_embedded
+from server import registry
 from server.config import AGENTS, DEFAULT_PORTS, env_key
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVICE_OF = {
-    "triage": "TriageService", "concepts": "ConceptsService", "code-review": "CodeReviewService",
-    "debug": "DebugService", "exercise": "ExerciseService", "progress": "ProgressService",
-    "identity": "IdentityService", "mesh": "MeshService",
-}
-STOP_ORDER = ["envoy", "relay", "triage", "debug", "exercise", "progress", "concepts", "code-review", "identity",
-              "mesh"]
+# The registry lists callers before callees, so this order never cuts an inner call.
+STOP_ORDER = ["envoy", "relay", *registry.AGENT_NAMES]
 
 
 @dataclass
@@ -40,30 +37,24 @@ class MeshConfig:
     kafka_controller_port: int | None = None
     keep_postgres_running: bool = True
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Prometheus endpoints: one per agent process (index-aligned with agent_ports) and the relay's.
+    metrics_ports: dict[str, list[int]] = field(
+        default_factory=lambda: {a.name: [a.metrics_port] for a in registry.AGENTS})
+    relay_metrics_port: int = 51050
 
     @classmethod
     def on_free_ports(cls, run_dir: Path, **kwargs) -> "MeshConfig":
         """For tests: every port picked free, so parallel runs never collide."""
-        ports = distinct_free_ports(len(AGENTS) + 4)
+        ports = distinct_free_ports(2 * len(AGENTS) + 5)
         return cls(run_dir=run_dir, envoy_port=ports.pop(), admin_port=ports.pop(),
                    agent_ports={a: [ports.pop()] for a in AGENTS}, kafka_port=ports.pop(),
-                   kafka_controller_port=ports.pop(), keep_postgres_running=False, **kwargs)
+                   kafka_controller_port=ports.pop(), keep_postgres_running=False,
+                   metrics_ports={a: [ports.pop()] for a in AGENTS}, relay_metrics_port=ports.pop(), **kwargs)
 
-
-def distinct_free_ports(count: int) -> list[int]:
-    """`count` different free ports: all sockets stay bound until every port is chosen."""
-    import socket
-
-    socks = []
-    try:
-        for _ in range(count):
-            sock = socket.socket()
-            sock.bind(("127.0.0.1", 0))
-            socks.append(sock)
-        return [sock.getsockname()[1] for sock in socks]
-    finally:
-        for sock in socks:
-            sock.close()
+    def metrics_port(self, agent: str, index: int = 0) -> int | None:
+        """The metrics port of one agent process; None (endpoint off) for replicas nobody assigned one."""
+        ports = self.metrics_ports.get(agent, [])
+        return ports[index] if index < len(ports) else None
 
 
 class Mesh:
@@ -86,6 +77,9 @@ class Mesh:
             "LEARNFLOW_JWT_SECRET": self.jwt_secret,
             "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "generated")]),
             "PYTHONUNBUFFERED": "1",
+            # Each process gets its own metrics port (start_agent, start_relay); extra processes none.
+            "LEARNFLOW_METRICS_LISTEN": "off",
+            "LEARNFLOW_RELAY_METRICS_LISTEN": "off",
         })
         for agent, ports in self.config.agent_ports.items():
             env[f"LEARNFLOW_{env_key(agent)}_ADDR"] = f"127.0.0.1:{ports[0]}" if len(ports) == 1 else \
@@ -153,8 +147,12 @@ class Mesh:
     def start_agent(self, agent: str, index: int = 0) -> processes.Managed:
         port = self.config.agent_ports[agent][index]
         name = agent if index == 0 else f"{agent}-{index}"
+        env = self.env()
+        metrics = self.config.metrics_port(agent, index)
+        if metrics and "LEARNFLOW_METRICS_LISTEN" not in self.config.extra_env:
+            env["LEARNFLOW_METRICS_LISTEN"] = f"127.0.0.1:{metrics}"
         proc = processes.start(name, [sys.executable, "-m", "server", agent, "--listen", f"127.0.0.1:{port}"],
-                               self.run_dir, env=self.env(), cwd=ROOT)
+                               self.run_dir, env=env, cwd=ROOT)
         self.procs[name] = proc
         return proc
 
@@ -166,16 +164,21 @@ class Mesh:
 
     def start_relay(self) -> None:
         if self.kafka_bootstrap:
+            env = self.env()
+            if "LEARNFLOW_RELAY_METRICS_LISTEN" not in self.config.extra_env:
+                env["LEARNFLOW_RELAY_METRICS_LISTEN"] = f"127.0.0.1:{self.config.relay_metrics_port}"
             self.procs["relay"] = processes.start("relay", [sys.executable, "-m", "bridge.relay"], self.run_dir,
-                                                  env=self.env(), cwd=ROOT)
+                                                  env=env, cwd=ROOT)
 
     def _envoy(self) -> None:
         sys.path.insert(0, str(ROOT / "envoy"))
+        from edge_config import otlp_from_env
         from render_config import render
         import json
 
         agents = {a: [f"127.0.0.1:{p}" for p in ports] for a, ports in self.config.agent_ports.items()}
-        cfg = render(f"127.0.0.1:{self.config.envoy_port}", f"127.0.0.1:{self.config.admin_port}", agents)
+        cfg = render(f"127.0.0.1:{self.config.envoy_port}", f"127.0.0.1:{self.config.admin_port}", agents,
+                     otlp=otlp_from_env(self.env()))
         path = self.run_dir / "envoy.json"
         path.write_text(json.dumps(cfg, indent=1))
         envoy = Path(sys.executable).parent / "envoy"
@@ -187,9 +190,9 @@ class Mesh:
     def wait_healthy(self, timeout: float = 90.0) -> None:
         """Every agent port answers SERVING, then every service answers through Envoy."""
         deadline = time.monotonic() + timeout
-        targets = [(name, f"127.0.0.1:{port}", SERVICE_OF[agent]) for agent, ports in self.config.agent_ports.items()
+        targets = [(name, f"127.0.0.1:{port}", registry.agent(agent).service) for agent, ports in self.config.agent_ports.items()
                    for name, port in ((agent if i == 0 else f"{agent}-{i}", p) for i, p in enumerate(ports))]
-        targets += [(f"envoy->{a}", self.envoy_address, SERVICE_OF[a]) for a in self.config.agent_ports]
+        targets += [(f"envoy->{a}", self.envoy_address, registry.agent(a).service) for a in self.config.agent_ports]
         targets.append(("envoy-hosts", f"127.0.0.1:{self.config.admin_port}", ""))
         for name, address, service in targets:
             while True:
@@ -199,7 +202,7 @@ class Mesh:
                 if name == "envoy-hosts":
                     if _envoy_hosts_healthy(address):
                         break
-                elif _serving(address, f"learnflow.v1.{service}", name.startswith("envoy")):
+                elif _serving(address, service, name.startswith("envoy")):
                     break
                 if time.monotonic() > deadline:
                     log_path = (proc.log if proc else self.run_dir / "logs" / "envoy.log")

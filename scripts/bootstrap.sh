@@ -75,3 +75,21 @@ if [ ! -x "$CACHE/bin/ghz" ] && command -v go >/dev/null 2>&1; then
   GOBIN="$CACHE/bin" GOFLAGS=-mod=mod go install github.com/bojand/ghz/cmd/ghz@v0.120.0 \
     || echo "warning: could not install ghz (make bench needs it)" >&2
 fi
+# --- scale (issue 12): kustomize, Jaeger (OTLP trace backend for the tracing test), Prometheus + promtool ---
+# kustomize renders deploy/k8s (tests run `kustomize build` on both overlays).
+if [ ! -x "$CACHE/bin/kustomize" ] && command -v go >/dev/null 2>&1; then
+  GOBIN="$CACHE/bin" GOFLAGS=-mod=mod go install sigs.k8s.io/kustomize/kustomize/v5@v5.8.1 \
+    || echo "warning: could not install kustomize (the manifest tests will fail)" >&2
+fi
+# Jaeger v2 (an OpenTelemetry Collector distribution with an in-memory trace store and a query API), built
+# once from the pinned wrapper module in scripts/go/jaeger (go install refuses Jaeger's replace directive).
+if [ ! -x "$CACHE/bin/jaeger" ] && command -v go >/dev/null 2>&1; then
+  (cd scripts/go/jaeger && GOFLAGS=-mod=readonly go build -o "$CACHE/bin/jaeger" github.com/jaegertracing/jaeger/cmd/jaeger) \
+    || echo "warning: could not build jaeger (the OTLP trace test will fail)" >&2
+fi
+# Prometheus and promtool from Debian (the scrape test and `promtool check rules`).
+if ! command -v prometheus >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get -o DPkg::Lock::Timeout=600 update -qq \
+   && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+        prometheus >/dev/null) || echo "warning: could not install prometheus (the scrape test will fail)" >&2
+fi

@@ -12,27 +12,20 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from db.pool import open_async_pool
-from server import jsonlog, telemetry
-from server.config import AGENTS, Settings
+from server import jsonlog, prom, registry, telemetry
+from server.config import Settings
 from server.interceptors import GuardInterceptor
 from server.runtime import Runtime
 
 log = logging.getLogger("learnflow.server")
 
-# Every agent serves reflection for the whole learnflow.v1 package, so Envoy can route the
-# reflection service to any one of them and grpcurl sees all eight services.
-ALL_SERVICES = tuple(f"learnflow.v1.{name}" for name in (
-    "TriageService", "ConceptsService", "CodeReviewService", "DebugService",
-    "ExerciseService", "ProgressService", "IdentityService", "MeshService"))
-_SERVICE_MODULES = ("triage_service", "concepts_service", "code_review_service", "debug_service",
-                    "exercise_service", "progress_service", "identity_service", "mesh_service")
 GRACE_S = 5.0
 
 
 def agent_module(agent: str):
-    if agent not in AGENTS:
-        raise SystemExit(f"unknown agent {agent!r}; choose one of: {', '.join(AGENTS)}")
-    return importlib.import_module(f"agents.{agent.replace('-', '_')}.service")
+    if agent not in registry.BY_NAME:
+        raise SystemExit(f"unknown agent {agent!r}; choose one of: {', '.join(registry.AGENT_NAMES)}")
+    return importlib.import_module(registry.agent(agent).module)
 
 
 async def serve(agent: str, listen: str | None = None) -> None:
@@ -40,8 +33,6 @@ async def serve(agent: str, listen: str | None = None) -> None:
     jsonlog.configure(agent, settings.log_level)
     telemetry.configure(agent)
     module = agent_module(agent)
-    for name in _SERVICE_MODULES:  # load every descriptor so reflection can describe the whole package
-        importlib.import_module(f"learnflow.v1.{name}_pb2")
 
     pool = await open_async_pool(settings.database_url, max_size=int(os.environ.get("LEARNFLOW_DB_POOL_SIZE", "8")))
     runtime = Runtime(settings, pool)
@@ -53,15 +44,19 @@ async def serve(agent: str, listen: str | None = None) -> None:
 
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    # Every agent serves reflection for the whole learnflow.v1 package (the registry loads every
+    # descriptor), so Envoy can route reflection to any one of them and grpcurl sees every service.
     reflection.enable_server_reflection(
-        (*ALL_SERVICES, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+        (*registry.all_services(), health.SERVICE_NAME, reflection.SERVICE_NAME), server)
 
     port = server.add_insecure_port(settings.listen)
     await server.start()
     await runtime.start()
     for name in (*services, ""):
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
-    log.info("agent serving", extra={"listen": settings.listen, "port": port, "services": list(services)})
+    metrics_port = prom.serve(prom.metrics_listen(agent))
+    log.info("agent serving", extra={"listen": settings.listen, "port": port, "services": list(services),
+                                     "metrics_port": metrics_port})
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -79,4 +74,5 @@ async def serve(agent: str, listen: str | None = None) -> None:
     await server.stop(GRACE_S)
     await runtime.close()
     await pool.close()
+    telemetry.shutdown()
     log.info("agent stopped")

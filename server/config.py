@@ -4,17 +4,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-AGENTS = ("triage", "concepts", "code-review", "debug", "exercise", "progress", "identity", "mesh")
+from server import registry
+
+AGENTS = registry.AGENT_NAMES
 # Default ports when the mesh runs locally (make up); tests always pick free ports instead.
-DEFAULT_PORTS = {
-    "triage": 50051, "concepts": 50052, "code-review": 50053, "debug": 50054,
-    "exercise": 50055, "progress": 50056, "identity": 50057, "mesh": 50058,
-}
+DEFAULT_PORTS = {a.name: a.port for a in registry.AGENTS}
 VERSION = "v1.0.0"
 
 
 def env_key(agent: str) -> str:
-    return agent.upper().replace("-", "_")
+    return registry.agent(agent).env_key
 
 
 def database_url() -> str:

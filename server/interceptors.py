@@ -14,7 +14,7 @@ import grpc
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from server import auth, telemetry
+from server import auth, registry, telemetry
 from server.ratelimit import SlidingWindowLimiter
 from server.tokencache import VerifiedTokens
 from server.validation import validate
@@ -24,9 +24,9 @@ log = logging.getLogger("learnflow.guard")
 CLIENT_ERRORS = frozenset({"INVALID_ARGUMENT", "UNAUTHENTICATED", "PERMISSION_DENIED", "NOT_FOUND",
                            "ALREADY_EXISTS", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "OUT_OF_RANGE",
                            "CANCELLED"})
-ASK_METHODS = frozenset({"/learnflow.v1.TriageService/Ask", "/learnflow.v1.TriageService/AskStream"})
-SUBMIT_METHODS = frozenset({"/learnflow.v1.ExerciseService/SubmitSolution",
-                            "/learnflow.v1.ExerciseService/SubmitSolutionStream"})
+# Looked up in the registry, so a renamed RPC fails at import instead of silently escaping its limit.
+ASK_METHODS = registry.paths(("TriageService", "Ask"), ("TriageService", "AskStream"))
+SUBMIT_METHODS = registry.paths(("ExerciseService", "SubmitSolution"), ("ExerciseService", "SubmitSolutionStream"))
 
 
 def invalid_argument_status(violations) -> grpc.Status:
@@ -73,7 +73,7 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
                 self._wrap_stream(method, handler.unary_stream),
                 request_deserializer=handler.request_deserializer,
                 response_serializer=handler.response_serializer)
-        return handler
+        return refuse_unchecked(handler)
 
     async def _admit(self, method: str, request, context) -> auth.Identity | None:
         identity = None
@@ -136,6 +136,18 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
             # One line per sampled or failed call: unsampled successes cost nothing here (agent-logs has counts).
             log.info("rpc", extra={"method": method, "latency_ms": round(latency_ms, 2), "code": code})
         self.runtime.record_rpc(method, request, latency_ms, code)
+
+
+def refuse_unchecked(handler):
+    """Fail closed: a handler kind the guard does not wrap (client-streaming, bidi) would skip the token,
+    limit and validation checks, so it is answered UNIMPLEMENTED instead of being passed through."""
+    async def refuse(request_iterator, context):
+        await context.abort(grpc.StatusCode.UNIMPLEMENTED,
+                            "client-streaming and bidirectional LearnFlow methods are not served (no guard for them)")
+
+    make = grpc.stream_stream_rpc_method_handler if handler.stream_stream else grpc.stream_unary_rpc_method_handler
+    return make(refuse, request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer)
 
 
 def _succeeded(context) -> bool:

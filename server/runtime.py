@@ -8,7 +8,7 @@ from typing import Any
 
 import grpc
 
-from server import auth, events, rpclog, telemetry
+from server import auth, events, prom, rpclog, telemetry
 from server.config import Settings, agent_address
 from server.metrics import AgentMetrics
 
@@ -67,11 +67,13 @@ class Runtime:
                                         max_concurrency=int(os.environ.get("LEARNFLOW_SANDBOX_CONCURRENCY", "2")),
                                         max_queue=int(os.environ.get("LEARNFLOW_SANDBOX_MAX_QUEUE", "32")))
                 await self._sandbox.start()
+                prom.watch_sandbox(self.agent, self._sandbox)
         return self._sandbox
 
     # --- per-RPC events ----------------------------------------------------------------------
     def record_rpc(self, method: str, request, latency_ms: float, code: str) -> None:
         identity = auth.current_identity.get()
+        prom.observe_rpc(self.agent, method, latency_ms, code)
         self.rpc_log.record(method, identity.student_id if identity else None, latency_ms, code)
 
     async def _flush_logs_forever(self) -> None:

@@ -1,5 +1,10 @@
 """OpenTelemetry on every server and client. The trace id of a call is what MessageFlow and the
-event envelopes record (as a UUID), so a query can be followed from Envoy through every agent."""
+event envelopes record (as a UUID), so a query can be followed from Envoy through every agent.
+
+Export follows the standard variables: with OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) set,
+spans go over OTLP/gRPC in batches (OTEL_EXPORTER_OTLP_INSECURE, OTEL_EXPORTER_OTLP_HEADERS, OTEL_BSP_*,
+OTEL_TRACES_SAMPLER are read by the SDK itself) and psycopg statements get spans too. Without it there is
+no exporter and no database instrumentation, so the hot path pays only for the gRPC context propagation."""
 from __future__ import annotations
 
 import os
@@ -9,7 +14,7 @@ from opentelemetry import trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.sampling import ParentBased, TraceIdRatioBased
-from opentelemetry.sdk.trace.export import ConsoleSpanExporter, SimpleSpanProcessor
+from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor
 
 _configured = False
 
@@ -22,6 +27,12 @@ def configure(agent: str) -> None:
                               sampler=default_sampler())
     if os.environ.get("LEARNFLOW_OTEL_CONSOLE") == "1":
         provider.add_span_processor(SimpleSpanProcessor(ConsoleSpanExporter()))
+    if otlp_enabled():
+        from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
+        from opentelemetry.instrumentation.psycopg import PsycopgInstrumentor
+
+        provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
+        PsycopgInstrumentor().instrument(tracer_provider=provider, enable_commenter=False)
     trace.set_tracer_provider(provider)
     _configured = True
 
@@ -46,10 +57,30 @@ def sampled() -> bool:
     return trace.get_current_span().is_recording()
 
 
-def server_interceptors() -> list:
-    from opentelemetry.instrumentation.grpc import aio_server_interceptor
+def otlp_enabled() -> bool:
+    """OTLP export is on when an endpoint is configured the standard way and not switched off."""
+    if os.environ.get("OTEL_SDK_DISABLED", "").lower() == "true":
+        return False
+    if os.environ.get("OTEL_TRACES_EXPORTER", "otlp") not in ("otlp", ""):
+        return False
+    return bool(os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT"))
 
-    return [aio_server_interceptor()]
+
+def shutdown() -> None:
+    """Flushes spans still in the batch processor (graceful stop)."""
+    provider = trace.get_tracer_provider()
+    if hasattr(provider, "shutdown"):
+        provider.shutdown()
+
+
+def server_interceptors() -> list:
+    """OpenTelemetry for the learnflow RPCs only. Health and reflection are left out: Envoy's health checks
+    every 2 s would each become a trace, and the instrumentation breaks health's Watch (a coroutine that
+    writes through the context, which the interceptor iterates as if it were an async generator)."""
+    from opentelemetry.instrumentation.grpc import aio_server_interceptor, filters
+
+    return [aio_server_interceptor(filter_=filters.negate(filters.any_of(
+        filters.service_prefix("grpc.health."), filters.service_prefix("grpc.reflection."))))]
 
 
 def client_interceptors() -> list:

@@ -18,12 +18,14 @@ PASSWORD = "correct-horse-42"
 
 @pytest.fixture(scope="session")
 def pg_url(tmp_path_factory):
-    """A migrated PostgreSQL for tests that need only the database (LEARNFLOW_TEST_DATABASE_URL to reuse one)."""
-    if os.environ.get("LEARNFLOW_TEST_DATABASE_URL"):
+    """A migrated PostgreSQL for tests that need only the database: an external server when
+    LEARNFLOW_TEST_DATABASE_URL or LEARNFLOW_DATABASE_URL is set (README: the suite against external PostgreSQL)."""
+    external = os.environ.get("LEARNFLOW_TEST_DATABASE_URL") or os.environ.get("LEARNFLOW_DATABASE_URL")
+    if external:
         from db.migrate import apply_migrations
 
-        apply_migrations(os.environ["LEARNFLOW_TEST_DATABASE_URL"])
-        yield os.environ["LEARNFLOW_TEST_DATABASE_URL"]
+        apply_migrations(external)
+        yield external
         return
     from db.migrate import apply_migrations
     from localmesh.postgres import start_embedded
@@ -45,7 +47,8 @@ def mesh(tmp_path_factory):
     config = MeshConfig.on_free_ports(run_dir, extra_env={
         "LEARNFLOW_ASKS_PER_MINUTE": "100000", "LEARNFLOW_SUBMISSIONS_PER_MINUTE": "100000",
         "LEARNFLOW_LOGIN_ATTEMPTS": "1000", "LEARNFLOW_HEARTBEAT_INTERVAL_S": "1"},
-        kafka_bootstrap=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None)
+        kafka_bootstrap=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None,
+        database_url=os.environ.get("LEARNFLOW_DATABASE_URL") or None)
     instance = Mesh(config, log=lambda *_: None)
     try:
         instance.start(timeout=180)

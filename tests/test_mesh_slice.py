@@ -11,8 +11,9 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from learnflow.v1 import enums_pb2, mesh_service_pb2
 
-SERVICES = {f"learnflow.v1.{s}" for s in ("TriageService", "ConceptsService", "CodeReviewService", "DebugService",
-                                           "ExerciseService", "ProgressService", "IdentityService", "MeshService")}
+from server import registry
+
+SERVICES = set(registry.all_services())
 
 
 def test_ask_with_code_goes_through_every_part(client, db):

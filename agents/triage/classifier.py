@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agents.triage import model as triage_model
+from agents.triage import routing
 from agents.triage.features import INTENTS, exception_names
 
-INTENT_TO_AGENT = {"concepts": "concepts", "code_review": "code-review", "debug": "debug",
-                   "exercise": "exercise", "progress": "progress"}
+INTENT_TO_AGENT = routing.INTENT_TO_AGENT  # from the service registry
 LOW_CONFIDENCE = 0.55
 LABEL = {"concepts": "a concept explanation", "debug": "a debugging request", "code_review": "a code-review request",
          "exercise": "an exercise request", "progress": "a progress question"}

@@ -10,6 +10,11 @@ from learnflow.v1 import (code_review_service_pb2 as cr, code_review_service_pb2
                           exercise_service_pb2 as ex, exercise_service_pb2_grpc as ex_grpc,
                           progress_service_pb2 as pr, progress_service_pb2_grpc as pr_grpc)
 
+from server import registry
+
+# Which specialist serves each intent: read from the service registry (one list of agents).
+INTENT_TO_AGENT = registry.INTENT_TO_AGENT
+
 _FENCE = re.compile(r"```(?:python|py)?\s*\n(.*?)```", re.S | re.I)
 
 
