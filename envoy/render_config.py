@@ -4,17 +4,24 @@
 prints the config (JSON, which Envoy reads as YAML). An agent may be listed with several endpoints
 (`--agent debug=127.0.0.1:50054,127.0.0.1:50064`) to scale it with more processes.
 
-- native gRPC (HTTP/2) and gRPC-web (browsers) on the same port, CORS allowing the authorization header;
+- native gRPC (HTTP/2) and gRPC-web (browsers) on the same port, CORS allowing the authorization header
+  for an allow-list of origins (LEARNFLOW_CORS_ORIGINS, comma list; default: http(s)://localhost and
+  127.0.0.1 on any port) - an origin is never reflected;
+- Envoy is the edge: it appends the client's real address to x-forwarded-for (use_remote_address) and
+  trusts LEARNFLOW_ENVOY_XFF_TRUSTED_HOPS (default 0) client-supplied entries; agents read the client
+  address LEARNFLOW_TRUSTED_PROXY_HOPS (default 1) entries from the right;
 - no route timeout (streams are never cut); the client's grpc-timeout is honoured as the deadline;
 - unary routes retry only failures that never reached an agent (safe for writes); streaming routes never retry;
 - active gRPC health checks per cluster, so a stopped or draining agent stops receiving traffic;
-- the internal caller header is stripped at the edge, so clients cannot pose as an agent;
+- the internal caller headers are stripped at the edge (agents also verify their HMAC signature);
 - reflection and health are answered by the mesh agent (every agent can describe the whole package).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 
 SERVICES = {
     "TriageService": "triage", "ConceptsService": "concepts", "CodeReviewService": "code-review",
@@ -81,10 +88,26 @@ def cluster(agent: str, endpoints: list[str]) -> dict:
     }
 
 
+LOCAL_ORIGINS = r"https?://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?"
+INTERNAL_HEADERS = ["x-learnflow-caller", "x-learnflow-internal"]
+
+
+def cors_origins(configured: str | None = None) -> list[dict]:
+    """Exact origins from LEARNFLOW_CORS_ORIGINS (comma list), or local origins on any port by default."""
+    configured = os.environ.get("LEARNFLOW_CORS_ORIGINS", "") if configured is None else configured
+    origins = [o.strip().rstrip("/") for o in configured.split(",") if o.strip()]
+    if not origins:
+        return [{"safe_regex": {"regex": LOCAL_ORIGINS}}]
+    for origin in origins:
+        if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin):
+            raise SystemExit(f"LEARNFLOW_CORS_ORIGINS: {origin!r} is not an origin (scheme://host[:port])")
+    return [{"exact": origin} for origin in origins]
+
+
 def render(listen: str, admin: str, agents: dict[str, list[str]]) -> dict:
     cors = {
         "@type": "type.googleapis.com/envoy.extensions.filters.http.cors.v3.CorsPolicy",
-        "allow_origin_string_match": [{"safe_regex": {"regex": ".*"}}],
+        "allow_origin_string_match": cors_origins(),
         "allow_methods": "POST, OPTIONS",
         "allow_headers": "authorization,content-type,x-grpc-web,x-user-agent,grpc-timeout,traceparent,"
                          "keep-alive,user-agent,cache-control,content-transfer-encoding,"
@@ -99,9 +122,12 @@ def render(listen: str, admin: str, agents: dict[str, list[str]]) -> dict:
         "stream_idle_timeout": "0s",
         "request_timeout": "0s",
         "generate_request_id": True,
+        # Envoy is the edge: the address it saw is appended to x-forwarded-for; client entries are not trusted.
+        "use_remote_address": True,
+        "xff_num_trusted_hops": int(os.environ.get("LEARNFLOW_ENVOY_XFF_TRUSTED_HOPS", "0")),
         "route_config": {"name": "learnflow", "virtual_hosts": [{
             "name": "learnflow", "domains": ["*"],
-            "request_headers_to_remove": ["x-learnflow-caller"],
+            "request_headers_to_remove": INTERNAL_HEADERS,
             "typed_per_filter_config": {"envoy.filters.http.cors": cors},
             "routes": routes(set(agents)),
         }]},
