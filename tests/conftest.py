@@ -44,7 +44,7 @@ def mesh(tmp_path_factory):
     run_dir = Path(tempfile.mkdtemp(prefix="lf-mesh-"))
     config = MeshConfig.on_free_ports(run_dir, extra_env={
         "LEARNFLOW_ASKS_PER_MINUTE": "100000", "LEARNFLOW_SUBMISSIONS_PER_MINUTE": "100000",
-        "LEARNFLOW_LOGIN_ATTEMPTS": "1000", "LEARNFLOW_HEARTBEAT_INTERVAL_S": "1"},
+        "LEARNFLOW_HEARTBEAT_INTERVAL_S": "1"},
         kafka_bootstrap=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None)
     instance = Mesh(config, log=lambda *_: None)
     try:
