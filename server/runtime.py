@@ -18,8 +18,9 @@ log = logging.getLogger("learnflow.runtime")
 CALLER_HEADER = auth.CALLER_HEADER
 
 
-class _SignInternalCalls(grpc.aio.UnaryUnaryClientInterceptor, grpc.aio.UnaryStreamClientInterceptor):
-    """Marks every call this agent makes to another as internal, signed for its method (see auth)."""
+class _Signer:
+    """Marks every call this agent makes to another as internal, signed for its method (see auth).
+    grpc.aio files an interceptor under one call kind only, hence one subclass per kind."""
 
     def __init__(self, secret: str, agent: str):
         self.secret = secret
@@ -31,11 +32,20 @@ class _SignInternalCalls(grpc.aio.UnaryUnaryClientInterceptor, grpc.aio.UnaryStr
         metadata += auth.internal_metadata(self.secret, method, self.agent)
         return details._replace(metadata=grpc.aio.Metadata(*metadata))
 
+
+
+class _SignUnary(_Signer, grpc.aio.UnaryUnaryClientInterceptor):
     async def intercept_unary_unary(self, continuation, client_call_details, request):
         return await continuation(self._details(client_call_details), request)
 
+
+class _SignStream(_Signer, grpc.aio.UnaryStreamClientInterceptor):
     async def intercept_unary_stream(self, continuation, client_call_details, request):
         return await continuation(self._details(client_call_details), request)
+
+
+def signing_interceptors(secret: str, agent: str) -> list:
+    return [_SignUnary(secret, agent), _SignStream(secret, agent)]
 # Per-RPC log events are batched off the request path; data events are written transactionally by handlers.
 _LOG_FLUSH_INTERVAL_S = 0.5
 _LOG_BUFFER_MAX = 5000
@@ -60,7 +70,7 @@ class Runtime:
             self._channels[agent] = grpc.aio.insecure_channel(
                 agent_address(agent),
                 interceptors=[*telemetry.client_interceptors(),
-                              _SignInternalCalls(self.settings.internal_secret, self.agent)],
+                              *signing_interceptors(self.settings.internal_secret, self.agent)],
                 options=[("grpc.enable_retries", 1), ("grpc.keepalive_time_ms", 30000),
                          ("grpc.lb_policy_name", "round_robin")],  # replicas listed as ipv4:a,b
             )
