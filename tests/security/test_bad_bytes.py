@@ -98,22 +98,38 @@ def test_nul_in_exercise_hints_and_tags(make_client, db):
                           (request.title,)).fetchone()["n"] == 0
 
 
-@pytest.mark.parametrize("method,request_type", [
-    ("/learnflow.v1.TriageService/Ask", triage_service_pb2.AskRequest),
-    ("/learnflow.v1.IdentityService/UpdatePreferences", identity_service_pb2.UpdatePreferencesRequest),
-    ("/learnflow.v1.ExerciseService/CreateExercise", exercise_service_pb2.CreateExerciseRequest),
-    ("/learnflow.v1.ProgressService/ListQueries", progress_service_pb2.ListQueriesRequest),
+def _string_field(text: bytes, number: int = 1) -> bytes:
+    return bytes([number << 3 | 2, len(text)]) + text
+
+
+def _struct_key(text: bytes) -> bytes:
+    """UpdatePreferencesRequest.preferences (field 3) = Struct{fields: {text: <unset>}}."""
+    entry = _string_field(text)
+    return _string_field(_string_field(entry), 3)
+
+
+@pytest.mark.parametrize("method,wrap", [
+    ("/learnflow.v1.TriageService/Ask", _string_field),
+    ("/learnflow.v1.IdentityService/UpdatePreferences", _struct_key),
+    ("/learnflow.v1.ExerciseService/CreateExercise", _string_field),
+    ("/learnflow.v1.ProgressService/ListQueries", _string_field),
 ])
 @pytest.mark.parametrize("payload", [
-    b"\x0a\x03a\xffb",                    # field 1, a string with invalid UTF-8
-    b"\x0a\x03\xed\xa0\x80",              # field 1, a lone surrogate (CESU-8 bytes)
-    b"\x0a\xff\xff\xff\xff\x0f",          # a length past the end
-    b"\xff\xff\xff\xff",                  # not protobuf at all
+    b"a\xffb",               # invalid UTF-8 in a string
+    b"\xed\xa0\x80",         # a lone surrogate (CESU-8 bytes)
+    None,                   # a length past the end
+    b"",                    # not protobuf at all
 ], ids=["invalid-utf8", "lone-surrogate", "truncated", "garbage"])
-def test_undecodable_bytes(make_client, method, request_type, payload):
+def test_undecodable_bytes(make_client, method, wrap, payload):
     client = make_client("teacher")
+    if payload is None:
+        data = b"\x0a\xff\xff\xff\xff\x0f"
+    elif payload == b"":
+        data = b"\xff\xff\xff\xff"
+    else:
+        data = wrap(payload)
     raw = client.channel.unary_unary(method, request_serializer=None, response_deserializer=None)
-    exc = _refused(lambda: raw(payload, metadata=client.metadata, timeout=10))
+    exc = _refused(lambda: raw(data, metadata=client.metadata, timeout=10))
     assert bad_fields(exc) == {"request"}
 
 
