@@ -36,13 +36,13 @@ def consumer_lag(bootstrap: str, groups, timeout_s: float = 2.0) -> dict[str, in
     thread). Every client timeout is bounded by timeout_s, so a Kafka that is away fails fast."""
     from kafka import KafkaAdminClient, KafkaConsumer
 
-    ms = max(100, int(timeout_s * 1000))
-    bounded = {"request_timeout_ms": ms, "api_version_auto_timeout_ms": ms, "reconnect_backoff_max_ms": 200,
+    ms = max(1000, int(timeout_s * 1000))  # kafka-python wants fetch wait < request timeout < idle timeout
+    bounded = {"request_timeout_ms": ms, "reconnect_backoff_max_ms": 200,
                "connections_max_idle_ms": ms + 1000}
     out = {}
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap, **bounded)
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap, bootstrap_timeout_ms=ms, **bounded)
     try:
-        consumer = KafkaConsumer(bootstrap_servers=bootstrap, **bounded)
+        consumer = KafkaConsumer(bootstrap_servers=bootstrap, fetch_max_wait_ms=100, bootstrap_timeout_ms=ms, **bounded)
         try:
             for group, committed in admin.list_group_offsets(list(groups)).items():
                 if not committed:
@@ -63,9 +63,10 @@ class LagProbe:
     def __init__(self):
         self._running: asyncio.Future | None = None
 
-    async def read(self, bootstrap: str, timeout_s: float) -> tuple[dict[str, int] | None, str]:
+    async def read(self, bootstrap: str, timeout_s: float, probe_s: float) -> tuple[dict[str, int] | None, str]:
+        """Waits at most timeout_s for a probe whose Kafka clients give up after probe_s."""
         if self._running is None or self._running.done():
-            self._running = asyncio.ensure_future(asyncio.to_thread(consumer_lag, bootstrap, CONSUMER_GROUPS, timeout_s))
+            self._running = asyncio.ensure_future(asyncio.to_thread(consumer_lag, bootstrap, CONSUMER_GROUPS, probe_s))
         try:
             return dict(await asyncio.wait_for(asyncio.shield(self._running), timeout_s)), ""
         except asyncio.TimeoutError:
@@ -143,7 +144,8 @@ class MeshServicer(pb_grpc.MeshServiceServicer):
             remaining = context.time_remaining()
             if remaining is not None:  # answer within the caller's deadline, whatever Kafka does
                 budget = max(0.05, min(budget, remaining - 0.25))
-            lag, kafka_error = await self.lag_probe.read(self.rt.settings.kafka_bootstrap, budget)
+            lag, kafka_error = await self.lag_probe.read(self.rt.settings.kafka_bootstrap, budget,
+                                                         self.rt.settings.kafka_probe_timeout_s)
         return pb.GetEventBacklogResponse(unsent=row["unsent"], oldest_unsent_age_seconds=float(row["age"]),
                                           sent_last_hour=row["sent_hour"], last_error=err["last_error"] if err else "",
                                           consumer_lag=lag or {}, kafka_available=lag is not None and not kafka_error,

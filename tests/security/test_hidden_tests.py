@@ -9,7 +9,7 @@ from learnflow.v1 import enums_pb2, exercise_service_pb2
 
 from agents.exercise.bank import load_bank
 
-CALL = re.compile(r"^([A-Za-z_]\w*)\((.*)\)$", re.S)
+CALL = re.compile(r"^([A-Za-z_]\w*)\(([^()]*)\)$")
 
 
 def test_every_bank_exercise_has_hidden_and_visible_tests():
