@@ -53,10 +53,14 @@ def fill(rng: random.Random, message: Message, depth: int = 0) -> Message:
     for field in message.DESCRIPTOR.fields:
         if rng.random() < 0.35:
             continue
-        repeated = field.label == FieldDescriptor.LABEL_REPEATED
+        repeated = field.is_repeated
         if field.cpp_type == FieldDescriptor.CPPTYPE_MESSAGE and field.message_type.GetOptions().map_entry:
             continue
-        count = (rng.choice([0, 1, 3, 30, 150, 2000]) if repeated else 1)
+        count = 1
+        if repeated:  # mostly small; sometimes past any max_items (huge ones only for cheap scalar items)
+            count = rng.choices([0, 1, 3, 30, 150, 2000], weights=[3, 3, 2, 1, 0.5, 0.3])[0]
+            if field.cpp_type == FieldDescriptor.CPPTYPE_MESSAGE:
+                count = min(count, 150)
         for _ in range(count):
             _set_one(rng, message, field, repeated, depth)
     return message
