@@ -107,20 +107,6 @@ def _plan(descriptor: Descriptor) -> tuple[_FieldPlan, ...]:
     return tuple(out)
 
 
-def precompile(*descriptors: Descriptor) -> None:
-    """Builds the plans of these message types and everything they contain (at start-up, not per call)."""
-    seen: set[str] = set()
-    stack = list(descriptors)
-    while stack:
-        descriptor = stack.pop()
-        if descriptor.full_name in seen:
-            continue
-        seen.add(descriptor.full_name)
-        for plan in _plan(descriptor):
-            if plan.field.message_type is not None:
-                stack.append(plan.field.message_type)
-
-
 def _is_set(message: Message, field: FieldDescriptor) -> bool:
     value = getattr(message, field.name)
     if _is_repeated(field):
