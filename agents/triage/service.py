@@ -94,10 +94,11 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
         routing = pb.RoutingDecision(detected_intent=enums.from_db("Intent", intent),
                                      routed_to_agent=enums.agent_enum(agent), confidence=round(confidence, 2),
                                      reasoning=reasoning, query_id=ticket.query_id, trace_id=ticket.trace_id)
-        yield pb.AskStreamResponse(routing=routing)
-
         response, collaboration, degraded = None, [], False
         try:
+            # Inside the try: a caller that cancels while the routing event is being written must still
+            # leave the query failed, not 'processing'.
+            yield pb.AskStreamResponse(routing=routing)
             timeout = _remaining(context, self.rt.settings.specialist_timeout_s)
             rpc = call.invoke(self.rt.channel(agent), self.rt.outgoing_metadata(), timeout)
             if call.streaming:
