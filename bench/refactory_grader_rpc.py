@@ -63,7 +63,12 @@ def main() -> None:
     mesh.start()
     try:
         teacher = LearnFlowClient(mesh.envoy_address, timeout=120)
-        teacher.ensure_account(f"teacher-{uuid.uuid4().hex[:8]}@example.org", "teacher-pass-1", "T", "teacher")
+        teacher_email = f"teacher-{uuid.uuid4().hex[:8]}@example.org"
+        teacher.register(teacher_email, "teacher-pass-1", "T")
+        from agents.identity.admin import grant_role  # teachers are made by the operator (issue 14)
+
+        grant_role(mesh.database_url, teacher_email, "teacher")
+        teacher.login(teacher_email, "teacher-pass-1")
         ids = create_exercises(teacher, tasks)
         student = LearnFlowClient(mesh.envoy_address, timeout=120)
         student.ensure_account(f"student-{uuid.uuid4().hex[:8]}@example.org", "student-pass-1", "S")

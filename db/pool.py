@@ -4,6 +4,10 @@ from __future__ import annotations
 from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool, ConnectionPool
 
+from db import nulsafe
+
+nulsafe.install()
+
 
 async def open_async_pool(conninfo: str, min_size: int = 1, max_size: int = 8) -> AsyncConnectionPool:
     pool = AsyncConnectionPool(

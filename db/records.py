@@ -89,7 +89,7 @@ def message_flow(row: dict) -> entities_pb2.MessageFlow:
 def test_case(item: dict) -> entities_pb2.ExerciseTestCase:
     return entities_pb2.ExerciseTestCase(id=item["id"], kind=enums.from_db("TestKind", item["kind"]),
                                          call=item.get("call", ""), expected=item.get("expected", ""),
-                                         stdin=item.get("stdin", ""))
+                                         stdin=item.get("stdin", ""), hidden=bool(item.get("hidden", False)))
 
 
 def exercise(row: dict, *, reveal_solution: bool, hints_unlocked: int | None = None) -> entities_pb2.Exercise:

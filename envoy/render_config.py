@@ -6,7 +6,12 @@ prints the config (JSON, which Envoy reads as YAML). An agent may be listed with
 addresses (`--agent triage=triage.learnflow.svc:50051`) make a STRICT_DNS cluster (Kubernetes headless Services).
 Routes, clusters and health-check names come from the service registry (server/registry.py).
 
-- native gRPC (HTTP/2) and gRPC-web (browsers) on the same port, CORS allowing the authorization header;
+- native gRPC (HTTP/2) and gRPC-web (browsers) on the same port, CORS allowing the authorization header
+  for an allow-list of origins (LEARNFLOW_CORS_ORIGINS, comma list; default: http(s)://localhost and
+  127.0.0.1 on any port) - an origin is never reflected;
+- Envoy is the edge: it appends the client's real address to x-forwarded-for (use_remote_address) and
+  trusts LEARNFLOW_ENVOY_XFF_TRUSTED_HOPS (default 0) client-supplied entries; agents read the client
+  address LEARNFLOW_TRUSTED_PROXY_HOPS (default 1) entries from the right;
 - TLS on the listener with --tls-cert/--tls-key (LEARNFLOW_ENVOY_TLS_CERT/_KEY);
 - no response timeout; a maximum stream duration instead: a default deadline for unary calls sent without one,
   a longer bound for streams, an idle timeout; the client's grpc-timeout replaces either (edge_config.Limits);
@@ -14,7 +19,7 @@ Routes, clusters and health-check names come from the service registry (server/r
 - Envoy's own OpenTelemetry spans over OTLP/gRPC when OTEL_EXPORTER_OTLP_ENDPOINT (or --otlp) is set;
 - unary routes retry only failures that never reached an agent (safe for writes); streaming routes never retry;
 - active gRPC health checks per cluster, so a stopped or draining agent stops receiving traffic;
-- the internal caller header is stripped at the edge, so clients cannot pose as an agent;
+- the internal caller headers are stripped at the edge (agents also verify their HMAC signature);
 - grpc.health.v1 with service=learnflow.v1.X reaches X's agent; reflection and the overall health are answered
   by the mesh agent (every agent can describe the whole package).
 """
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 
 from edge_config import (Limits, access_log, address, buffer_disabled, cluster_kind, edge_options, health_routes, health_service_lua,
                          lua_disabled, otel_cluster, otlp_from_env, request_size_filter, tls_transport_socket,
@@ -98,11 +104,27 @@ def cluster(agent: str, endpoints: list[str]) -> dict:
     }
 
 
+LOCAL_ORIGINS = r"https?://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?"
+INTERNAL_HEADERS = ["x-learnflow-caller", "x-learnflow-internal"]
+
+
+def cors_origins(configured: str | None = None) -> list[dict]:
+    """Exact origins from LEARNFLOW_CORS_ORIGINS (comma list), or local origins on any port by default."""
+    configured = os.environ.get("LEARNFLOW_CORS_ORIGINS", "") if configured is None else configured
+    origins = [o.strip().rstrip("/") for o in configured.split(",") if o.strip()]
+    if not origins:
+        return [{"safe_regex": {"regex": LOCAL_ORIGINS}}]
+    for origin in origins:
+        if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin):
+            raise SystemExit(f"LEARNFLOW_CORS_ORIGINS: {origin!r} is not an origin (scheme://host[:port])")
+    return [{"exact": origin} for origin in origins]
+
+
 def render(listen: str, admin: str, agents: dict[str, list[str]], *, tls: tuple[str, str] | None = None,
            otlp: str | None = None, limits: Limits | None = None) -> dict:
     cors = {
         "@type": "type.googleapis.com/envoy.extensions.filters.http.cors.v3.CorsPolicy",
-        "allow_origin_string_match": [{"safe_regex": {"regex": ".*"}}],
+        "allow_origin_string_match": cors_origins(),
         "allow_methods": "POST, OPTIONS",
         "allow_headers": "authorization,content-type,x-grpc-web,x-user-agent,grpc-timeout,traceparent,"
                          "keep-alive,user-agent,cache-control,content-transfer-encoding,"
@@ -118,9 +140,12 @@ def render(listen: str, admin: str, agents: dict[str, list[str]], *, tls: tuple[
         "request_timeout": "0s",
         **edge_options(limits or Limits()),
         "generate_request_id": True,
+        # Envoy is the edge: the address it saw is appended to x-forwarded-for; client entries are not trusted.
+        "use_remote_address": True,
+        "xff_num_trusted_hops": int(os.environ.get("LEARNFLOW_ENVOY_XFF_TRUSTED_HOPS", "0")),
         "route_config": {"name": "learnflow", "virtual_hosts": [{
             "name": "learnflow", "domains": ["*"],
-            "request_headers_to_remove": ["x-learnflow-caller"],
+            "request_headers_to_remove": INTERNAL_HEADERS,
             "typed_per_filter_config": {"envoy.filters.http.cors": cors},
             "routes": routes(set(agents), limits),
         }]},

@@ -68,6 +68,7 @@ class Mesh:
         self.broker = None
         self.procs: dict[str, processes.Managed] = {}
         self.jwt_secret = ""
+        self.internal_secret = ""
 
     # --- environment -----------------------------------------------------------------------
     def env(self) -> dict[str, str]:
@@ -75,6 +76,7 @@ class Mesh:
         env.update({
             "LEARNFLOW_DATABASE_URL": self.database_url or "",
             "LEARNFLOW_JWT_SECRET": self.jwt_secret,
+            "LEARNFLOW_INTERNAL_SECRET": self.internal_secret,
             "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "generated")]),
             "PYTHONUNBUFFERED": "1",
             # Each process gets its own metrics port (start_agent, start_relay); extra processes none.
@@ -134,15 +136,20 @@ class Mesh:
         ensure_topics(self.kafka_bootstrap)
 
     def _secret(self) -> None:
-        path = self.run_dir / "jwt_secret"
-        if os.environ.get("LEARNFLOW_JWT_SECRET"):
-            self.jwt_secret = os.environ["LEARNFLOW_JWT_SECRET"]
-        elif path.exists():
-            self.jwt_secret = path.read_text().strip()
-        else:  # generated for local runs; production sets LEARNFLOW_JWT_SECRET
-            self.jwt_secret = secrets.token_urlsafe(48)
-            path.write_text(self.jwt_secret)
-            path.chmod(0o600)
+        self.jwt_secret = self._one_secret("jwt_secret", "LEARNFLOW_JWT_SECRET")
+        # Signs agent-to-agent calls (server/auth.py): never sent to or accepted from clients.
+        self.internal_secret = self._one_secret("internal_secret", "LEARNFLOW_INTERNAL_SECRET")
+
+    def _one_secret(self, filename: str, variable: str) -> str:
+        path = self.run_dir / filename
+        if os.environ.get(variable):
+            return os.environ[variable]
+        if path.exists():
+            return path.read_text().strip()
+        value = secrets.token_urlsafe(48)  # generated for local runs; production sets the variable
+        path.write_text(value)
+        path.chmod(0o600)
+        return value
 
     def start_agent(self, agent: str, index: int = 0) -> processes.Managed:
         port = self.config.agent_ports[agent][index]

@@ -46,6 +46,11 @@ class Settings:
     specialist_timeout_s: float = 20.0
     collaboration_timeout_s: float = 2.0
     jwt_secret: str = ""
+    internal_secret: str = ""
+    trusted_proxy_hops: int = 1
+    sweep_interval_s: float = 10.0
+    query_deadline_s: float = 120.0
+    kafka_probe_timeout_s: float = 2.0
     access_token_ttl_s: int = 900
     refresh_token_ttl_s: int = 14 * 24 * 3600
     asks_per_minute: int = 30
@@ -72,6 +77,11 @@ class Settings:
             specialist_timeout_s=_float("LEARNFLOW_SPECIALIST_TIMEOUT_S", 20.0),
             collaboration_timeout_s=_float("LEARNFLOW_COLLABORATION_TIMEOUT_S", 2.0),
             jwt_secret=os.environ.get("LEARNFLOW_JWT_SECRET", ""),
+            internal_secret=os.environ.get("LEARNFLOW_INTERNAL_SECRET", ""),
+            trusted_proxy_hops=_int("LEARNFLOW_TRUSTED_PROXY_HOPS", 1),
+            sweep_interval_s=_float("LEARNFLOW_SWEEP_INTERVAL_S", 10.0),
+            query_deadline_s=_float("LEARNFLOW_QUERY_DEADLINE_S", 120.0),
+            kafka_probe_timeout_s=_float("LEARNFLOW_KAFKA_PROBE_TIMEOUT_S", 2.0),
             access_token_ttl_s=_int("LEARNFLOW_ACCESS_TOKEN_TTL_S", 900),
             refresh_token_ttl_s=_int("LEARNFLOW_REFRESH_TOKEN_TTL_S", 14 * 24 * 3600),
             asks_per_minute=_int("LEARNFLOW_ASKS_PER_MINUTE", 30),

@@ -1,39 +1,78 @@
-"""The guard every LearnFlow RPC passes through: authentication, abuse limits, validation, metrics.
+"""The guard every LearnFlow RPC passes through: authentication, validation, abuse limits, metrics.
 
 One grpc.aio interceptor wraps each handler so that the checks run in the same task as the handler
 (the caller's identity is then visible to it through a contextvar) and apply to unary and
-streaming methods alike. Order: token -> rate limit -> request rules -> handler.
+streaming methods alike. Order: token -> request bytes parse -> request rules -> fair-use limit ->
+handler. Whatever goes wrong inside a handler ends as a clear status without internal class names:
+bad data PostgreSQL refused is INVALID_ARGUMENT, a database away is UNAVAILABLE, anything else
+INTERNAL (logged with its traceback, so it can be found and fixed).
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
 
 import grpc
+import psycopg
+import psycopg_pool
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from server import auth, registry, telemetry
-from server.ratelimit import SlidingWindowLimiter
+from server import auth, ratelimit, registry, telemetry
 from server.tokencache import VerifiedTokens
 from server.validation import validate
 
 log = logging.getLogger("learnflow.guard")
 
+# A status travels in HTTP/2 trailers; Envoy refuses headers past ~60 KiB (and resets the upstream
+# connection, failing other callers' streams). Details stay far below: 20 violations of <= 400 chars.
+MAX_LISTED_VIOLATIONS = 20
+_MAX_TEXT = 200
+
+
+class _Malformed:
+    """Stands for a request whose bytes did not parse (the deserializer never raises into grpc)."""
+
+    def __init__(self, type_name: str):
+        self.type_name = type_name
+
+
+def _safe_deserializer(deserialize, type_name: str):
+    if deserialize is None:
+        return None
+
+    def parse(data: bytes):
+        try:
+            return deserialize(data)
+        except Exception:  # DecodeError, RecursionError, invalid UTF-8: all the client's bytes
+            return _Malformed(type_name)
+    return parse
+
 CLIENT_ERRORS = frozenset({"INVALID_ARGUMENT", "UNAUTHENTICATED", "PERMISSION_DENIED", "NOT_FOUND",
                            "ALREADY_EXISTS", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "OUT_OF_RANGE",
                            "CANCELLED"})
-# Looked up in the registry, so a renamed RPC fails at import instead of silently escaping its limit.
-ASK_METHODS = registry.paths(("TriageService", "Ask"), ("TriageService", "AskStream"))
-SUBMIT_METHODS = registry.paths(("ExerciseService", "SubmitSolution"), ("ExerciseService", "SubmitSolutionStream"))
+# Every RPC that runs student code counts against a per-student budget (server/ratelimit.py). Checked
+# against the registry at import, so a renamed RPC fails loudly instead of silently escaping its limit.
+_UNKNOWN = set(ratelimit.BUCKETS) - set(registry.all_methods())
+if _UNKNOWN:
+    raise RuntimeError(f"rate-limited methods missing from the service registry: {sorted(_UNKNOWN)}")
+ASK_METHODS = frozenset(p for p, bucket in ratelimit.BUCKETS.items() if bucket == "ask")
+SUBMIT_METHODS = frozenset(p for p, bucket in ratelimit.BUCKETS.items() if bucket == "submit")
 
 
 def invalid_argument_status(violations) -> grpc.Status:
+    """BadRequest with the first MAX_LISTED_VIOLATIONS violations; the message says how many there were."""
+    violations = list(violations)
+    listed = violations[:MAX_LISTED_VIOLATIONS]
     detail = error_details_pb2.BadRequest(field_violations=[
-        error_details_pb2.BadRequest.FieldViolation(field=v.field, description=v.description) for v in violations
+        error_details_pb2.BadRequest.FieldViolation(field=v.field[:_MAX_TEXT], description=v.description[:_MAX_TEXT])
+        for v in listed
     ])
-    message = "invalid request: " + "; ".join(f"{v.field} {v.description}" for v in violations)
+    more = f" (and {len(violations) - len(listed)} more)" if len(violations) > len(listed) else ""
+    head = f"invalid request: {len(violations)} problem{'s' if len(violations) != 1 else ''}{more}: "
+    message = head + "; ".join(f"{v.field[:_MAX_TEXT]} {v.description[:_MAX_TEXT]}" for v in listed)
     status = status_pb2.Status(code=code_pb2.INVALID_ARGUMENT, message=message[:1000])
     status.details.add().Pack(detail)
     return rpc_status.to_status(status)
@@ -54,8 +93,7 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
     def __init__(self, runtime):
         self.runtime = runtime
         settings = runtime.settings
-        self.ask_limiter = SlidingWindowLimiter(settings.asks_per_minute, 60)
-        self.submit_limiter = SlidingWindowLimiter(settings.submissions_per_minute, 60)
+        self.limits = {"ask": settings.asks_per_minute, "submit": settings.submissions_per_minute}
         self.tokens = VerifiedTokens()
 
     async def intercept_service(self, continuation, handler_call_details):
@@ -63,15 +101,16 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         method = handler_call_details.method
         if handler is None or not method.startswith("/learnflow."):
             return handler  # health, reflection: open; unknown methods: UNIMPLEMENTED from grpc itself
+        deserializer = _safe_deserializer(handler.request_deserializer, method.rsplit("/", 1)[-1] + " request")
         if handler.unary_unary:
             return grpc.unary_unary_rpc_method_handler(
                 self._wrap_unary(method, handler.unary_unary),
-                request_deserializer=handler.request_deserializer,
+                request_deserializer=deserializer,
                 response_serializer=handler.response_serializer)
         if handler.unary_stream:
             return grpc.unary_stream_rpc_method_handler(
                 self._wrap_stream(method, handler.unary_stream),
-                request_deserializer=handler.request_deserializer,
+                request_deserializer=deserializer,
                 response_serializer=handler.response_serializer)
         return refuse_unchecked(handler)
 
@@ -82,16 +121,20 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
                 identity = self.tokens.identity(self.runtime.settings.jwt_secret, context.invocation_metadata())
             except auth.AuthError as exc:
                 await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(exc))
-            limiter = self.ask_limiter if method in ASK_METHODS else (
-                self.submit_limiter if method in SUBMIT_METHODS else None)
-            if limiter is not None and not self.runtime.is_internal_call(context):
-                wait = limiter.check(identity.student_id)
-                if wait:
-                    what = "too many questions" if method in ASK_METHODS else "too many submissions"
-                    await context.abort_with_status(resource_exhausted_status(f"{what} per minute", wait))
+        if isinstance(request, _Malformed):
+            await context.abort_with_status(invalid_argument_status([_violation(
+                "request", f"is not a valid {request.type_name} (undecodable bytes or invalid UTF-8 text)")]))
         violations = validate(request)
         if violations:
             await context.abort_with_status(invalid_argument_status(violations))
+        bucket = ratelimit.BUCKETS.get(method)
+        if bucket is not None and identity is not None and not self.runtime.is_internal_call(context, method):
+            try:
+                wait = await ratelimit.count_call(self.runtime.pool, identity.student_id, bucket, self.limits[bucket])
+            except psycopg.OperationalError:
+                await context.abort(grpc.StatusCode.UNAVAILABLE, "the database is unavailable; retry shortly")
+            if wait:
+                await context.abort_with_status(resource_exhausted_status(ratelimit.WHAT[bucket], wait))
         return identity
 
     @contextlib.asynccontextmanager
@@ -114,7 +157,10 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
     def _wrap_unary(self, method, behavior):
         async def guarded(request, context):
             async with self._guarded(method, request, context) as succeeded:
-                response = await behavior(request, context)
+                try:
+                    response = await behavior(request, context)
+                except Exception as exc:
+                    await _abort_for(context, method, exc)
                 succeeded[0] = True
                 return response
         return guarded
@@ -122,8 +168,11 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
     def _wrap_stream(self, method, behavior):
         async def guarded(request, context):
             async with self._guarded(method, request, context) as succeeded:
-                async for item in behavior(request, context):
-                    yield item
+                try:
+                    async for item in behavior(request, context):
+                        yield item
+                except Exception as exc:
+                    await _abort_for(context, method, exc)
                 succeeded[0] = True
         return guarded
 
@@ -148,6 +197,28 @@ def refuse_unchecked(handler):
     make = grpc.stream_stream_rpc_method_handler if handler.stream_stream else grpc.stream_unary_rpc_method_handler
     return make(refuse, request_deserializer=handler.request_deserializer,
                 response_serializer=handler.response_serializer)
+
+
+def _violation(field: str, description: str):
+    from server.validation import Violation
+
+    return Violation(field, description)
+
+
+async def _abort_for(context, method: str, exc: Exception) -> None:
+    """A handler's unexpected exception as a status a client can act on, never naming internal classes."""
+    if isinstance(exc, (grpc.aio.AbortError, asyncio.CancelledError)):
+        raise exc
+    if isinstance(exc, (psycopg.errors.DataError, psycopg.errors.IntegrityError)):
+        log.warning("request data refused by the database", extra={"method": method, "sqlstate": exc.sqlstate})
+        await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "the request holds a value that cannot be stored")
+    if isinstance(exc, (psycopg.OperationalError, psycopg_pool.PoolTimeout)):
+        log.warning("database unavailable", extra={"method": method})
+        await context.abort(grpc.StatusCode.UNAVAILABLE, "the database is unavailable; retry shortly")
+    if isinstance(exc, auth.AuthError):
+        await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(exc))
+    log.exception("unexpected error", extra={"method": method})
+    await context.abort(grpc.StatusCode.INTERNAL, "internal error")
 
 
 def _succeeded(context) -> bool:

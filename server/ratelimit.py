@@ -1,50 +1,91 @@
-"""Sliding-window rate limits, per key (student id, account e-mail, peer address).
+"""Abuse limits shared by every replica, kept in PostgreSQL (migration 0007).
 
-Per process: each replica enforces its own window, which with N replicas behind Envoy bounds a
-student at N x the limit; good enough for abuse control, documented in the README.
+Fair use: every RPC that runs student code counts against the caller's per-minute budget of its
+bucket, as one fixed-window counter row per (student, bucket, minute) bumped by a single upsert, so
+N replicas behind Envoy enforce one limit, not N. An operator may set a per-student override
+(`python -m agents.identity.admin set-limit`). A fixed window admits at most twice the limit across
+a window boundary; that is the price of one round trip per call.
+
+Login throttling: failures are counted per (account, real client address). After the free attempts
+each further failure doubles the wait before the next attempt from that address (2 s, 4 s, ... up
+to the window), instead of locking the account: an attacker's failures from one address never stop
+the owner logging in from another.
 """
 from __future__ import annotations
 
 import time
-from collections import defaultdict, deque
+
+WINDOW_S = 60
+LOGIN_BASE_DELAY_S = 2.0
+
+# Every RPC that runs student code (or generates and verifies code in the sandbox), by budget.
+BUCKETS = {
+    "/learnflow.v1.TriageService/Ask": "ask",
+    "/learnflow.v1.TriageService/AskStream": "ask",
+    "/learnflow.v1.DebugService/Diagnose": "ask",
+    "/learnflow.v1.DebugService/DiagnoseStream": "ask",
+    "/learnflow.v1.ExerciseService/GenerateExercise": "ask",
+    "/learnflow.v1.ExerciseService/SubmitSolution": "submit",
+    "/learnflow.v1.ExerciseService/SubmitSolutionStream": "submit",
+    "/learnflow.v1.ExerciseService/CreateExercise": "submit",
+    # Not code, but each try is a guess at a class code: guessing is bounded by the same budget.
+    "/learnflow.v1.IdentityService/JoinClass": "ask",
+}
+BUCKET_NAMES = ("ask", "submit")
+WHAT = {"ask": "too many questions and code runs per minute", "submit": "too many submissions per minute"}
 
 
-class SlidingWindowLimiter:
-    def __init__(self, limit: int, window_s: float):
-        self.limit = limit
-        self.window_s = window_s
-        self._hits: dict[str, deque[float]] = defaultdict(deque)
-
-    def _trim(self, key: str, now: float) -> deque[float]:
-        hits = self._hits[key]
-        while hits and hits[0] <= now - self.window_s:
-            hits.popleft()
-        return hits
-
-    def check(self, key: str, now: float | None = None) -> float:
-        """Records a hit; returns 0 if allowed, else the seconds to wait before retrying."""
-        now = time.monotonic() if now is None else now
-        hits = self._trim(key, now)
-        if self.limit <= 0:
-            return 0.0
-        if len(hits) >= self.limit:
-            return max(0.001, hits[0] + self.window_s - now)
-        hits.append(now)
-        if len(self._hits) > 10_000:  # keep memory bounded under key-spraying
-            for stale in [k for k, v in self._hits.items() if not v]:
-                del self._hits[stale]
+async def count_call(pool, student_id: str, bucket: str, default_limit: int, now: float | None = None) -> float:
+    """Counts one call; returns 0 when it is within the limit, else the seconds until the window ends.
+    A default limit of 0 means unlimited (an operator's per-student override still applies)."""
+    now = time.time() if now is None else now
+    window_start = int(now // WINDOW_S) * WINDOW_S
+    async with pool.connection() as conn:
+        cur = await conn.execute(
+            "WITH bumped AS ("
+            " INSERT INTO usage_windows (student_id, bucket, window_start, hits) VALUES (%s, %s, to_timestamp(%s), 1)"
+            " ON CONFLICT (student_id, bucket, window_start) DO UPDATE SET hits = usage_windows.hits + 1"
+            " RETURNING hits)"
+            " SELECT (SELECT hits FROM bumped) AS hits,"
+            " (SELECT per_window FROM usage_limits WHERE student_id = %s AND bucket = %s) AS override",
+            (student_id, bucket, window_start, student_id, bucket))
+        row = await cur.fetchone()
+        await conn.commit()
+    limit = row["override"] if row["override"] is not None else default_limit
+    if row["override"] is None and limit <= 0:
         return 0.0
-
-    def blocked_for(self, key: str, now: float | None = None) -> float:
-        """Like check() but without recording a hit."""
-        now = time.monotonic() if now is None else now
-        hits = self._trim(key, now)
-        if self.limit > 0 and len(hits) >= self.limit:
-            return max(0.001, hits[0] + self.window_s - now)
+    if row["hits"] <= limit:
         return 0.0
+    return max(0.001, window_start + WINDOW_S - now)
 
-    def record(self, key: str, now: float | None = None) -> None:
-        self._hits[key].append(time.monotonic() if now is None else now)
 
-    def reset(self, key: str) -> None:
-        self._hits.pop(key, None)
+async def login_wait(conn, email: str, address: str, free_attempts: int, window_s: int) -> float:
+    """Seconds this address must still wait before trying this account again (0 = may try now)."""
+    cur = await conn.execute(
+        "SELECT failures, EXTRACT(EPOCH FROM now() - last_failure_at) AS age FROM login_failures"
+        " WHERE email = %s AND client_address = %s", (email, address))
+    row = await cur.fetchone()
+    if row is None or row["failures"] < free_attempts or float(row["age"]) > window_s:
+        return 0.0
+    delay = min(float(window_s), LOGIN_BASE_DELAY_S * 2 ** min(30, row["failures"] - free_attempts))
+    return max(0.0, delay - float(row["age"]))
+
+
+async def login_failed(conn, email: str, address: str, window_s: int) -> None:
+    """Counts a failure; failures older than the window are forgotten."""
+    await conn.execute(
+        "INSERT INTO login_failures (email, client_address, failures, last_failure_at) VALUES (%s, %s, 1, now())"
+        " ON CONFLICT (email, client_address) DO UPDATE SET last_failure_at = now(),"
+        " failures = CASE WHEN login_failures.last_failure_at < now() - make_interval(secs => %s) THEN 1"
+        " ELSE login_failures.failures + 1 END", (email, address, window_s))
+
+
+async def login_succeeded(conn, email: str, address: str) -> None:
+    await conn.execute("DELETE FROM login_failures WHERE email = %s AND client_address = %s", (email, address))
+
+
+async def sweep(conn, login_window_s: int) -> None:
+    """Old windows and forgotten failures (run by the mesh agent's sweeper)."""
+    await conn.execute("DELETE FROM usage_windows WHERE window_start < now() - interval '1 hour'")
+    await conn.execute("DELETE FROM login_failures WHERE last_failure_at < now() - make_interval(secs => %s)",
+                       (login_window_s,))

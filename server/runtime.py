@@ -14,7 +14,36 @@ from server.metrics import AgentMetrics
 
 log = logging.getLogger("learnflow.runtime")
 
-CALLER_HEADER = "x-learnflow-caller"
+CALLER_HEADER = auth.CALLER_HEADER
+
+
+class _Signer:
+    """Marks every call this agent makes to another as internal, signed for its method (see auth).
+    grpc.aio files an interceptor under one call kind only, hence one subclass per kind."""
+
+    def __init__(self, secret: str, agent: str):
+        self.secret = secret
+        self.agent = agent
+
+    def _details(self, details):
+        method = details.method.decode() if isinstance(details.method, bytes) else details.method
+        metadata = [(k, v) for k, v in (details.metadata or ()) if k not in (CALLER_HEADER, auth.SIGNATURE_HEADER)]
+        metadata += auth.internal_metadata(self.secret, method, self.agent)
+        return details._replace(metadata=grpc.aio.Metadata(*metadata))
+
+
+class _SignUnary(_Signer, grpc.aio.UnaryUnaryClientInterceptor):
+    async def intercept_unary_unary(self, continuation, client_call_details, request):
+        return await continuation(self._details(client_call_details), request)
+
+
+class _SignStream(_Signer, grpc.aio.UnaryStreamClientInterceptor):
+    async def intercept_unary_stream(self, continuation, client_call_details, request):
+        return await continuation(self._details(client_call_details), request)
+
+
+def signing_interceptors(secret: str, agent: str) -> list:
+    return [_SignUnary(secret, agent), _SignStream(secret, agent)]
 # Per-RPC log events are aggregated off the request path (server/rpclog.py); data events are written
 # transactionally by handlers.
 
@@ -37,7 +66,8 @@ class Runtime:
         if agent not in self._channels:
             self._channels[agent] = grpc.aio.insecure_channel(
                 agent_address(agent),
-                interceptors=telemetry.client_interceptors(),
+                interceptors=[*telemetry.client_interceptors(),
+                              *signing_interceptors(self.settings.internal_secret, self.agent)],
                 options=[("grpc.enable_retries", 1), ("grpc.keepalive_time_ms", 30000),
                          ("grpc.lb_policy_name", "round_robin")],  # replicas listed as ipv4:a,b
             )
@@ -46,14 +76,14 @@ class Runtime:
     def outgoing_metadata(self) -> list[tuple[str, str]]:
         """Forward the caller's token so the callee acts for the same student."""
         identity = auth.current_identity.get()
-        metadata = [(CALLER_HEADER, self.agent)]
+        metadata = []  # the internal mark and its signature are added by _SignInternalCalls
         if identity is not None:
             metadata.append(("authorization", f"Bearer {identity.token}"))
         return metadata
 
-    @staticmethod
-    def is_internal_call(context) -> bool:
-        return any(k == CALLER_HEADER for k, _ in (context.invocation_metadata() or ()))
+    def is_internal_call(self, context, method: str) -> bool:
+        """Only a call signed with the internal secret for this method; a bare header is a client's."""
+        return auth.verify_internal(self.settings.internal_secret, method, context.invocation_metadata())
 
     # --- sandbox ---------------------------------------------------------------------------
     async def sandbox(self):

@@ -12,6 +12,8 @@ from grpc_status import rpc_status
 from learnflow.v1 import (entities_pb2, enums_pb2, exercise_service_pb2, identity_service_pb2,
                           mesh_service_pb2, progress_service_pb2, triage_service_pb2)
 
+from tests.conftest import PASSWORD
+
 
 def bad_fields(err: grpc.RpcError) -> set[str]:
     assert err.code() == grpc.StatusCode.INVALID_ARGUMENT, (err.code(), err.details())
@@ -77,12 +79,19 @@ def test_register_rules(mesh, db, email, password, name, expected):
     assert db.execute("SELECT count(*) AS n FROM students WHERE email = %s", (email.lower(),)).fetchone()["n"] == 0
 
 
-def test_duplicate_email_is_already_exists(mesh, client):
+def test_duplicate_email_answers_as_new_and_changes_nothing(mesh, client, db):
+    """Register does not reveal which e-mails have accounts (issue 14): a taken e-mail gets the answer a new
+    one would, and the existing account is untouched (its password still works, the new one does not)."""
     from cli.client import LearnFlowClient
 
-    with LearnFlowClient(mesh.envoy_address) as other, pytest.raises(grpc.RpcError) as err:
-        other.register(client.email, "another-pass-99", "Someone Else")
-    assert err.value.code() == grpc.StatusCode.ALREADY_EXISTS
+    with LearnFlowClient(mesh.envoy_address) as other:
+        reply = other.register(client.email, "another-pass-99", "Someone Else")
+        assert reply.student.email == client.email and reply.student.student_id != client.student_id
+        with pytest.raises(grpc.RpcError) as err:
+            other.login(client.email, "another-pass-99")
+        assert err.value.code() == grpc.StatusCode.UNAUTHENTICATED
+        assert other.login(client.email, PASSWORD).student.student_id == client.student_id
+    assert db.execute("SELECT count(*) AS n FROM students WHERE email = %s", (client.email,)).fetchone()["n"] == 1
 
 
 def test_preferences_enums(client):
@@ -169,7 +178,7 @@ CHECK_CASES = [
     ("bad skill level", "UPDATE students SET skill_level = 'guru' WHERE student_id = %s"),
     ("bad learning style", "UPDATE students SET learning_style = 'osmosis' WHERE student_id = %s"),
     ("blank name", "UPDATE students SET name = '   ' WHERE student_id = %s"),
-    ("bad role", "UPDATE students SET role = 'admin' WHERE student_id = %s"),
+    ("bad role", "UPDATE students SET role = 'superuser' WHERE student_id = %s"),
     ("negative exercises", "UPDATE student_progress SET completed_exercises = -1 WHERE student_id = %s"),
     ("negative velocity", "UPDATE student_progress SET learning_velocity = -0.5 WHERE student_id = %s"),
     ("plain-text password", "UPDATE account_credentials SET password_hash = 'hunter2' WHERE student_id = %s"),

@@ -127,9 +127,17 @@ def test_teachers_read_only_their_classes(make_client):
     student, teacher, other_teacher = make_client(), make_client(role="teacher"), make_client(role="teacher")
     group = teacher.identity.CreateClass(identity_service_pb2.CreateClassRequest(name="Intro to Python"),
                                          metadata=teacher.metadata).class_group
-    teacher.identity.AddClassMember(identity_service_pb2.AddClassMemberRequest(
-        class_id=group.class_id, student_email=student.email), metadata=teacher.metadata)
     reads = _reads_of(student)
+    for name, read in reads.items():  # an invitation alone grants nothing: the student has not accepted
+        teacher.identity.AddClassMember(identity_service_pb2.AddClassMemberRequest(
+            class_id=group.class_id, student_email=student.email), metadata=teacher.metadata)
+        if name == "RateResponse":
+            continue
+        with pytest.raises(grpc.RpcError) as err:
+            read(teacher)
+        assert err.value.code() in (grpc.StatusCode.PERMISSION_DENIED, grpc.StatusCode.NOT_FOUND), name
+    student.identity.AcceptClassInvitation(identity_service_pb2.AcceptClassInvitationRequest(
+        class_id=group.class_id), metadata=student.metadata)
     for name, read in reads.items():
         if name == "RateResponse":
             continue

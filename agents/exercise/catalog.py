@@ -11,7 +11,8 @@ _SEED_LOCK = 0x4C4E4558  # "LNEX": one replica seeds at a time
 
 
 def _tests_json(tests) -> list[dict]:
-    return [{"id": t.id, "kind": t.kind, "call": t.call, "expected": t.expected, "stdin": t.stdin} for t in tests]
+    return [{"id": t.id, "kind": t.kind, "call": t.call, "expected": t.expected, "stdin": t.stdin, "hidden": t.hidden}
+            for t in tests]
 
 
 async def seed_bank(pool, exercises) -> int:

@@ -23,7 +23,9 @@ def feedback(grade_result, tests: list[dict]) -> str:
     first = next(r for r in grade_result.results if not r.passed)
     test = by_id.get(first.id, {})
     call = test.get("call") or "running your program"
-    if first.error:
+    if test.get("hidden"):  # its input, expected value and output are not the student's to see
+        detail = "a hidden test did not pass (its input and expected result are not shown)"
+    elif first.error:
         detail = f"`{call}` raised {first.error.splitlines()[-1] if first.error.strip() else 'an error'}"
     elif test.get("kind") == "stdout":
         detail = f"the output of `{call}` was not what the task asks for (compare line by line)"

@@ -12,7 +12,7 @@ from psycopg.types.json import Jsonb
 
 from agents import specialist
 from knowledge.topics import detect_topics
-from agents.exercise import catalog
+from agents.exercise import catalog, visibility
 from agents.exercise.feedback import feedback, grade_of
 from db import records, state
 from server import auth, enums, events, telemetry
@@ -30,9 +30,10 @@ def _sandbox_tests(tests: list[dict]):
                      stdin=t.get("stdin", "")) for t in tests]
 
 
-def _test_result(r) -> entities_pb2.TestResult:
+def _test_result(r, hidden: frozenset[str] = frozenset()) -> entities_pb2.TestResult:
     return entities_pb2.TestResult(test_id=r.id, passed=r.passed, expected=r.expected[:2000], got=(r.got or "")[:2000],
-                                   error=(r.error or "")[:2000], duration_ms=float(r.duration_ms or 0))
+                                   error=(r.error or "")[:2000], duration_ms=float(r.duration_ms or 0),
+                                   hidden=r.id in hidden)
 
 
 def _hint_key(student_id: str, exercise_id: str) -> str:
@@ -78,7 +79,8 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
 
     async def _message(self, conn, row, identity) -> entities_pb2.Exercise:
         unlocked = await self._hints_unlocked(conn, identity.student_id, str(row["exercise_id"]))
-        return records.exercise(row, reveal_solution=identity.is_teacher, hints_unlocked=unlocked)
+        return visibility.exercise_for(records.exercise(row, reveal_solution=identity.is_teacher,
+                                                        hints_unlocked=unlocked), identity.is_teacher)
 
     async def GenerateExercise(self, request, context):
         started = time.perf_counter()
@@ -139,7 +141,8 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
                 (request.topic, request.topic, enums.to_db("SkillLevel", request.difficulty),
                  enums.to_db("SkillLevel", request.difficulty), size + 1, offset))
             rows = await cur.fetchall()
-            items = [records.exercise(r, reveal_solution=identity.is_teacher, hints_unlocked=0) for r in rows[:size]]
+            items = [visibility.exercise_for(records.exercise(r, reveal_solution=identity.is_teacher, hints_unlocked=0),
+                                             identity.is_teacher) for r in rows[:size]]
         return pb.ListExercisesResponse(exercises=items,
                                         next_page_token=str(offset + size) if len(rows) > size else "")
 
@@ -154,9 +157,9 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         if len(set(ids)) != len(ids):
             await context.abort_with_status(invalid_argument_status([Violation("test_cases", "test ids must be unique")]))
         tests = [{"id": t.id, "kind": enums.to_db("TestKind", t.kind), "call": t.call, "expected": t.expected,
-                  "stdin": t.stdin} for t in request.test_cases]
+                  "stdin": t.stdin, "hidden": t.hidden} for t in request.test_cases]
         grade = await self._grade(context, request.solution_code, tests, request.setup_code)
-        verification = [_test_result(r) for r in grade.results]
+        verification = [_test_result(r, visibility.hidden_ids(tests)) for r in grade.results]
         if grade.status != "ok" or grade.passed != grade.total:
             failing = [r.id for r in grade.results if not r.passed]
             detail = grade.error or f"fails tests {', '.join(failing)}"
@@ -204,8 +207,9 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
             await require_active(conn, context, identity)
             row = await self._exercise(conn, context, request.exercise_id)
         tests = catalog.tests_of(row)
+        hidden = visibility.hidden_ids(tests)
         grade = await self._grade(context, request.code, tests, row["setup_code"] or "", on_result)
-        results = [_test_result(r) for r in grade.results]
+        results = [_test_result(r, hidden) for r in grade.results]
         total = grade.total or len(tests)
         passed = min(grade.passed, total)
         text = feedback(grade, tests)
@@ -224,7 +228,7 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
                     (submission_id, request.exercise_id, identity.student_id, request.code, grade_of(passed, total),
                      text, passed, total, int(grade.execution_time_ms), int(grade.peak_memory_kb),
                      Jsonb([{"test_id": r.test_id, "passed": r.passed, "expected": r.expected, "got": r.got,
-                             "error": r.error, "duration_ms": r.duration_ms} for r in results])))
+                             "error": r.error, "duration_ms": r.duration_ms, "hidden": r.hidden} for r in results])))
                 sub_row = await cur.fetchone()
                 if first_solve:
                     await conn.execute("UPDATE student_progress SET completed_exercises = completed_exercises + 1"
@@ -238,7 +242,7 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
                 await events.emit(conn, "exercise.submission.graded", events_pb2.ExerciseSubmissionGraded(
                     submission=submission, topic=row["topic"], difficulty=enums.from_db("SkillLevel", row["difficulty"])),
                     student_id=identity.student_id, trace_id=telemetry.current_trace_id(), agent=AGENT)
-        return submission
+        return visibility.submission_for(submission, identity.is_teacher)
 
     async def SubmitSolution(self, request, context):
         return pb.SubmitSolutionResponse(submission=await self._submit(request, context))
@@ -248,10 +252,20 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
 
         queue: asyncio.Queue = asyncio.Queue()
 
-        async def on_result(result):
-            await queue.put(pb.SubmitSolutionStreamResponse(test_result=_test_result(result)))
+        identity = auth.require_identity()
+        hidden: set[str] = set()
 
-        task = asyncio.create_task(self._submit(request, context, on_result))
+        async def on_result(result):
+            tested = visibility.result_for(_test_result(result, frozenset(hidden)), identity.is_teacher)
+            await queue.put(pb.SubmitSolutionStreamResponse(test_result=tested))
+
+        async def submit():
+            async with self.rt.pool.connection() as conn:
+                row = await self._exercise(conn, context, request.exercise_id)
+            hidden.update(visibility.hidden_ids(catalog.tests_of(row)))
+            return await self._submit(request, context, on_result)
+
+        task = asyncio.create_task(submit())
         while True:
             getter = asyncio.create_task(queue.get())
             done, _ = await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
@@ -279,13 +293,15 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
 
     async def ListSubmissions(self, request, context):
         size = request.page_size or 50
+        teacher = auth.require_identity().is_teacher
         async with self.rt.pool.connection() as conn:
             target = await readable_student(conn, context, request.student_id)
             cur = await conn.execute(
                 "SELECT * FROM exercise_submissions WHERE student_id = %s AND (%s = '' OR exercise_id::text = %s)"
                 " ORDER BY submission_time DESC LIMIT %s", (target, request.exercise_id, request.exercise_id, size))
             rows = await cur.fetchall()
-        return pb.ListSubmissionsResponse(submissions=[records.submission(r) for r in rows])
+        return pb.ListSubmissionsResponse(submissions=[visibility.submission_for(records.submission(r), teacher)
+                                                       for r in rows])
 
 
 _FOLLOW_UP_WORDS = {common_pb2.FOLLOW_UP_HARDER: "harder", common_pb2.FOLLOW_UP_EASIER: "easier",
@@ -306,8 +322,9 @@ def _follow_up(context, own_topic: str | None) -> tuple[str, str] | None:
 
 def _present(exercise: entities_pb2.Exercise) -> str:
     level = enums.to_db("SkillLevel", exercise.difficulty)
+    visible = [t for t in exercise.test_cases if not t.hidden]
     tests = "\n".join(f"- `{t.call}` -> {t.expected}" if t.kind == 1 else f"- output of `{t.call or 'the program'}`"
-                      for t in exercise.test_cases[:3])
+                      for t in visible[:3])
     return (f"Here is a {level} exercise on **{exercise.topic}**: {exercise.title}\n\n{exercise.problem_text}\n\n"
             f"Start from:\n```python\n{exercise.starter_code}\n```\n\nSome of the tests:\n{tests}\n\n"
             f"Submit your solution for exercise `{exercise.exercise_id}`. {exercise.hint_count} hints are available "

@@ -22,6 +22,9 @@ DIFFICULTIES: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 TEST_KINDS: tuple[str, ...] = ("call", "stdout")
 MAX_PROBLEM_CHARS = 1000
 MIN_TESTS = 3
+# Tests a student sees only as passed/failed, so a lookup table of the visible expectations cannot pass:
+# those marked "hidden": true in the file, or else the last third of each exercise's tests (at least one).
+HIDDEN_SHARE = 3
 
 _REQUIRED = ("slug", "title", "topic", "difficulty", "problem_text", "starter_code", "solution_code", "tests",
              "hints", "tags", "estimated_minutes")
@@ -42,6 +45,7 @@ class BankTest:
     call: str
     expected: str
     stdin: str = ""
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,16 @@ def _tests(raw: dict, file: Path, slug: str) -> tuple[BankTest, ...]:
             raise BankError(file, slug, f"{where}.stdin", "must be a string")
         if item["kind"] == "call" and stdin:
             raise BankError(file, slug, f"{where}.stdin", "only stdout tests read stdin")
+        hidden = item.get("hidden", False)
+        if not isinstance(hidden, bool):
+            raise BankError(file, slug, f"{where}.hidden", "must be true or false")
         seen.add(item["id"])
-        tests.append(BankTest(item["id"], item["kind"], item["call"], item["expected"], stdin))
+        tests.append(BankTest(item["id"], item["kind"], item["call"], item["expected"], stdin, hidden))
+    if not any(t.hidden for t in tests):
+        count = max(1, len(tests) // HIDDEN_SHARE)
+        tests[-count:] = [BankTest(t.id, t.kind, t.call, t.expected, t.stdin, True) for t in tests[-count:]]
+    if all(t.hidden for t in tests):
+        raise BankError(file, slug, "tests", "at least one test must be visible")
     return tuple(tests)
 
 

@@ -227,18 +227,20 @@ class MessageFlow(_message.Message):
     def __init__(self, trace_id: _Optional[str] = ..., query_id: _Optional[str] = ..., message_id: _Optional[str] = ..., source_agent: _Optional[_Union[_enums_pb2.AgentName, str]] = ..., destination_agent: _Optional[_Union[_enums_pb2.AgentName, str]] = ..., message_content: _Optional[str] = ..., message_type: _Optional[_Union[_enums_pb2.MessageType, str]] = ..., timestamp: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., sequence_order: _Optional[int] = ...) -> None: ...
 
 class ExerciseTestCase(_message.Message):
-    __slots__ = ("id", "kind", "call", "expected", "stdin")
+    __slots__ = ("id", "kind", "call", "expected", "stdin", "hidden")
     ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     CALL_FIELD_NUMBER: _ClassVar[int]
     EXPECTED_FIELD_NUMBER: _ClassVar[int]
     STDIN_FIELD_NUMBER: _ClassVar[int]
+    HIDDEN_FIELD_NUMBER: _ClassVar[int]
     id: str
     kind: _enums_pb2.TestKind
     call: str
     expected: str
     stdin: str
-    def __init__(self, id: _Optional[str] = ..., kind: _Optional[_Union[_enums_pb2.TestKind, str]] = ..., call: _Optional[str] = ..., expected: _Optional[str] = ..., stdin: _Optional[str] = ...) -> None: ...
+    hidden: bool
+    def __init__(self, id: _Optional[str] = ..., kind: _Optional[_Union[_enums_pb2.TestKind, str]] = ..., call: _Optional[str] = ..., expected: _Optional[str] = ..., stdin: _Optional[str] = ..., hidden: _Optional[bool] = ...) -> None: ...
 
 class Exercise(_message.Message):
     __slots__ = ("exercise_id", "topic", "difficulty", "problem_text", "solution_code", "starter_code", "test_cases", "hints", "created_at", "created_by_agent", "language", "tags", "title", "setup_code", "estimated_completion_time", "created_by", "updated_at", "slug", "hint_count")
@@ -283,20 +285,22 @@ class Exercise(_message.Message):
     def __init__(self, exercise_id: _Optional[str] = ..., topic: _Optional[str] = ..., difficulty: _Optional[_Union[_enums_pb2.SkillLevel, str]] = ..., problem_text: _Optional[str] = ..., solution_code: _Optional[str] = ..., starter_code: _Optional[str] = ..., test_cases: _Optional[_Iterable[_Union[ExerciseTestCase, _Mapping]]] = ..., hints: _Optional[_Iterable[str]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_by_agent: _Optional[_Union[_enums_pb2.AgentName, str]] = ..., language: _Optional[_Union[_enums_pb2.ExerciseLanguage, str]] = ..., tags: _Optional[_Iterable[str]] = ..., title: _Optional[str] = ..., setup_code: _Optional[str] = ..., estimated_completion_time: _Optional[int] = ..., created_by: _Optional[str] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., slug: _Optional[str] = ..., hint_count: _Optional[int] = ...) -> None: ...
 
 class TestResult(_message.Message):
-    __slots__ = ("test_id", "passed", "expected", "got", "error", "duration_ms")
+    __slots__ = ("test_id", "passed", "expected", "got", "error", "duration_ms", "hidden")
     TEST_ID_FIELD_NUMBER: _ClassVar[int]
     PASSED_FIELD_NUMBER: _ClassVar[int]
     EXPECTED_FIELD_NUMBER: _ClassVar[int]
     GOT_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
     DURATION_MS_FIELD_NUMBER: _ClassVar[int]
+    HIDDEN_FIELD_NUMBER: _ClassVar[int]
     test_id: str
     passed: bool
     expected: str
     got: str
     error: str
     duration_ms: float
-    def __init__(self, test_id: _Optional[str] = ..., passed: _Optional[bool] = ..., expected: _Optional[str] = ..., got: _Optional[str] = ..., error: _Optional[str] = ..., duration_ms: _Optional[float] = ...) -> None: ...
+    hidden: bool
+    def __init__(self, test_id: _Optional[str] = ..., passed: _Optional[bool] = ..., expected: _Optional[str] = ..., got: _Optional[str] = ..., error: _Optional[str] = ..., duration_ms: _Optional[float] = ..., hidden: _Optional[bool] = ...) -> None: ...
 
 class ExerciseSubmission(_message.Message):
     __slots__ = ("submission_id", "exercise_id", "student_id", "submission_code", "submission_time", "grade", "status", "feedback", "automated_tests_passed", "total_tests", "execution_time_ms", "memory_usage_kb", "grader", "graded_at", "results")
@@ -405,15 +409,19 @@ class ServiceRoutingInformation(_message.Message):
     def __init__(self, id: _Optional[str] = ..., query_id: _Optional[str] = ..., response_id: _Optional[str] = ..., original_service: _Optional[_Union[_enums_pb2.AgentName, str]] = ..., target_service: _Optional[_Union[_enums_pb2.AgentName, str]] = ..., routing_reason: _Optional[str] = ..., routing_timestamp: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., message_id: _Optional[str] = ..., confidence: _Optional[float] = ...) -> None: ...
 
 class ClassGroup(_message.Message):
-    __slots__ = ("class_id", "name", "teacher_id", "student_ids", "created_at")
+    __slots__ = ("class_id", "name", "teacher_id", "student_ids", "created_at", "join_code", "pending_invitations")
     CLASS_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_IDS_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    JOIN_CODE_FIELD_NUMBER: _ClassVar[int]
+    PENDING_INVITATIONS_FIELD_NUMBER: _ClassVar[int]
     class_id: str
     name: str
     teacher_id: str
     student_ids: _containers.RepeatedScalarFieldContainer[str]
     created_at: _timestamp_pb2.Timestamp
-    def __init__(self, class_id: _Optional[str] = ..., name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., student_ids: _Optional[_Iterable[str]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    join_code: str
+    pending_invitations: int
+    def __init__(self, class_id: _Optional[str] = ..., name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., student_ids: _Optional[_Iterable[str]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., join_code: _Optional[str] = ..., pending_invitations: _Optional[int] = ...) -> None: ...

@@ -74,6 +74,7 @@ class Role(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ROLE_UNSPECIFIED: _ClassVar[Role]
     ROLE_STUDENT: _ClassVar[Role]
     ROLE_TEACHER: _ClassVar[Role]
+    ROLE_ADMIN: _ClassVar[Role]
 
 class AgentStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -186,6 +187,7 @@ SKILL_LEVEL_ADVANCED: SkillLevel
 ROLE_UNSPECIFIED: Role
 ROLE_STUDENT: Role
 ROLE_TEACHER: Role
+ROLE_ADMIN: Role
 AGENT_STATUS_UNSPECIFIED: AgentStatus
 AGENT_STATUS_ACTIVE: AgentStatus
 AGENT_STATUS_IDLE: AgentStatus

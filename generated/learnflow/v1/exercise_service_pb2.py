@@ -28,7 +28,7 @@ from learnflow.v1 import enums_pb2 as learnflow_dot_v1_dot_enums__pb2
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#learnflow/v1/exercise_service.proto\x12\x0clearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xcd\x01\n\x17GenerateExerciseRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x30\n\x05topic\x18\x02 \x01(\tB!\xca\xf3\x18\x1d\x10\x64j\x19([a-z0-9]+(-[a-z0-9]+)*)?\x12\x34\n\ndifficulty\x18\x03 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\x12\x1d\n\x0crequest_text\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\"\x83\x01\n\x18GenerateExerciseResponse\x12(\n\x08\x65xercise\x18\x01 \x01(\x0b\x32\x16.learnflow.v1.Exercise\x12-\n\x08response\x18\x02 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12\x0e\n\x06reason\x18\x03 \x01(\t\"3\n\x12GetExerciseRequest\x12\x1d\n\x0b\x65xercise_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\"?\n\x13GetExerciseResponse\x12(\n\x08\x65xercise\x18\x01 \x01(\x0b\x32\x16.learnflow.v1.Exercise\"\xa3\x01\n\x14ListExercisesRequest\x12\x15\n\x05topic\x18\x01 \x01(\tB\x06\xca\xf3\x18\x02\x10\x64\x12\x34\n\ndifficulty\x18\x02 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\x12\"\n\tpage_size\x18\x03 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\x12\x1a\n\npage_token\x18\x04 \x01(\tB\x06\xca\xf3\x18\x02\x10\x64\"[\n\x15ListExercisesResponse\x12)\n\texercises\x18\x01 \x03(\x0b\x32\x16.learnflow.v1.Exercise\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xf0\x03\n\x15\x43reateExerciseRequest\x12\x18\n\x05title\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xc8\x01\x12/\n\x05topic\x18\x02 \x01(\tB \xca\xf3\x18\x1c\x08\x01\x10\x64j\x16[a-z0-9]+(-[a-z0-9]+)*\x12\x34\n\ndifficulty\x18\x03 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02H\x01\x12\x1f\n\x0cproblem_text\x18\x04 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xe7\x07\x12 \n\rsolution_code\x18\x05 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x1d\n\x0cstarter_code\x18\x06 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\x12\x1b\n\nsetup_code\x18\x07 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\x12<\n\ntest_cases\x18\x08 \x03(\x0b\x32\x1e.learnflow.v1.ExerciseTestCaseB\x08\xca\xf3\x18\x04X\x03`d\x12\x15\n\x05hints\x18\t \x03(\tB\x06\xca\xf3\x18\x02`\n\x12\x14\n\x04tags\x18\n \x03(\tB\x06\xca\xf3\x18\x02`\x14\x12\x38\n\x08language\x18\x0b \x01(\x0e\x32\x1e.learnflow.v1.ExerciseLanguageB\x06\xca\xf3\x18\x02p\x01\x12\x32\n\x19\x65stimated_completion_time\x18\x0c \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\xc0\x82@\"r\n\x16\x43reateExerciseResponse\x12(\n\x08\x65xercise\x18\x01 \x01(\x0b\x32\x16.learnflow.v1.Exercise\x12.\n\x0cverification\x18\x02 \x03(\x0b\x32\x18.learnflow.v1.TestResult\"\x85\x01\n\x15SubmitSolutionRequest\x12\x1d\n\x0b\x65xercise_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12\x17\n\x04\x63ode\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\"N\n\x16SubmitSolutionResponse\x12\x34\n\nsubmission\x18\x01 \x01(\x0b\x32 .learnflow.v1.ExerciseSubmission\"\x8b\x01\n\x1bSubmitSolutionStreamRequest\x12\x1d\n\x0b\x65xercise_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12\x17\n\x04\x63ode\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\"\x90\x01\n\x1cSubmitSolutionStreamResponse\x12/\n\x0btest_result\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.TestResultH\x00\x12\x36\n\nsubmission\x18\x02 \x01(\x0b\x32 .learnflow.v1.ExerciseSubmissionH\x00\x42\x07\n\x05\x65vent\"/\n\x0eGetHintRequest\x12\x1d\n\x0b\x65xercise_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\"H\n\x0fGetHintResponse\x12\x0c\n\x04hint\x18\x01 \x01(\t\x12\x13\n\x0bhint_number\x18\x02 \x01(\x05\x12\x12\n\nhint_count\x18\x03 \x01(\x05\"v\n\x16ListSubmissionsRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x1b\n\x0b\x65xercise_id\x18\x02 \x01(\tB\x06\xca\xf3\x18\x02@\x01\x12\"\n\tpage_size\x18\x03 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\"P\n\x17ListSubmissionsResponse\x12\x35\n\x0bsubmissions\x18\x01 \x03(\x0b\x32 .learnflow.v1.ExerciseSubmission2\xf5\x05\n\x0f\x45xerciseService\x12\x61\n\x10GenerateExercise\x12%.learnflow.v1.GenerateExerciseRequest\x1a&.learnflow.v1.GenerateExerciseResponse\x12R\n\x0bGetExercise\x12 .learnflow.v1.GetExerciseRequest\x1a!.learnflow.v1.GetExerciseResponse\x12X\n\rListExercises\x12\".learnflow.v1.ListExercisesRequest\x1a#.learnflow.v1.ListExercisesResponse\x12[\n\x0e\x43reateExercise\x12#.learnflow.v1.CreateExerciseRequest\x1a$.learnflow.v1.CreateExerciseResponse\x12[\n\x0eSubmitSolution\x12#.learnflow.v1.SubmitSolutionRequest\x1a$.learnflow.v1.SubmitSolutionResponse\x12o\n\x14SubmitSolutionStream\x12).learnflow.v1.SubmitSolutionStreamRequest\x1a*.learnflow.v1.SubmitSolutionStreamResponse0\x01\x12\x46\n\x07GetHint\x12\x1c.learnflow.v1.GetHintRequest\x1a\x1d.learnflow.v1.GetHintResponse\x12^\n\x0fListSubmissions\x12$.learnflow.v1.ListSubmissionsRequest\x1a%.learnflow.v1.ListSubmissionsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#learnflow/v1/exercise_service.proto\x12\x0clearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xcd\x01\n\x17GenerateExerciseRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x30\n\x05topic\x18\x02 \x01(\tB!\xca\xf3\x18\x1d\x10\x64j\x19([a-z0-9]+(-[a-z0-9]+)*)?\x12\x34\n\ndifficulty\x18\x03 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\x12\x1d\n\x0crequest_text\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\"\x83\x01\n\x18GenerateExerciseResponse\x12(\n\x08\x65xercise\x18\x01 \x01(\x0b\x32\x16.learnflow.v1.Exercise\x12-\n\x08response\x18\x02 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12\x0e\n\x06reason\x18\x03 \x01(\t\"3\n\x12GetExerciseRequest\x12\x1d\n\x0b\x65xercise_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\"?\n\x13GetExerciseResponse\x12(\n\x08\x65xercise\x18\x01 \x01(\x0b\x32\x16.learnflow.v1.Exercise\"\xaf\x01\n\x14ListExercisesRequest\x12\x15\n\x05topic\x18\x01 \x01(\tB\x06\xca\xf3\x18\x02\x10\x64\x12\x34\n\ndifficulty\x18\x02 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\x12\"\n\tpage_size\x18\x03 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\x12&\n\npage_token\x18\x04 \x01(\tB\x12\xca\xf3\x18\x0e\x10\tj\n[0-9]{0,9}\"[\n\x15ListExercisesResponse\x12)\n\texercises\x18\x01 \x03(\x0b\x32\x16.learnflow.v1.Exercise\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xf5\x03\n\x15\x43reateExerciseRequest\x12\x18\n\x05title\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xc8\x01\x12/\n\x05topic\x18\x02 \x01(\tB \xca\xf3\x18\x1c\x08\x01\x10\x64j\x16[a-z0-9]+(-[a-z0-9]+)*\x12\x34\n\ndifficulty\x18\x03 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02H\x01\x12\x1f\n\x0cproblem_text\x18\x04 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xe7\x07\x12 \n\rsolution_code\x18\x05 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x1d\n\x0cstarter_code\x18\x06 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\x12\x1b\n\nsetup_code\x18\x07 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\x12<\n\ntest_cases\x18\x08 \x03(\x0b\x32\x1e.learnflow.v1.ExerciseTestCaseB\x08\xca\xf3\x18\x04X\x03`d\x12\x18\n\x05hints\x18\t \x03(\tB\t\xca\xf3\x18\x05\x10\xe8\x07`\n\x12\x16\n\x04tags\x18\n \x03(\tB\x08\xca\xf3\x18\x04\x10\x32`\x14\x12\x38\n\x08language\x18\x0b \x01(\x0e\x32\x1e.learnflow.v1.ExerciseLanguageB\x06\xca\xf3\x18\x02p\x01\x12\x32\n\x19\x65stimated_completion_time\x18\x0c \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\xc0\x82@\"r\n\x16\x43reateExerciseResponse\x12(\n\x08\x65xercise\x18\x01 \x01(\x0b\x32\x16.learnflow.v1.Exercise\x12.\n\x0cverification\x18\x02 \x03(\x0b\x32\x18.learnflow.v1.TestResult\"\x85\x01\n\x15SubmitSolutionRequest\x12\x1d\n\x0b\x65xercise_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12\x17\n\x04\x63ode\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\"N\n\x16SubmitSolutionResponse\x12\x34\n\nsubmission\x18\x01 \x01(\x0b\x32 .learnflow.v1.ExerciseSubmission\"\x8b\x01\n\x1bSubmitSolutionStreamRequest\x12\x1d\n\x0b\x65xercise_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12\x17\n\x04\x63ode\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\"\x90\x01\n\x1cSubmitSolutionStreamResponse\x12/\n\x0btest_result\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.TestResultH\x00\x12\x36\n\nsubmission\x18\x02 \x01(\x0b\x32 .learnflow.v1.ExerciseSubmissionH\x00\x42\x07\n\x05\x65vent\"/\n\x0eGetHintRequest\x12\x1d\n\x0b\x65xercise_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\"H\n\x0fGetHintResponse\x12\x0c\n\x04hint\x18\x01 \x01(\t\x12\x13\n\x0bhint_number\x18\x02 \x01(\x05\x12\x12\n\nhint_count\x18\x03 \x01(\x05\"v\n\x16ListSubmissionsRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x1b\n\x0b\x65xercise_id\x18\x02 \x01(\tB\x06\xca\xf3\x18\x02@\x01\x12\"\n\tpage_size\x18\x03 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\"P\n\x17ListSubmissionsResponse\x12\x35\n\x0bsubmissions\x18\x01 \x03(\x0b\x32 .learnflow.v1.ExerciseSubmission2\xf5\x05\n\x0f\x45xerciseService\x12\x61\n\x10GenerateExercise\x12%.learnflow.v1.GenerateExerciseRequest\x1a&.learnflow.v1.GenerateExerciseResponse\x12R\n\x0bGetExercise\x12 .learnflow.v1.GetExerciseRequest\x1a!.learnflow.v1.GetExerciseResponse\x12X\n\rListExercises\x12\".learnflow.v1.ListExercisesRequest\x1a#.learnflow.v1.ListExercisesResponse\x12[\n\x0e\x43reateExercise\x12#.learnflow.v1.CreateExerciseRequest\x1a$.learnflow.v1.CreateExerciseResponse\x12[\n\x0eSubmitSolution\x12#.learnflow.v1.SubmitSolutionRequest\x1a$.learnflow.v1.SubmitSolutionResponse\x12o\n\x14SubmitSolutionStream\x12).learnflow.v1.SubmitSolutionStreamRequest\x1a*.learnflow.v1.SubmitSolutionStreamResponse0\x01\x12\x46\n\x07GetHint\x12\x1c.learnflow.v1.GetHintRequest\x1a\x1d.learnflow.v1.GetHintResponse\x12^\n\x0fListSubmissions\x12$.learnflow.v1.ListSubmissionsRequest\x1a%.learnflow.v1.ListSubmissionsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -50,7 +50,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTEXERCISESREQUEST'].fields_by_name['page_size']._loaded_options = None
   _globals['_LISTEXERCISESREQUEST'].fields_by_name['page_size']._serialized_options = b'\312\363\030\013 \0011\000\000\000\000\000\000i@'
   _globals['_LISTEXERCISESREQUEST'].fields_by_name['page_token']._loaded_options = None
-  _globals['_LISTEXERCISESREQUEST'].fields_by_name['page_token']._serialized_options = b'\312\363\030\002\020d'
+  _globals['_LISTEXERCISESREQUEST'].fields_by_name['page_token']._serialized_options = b'\312\363\030\016\020\tj\n[0-9]{0,9}'
   _globals['_CREATEEXERCISEREQUEST'].fields_by_name['title']._loaded_options = None
   _globals['_CREATEEXERCISEREQUEST'].fields_by_name['title']._serialized_options = b'\312\363\030\005\010\001\020\310\001'
   _globals['_CREATEEXERCISEREQUEST'].fields_by_name['topic']._loaded_options = None
@@ -68,9 +68,9 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CREATEEXERCISEREQUEST'].fields_by_name['test_cases']._loaded_options = None
   _globals['_CREATEEXERCISEREQUEST'].fields_by_name['test_cases']._serialized_options = b'\312\363\030\004X\003`d'
   _globals['_CREATEEXERCISEREQUEST'].fields_by_name['hints']._loaded_options = None
-  _globals['_CREATEEXERCISEREQUEST'].fields_by_name['hints']._serialized_options = b'\312\363\030\002`\n'
+  _globals['_CREATEEXERCISEREQUEST'].fields_by_name['hints']._serialized_options = b'\312\363\030\005\020\350\007`\n'
   _globals['_CREATEEXERCISEREQUEST'].fields_by_name['tags']._loaded_options = None
-  _globals['_CREATEEXERCISEREQUEST'].fields_by_name['tags']._serialized_options = b'\312\363\030\002`\024'
+  _globals['_CREATEEXERCISEREQUEST'].fields_by_name['tags']._serialized_options = b'\312\363\030\004\0202`\024'
   _globals['_CREATEEXERCISEREQUEST'].fields_by_name['language']._loaded_options = None
   _globals['_CREATEEXERCISEREQUEST'].fields_by_name['language']._serialized_options = b'\312\363\030\002p\001'
   _globals['_CREATEEXERCISEREQUEST'].fields_by_name['estimated_completion_time']._loaded_options = None
@@ -104,29 +104,29 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETEXERCISERESPONSE']._serialized_start=558
   _globals['_GETEXERCISERESPONSE']._serialized_end=621
   _globals['_LISTEXERCISESREQUEST']._serialized_start=624
-  _globals['_LISTEXERCISESREQUEST']._serialized_end=787
-  _globals['_LISTEXERCISESRESPONSE']._serialized_start=789
-  _globals['_LISTEXERCISESRESPONSE']._serialized_end=880
-  _globals['_CREATEEXERCISEREQUEST']._serialized_start=883
-  _globals['_CREATEEXERCISEREQUEST']._serialized_end=1379
-  _globals['_CREATEEXERCISERESPONSE']._serialized_start=1381
-  _globals['_CREATEEXERCISERESPONSE']._serialized_end=1495
-  _globals['_SUBMITSOLUTIONREQUEST']._serialized_start=1498
-  _globals['_SUBMITSOLUTIONREQUEST']._serialized_end=1631
-  _globals['_SUBMITSOLUTIONRESPONSE']._serialized_start=1633
-  _globals['_SUBMITSOLUTIONRESPONSE']._serialized_end=1711
-  _globals['_SUBMITSOLUTIONSTREAMREQUEST']._serialized_start=1714
-  _globals['_SUBMITSOLUTIONSTREAMREQUEST']._serialized_end=1853
-  _globals['_SUBMITSOLUTIONSTREAMRESPONSE']._serialized_start=1856
-  _globals['_SUBMITSOLUTIONSTREAMRESPONSE']._serialized_end=2000
-  _globals['_GETHINTREQUEST']._serialized_start=2002
-  _globals['_GETHINTREQUEST']._serialized_end=2049
-  _globals['_GETHINTRESPONSE']._serialized_start=2051
-  _globals['_GETHINTRESPONSE']._serialized_end=2123
-  _globals['_LISTSUBMISSIONSREQUEST']._serialized_start=2125
-  _globals['_LISTSUBMISSIONSREQUEST']._serialized_end=2243
-  _globals['_LISTSUBMISSIONSRESPONSE']._serialized_start=2245
-  _globals['_LISTSUBMISSIONSRESPONSE']._serialized_end=2325
-  _globals['_EXERCISESERVICE']._serialized_start=2328
-  _globals['_EXERCISESERVICE']._serialized_end=3085
+  _globals['_LISTEXERCISESREQUEST']._serialized_end=799
+  _globals['_LISTEXERCISESRESPONSE']._serialized_start=801
+  _globals['_LISTEXERCISESRESPONSE']._serialized_end=892
+  _globals['_CREATEEXERCISEREQUEST']._serialized_start=895
+  _globals['_CREATEEXERCISEREQUEST']._serialized_end=1396
+  _globals['_CREATEEXERCISERESPONSE']._serialized_start=1398
+  _globals['_CREATEEXERCISERESPONSE']._serialized_end=1512
+  _globals['_SUBMITSOLUTIONREQUEST']._serialized_start=1515
+  _globals['_SUBMITSOLUTIONREQUEST']._serialized_end=1648
+  _globals['_SUBMITSOLUTIONRESPONSE']._serialized_start=1650
+  _globals['_SUBMITSOLUTIONRESPONSE']._serialized_end=1728
+  _globals['_SUBMITSOLUTIONSTREAMREQUEST']._serialized_start=1731
+  _globals['_SUBMITSOLUTIONSTREAMREQUEST']._serialized_end=1870
+  _globals['_SUBMITSOLUTIONSTREAMRESPONSE']._serialized_start=1873
+  _globals['_SUBMITSOLUTIONSTREAMRESPONSE']._serialized_end=2017
+  _globals['_GETHINTREQUEST']._serialized_start=2019
+  _globals['_GETHINTREQUEST']._serialized_end=2066
+  _globals['_GETHINTRESPONSE']._serialized_start=2068
+  _globals['_GETHINTRESPONSE']._serialized_end=2140
+  _globals['_LISTSUBMISSIONSREQUEST']._serialized_start=2142
+  _globals['_LISTSUBMISSIONSREQUEST']._serialized_end=2260
+  _globals['_LISTSUBMISSIONSRESPONSE']._serialized_start=2262
+  _globals['_LISTSUBMISSIONSRESPONSE']._serialized_end=2342
+  _globals['_EXERCISESERVICE']._serialized_start=2345
+  _globals['_EXERCISESERVICE']._serialized_end=3102
 # @@protoc_insertion_point(module_scope)

@@ -29,7 +29,7 @@ from learnflow.v1 import enums_pb2 as learnflow_dot_v1_dot_enums__pb2
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#learnflow/v1/identity_service.proto\x12\x0clearnflow.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xb8\x02\n\x0fRegisterRequest\x12\x18\n\x05\x65mail\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\x12\x1b\n\x08password\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\x80\x02\x18\n\x12\x17\n\x04name\x18\x03 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xff\x01\x12\x1b\n\nfirst_name\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x1a\n\tlast_name\x18\x05 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12(\n\x04role\x18\x06 \x01(\x0e\x32\x12.learnflow.v1.RoleB\x06\xca\xf3\x18\x02p\x01\x12;\n\x0elearning_style\x18\x07 \x01(\x0e\x32\x1b.learnflow.v1.LearningStyleB\x06\xca\xf3\x18\x02p\x01\x12\x35\n\x0bskill_level\x18\x08 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\":\n\x10RegisterResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"E\n\x0cLoginRequest\x12\x18\n\x05\x65mail\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\x12\x1b\n\x08password\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\x80\x02x\x01\"\xbb\x01\n\tTokenPair\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x01 \x01(\t\x12\x35\n\x11\x61\x63\x63\x65ss_expires_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\rrefresh_token\x18\x03 \x01(\t\x12\x36\n\x12refresh_expires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\ntoken_type\x18\x05 \x01(\t\"`\n\rLoginResponse\x12\'\n\x06tokens\x18\x01 \x01(\x0b\x32\x17.learnflow.v1.TokenPair\x12&\n\x07student\x18\x02 \x01(\x0b\x32\x15.learnflow.v1.Student\"0\n\x0eRefreshRequest\x12\x1e\n\rrefresh_token\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\x80 \":\n\x0fRefreshResponse\x12\'\n\x06tokens\x18\x01 \x01(\x0b\x32\x17.learnflow.v1.TokenPair\"0\n\x11GetProfileRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\"<\n\x12GetProfileResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"\xbc\x01\n\x18UpdatePreferencesRequest\x12;\n\x0elearning_style\x18\x01 \x01(\x0e\x32\x1b.learnflow.v1.LearningStyleB\x06\xca\xf3\x18\x02p\x01\x12\x35\n\x0bskill_level\x18\x02 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\x12,\n\x0bpreferences\x18\x03 \x01(\x0b\x32\x17.google.protobuf.Struct\"C\n\x19UpdatePreferencesResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"-\n\x12\x43reateClassRequest\x12\x17\n\x04name\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xc8\x01\"D\n\x13\x43reateClassResponse\x12-\n\x0b\x63lass_group\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.ClassGroup\"U\n\x15\x41\x64\x64\x43lassMemberRequest\x12\x1a\n\x08\x63lass_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12 \n\rstudent_email\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\"G\n\x16\x41\x64\x64\x43lassMemberResponse\x12-\n\x0b\x63lass_group\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.ClassGroup\"\x14\n\x12ListClassesRequest\"@\n\x13ListClassesResponse\x12)\n\x07\x63lasses\x18\x01 \x03(\x0b\x32\x18.learnflow.v1.ClassGroup2\xa2\x05\n\x0fIdentityService\x12I\n\x08Register\x12\x1d.learnflow.v1.RegisterRequest\x1a\x1e.learnflow.v1.RegisterResponse\x12@\n\x05Login\x12\x1a.learnflow.v1.LoginRequest\x1a\x1b.learnflow.v1.LoginResponse\x12\x46\n\x07Refresh\x12\x1c.learnflow.v1.RefreshRequest\x1a\x1d.learnflow.v1.RefreshResponse\x12O\n\nGetProfile\x12\x1f.learnflow.v1.GetProfileRequest\x1a .learnflow.v1.GetProfileResponse\x12\x64\n\x11UpdatePreferences\x12&.learnflow.v1.UpdatePreferencesRequest\x1a\'.learnflow.v1.UpdatePreferencesResponse\x12R\n\x0b\x43reateClass\x12 .learnflow.v1.CreateClassRequest\x1a!.learnflow.v1.CreateClassResponse\x12[\n\x0e\x41\x64\x64\x43lassMember\x12#.learnflow.v1.AddClassMemberRequest\x1a$.learnflow.v1.AddClassMemberResponse\x12R\n\x0bListClasses\x12 .learnflow.v1.ListClassesRequest\x1a!.learnflow.v1.ListClassesResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#learnflow/v1/identity_service.proto\x12\x0clearnflow.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xb8\x02\n\x0fRegisterRequest\x12\x18\n\x05\x65mail\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\x12\x1b\n\x08password\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\x80\x02\x18\n\x12\x17\n\x04name\x18\x03 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xff\x01\x12\x1b\n\nfirst_name\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x1a\n\tlast_name\x18\x05 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12(\n\x04role\x18\x06 \x01(\x0e\x32\x12.learnflow.v1.RoleB\x06\xca\xf3\x18\x02p\x01\x12;\n\x0elearning_style\x18\x07 \x01(\x0e\x32\x1b.learnflow.v1.LearningStyleB\x06\xca\xf3\x18\x02p\x01\x12\x35\n\x0bskill_level\x18\x08 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\":\n\x10RegisterResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"E\n\x0cLoginRequest\x12\x18\n\x05\x65mail\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\x12\x1b\n\x08password\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\x80\x02x\x01\"\xbb\x01\n\tTokenPair\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x01 \x01(\t\x12\x35\n\x11\x61\x63\x63\x65ss_expires_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x15\n\rrefresh_token\x18\x03 \x01(\t\x12\x36\n\x12refresh_expires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\ntoken_type\x18\x05 \x01(\t\"`\n\rLoginResponse\x12\'\n\x06tokens\x18\x01 \x01(\x0b\x32\x17.learnflow.v1.TokenPair\x12&\n\x07student\x18\x02 \x01(\x0b\x32\x15.learnflow.v1.Student\"0\n\x0eRefreshRequest\x12\x1e\n\rrefresh_token\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\x80 \":\n\x0fRefreshResponse\x12\'\n\x06tokens\x18\x01 \x01(\x0b\x32\x17.learnflow.v1.TokenPair\"0\n\x11GetProfileRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\"<\n\x12GetProfileResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"\xcd\x01\n\x18UpdatePreferencesRequest\x12;\n\x0elearning_style\x18\x01 \x01(\x0e\x32\x1b.learnflow.v1.LearningStyleB\x06\xca\xf3\x18\x02p\x01\x12\x35\n\x0bskill_level\x18\x02 \x01(\x0e\x32\x18.learnflow.v1.SkillLevelB\x06\xca\xf3\x18\x02p\x01\x12=\n\x0bpreferences\x18\x03 \x01(\x0b\x32\x17.google.protobuf.StructB\x0f\xca\xf3\x18\x0b`\xc8\x01\x88\x01\x08\x90\x01\x80\x80\x01\"C\n\x19UpdatePreferencesResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student\"-\n\x12\x43reateClassRequest\x12\x17\n\x04name\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xc8\x01\"D\n\x13\x43reateClassResponse\x12-\n\x0b\x63lass_group\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.ClassGroup\"U\n\x15\x41\x64\x64\x43lassMemberRequest\x12\x1a\n\x08\x63lass_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12 \n\rstudent_email\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\"G\n\x16\x41\x64\x64\x43lassMemberResponse\x12-\n\x0b\x63lass_group\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.ClassGroup\"\x14\n\x12ListClassesRequest\"@\n\x13ListClassesResponse\x12)\n\x07\x63lasses\x18\x01 \x03(\x0b\x32\x18.learnflow.v1.ClassGroup\"C\n\x10JoinClassRequest\x12/\n\tjoin_code\x18\x01 \x01(\tB\x1c\xca\xf3\x18\x18\x08\x01\x10 j\x12[A-Za-z0-9-]{4,32}\"B\n\x11JoinClassResponse\x12-\n\x0b\x63lass_group\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.ClassGroup\"\x1d\n\x1bListClassInvitationsRequest\"}\n\x0f\x43lassInvitation\x12\x10\n\x08\x63lass_id\x18\x01 \x01(\t\x12\x12\n\nclass_name\x18\x02 \x01(\t\x12\x14\n\x0cteacher_name\x18\x03 \x01(\t\x12.\n\ninvited_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"R\n\x1cListClassInvitationsResponse\x12\x32\n\x0binvitations\x18\x01 \x03(\x0b\x32\x1d.learnflow.v1.ClassInvitation\":\n\x1c\x41\x63\x63\x65ptClassInvitationRequest\x12\x1a\n\x08\x63lass_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\"N\n\x1d\x41\x63\x63\x65ptClassInvitationResponse\x12-\n\x0b\x63lass_group\x18\x01 \x01(\x0b\x32\x18.learnflow.v1.ClassGroup\"/\n\x11LeaveClassRequest\x12\x1a\n\x08\x63lass_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\"\x14\n\x12LeaveClassResponse\"V\n\x10GrantRoleRequest\x12\x18\n\x05\x65mail\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x10\xff\x01\x38\x01\x12(\n\x04role\x18\x02 \x01(\x0e\x32\x12.learnflow.v1.RoleB\x06\xca\xf3\x18\x02H\x01\";\n\x11GrantRoleResponse\x12&\n\x07student\x18\x01 \x01(\x0b\x32\x15.learnflow.v1.Student2\xf0\x08\n\x0fIdentityService\x12I\n\x08Register\x12\x1d.learnflow.v1.RegisterRequest\x1a\x1e.learnflow.v1.RegisterResponse\x12@\n\x05Login\x12\x1a.learnflow.v1.LoginRequest\x1a\x1b.learnflow.v1.LoginResponse\x12\x46\n\x07Refresh\x12\x1c.learnflow.v1.RefreshRequest\x1a\x1d.learnflow.v1.RefreshResponse\x12O\n\nGetProfile\x12\x1f.learnflow.v1.GetProfileRequest\x1a .learnflow.v1.GetProfileResponse\x12\x64\n\x11UpdatePreferences\x12&.learnflow.v1.UpdatePreferencesRequest\x1a\'.learnflow.v1.UpdatePreferencesResponse\x12R\n\x0b\x43reateClass\x12 .learnflow.v1.CreateClassRequest\x1a!.learnflow.v1.CreateClassResponse\x12[\n\x0e\x41\x64\x64\x43lassMember\x12#.learnflow.v1.AddClassMemberRequest\x1a$.learnflow.v1.AddClassMemberResponse\x12R\n\x0bListClasses\x12 .learnflow.v1.ListClassesRequest\x1a!.learnflow.v1.ListClassesResponse\x12L\n\tJoinClass\x12\x1e.learnflow.v1.JoinClassRequest\x1a\x1f.learnflow.v1.JoinClassResponse\x12m\n\x14ListClassInvitations\x12).learnflow.v1.ListClassInvitationsRequest\x1a*.learnflow.v1.ListClassInvitationsResponse\x12p\n\x15\x41\x63\x63\x65ptClassInvitation\x12*.learnflow.v1.AcceptClassInvitationRequest\x1a+.learnflow.v1.AcceptClassInvitationResponse\x12O\n\nLeaveClass\x12\x1f.learnflow.v1.LeaveClassRequest\x1a .learnflow.v1.LeaveClassResponse\x12L\n\tGrantRole\x12\x1e.learnflow.v1.GrantRoleRequest\x1a\x1f.learnflow.v1.GrantRoleResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -64,12 +64,24 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_UPDATEPREFERENCESREQUEST'].fields_by_name['learning_style']._serialized_options = b'\312\363\030\002p\001'
   _globals['_UPDATEPREFERENCESREQUEST'].fields_by_name['skill_level']._loaded_options = None
   _globals['_UPDATEPREFERENCESREQUEST'].fields_by_name['skill_level']._serialized_options = b'\312\363\030\002p\001'
+  _globals['_UPDATEPREFERENCESREQUEST'].fields_by_name['preferences']._loaded_options = None
+  _globals['_UPDATEPREFERENCESREQUEST'].fields_by_name['preferences']._serialized_options = b'\312\363\030\013`\310\001\210\001\010\220\001\200\200\001'
   _globals['_CREATECLASSREQUEST'].fields_by_name['name']._loaded_options = None
   _globals['_CREATECLASSREQUEST'].fields_by_name['name']._serialized_options = b'\312\363\030\005\010\001\020\310\001'
   _globals['_ADDCLASSMEMBERREQUEST'].fields_by_name['class_id']._loaded_options = None
   _globals['_ADDCLASSMEMBERREQUEST'].fields_by_name['class_id']._serialized_options = b'\312\363\030\004@\001x\001'
   _globals['_ADDCLASSMEMBERREQUEST'].fields_by_name['student_email']._loaded_options = None
   _globals['_ADDCLASSMEMBERREQUEST'].fields_by_name['student_email']._serialized_options = b'\312\363\030\005\020\377\0018\001'
+  _globals['_JOINCLASSREQUEST'].fields_by_name['join_code']._loaded_options = None
+  _globals['_JOINCLASSREQUEST'].fields_by_name['join_code']._serialized_options = b'\312\363\030\030\010\001\020 j\022[A-Za-z0-9-]{4,32}'
+  _globals['_ACCEPTCLASSINVITATIONREQUEST'].fields_by_name['class_id']._loaded_options = None
+  _globals['_ACCEPTCLASSINVITATIONREQUEST'].fields_by_name['class_id']._serialized_options = b'\312\363\030\004@\001x\001'
+  _globals['_LEAVECLASSREQUEST'].fields_by_name['class_id']._loaded_options = None
+  _globals['_LEAVECLASSREQUEST'].fields_by_name['class_id']._serialized_options = b'\312\363\030\004@\001x\001'
+  _globals['_GRANTROLEREQUEST'].fields_by_name['email']._loaded_options = None
+  _globals['_GRANTROLEREQUEST'].fields_by_name['email']._serialized_options = b'\312\363\030\005\020\377\0018\001'
+  _globals['_GRANTROLEREQUEST'].fields_by_name['role']._loaded_options = None
+  _globals['_GRANTROLEREQUEST'].fields_by_name['role']._serialized_options = b'\312\363\030\002H\001'
   _globals['_REGISTERREQUEST']._serialized_start=200
   _globals['_REGISTERREQUEST']._serialized_end=512
   _globals['_REGISTERRESPONSE']._serialized_start=514
@@ -89,21 +101,43 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETPROFILERESPONSE']._serialized_start=1093
   _globals['_GETPROFILERESPONSE']._serialized_end=1153
   _globals['_UPDATEPREFERENCESREQUEST']._serialized_start=1156
-  _globals['_UPDATEPREFERENCESREQUEST']._serialized_end=1344
-  _globals['_UPDATEPREFERENCESRESPONSE']._serialized_start=1346
-  _globals['_UPDATEPREFERENCESRESPONSE']._serialized_end=1413
-  _globals['_CREATECLASSREQUEST']._serialized_start=1415
-  _globals['_CREATECLASSREQUEST']._serialized_end=1460
-  _globals['_CREATECLASSRESPONSE']._serialized_start=1462
-  _globals['_CREATECLASSRESPONSE']._serialized_end=1530
-  _globals['_ADDCLASSMEMBERREQUEST']._serialized_start=1532
-  _globals['_ADDCLASSMEMBERREQUEST']._serialized_end=1617
-  _globals['_ADDCLASSMEMBERRESPONSE']._serialized_start=1619
-  _globals['_ADDCLASSMEMBERRESPONSE']._serialized_end=1690
-  _globals['_LISTCLASSESREQUEST']._serialized_start=1692
-  _globals['_LISTCLASSESREQUEST']._serialized_end=1712
-  _globals['_LISTCLASSESRESPONSE']._serialized_start=1714
-  _globals['_LISTCLASSESRESPONSE']._serialized_end=1778
-  _globals['_IDENTITYSERVICE']._serialized_start=1781
-  _globals['_IDENTITYSERVICE']._serialized_end=2455
+  _globals['_UPDATEPREFERENCESREQUEST']._serialized_end=1361
+  _globals['_UPDATEPREFERENCESRESPONSE']._serialized_start=1363
+  _globals['_UPDATEPREFERENCESRESPONSE']._serialized_end=1430
+  _globals['_CREATECLASSREQUEST']._serialized_start=1432
+  _globals['_CREATECLASSREQUEST']._serialized_end=1477
+  _globals['_CREATECLASSRESPONSE']._serialized_start=1479
+  _globals['_CREATECLASSRESPONSE']._serialized_end=1547
+  _globals['_ADDCLASSMEMBERREQUEST']._serialized_start=1549
+  _globals['_ADDCLASSMEMBERREQUEST']._serialized_end=1634
+  _globals['_ADDCLASSMEMBERRESPONSE']._serialized_start=1636
+  _globals['_ADDCLASSMEMBERRESPONSE']._serialized_end=1707
+  _globals['_LISTCLASSESREQUEST']._serialized_start=1709
+  _globals['_LISTCLASSESREQUEST']._serialized_end=1729
+  _globals['_LISTCLASSESRESPONSE']._serialized_start=1731
+  _globals['_LISTCLASSESRESPONSE']._serialized_end=1795
+  _globals['_JOINCLASSREQUEST']._serialized_start=1797
+  _globals['_JOINCLASSREQUEST']._serialized_end=1864
+  _globals['_JOINCLASSRESPONSE']._serialized_start=1866
+  _globals['_JOINCLASSRESPONSE']._serialized_end=1932
+  _globals['_LISTCLASSINVITATIONSREQUEST']._serialized_start=1934
+  _globals['_LISTCLASSINVITATIONSREQUEST']._serialized_end=1963
+  _globals['_CLASSINVITATION']._serialized_start=1965
+  _globals['_CLASSINVITATION']._serialized_end=2090
+  _globals['_LISTCLASSINVITATIONSRESPONSE']._serialized_start=2092
+  _globals['_LISTCLASSINVITATIONSRESPONSE']._serialized_end=2174
+  _globals['_ACCEPTCLASSINVITATIONREQUEST']._serialized_start=2176
+  _globals['_ACCEPTCLASSINVITATIONREQUEST']._serialized_end=2234
+  _globals['_ACCEPTCLASSINVITATIONRESPONSE']._serialized_start=2236
+  _globals['_ACCEPTCLASSINVITATIONRESPONSE']._serialized_end=2314
+  _globals['_LEAVECLASSREQUEST']._serialized_start=2316
+  _globals['_LEAVECLASSREQUEST']._serialized_end=2363
+  _globals['_LEAVECLASSRESPONSE']._serialized_start=2365
+  _globals['_LEAVECLASSRESPONSE']._serialized_end=2385
+  _globals['_GRANTROLEREQUEST']._serialized_start=2387
+  _globals['_GRANTROLEREQUEST']._serialized_end=2473
+  _globals['_GRANTROLERESPONSE']._serialized_start=2475
+  _globals['_GRANTROLERESPONSE']._serialized_end=2534
+  _globals['_IDENTITYSERVICE']._serialized_start=2537
+  _globals['_IDENTITYSERVICE']._serialized_end=3673
 # @@protoc_insertion_point(module_scope)

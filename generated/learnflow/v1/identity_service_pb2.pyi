@@ -144,3 +144,73 @@ class ListClassesResponse(_message.Message):
     CLASSES_FIELD_NUMBER: _ClassVar[int]
     classes: _containers.RepeatedCompositeFieldContainer[_entities_pb2.ClassGroup]
     def __init__(self, classes: _Optional[_Iterable[_Union[_entities_pb2.ClassGroup, _Mapping]]] = ...) -> None: ...
+
+class JoinClassRequest(_message.Message):
+    __slots__ = ("join_code",)
+    JOIN_CODE_FIELD_NUMBER: _ClassVar[int]
+    join_code: str
+    def __init__(self, join_code: _Optional[str] = ...) -> None: ...
+
+class JoinClassResponse(_message.Message):
+    __slots__ = ("class_group",)
+    CLASS_GROUP_FIELD_NUMBER: _ClassVar[int]
+    class_group: _entities_pb2.ClassGroup
+    def __init__(self, class_group: _Optional[_Union[_entities_pb2.ClassGroup, _Mapping]] = ...) -> None: ...
+
+class ListClassInvitationsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ClassInvitation(_message.Message):
+    __slots__ = ("class_id", "class_name", "teacher_name", "invited_at")
+    CLASS_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_NAME_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_NAME_FIELD_NUMBER: _ClassVar[int]
+    INVITED_AT_FIELD_NUMBER: _ClassVar[int]
+    class_id: str
+    class_name: str
+    teacher_name: str
+    invited_at: _timestamp_pb2.Timestamp
+    def __init__(self, class_id: _Optional[str] = ..., class_name: _Optional[str] = ..., teacher_name: _Optional[str] = ..., invited_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListClassInvitationsResponse(_message.Message):
+    __slots__ = ("invitations",)
+    INVITATIONS_FIELD_NUMBER: _ClassVar[int]
+    invitations: _containers.RepeatedCompositeFieldContainer[ClassInvitation]
+    def __init__(self, invitations: _Optional[_Iterable[_Union[ClassInvitation, _Mapping]]] = ...) -> None: ...
+
+class AcceptClassInvitationRequest(_message.Message):
+    __slots__ = ("class_id",)
+    CLASS_ID_FIELD_NUMBER: _ClassVar[int]
+    class_id: str
+    def __init__(self, class_id: _Optional[str] = ...) -> None: ...
+
+class AcceptClassInvitationResponse(_message.Message):
+    __slots__ = ("class_group",)
+    CLASS_GROUP_FIELD_NUMBER: _ClassVar[int]
+    class_group: _entities_pb2.ClassGroup
+    def __init__(self, class_group: _Optional[_Union[_entities_pb2.ClassGroup, _Mapping]] = ...) -> None: ...
+
+class LeaveClassRequest(_message.Message):
+    __slots__ = ("class_id",)
+    CLASS_ID_FIELD_NUMBER: _ClassVar[int]
+    class_id: str
+    def __init__(self, class_id: _Optional[str] = ...) -> None: ...
+
+class LeaveClassResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GrantRoleRequest(_message.Message):
+    __slots__ = ("email", "role")
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    email: str
+    role: _enums_pb2.Role
+    def __init__(self, email: _Optional[str] = ..., role: _Optional[_Union[_enums_pb2.Role, str]] = ...) -> None: ...
+
+class GrantRoleResponse(_message.Message):
+    __slots__ = ("student",)
+    STUDENT_FIELD_NUMBER: _ClassVar[int]
+    student: _entities_pb2.Student
+    def __init__(self, student: _Optional[_Union[_entities_pb2.Student, _Mapping]] = ...) -> None: ...

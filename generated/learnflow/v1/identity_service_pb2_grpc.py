@@ -75,6 +75,31 @@ class IdentityServiceStub:
                 request_serializer=learnflow_dot_v1_dot_identity__service__pb2.ListClassesRequest.SerializeToString,
                 response_deserializer=learnflow_dot_v1_dot_identity__service__pb2.ListClassesResponse.FromString,
                 _registered_method=True)
+        self.JoinClass = channel.unary_unary(
+                '/learnflow.v1.IdentityService/JoinClass',
+                request_serializer=learnflow_dot_v1_dot_identity__service__pb2.JoinClassRequest.SerializeToString,
+                response_deserializer=learnflow_dot_v1_dot_identity__service__pb2.JoinClassResponse.FromString,
+                _registered_method=True)
+        self.ListClassInvitations = channel.unary_unary(
+                '/learnflow.v1.IdentityService/ListClassInvitations',
+                request_serializer=learnflow_dot_v1_dot_identity__service__pb2.ListClassInvitationsRequest.SerializeToString,
+                response_deserializer=learnflow_dot_v1_dot_identity__service__pb2.ListClassInvitationsResponse.FromString,
+                _registered_method=True)
+        self.AcceptClassInvitation = channel.unary_unary(
+                '/learnflow.v1.IdentityService/AcceptClassInvitation',
+                request_serializer=learnflow_dot_v1_dot_identity__service__pb2.AcceptClassInvitationRequest.SerializeToString,
+                response_deserializer=learnflow_dot_v1_dot_identity__service__pb2.AcceptClassInvitationResponse.FromString,
+                _registered_method=True)
+        self.LeaveClass = channel.unary_unary(
+                '/learnflow.v1.IdentityService/LeaveClass',
+                request_serializer=learnflow_dot_v1_dot_identity__service__pb2.LeaveClassRequest.SerializeToString,
+                response_deserializer=learnflow_dot_v1_dot_identity__service__pb2.LeaveClassResponse.FromString,
+                _registered_method=True)
+        self.GrantRole = channel.unary_unary(
+                '/learnflow.v1.IdentityService/GrantRole',
+                request_serializer=learnflow_dot_v1_dot_identity__service__pb2.GrantRoleRequest.SerializeToString,
+                response_deserializer=learnflow_dot_v1_dot_identity__service__pb2.GrantRoleResponse.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -112,7 +137,8 @@ class IdentityServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateClass(self, request, context):
-        """Teachers: create a class and add students to it.
+        """Teachers: create a class (it gets a join code) and invite students by e-mail. An invitation
+        answers the same whether or not the e-mail has an account; the student must accept it.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -126,6 +152,38 @@ class IdentityServiceServicer:
 
     def ListClasses(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def JoinClass(self, request, context):
+        """Students: join with a class's code, see and accept invitations, leave (ends the teacher's access).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListClassInvitations(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AcceptClassInvitation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LeaveClass(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GrantRole(self, request, context):
+        """Admins only: set an account's role (teachers are made by an authority, never by Register).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -172,6 +230,31 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.ListClasses,
                     request_deserializer=learnflow_dot_v1_dot_identity__service__pb2.ListClassesRequest.FromString,
                     response_serializer=learnflow_dot_v1_dot_identity__service__pb2.ListClassesResponse.SerializeToString,
+            ),
+            'JoinClass': grpc.unary_unary_rpc_method_handler(
+                    servicer.JoinClass,
+                    request_deserializer=learnflow_dot_v1_dot_identity__service__pb2.JoinClassRequest.FromString,
+                    response_serializer=learnflow_dot_v1_dot_identity__service__pb2.JoinClassResponse.SerializeToString,
+            ),
+            'ListClassInvitations': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListClassInvitations,
+                    request_deserializer=learnflow_dot_v1_dot_identity__service__pb2.ListClassInvitationsRequest.FromString,
+                    response_serializer=learnflow_dot_v1_dot_identity__service__pb2.ListClassInvitationsResponse.SerializeToString,
+            ),
+            'AcceptClassInvitation': grpc.unary_unary_rpc_method_handler(
+                    servicer.AcceptClassInvitation,
+                    request_deserializer=learnflow_dot_v1_dot_identity__service__pb2.AcceptClassInvitationRequest.FromString,
+                    response_serializer=learnflow_dot_v1_dot_identity__service__pb2.AcceptClassInvitationResponse.SerializeToString,
+            ),
+            'LeaveClass': grpc.unary_unary_rpc_method_handler(
+                    servicer.LeaveClass,
+                    request_deserializer=learnflow_dot_v1_dot_identity__service__pb2.LeaveClassRequest.FromString,
+                    response_serializer=learnflow_dot_v1_dot_identity__service__pb2.LeaveClassResponse.SerializeToString,
+            ),
+            'GrantRole': grpc.unary_unary_rpc_method_handler(
+                    servicer.GrantRole,
+                    request_deserializer=learnflow_dot_v1_dot_identity__service__pb2.GrantRoleRequest.FromString,
+                    response_serializer=learnflow_dot_v1_dot_identity__service__pb2.GrantRoleResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -391,6 +474,141 @@ class IdentityService:
             '/learnflow.v1.IdentityService/ListClasses',
             learnflow_dot_v1_dot_identity__service__pb2.ListClassesRequest.SerializeToString,
             learnflow_dot_v1_dot_identity__service__pb2.ListClassesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def JoinClass(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/learnflow.v1.IdentityService/JoinClass',
+            learnflow_dot_v1_dot_identity__service__pb2.JoinClassRequest.SerializeToString,
+            learnflow_dot_v1_dot_identity__service__pb2.JoinClassResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListClassInvitations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/learnflow.v1.IdentityService/ListClassInvitations',
+            learnflow_dot_v1_dot_identity__service__pb2.ListClassInvitationsRequest.SerializeToString,
+            learnflow_dot_v1_dot_identity__service__pb2.ListClassInvitationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AcceptClassInvitation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/learnflow.v1.IdentityService/AcceptClassInvitation',
+            learnflow_dot_v1_dot_identity__service__pb2.AcceptClassInvitationRequest.SerializeToString,
+            learnflow_dot_v1_dot_identity__service__pb2.AcceptClassInvitationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LeaveClass(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/learnflow.v1.IdentityService/LeaveClass',
+            learnflow_dot_v1_dot_identity__service__pb2.LeaveClassRequest.SerializeToString,
+            learnflow_dot_v1_dot_identity__service__pb2.LeaveClassResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GrantRole(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/learnflow.v1.IdentityService/GrantRole',
+            learnflow_dot_v1_dot_identity__service__pb2.GrantRoleRequest.SerializeToString,
+            learnflow_dot_v1_dot_identity__service__pb2.GrantRoleResponse.FromString,
             options,
             channel_credentials,
             insecure,

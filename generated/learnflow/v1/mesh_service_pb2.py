@@ -26,7 +26,7 @@ from learnflow.v1 import entities_pb2 as learnflow_dot_v1_dot_entities__pb2
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1flearnflow/v1/mesh_service.proto\x12\x0clearnflow.v1\x1a\x1blearnflow/v1/entities.proto\x1a\x1alearnflow/v1/options.proto\"\x18\n\x16ListAgentHealthRequest\"K\n\x17ListAgentHealthResponse\x12\x30\n\x06\x61gents\x18\x01 \x03(\x0b\x32 .learnflow.v1.AgentHealthMetrics\"K\n\x15GetMessageFlowRequest\x12\x18\n\x08query_id\x18\x01 \x01(\tB\x06\xca\xf3\x18\x02@\x01\x12\x18\n\x08trace_id\x18\x02 \x01(\tB\x06\xca\xf3\x18\x02@\x01\"E\n\x16GetMessageFlowResponse\x12+\n\x08messages\x18\x01 \x03(\x0b\x32\x19.learnflow.v1.MessageFlow\"\x18\n\x16GetEventBacklogRequest\"\xfa\x01\n\x17GetEventBacklogResponse\x12\x0e\n\x06unsent\x18\x01 \x01(\x03\x12!\n\x19oldest_unsent_age_seconds\x18\x02 \x01(\x01\x12\x16\n\x0esent_last_hour\x18\x03 \x01(\x03\x12\x12\n\nlast_error\x18\x04 \x01(\t\x12L\n\x0c\x63onsumer_lag\x18\x05 \x03(\x0b\x32\x36.learnflow.v1.GetEventBacklogResponse.ConsumerLagEntry\x1a\x32\n\x10\x43onsumerLagEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\'\n\x0b\x45\x63hoRequest\x12\x18\n\x07message\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"\x1f\n\x0c\x45\x63hoResponse\x12\x0f\n\x07message\x18\x01 \x01(\t2\xe9\x02\n\x0bMeshService\x12^\n\x0fListAgentHealth\x12$.learnflow.v1.ListAgentHealthRequest\x1a%.learnflow.v1.ListAgentHealthResponse\x12[\n\x0eGetMessageFlow\x12#.learnflow.v1.GetMessageFlowRequest\x1a$.learnflow.v1.GetMessageFlowResponse\x12^\n\x0fGetEventBacklog\x12$.learnflow.v1.GetEventBacklogRequest\x1a%.learnflow.v1.GetEventBacklogResponse\x12=\n\x04\x45\x63ho\x12\x19.learnflow.v1.EchoRequest\x1a\x1a.learnflow.v1.EchoResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1flearnflow/v1/mesh_service.proto\x12\x0clearnflow.v1\x1a\x1blearnflow/v1/entities.proto\x1a\x1alearnflow/v1/options.proto\"\x18\n\x16ListAgentHealthRequest\"K\n\x17ListAgentHealthResponse\x12\x30\n\x06\x61gents\x18\x01 \x03(\x0b\x32 .learnflow.v1.AgentHealthMetrics\"K\n\x15GetMessageFlowRequest\x12\x18\n\x08query_id\x18\x01 \x01(\tB\x06\xca\xf3\x18\x02@\x01\x12\x18\n\x08trace_id\x18\x02 \x01(\tB\x06\xca\xf3\x18\x02@\x01\"E\n\x16GetMessageFlowResponse\x12+\n\x08messages\x18\x01 \x03(\x0b\x32\x19.learnflow.v1.MessageFlow\"\x18\n\x16GetEventBacklogRequest\"\xa8\x02\n\x17GetEventBacklogResponse\x12\x0e\n\x06unsent\x18\x01 \x01(\x03\x12!\n\x19oldest_unsent_age_seconds\x18\x02 \x01(\x01\x12\x16\n\x0esent_last_hour\x18\x03 \x01(\x03\x12\x12\n\nlast_error\x18\x04 \x01(\t\x12L\n\x0c\x63onsumer_lag\x18\x05 \x03(\x0b\x32\x36.learnflow.v1.GetEventBacklogResponse.ConsumerLagEntry\x12\x17\n\x0fkafka_available\x18\x14 \x01(\x08\x12\x13\n\x0bkafka_error\x18\x15 \x01(\t\x1a\x32\n\x10\x43onsumerLagEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\'\n\x0b\x45\x63hoRequest\x12\x18\n\x07message\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"\x1f\n\x0c\x45\x63hoResponse\x12\x0f\n\x07message\x18\x01 \x01(\t2\xe9\x02\n\x0bMeshService\x12^\n\x0fListAgentHealth\x12$.learnflow.v1.ListAgentHealthRequest\x1a%.learnflow.v1.ListAgentHealthResponse\x12[\n\x0eGetMessageFlow\x12#.learnflow.v1.GetMessageFlowRequest\x1a$.learnflow.v1.GetMessageFlowResponse\x12^\n\x0fGetEventBacklog\x12$.learnflow.v1.GetEventBacklogRequest\x1a%.learnflow.v1.GetEventBacklogResponse\x12=\n\x04\x45\x63ho\x12\x19.learnflow.v1.EchoRequest\x1a\x1a.learnflow.v1.EchoResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -52,13 +52,13 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETEVENTBACKLOGREQUEST']._serialized_start=357
   _globals['_GETEVENTBACKLOGREQUEST']._serialized_end=381
   _globals['_GETEVENTBACKLOGRESPONSE']._serialized_start=384
-  _globals['_GETEVENTBACKLOGRESPONSE']._serialized_end=634
-  _globals['_GETEVENTBACKLOGRESPONSE_CONSUMERLAGENTRY']._serialized_start=584
-  _globals['_GETEVENTBACKLOGRESPONSE_CONSUMERLAGENTRY']._serialized_end=634
-  _globals['_ECHOREQUEST']._serialized_start=636
-  _globals['_ECHOREQUEST']._serialized_end=675
-  _globals['_ECHORESPONSE']._serialized_start=677
-  _globals['_ECHORESPONSE']._serialized_end=708
-  _globals['_MESHSERVICE']._serialized_start=711
-  _globals['_MESHSERVICE']._serialized_end=1072
+  _globals['_GETEVENTBACKLOGRESPONSE']._serialized_end=680
+  _globals['_GETEVENTBACKLOGRESPONSE_CONSUMERLAGENTRY']._serialized_start=630
+  _globals['_GETEVENTBACKLOGRESPONSE_CONSUMERLAGENTRY']._serialized_end=680
+  _globals['_ECHOREQUEST']._serialized_start=682
+  _globals['_ECHOREQUEST']._serialized_end=721
+  _globals['_ECHORESPONSE']._serialized_start=723
+  _globals['_ECHORESPONSE']._serialized_end=754
+  _globals['_MESHSERVICE']._serialized_start=757
+  _globals['_MESHSERVICE']._serialized_end=1118
 # @@protoc_insertion_point(module_scope)

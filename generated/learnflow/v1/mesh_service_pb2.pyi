@@ -37,7 +37,7 @@ class GetEventBacklogRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class GetEventBacklogResponse(_message.Message):
-    __slots__ = ("unsent", "oldest_unsent_age_seconds", "sent_last_hour", "last_error", "consumer_lag")
+    __slots__ = ("unsent", "oldest_unsent_age_seconds", "sent_last_hour", "last_error", "consumer_lag", "kafka_available", "kafka_error")
     class ConsumerLagEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -50,12 +50,16 @@ class GetEventBacklogResponse(_message.Message):
     SENT_LAST_HOUR_FIELD_NUMBER: _ClassVar[int]
     LAST_ERROR_FIELD_NUMBER: _ClassVar[int]
     CONSUMER_LAG_FIELD_NUMBER: _ClassVar[int]
+    KAFKA_AVAILABLE_FIELD_NUMBER: _ClassVar[int]
+    KAFKA_ERROR_FIELD_NUMBER: _ClassVar[int]
     unsent: int
     oldest_unsent_age_seconds: float
     sent_last_hour: int
     last_error: str
     consumer_lag: _containers.ScalarMap[str, int]
-    def __init__(self, unsent: _Optional[int] = ..., oldest_unsent_age_seconds: _Optional[float] = ..., sent_last_hour: _Optional[int] = ..., last_error: _Optional[str] = ..., consumer_lag: _Optional[_Mapping[str, int]] = ...) -> None: ...
+    kafka_available: bool
+    kafka_error: str
+    def __init__(self, unsent: _Optional[int] = ..., oldest_unsent_age_seconds: _Optional[float] = ..., sent_last_hour: _Optional[int] = ..., last_error: _Optional[str] = ..., consumer_lag: _Optional[_Mapping[str, int]] = ..., kafka_available: _Optional[bool] = ..., kafka_error: _Optional[str] = ...) -> None: ...
 
 class EchoRequest(_message.Message):
     __slots__ = ("message",)

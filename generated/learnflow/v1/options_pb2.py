@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import descriptor_pb2 as google_dot_protobuf_dot_descriptor__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1alearnflow/v1/options.proto\x12\x0clearnflow.v1\x1a google/protobuf/descriptor.proto\"\xaa\x02\n\nFieldRules\x12\x11\n\tnot_blank\x18\x01 \x01(\x08\x12\x0f\n\x07max_len\x18\x02 \x01(\r\x12\x0f\n\x07min_len\x18\x03 \x01(\r\x12\x11\n\thas_range\x18\x04 \x01(\x08\x12\x0b\n\x03min\x18\x05 \x01(\x01\x12\x0b\n\x03max\x18\x06 \x01(\x01\x12\r\n\x05\x65mail\x18\x07 \x01(\x08\x12\x0c\n\x04uuid\x18\x08 \x01(\x08\x12\x14\n\x0c\x64\x65\x66ined_enum\x18\t \x01(\x08\x12\x10\n\x08requires\x18\n \x01(\t\x12\x11\n\tmin_items\x18\x0b \x01(\r\x12\x11\n\tmax_items\x18\x0c \x01(\r\x12\x0f\n\x07pattern\x18\r \x01(\t\x12\x15\n\roptional_enum\x18\x0e \x01(\x08\x12\x10\n\x08required\x18\x0f \x01(\x08\x12\x15\n\rexclusive_min\x18\x10 \x01(\x08:H\n\x05rules\x12\x1d.google.protobuf.FieldOptions\x18\xb9\x8e\x03 \x01(\x0b\x32\x18.learnflow.v1.FieldRules:5\n\x08\x64\x62_value\x12!.google.protobuf.EnumValueOptions\x18\xba\x8e\x03 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1alearnflow/v1/options.proto\x12\x0clearnflow.v1\x1a google/protobuf/descriptor.proto\"\xd0\x02\n\nFieldRules\x12\x11\n\tnot_blank\x18\x01 \x01(\x08\x12\x0f\n\x07max_len\x18\x02 \x01(\r\x12\x0f\n\x07min_len\x18\x03 \x01(\r\x12\x11\n\thas_range\x18\x04 \x01(\x08\x12\x0b\n\x03min\x18\x05 \x01(\x01\x12\x0b\n\x03max\x18\x06 \x01(\x01\x12\r\n\x05\x65mail\x18\x07 \x01(\x08\x12\x0c\n\x04uuid\x18\x08 \x01(\x08\x12\x14\n\x0c\x64\x65\x66ined_enum\x18\t \x01(\x08\x12\x10\n\x08requires\x18\n \x01(\t\x12\x11\n\tmin_items\x18\x0b \x01(\r\x12\x11\n\tmax_items\x18\x0c \x01(\r\x12\x0f\n\x07pattern\x18\r \x01(\t\x12\x15\n\roptional_enum\x18\x0e \x01(\x08\x12\x10\n\x08required\x18\x0f \x01(\x08\x12\x15\n\rexclusive_min\x18\x10 \x01(\x08\x12\x11\n\tmax_depth\x18\x11 \x01(\r\x12\x11\n\tmax_bytes\x18\x12 \x01(\r:H\n\x05rules\x12\x1d.google.protobuf.FieldOptions\x18\xb9\x8e\x03 \x01(\x0b\x32\x18.learnflow.v1.FieldRules:5\n\x08\x64\x62_value\x12!.google.protobuf.EnumValueOptions\x18\xba\x8e\x03 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,5 +33,5 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'learnflow.v1.options_pb2', 
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_FIELDRULES']._serialized_start=79
-  _globals['_FIELDRULES']._serialized_end=377
+  _globals['_FIELDRULES']._serialized_end=415
 # @@protoc_insertion_point(module_scope)

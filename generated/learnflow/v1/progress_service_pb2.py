@@ -27,7 +27,7 @@ from learnflow.v1 import entities_pb2 as learnflow_dot_v1_dot_entities__pb2
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#learnflow/v1/progress_service.proto\x12\x0clearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x1alearnflow/v1/options.proto\"1\n\x12GetProgressRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\"G\n\x13GetProgressResponse\x12\x30\n\x08progress\x18\x01 \x01(\x0b\x32\x1e.learnflow.v1.LearningProgress\"b\n\x18SummarizeProgressRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x19\n\x08question\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\"|\n\x19SummarizeProgressResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12\x30\n\x08progress\x18\x02 \x01(\x0b\x32\x1e.learnflow.v1.LearningProgress\"q\n\x12ListQueriesRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x02 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\x12\x1a\n\npage_token\x18\x03 \x01(\tB\x06\xca\xf3\x18\x02\x10\x64\"m\n\x11QueryWithResponse\x12)\n\x05query\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.StudentQuery\x12-\n\x08response\x18\x02 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\"^\n\x13ListQueriesResponse\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.learnflow.v1.QueryWithResponse\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"p\n\x14SearchQueriesRequest\x12\x17\n\x04text\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xc8\x01\x12\x1b\n\nstudent_id\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x03 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\"D\n\x15SearchQueriesResponse\x12+\n\x07queries\x18\x01 \x03(\x0b\x32\x1a.learnflow.v1.StudentQuery\"Z\n\x17ListInteractionsRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x02 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\"R\n\x18ListInteractionsResponse\x12\x36\n\x0cinteractions\x18\x01 \x03(\x0b\x32 .learnflow.v1.InteractionHistory\"x\n\x13RateResponseRequest\x12\x1d\n\x0bresponse_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12(\n\x06rating\x18\x02 \x01(\x05\x42\x18\xca\xf3\x18\x14 \x01)\x00\x00\x00\x00\x00\x00\xf0?1\x00\x00\x00\x00\x00\x00\x14@\x12\x18\n\x07\x63omment\x18\x03 \x01(\tB\x07\xca\xf3\x18\x03\x10\xd0\x0f\"E\n\x14RateResponseResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse2\xb3\x04\n\x0fProgressService\x12R\n\x0bGetProgress\x12 .learnflow.v1.GetProgressRequest\x1a!.learnflow.v1.GetProgressResponse\x12\x64\n\x11SummarizeProgress\x12&.learnflow.v1.SummarizeProgressRequest\x1a\'.learnflow.v1.SummarizeProgressResponse\x12R\n\x0bListQueries\x12 .learnflow.v1.ListQueriesRequest\x1a!.learnflow.v1.ListQueriesResponse\x12X\n\rSearchQueries\x12\".learnflow.v1.SearchQueriesRequest\x1a#.learnflow.v1.SearchQueriesResponse\x12\x61\n\x10ListInteractions\x12%.learnflow.v1.ListInteractionsRequest\x1a&.learnflow.v1.ListInteractionsResponse\x12U\n\x0cRateResponse\x12!.learnflow.v1.RateResponseRequest\x1a\".learnflow.v1.RateResponseResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#learnflow/v1/progress_service.proto\x12\x0clearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x1alearnflow/v1/options.proto\"1\n\x12GetProgressRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\"G\n\x13GetProgressResponse\x12\x30\n\x08progress\x18\x01 \x01(\x0b\x32\x1e.learnflow.v1.LearningProgress\"b\n\x18SummarizeProgressRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x19\n\x08question\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\"|\n\x19SummarizeProgressResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12\x30\n\x08progress\x18\x02 \x01(\x0b\x32\x1e.learnflow.v1.LearningProgress\"}\n\x12ListQueriesRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x02 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\x12&\n\npage_token\x18\x03 \x01(\tB\x12\xca\xf3\x18\x0e\x10\tj\n[0-9]{0,9}\"m\n\x11QueryWithResponse\x12)\n\x05query\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.StudentQuery\x12-\n\x08response\x18\x02 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\"^\n\x13ListQueriesResponse\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.learnflow.v1.QueryWithResponse\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"p\n\x14SearchQueriesRequest\x12\x17\n\x04text\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xc8\x01\x12\x1b\n\nstudent_id\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x03 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\"D\n\x15SearchQueriesResponse\x12+\n\x07queries\x18\x01 \x03(\x0b\x32\x1a.learnflow.v1.StudentQuery\"Z\n\x17ListInteractionsRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x02 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\"R\n\x18ListInteractionsResponse\x12\x36\n\x0cinteractions\x18\x01 \x03(\x0b\x32 .learnflow.v1.InteractionHistory\"x\n\x13RateResponseRequest\x12\x1d\n\x0bresponse_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12(\n\x06rating\x18\x02 \x01(\x05\x42\x18\xca\xf3\x18\x14 \x01)\x00\x00\x00\x00\x00\x00\xf0?1\x00\x00\x00\x00\x00\x00\x14@\x12\x18\n\x07\x63omment\x18\x03 \x01(\tB\x07\xca\xf3\x18\x03\x10\xd0\x0f\"E\n\x14RateResponseResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse2\xb3\x04\n\x0fProgressService\x12R\n\x0bGetProgress\x12 .learnflow.v1.GetProgressRequest\x1a!.learnflow.v1.GetProgressResponse\x12\x64\n\x11SummarizeProgress\x12&.learnflow.v1.SummarizeProgressRequest\x1a\'.learnflow.v1.SummarizeProgressResponse\x12R\n\x0bListQueries\x12 .learnflow.v1.ListQueriesRequest\x1a!.learnflow.v1.ListQueriesResponse\x12X\n\rSearchQueries\x12\".learnflow.v1.SearchQueriesRequest\x1a#.learnflow.v1.SearchQueriesResponse\x12\x61\n\x10ListInteractions\x12%.learnflow.v1.ListInteractionsRequest\x1a&.learnflow.v1.ListInteractionsResponse\x12U\n\x0cRateResponse\x12!.learnflow.v1.RateResponseRequest\x1a\".learnflow.v1.RateResponseResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -43,7 +43,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTQUERIESREQUEST'].fields_by_name['page_size']._loaded_options = None
   _globals['_LISTQUERIESREQUEST'].fields_by_name['page_size']._serialized_options = b'\312\363\030\013 \0011\000\000\000\000\000\000i@'
   _globals['_LISTQUERIESREQUEST'].fields_by_name['page_token']._loaded_options = None
-  _globals['_LISTQUERIESREQUEST'].fields_by_name['page_token']._serialized_options = b'\312\363\030\002\020d'
+  _globals['_LISTQUERIESREQUEST'].fields_by_name['page_token']._serialized_options = b'\312\363\030\016\020\tj\n[0-9]{0,9}'
   _globals['_SEARCHQUERIESREQUEST'].fields_by_name['text']._loaded_options = None
   _globals['_SEARCHQUERIESREQUEST'].fields_by_name['text']._serialized_options = b'\312\363\030\005\010\001\020\310\001'
   _globals['_SEARCHQUERIESREQUEST'].fields_by_name['student_id']._loaded_options = None
@@ -69,23 +69,23 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SUMMARIZEPROGRESSRESPONSE']._serialized_start=361
   _globals['_SUMMARIZEPROGRESSRESPONSE']._serialized_end=485
   _globals['_LISTQUERIESREQUEST']._serialized_start=487
-  _globals['_LISTQUERIESREQUEST']._serialized_end=600
-  _globals['_QUERYWITHRESPONSE']._serialized_start=602
-  _globals['_QUERYWITHRESPONSE']._serialized_end=711
-  _globals['_LISTQUERIESRESPONSE']._serialized_start=713
-  _globals['_LISTQUERIESRESPONSE']._serialized_end=807
-  _globals['_SEARCHQUERIESREQUEST']._serialized_start=809
-  _globals['_SEARCHQUERIESREQUEST']._serialized_end=921
-  _globals['_SEARCHQUERIESRESPONSE']._serialized_start=923
-  _globals['_SEARCHQUERIESRESPONSE']._serialized_end=991
-  _globals['_LISTINTERACTIONSREQUEST']._serialized_start=993
-  _globals['_LISTINTERACTIONSREQUEST']._serialized_end=1083
-  _globals['_LISTINTERACTIONSRESPONSE']._serialized_start=1085
-  _globals['_LISTINTERACTIONSRESPONSE']._serialized_end=1167
-  _globals['_RATERESPONSEREQUEST']._serialized_start=1169
-  _globals['_RATERESPONSEREQUEST']._serialized_end=1289
-  _globals['_RATERESPONSERESPONSE']._serialized_start=1291
-  _globals['_RATERESPONSERESPONSE']._serialized_end=1360
-  _globals['_PROGRESSSERVICE']._serialized_start=1363
-  _globals['_PROGRESSSERVICE']._serialized_end=1926
+  _globals['_LISTQUERIESREQUEST']._serialized_end=612
+  _globals['_QUERYWITHRESPONSE']._serialized_start=614
+  _globals['_QUERYWITHRESPONSE']._serialized_end=723
+  _globals['_LISTQUERIESRESPONSE']._serialized_start=725
+  _globals['_LISTQUERIESRESPONSE']._serialized_end=819
+  _globals['_SEARCHQUERIESREQUEST']._serialized_start=821
+  _globals['_SEARCHQUERIESREQUEST']._serialized_end=933
+  _globals['_SEARCHQUERIESRESPONSE']._serialized_start=935
+  _globals['_SEARCHQUERIESRESPONSE']._serialized_end=1003
+  _globals['_LISTINTERACTIONSREQUEST']._serialized_start=1005
+  _globals['_LISTINTERACTIONSREQUEST']._serialized_end=1095
+  _globals['_LISTINTERACTIONSRESPONSE']._serialized_start=1097
+  _globals['_LISTINTERACTIONSRESPONSE']._serialized_end=1179
+  _globals['_RATERESPONSEREQUEST']._serialized_start=1181
+  _globals['_RATERESPONSEREQUEST']._serialized_end=1301
+  _globals['_RATERESPONSERESPONSE']._serialized_start=1303
+  _globals['_RATERESPONSERESPONSE']._serialized_end=1372
+  _globals['_PROGRESSSERVICE']._serialized_start=1375
+  _globals['_PROGRESSSERVICE']._serialized_end=1938
 # @@protoc_insertion_point(module_scope)

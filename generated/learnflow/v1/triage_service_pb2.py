@@ -28,7 +28,7 @@ from learnflow.v1 import enums_pb2 as learnflow_dot_v1_dot_enums__pb2
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!learnflow/v1/triage_service.proto\x12\x0clearnflow.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xe9\x01\n\nAskRequest\x12\x1d\n\nquery_text\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x88\'\x12\'\n\x0c\x63ode_snippet\x18\x02 \x01(\tB\x11\xca\xf3\x18\r\x10\x90NR\x08language\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\x12\x1b\n\nsession_id\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12(\n\x07\x63ontext\x18\x05 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x16\n\x05stdin\x18\x06 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"\xbd\x01\n\x0fRoutingDecision\x12-\n\x0f\x64\x65tected_intent\x18\x01 \x01(\x0e\x32\x14.learnflow.v1.Intent\x12\x30\n\x0frouted_to_agent\x18\x02 \x01(\x0e\x32\x17.learnflow.v1.AgentName\x12\x12\n\nconfidence\x18\x03 \x01(\x01\x12\x11\n\treasoning\x18\x04 \x01(\t\x12\x10\n\x08query_id\x18\x05 \x01(\t\x12\x10\n\x08trace_id\x18\x06 \x01(\t\"\xa9\x01\n\x0b\x41skResponse\x12)\n\x05query\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.StudentQuery\x12-\n\x08response\x18\x02 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12.\n\x07routing\x18\x03 \x01(\x0b\x32\x1d.learnflow.v1.RoutingDecision\x12\x10\n\x08\x64\x65graded\x18\x04 \x01(\x08\"\xef\x01\n\x10\x41skStreamRequest\x12\x1d\n\nquery_text\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x88\'\x12\'\n\x0c\x63ode_snippet\x18\x02 \x01(\tB\x11\xca\xf3\x18\r\x10\x90NR\x08language\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\x12\x1b\n\nsession_id\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12(\n\x07\x63ontext\x18\x05 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\x16\n\x05stdin\x18\x06 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"\x90\x01\n\x11\x41skStreamResponse\x12\x30\n\x07routing\x18\x01 \x01(\x0b\x32\x1d.learnflow.v1.RoutingDecisionH\x00\x12\x14\n\ntext_chunk\x18\x02 \x01(\tH\x00\x12*\n\x05\x66inal\x18\x03 \x01(\x0b\x32\x19.learnflow.v1.AskResponseH\x00\x42\x07\n\x05\x65vent\"O\n\x0f\x43lassifyRequest\x12\x1d\n\nquery_text\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x88\'\x12\x1d\n\x0c\x63ode_snippet\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"S\n\x10\x43lassifyResponse\x12.\n\x07routing\x18\x01 \x01(\x0b\x32\x1d.learnflow.v1.RoutingDecision\x12\x0f\n\x07signals\x18\x02 \x03(\t2\xe6\x01\n\rTriageService\x12:\n\x03\x41sk\x12\x18.learnflow.v1.AskRequest\x1a\x19.learnflow.v1.AskResponse\x12N\n\tAskStream\x12\x1e.learnflow.v1.AskStreamRequest\x1a\x1f.learnflow.v1.AskStreamResponse0\x01\x12I\n\x08\x43lassify\x12\x1d.learnflow.v1.ClassifyRequest\x1a\x1e.learnflow.v1.ClassifyResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!learnflow/v1/triage_service.proto\x12\x0clearnflow.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xfa\x01\n\nAskRequest\x12\x1d\n\nquery_text\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x88\'\x12\'\n\x0c\x63ode_snippet\x18\x02 \x01(\tB\x11\xca\xf3\x18\r\x10\x90NR\x08language\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\x12\x1b\n\nsession_id\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x39\n\x07\x63ontext\x18\x05 \x01(\x0b\x32\x17.google.protobuf.StructB\x0f\xca\xf3\x18\x0b`\xc8\x01\x88\x01\x08\x90\x01\x80\x80\x01\x12\x16\n\x05stdin\x18\x06 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"\xbd\x01\n\x0fRoutingDecision\x12-\n\x0f\x64\x65tected_intent\x18\x01 \x01(\x0e\x32\x14.learnflow.v1.Intent\x12\x30\n\x0frouted_to_agent\x18\x02 \x01(\x0e\x32\x17.learnflow.v1.AgentName\x12\x12\n\nconfidence\x18\x03 \x01(\x01\x12\x11\n\treasoning\x18\x04 \x01(\t\x12\x10\n\x08query_id\x18\x05 \x01(\t\x12\x10\n\x08trace_id\x18\x06 \x01(\t\"\xa9\x01\n\x0b\x41skResponse\x12)\n\x05query\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.StudentQuery\x12-\n\x08response\x18\x02 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12.\n\x07routing\x18\x03 \x01(\x0b\x32\x1d.learnflow.v1.RoutingDecision\x12\x10\n\x08\x64\x65graded\x18\x04 \x01(\x08\"\x80\x02\n\x10\x41skStreamRequest\x12\x1d\n\nquery_text\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x88\'\x12\'\n\x0c\x63ode_snippet\x18\x02 \x01(\tB\x11\xca\xf3\x18\r\x10\x90NR\x08language\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\x12\x1b\n\nsession_id\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x39\n\x07\x63ontext\x18\x05 \x01(\x0b\x32\x17.google.protobuf.StructB\x0f\xca\xf3\x18\x0b`\xc8\x01\x88\x01\x08\x90\x01\x80\x80\x01\x12\x16\n\x05stdin\x18\x06 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"\x90\x01\n\x11\x41skStreamResponse\x12\x30\n\x07routing\x18\x01 \x01(\x0b\x32\x1d.learnflow.v1.RoutingDecisionH\x00\x12\x14\n\ntext_chunk\x18\x02 \x01(\tH\x00\x12*\n\x05\x66inal\x18\x03 \x01(\x0b\x32\x19.learnflow.v1.AskResponseH\x00\x42\x07\n\x05\x65vent\"O\n\x0f\x43lassifyRequest\x12\x1d\n\nquery_text\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x88\'\x12\x1d\n\x0c\x63ode_snippet\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\x90N\"S\n\x10\x43lassifyResponse\x12.\n\x07routing\x18\x01 \x01(\x0b\x32\x1d.learnflow.v1.RoutingDecision\x12\x0f\n\x07signals\x18\x02 \x03(\t2\xe6\x01\n\rTriageService\x12:\n\x03\x41sk\x12\x18.learnflow.v1.AskRequest\x1a\x19.learnflow.v1.AskResponse\x12N\n\tAskStream\x12\x1e.learnflow.v1.AskStreamRequest\x1a\x1f.learnflow.v1.AskStreamResponse0\x01\x12I\n\x08\x43lassify\x12\x1d.learnflow.v1.ClassifyRequest\x1a\x1e.learnflow.v1.ClassifyResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -43,6 +43,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ASKREQUEST'].fields_by_name['language']._serialized_options = b'\312\363\030\002p\001'
   _globals['_ASKREQUEST'].fields_by_name['session_id']._loaded_options = None
   _globals['_ASKREQUEST'].fields_by_name['session_id']._serialized_options = b'\312\363\030\003\020\377\001'
+  _globals['_ASKREQUEST'].fields_by_name['context']._loaded_options = None
+  _globals['_ASKREQUEST'].fields_by_name['context']._serialized_options = b'\312\363\030\013`\310\001\210\001\010\220\001\200\200\001'
   _globals['_ASKREQUEST'].fields_by_name['stdin']._loaded_options = None
   _globals['_ASKREQUEST'].fields_by_name['stdin']._serialized_options = b'\312\363\030\003\020\220N'
   _globals['_ASKSTREAMREQUEST'].fields_by_name['query_text']._loaded_options = None
@@ -53,6 +55,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ASKSTREAMREQUEST'].fields_by_name['language']._serialized_options = b'\312\363\030\002p\001'
   _globals['_ASKSTREAMREQUEST'].fields_by_name['session_id']._loaded_options = None
   _globals['_ASKSTREAMREQUEST'].fields_by_name['session_id']._serialized_options = b'\312\363\030\003\020\377\001'
+  _globals['_ASKSTREAMREQUEST'].fields_by_name['context']._loaded_options = None
+  _globals['_ASKSTREAMREQUEST'].fields_by_name['context']._serialized_options = b'\312\363\030\013`\310\001\210\001\010\220\001\200\200\001'
   _globals['_ASKSTREAMREQUEST'].fields_by_name['stdin']._loaded_options = None
   _globals['_ASKSTREAMREQUEST'].fields_by_name['stdin']._serialized_options = b'\312\363\030\003\020\220N'
   _globals['_CLASSIFYREQUEST'].fields_by_name['query_text']._loaded_options = None
@@ -60,19 +64,19 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CLASSIFYREQUEST'].fields_by_name['code_snippet']._loaded_options = None
   _globals['_CLASSIFYREQUEST'].fields_by_name['code_snippet']._serialized_options = b'\312\363\030\003\020\220N'
   _globals['_ASKREQUEST']._serialized_start=165
-  _globals['_ASKREQUEST']._serialized_end=398
-  _globals['_ROUTINGDECISION']._serialized_start=401
-  _globals['_ROUTINGDECISION']._serialized_end=590
-  _globals['_ASKRESPONSE']._serialized_start=593
-  _globals['_ASKRESPONSE']._serialized_end=762
-  _globals['_ASKSTREAMREQUEST']._serialized_start=765
-  _globals['_ASKSTREAMREQUEST']._serialized_end=1004
-  _globals['_ASKSTREAMRESPONSE']._serialized_start=1007
-  _globals['_ASKSTREAMRESPONSE']._serialized_end=1151
-  _globals['_CLASSIFYREQUEST']._serialized_start=1153
-  _globals['_CLASSIFYREQUEST']._serialized_end=1232
-  _globals['_CLASSIFYRESPONSE']._serialized_start=1234
-  _globals['_CLASSIFYRESPONSE']._serialized_end=1317
-  _globals['_TRIAGESERVICE']._serialized_start=1320
-  _globals['_TRIAGESERVICE']._serialized_end=1550
+  _globals['_ASKREQUEST']._serialized_end=415
+  _globals['_ROUTINGDECISION']._serialized_start=418
+  _globals['_ROUTINGDECISION']._serialized_end=607
+  _globals['_ASKRESPONSE']._serialized_start=610
+  _globals['_ASKRESPONSE']._serialized_end=779
+  _globals['_ASKSTREAMREQUEST']._serialized_start=782
+  _globals['_ASKSTREAMREQUEST']._serialized_end=1038
+  _globals['_ASKSTREAMRESPONSE']._serialized_start=1041
+  _globals['_ASKSTREAMRESPONSE']._serialized_end=1185
+  _globals['_CLASSIFYREQUEST']._serialized_start=1187
+  _globals['_CLASSIFYREQUEST']._serialized_end=1266
+  _globals['_CLASSIFYRESPONSE']._serialized_start=1268
+  _globals['_CLASSIFYRESPONSE']._serialized_end=1351
+  _globals['_TRIAGESERVICE']._serialized_start=1354
+  _globals['_TRIAGESERVICE']._serialized_end=1584
 # @@protoc_insertion_point(module_scope)
