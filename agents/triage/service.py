@@ -87,7 +87,7 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             query_id=ticket.query_id, student_id=identity.student_id,
             skill_level=enums.from_db("SkillLevel", student["skill_level"]),
             learning_style=enums.from_db("LearningStyle", student["learning_style"]),
-            session_id=request.session_id), text, code)
+            session_id=request.session_id), text, code, stdin=request.stdin)
         await ledger.accept(self.rt.pool, ticket, text=text, code=code, language=language,
                             session_id=request.session_id, context=client_context, student=student,
                             method=call.method)
