@@ -90,11 +90,20 @@ def unbound_local_error(code, tree, line, msg) -> Finding:
         if branches:
             kind = {ast.If: "an `if`", ast.For: "a `for` loop", ast.While: "a `while` loop",
                     ast.Try: "a `try` block"}[type(branches[0])]
-            return Finding(f"`{name}` only gets a value inside {kind} (line {branches[0].lineno}); when that "
-                           f"{'branch' if isinstance(branches[0], ast.If) else 'loop body'} does not run (e.g. the "
+            start = branches[0]
+            numeric = any(isinstance(n, (ast.BinOp, ast.AugAssign, ast.Compare)) and name in
+                          {m.id for m in ast.walk(n) if isinstance(m, ast.Name)}
+                          for n in nodes_on_line(tree, line))
+            initial = "0" if numeric else "None"
+            rows = code.split("\n")
+            indent = rows[start.lineno - 1][: start.col_offset]
+            fixed = "\n".join(rows[:start.lineno - 1] + [f"{indent}{name} = {initial}"] + rows[start.lineno - 1:])
+            return Finding(f"`{name}` only gets a value inside {kind} (line {start.lineno}); when that "
+                           f"{'branch' if isinstance(start, ast.If) else 'loop body'} does not run (e.g. the "
                            f"input is empty), `{name}` is still unassigned when line {line} reads it.",
-                           f"Give `{name}` a starting value before line {branches[0].lineno}, or handle that case "
-                           "separately.", confidence=0.85)
+                           f"Give `{name}` a starting value before line {start.lineno} (`{name} = {initial}`, or "
+                           "whatever the answer should be when the loop finds nothing), or handle that case "
+                           "separately.", fixed_code=fixed, confidence=0.85)
     return Finding(f"`{name}` is read on line {line} before it is assigned inside {where}.",
                    f"Assign `{name}` before reading it in {where}.", confidence=0.7)
 
