@@ -217,5 +217,29 @@ def chained_true(code: str, tree) -> list[Finding]:
     return found
 
 
-ALL = (recursion_result_dropped, late_binding, mutable_default, aliasing, repeated_rows, method_not_called,
+def range_from_one(code: str, tree) -> list[Finding]:
+    """`for i in range(1, len(xs))` indexing xs skips xs[0] (lists start at index 0)."""
+    found = []
+    for loop in ast.walk(tree):
+        it = getattr(loop, "iter", None)
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and isinstance(it, ast.Call)
+                and isinstance(it.func, ast.Name) and it.func.id == "range" and len(it.args) == 2
+                and isinstance(it.args[0], ast.Constant) and it.args[0].value == 1
+                and isinstance(it.args[1], ast.Call) and isinstance(it.args[1].func, ast.Name)
+                and it.args[1].func.id == "len" and it.args[1].args and isinstance(it.args[1].args[0], ast.Name)):
+            continue
+        seq, var = it.args[1].args[0].id, loop.target.id
+        indexes = any(isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == seq
+                      and isinstance(n.slice, ast.Name) and n.slice.id == var
+                      for s in loop.body for n in ast.walk(s))
+        if indexes:
+            found.append(Finding(
+                f"`range(1, len({seq}))` on line {loop.lineno} starts at 1, but the first item of a list is "
+                f"`{seq}[0]`: the loop skips it.", f"Start at 0: `range(len({seq}))` (or loop over `{seq}` directly).",
+                fixed_code=replace_node(code, it, f"range(len({seq}))"), confidence=0.85, line=loop.lineno,
+                title="Off-by-one range", topic="loops"))
+    return found
+
+
+ALL = (range_from_one, recursion_result_dropped, late_binding, mutable_default, aliasing, repeated_rows, method_not_called,
        or_constant, chained_true, never_called)

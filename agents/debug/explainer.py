@@ -80,7 +80,12 @@ def _exception(code: str, tree, result, line, notes) -> DebugExplanation:
                        code, notes)
     if tree is None:
         notes.append("Your code could not be parsed for a closer look, so this explanation uses only the message.")
-    if exc == "RecursionError":
+    dropped = expl_silent.recursion_result_dropped(code, tree) if tree is not None and exc == "TypeError" \
+        and "NoneType" in msg else []
+    if dropped:   # `n * f(n - 1)` failing on None: the real bug is a recursive result never returned
+        finding = dropped[0]
+        finding.cause = f"Line {line} fails because a value is None ({msg}). " + finding.cause
+    elif exc == "RecursionError":
         finding = expl_runtime.recursion_error(code, tree, line, msg, _get(result, "traceback", []))
     elif exc in expl_runtime.HANDLERS and tree is not None:
         finding = expl_runtime.HANDLERS[exc](code, tree, line, msg)
@@ -189,7 +194,7 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
         run_note += f" You said {expect.sentence()}{seen}."
     notes.append(run_note)
     if not findings:
-        ask = "" if expect.expected else " What output did you expect, for this input?"
+        ask = "" if expect.expected else " What output did you expect" + (", for this input?" if ran_with else "?")
         return _finish(Finding(f"The program ran without an error and I found none of the usual silent bugs (late-"
                                f"binding closures, mutable defaults, list aliasing, a function never called, a "
                                f"dropped return value, `or` with a bare value, `is` on literals, off-by-one ranges)."

@@ -35,7 +35,8 @@ class StdinChoice:
         shown = ", ".join(f"`{ln}`" for ln in lines[:8]) + (" ..." if len(lines) > 8 else "")
         origin = {"given": "the input you provided", "question": "the input from your question",
                   "sample": "sample input I chose from how your code uses it"}[self.source]
-        return f"Your program reads input, so I ran it with {origin}: {shown} (one line each)."
+        each = " (one line each)" if len(lines) > 1 else ""
+        return f"Your program reads input, so I ran it with {origin}: {shown}{each}."
 
 
 def reads_input(tree: ast.AST | None) -> bool:
