@@ -14,7 +14,7 @@ import re
 _TOKEN = re.compile(r"\w+|\*\*|//|==|!=|<=|>=|:=|->|\S")
 _ASCII = str.maketrans({"‹": "<", "›": ">", "«": '"', "»": '"', "‚": ",", "¾": "3/4", "½": "1/2", "¼": "1/4", "“": '"', "”": '"',
                         "‘": "'", "’": "'", "–": "-", "—": "-", "×": "*", "÷": "/", "≤": "<=", "≥": ">=",
-                        "≠": "!=", "\u00a0": " "})
+                        "≠": "!=", "\u00a0": " ", "⁄": "/"})
 _STATEMENT_WORDS = ("elif", "else", "finally", "except", "while", "for", "if", "def", "class", "return", "import",
                     "from", "print", "pass", "break", "continue", "lambda", "global", "try", "with", "yield")
 
@@ -110,6 +110,13 @@ def candidates(body: str, comment: str, line: int, offset: int | None) -> list[t
         translated = body.translate(_ASCII)
         add(f"replace typographic characters on line {line} with plain ASCII", translated)
         add(f"use a plain name instead of the symbol on line {line}", re.sub(r"[^\x00-\x7f]+", "symbol", translated))
+    if re.search(r"[\"']\s*=(?!=)", body) and "{" in body:
+        add(f"use `:` between each key and its value on line {line}", re.sub(r"(?<=[\"'])\s*=(?!=)\s*", ": ", body))
+    if "\\" in body and re.search(r"(?<![rRbB])[\"']", body):
+        add(f"use a raw string so backslashes stay backslashes on line {line}",
+            re.sub(r"(?<![\w])([\"'])", r"r\1", body, count=1))
+    if body.rstrip().endswith(",") and stripped.startswith(("from ", "import ")):
+        add(f"remove the trailing comma on line {line}", body.rstrip().rstrip(","))
     swap = re.match(r"^(\s*)([^=]+?)\s*=\s*(\w+)\s*$", body)
     if swap and not swap.group(2).strip().isidentifier():
         add(f"put the variable on the left of `=` on line {line}",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import warnings
 
 from agents.debug import expl_repair
 from agents.debug.expl_code import Finding, compiles, line_text, replace_line
@@ -19,7 +20,9 @@ _PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 def _compile_error(code: str) -> SyntaxError | None:
     try:
-        compile(code, "<student>", "exec")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(code, "<student>", "exec")
         return None
     except SyntaxError as exc:
         return exc
