@@ -109,12 +109,13 @@ def why(f: Finding) -> str:
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:
-    """One finding per (rule, line); AST rules win over the generic pyflakes wording on the same line."""
-    seen: set[tuple[str, int]] = set()
+    """No repeats; LearnFlow's own rule wins over a ruff finding of the same rule on the same line."""
+    own = {(f.rule, f.line) for f in found if not f.code}
+    seen: set[tuple] = set()
     out = []
     for f in found:
-        key = (f.rule, f.line, f.message)
-        if key in seen:
+        key = (f.rule, f.line, f.code, f.message)
+        if key in seen or (f.code and (f.rule, f.line) in own):
             continue
         seen.add(key)
         out.append(f)
