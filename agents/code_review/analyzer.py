@@ -59,22 +59,28 @@ def review(code: str, question: str = "") -> ReviewReport:
         metrics.update(functions=0, classes=0, max_complexity=0, max_nesting=0)
         return ReviewReport((finding,), f"Python cannot parse this code yet: {finding.message}", 10,
                             f"line {finding.line}: {getattr(exc, 'msg', str(exc))}", metrics)
-    rules = AstRules(tree, lines)
-    own = rules_learner.run(tree) + rules.run()
-    found = own + _ruff_findings(code, tree, own)
+    ruff = ruff_engine.start(code)   # the native binary works while our own rules run
+    try:
+        rules = AstRules(tree, lines)
+        own = rules_learner.run(tree) + rules.run()
+    except BaseException:
+        ruff.kill()
+        ruff.communicate()
+        raise
+    found = own + _ruff_findings(code, tree, own, ruff)
     metrics.update(rules.metrics, speed_question=bool(_SPEED.search(question or "")))
     findings = tuple(_dedupe(found))
     score = _score(findings)
     return ReviewReport(findings, _summary(findings, score), score, None, metrics)
 
 
-def _ruff_findings(code: str, tree: ast.Module, own: list[Finding]) -> list[Finding]:
+def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> list[Finding]:
     rows = code.split("\n")
     covered = {(code_id, f.line) for f in own for code_id in _WEAKER.get(f.rule, ())}
     layout: dict[str, list[int]] = {}
     shadowed: set[str] = set()
     out = []
-    for hit in ruff_engine.check(code):
+    for hit in ruff_engine.finish(ruff, code):
         if (hit.code, hit.line) in covered:
             continue
         rule, category, severity = meaning(hit.code, hit.name)

@@ -47,22 +47,38 @@ def _command() -> list[str]:
             "--stdin-filename", "student.py", "-"]
 
 
-def check(code: str) -> list[RuffHit]:
+def start(code: str) -> subprocess.Popen:
+    """Starts ruff on `code`; the caller runs its own rules meanwhile, then calls finish()."""
+    proc = subprocess.Popen(_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    return proc
+
+
+def finish(proc: subprocess.Popen, code: str) -> list[RuffHit]:
     """ruff's findings on `code`, each with the rewrite of the student's own lines when ruff has a fix."""
-    proc = subprocess.run(_command(), input=code, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+    try:
+        stdout, stderr = proc.communicate(code, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise
     if proc.returncode not in (0, 1):   # 2 = ruff itself failed (bad option): a bug here, not in the student code
-        raise RuntimeError(f"ruff failed: {proc.stderr.strip()[:300]}")
+        raise RuntimeError(f"ruff failed: {stderr.strip()[:300]}")
     hits = []
-    for item in json.loads(proc.stdout or "[]"):
+    for item in json.loads(stdout or "[]"):
         code_id = item.get("code")
         if not code_id:   # syntax errors come without a code; review() reports those itself
             continue
         fix = item.get("fix") or {}
-        start, end = item["location"]["row"], item["end_location"]["row"]
+        start_row, end_row = item["location"]["row"], item["end_location"]["row"]
         rewrite = _apply(code, fix.get("edits") or []) if fix else ""
-        hits.append(RuffHit(code_id, item.get("name", ""), start, end, item.get("message", ""),
+        hits.append(RuffHit(code_id, item.get("name", ""), start_row, end_row, item.get("message", ""),
                             fix.get("message") or "", rewrite))
     return hits
+
+
+def check(code: str) -> list[RuffHit]:
+    return finish(start(code), code)
 
 
 def _apply(code: str, edits: list[dict]) -> str:
