@@ -3,7 +3,7 @@
 - triage: TriageService.Classify on ../shared/eval/triage-dev.jsonl (accuracy; target >= 95 %)
 - debug: DebugService.Diagnose -> ExecutionReport type + line on debug-dev (target 100 %),
   ext-eval/refactory-crashes (the runnable `snippet`, line = snippet_line) and ext-eval/friendly-syntax
-  (target >= 99 % each)
+  (target >= 99 % each), and how often a concrete fix is offered (bench/fixcheck.py; goal >= 80 %)
 - review: CodeReviewService.ReviewCode text against every must_mention regex of review-dev (target >= 90 %)
 
 Starts its own mesh on free ports unless --address (with --email/--password) points at a running one:
@@ -28,6 +28,9 @@ from learnflow.v1 import (code_review_service_pb2, code_review_service_pb2_grpc,
                           debug_service_pb2, debug_service_pb2_grpc, triage_service_pb2)
 
 from server import enums  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from fixcheck import concrete  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
@@ -66,19 +69,27 @@ def debug_eval(client, threads: int) -> None:
         reply = stub.Diagnose(debug_service_pb2.DiagnoseRequest(context=common_pb2.TutorContext(), code=code,
                                                                 question="why does this fail?"),
                               metadata=client.metadata, timeout=60)
-        return case, reply.execution
+        return case, reply.execution, reply
 
     for name, cases in sets.items():
         started = time.perf_counter()
         with ThreadPoolExecutor(threads) as pool:
             results = list(pool.map(run, cases))
         wall = time.perf_counter() - started
-        ok = [c for c, e in results if e.exception_type == c[1] and e.line == c[2]]
+        ok = [c for c, e, _ in results if e.exception_type == c[1] and e.line == c[2]]
+        fixes = [c for c, _, reply in results if concrete(
+            c[0], reply.fixed_code, _explanation(reply.response.response_text), c[2])]
         print(f"debug   {name}: type+line {len(ok)}/{len(cases)} = {100 * len(ok) / len(cases):.2f}%  "
+              f"concrete fix {len(fixes)}/{len(cases)} = {100 * len(fixes) / len(cases):.1f}%  "
               f"({wall:.1f} s, {len(cases) / wall:.0f}/s)")
-        for (code, exc, line), e in results:
+        for (code, exc, line), e, _ in results:
             if not (e.exception_type == exc and e.line == line):
                 print(f"   miss: expected {exc}@{line}, got {e.exception_type or e.status}@{e.line}: {code[:70]!r}")
+
+
+def _explanation(text: str) -> str:
+    """The diagnosis part of an answer: the concept explanation after it is general, not a fix."""
+    return text.split("### The concept behind it", 1)[0]
 
 
 def review_eval(client) -> None:

@@ -1,9 +1,11 @@
 """Offline code review for student Python: findings with lines and rewrites, a score, and kind prose.
 
 review() never runs the code: it parses it (reporting syntax errors with their line instead of
-crashing), then combines pyflakes and pycodestyle (agents/code_review/rules_tools.py) with
-beginner-focused AST rules (agents/code_review/rules_ast.py). render() turns the report into an
-encouraging review: what is good first, then findings grouped by severity, adapted to skill level.
+crashing), then combines ruff (the engine: agents/code_review/ruff_engine.py, curated selection in
+ruff_rules.py, rewrites in ruff_rewrites.py) with the learner rules ruff lacks (rules_learner.py,
+rules_ast.py). Findings are ordered security, correctness, performance, style; render() says the
+most important first, praises only what was checked and holds, and never calls code with a
+security, correctness or performance finding clean.
 """
 from __future__ import annotations
 
@@ -11,9 +13,11 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from agents.code_review.rules_ast import AstRules
+from agents.code_review import ruff_engine, rules_learner
+from agents.code_review.ruff_rewrites import message, suggestion
+from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
+from agents.code_review.rules_ast import AstRules, likely_exception
 from agents.code_review.rules_common import SEVERITIES, WHY, Finding
-from agents.code_review.rules_tools import flake_findings, style_findings
 
 __all__ = ["Finding", "ReviewReport", "review", "render"]
 
@@ -21,6 +25,14 @@ MAX_CODE_CHARS = 100_000
 _PENALTY = {"error": 18, "warning": 7, "suggestion": 3}
 _STYLE_PENALTY = 2
 _HEADINGS = {"error": "Must fix", "warning": "Worth improving", "suggestion": "Polish"}
+_GROUPS = {"security": "Security (fix first)", "correctness": "Correctness (gives wrong results or crashes)",
+           "performance": "Performance", "style": "Style and readability"}
+# A finding of these categories caps the score: never a near-perfect mark on unsafe, wrong or slow code.
+_CAP = {"security": 40, "correctness": 60, "performance": 80}
+_SPEED = re.compile(r"\b(slow|fast|faster|speed|perform|efficien|optimi[sz]|quick|big.?o|complexity|scale|"
+                    r"takes? (?:forever|ages|long))", re.I)
+# ruff rules that say less than a learner rule on the same line (ruff's fix for SIM222 is even `True`)
+_WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PLR0133", "E712", "PLR1716"}}
 
 
 @dataclass(frozen=True)
@@ -32,8 +44,8 @@ class ReviewReport:
     metrics: dict = field(default_factory=dict)
 
 
-def review(code: str) -> ReviewReport:
-    """Statically reviews one Python snippet or module."""
+def review(code: str, question: str = "") -> ReviewReport:
+    """Statically reviews one Python snippet or module (the question only shapes what is said first)."""
     code = (code or "")[:MAX_CODE_CHARS].replace("\r\n", "\n")
     lines = code.splitlines(keepends=True)
     metrics = {"lines": sum(1 for ln in lines if ln.strip()), "comment_lines": sum(1 for ln in lines
@@ -47,33 +59,83 @@ def review(code: str) -> ReviewReport:
         metrics.update(functions=0, classes=0, max_complexity=0, max_nesting=0)
         return ReviewReport((finding,), f"Python cannot parse this code yet: {finding.message}", 10,
                             f"line {finding.line}: {getattr(exc, 'msg', str(exc))}", metrics)
-    rules = AstRules(tree, lines)
-    found = rules.run() + flake_findings(tree) + style_findings(lines)
-    metrics.update(rules.metrics)
+    ruff = ruff_engine.start(code)   # the native binary works while our own rules run
+    try:
+        rules = AstRules(tree, lines)
+        own = rules_learner.run(tree) + rules.run()
+    except BaseException:
+        ruff.kill()
+        ruff.communicate()
+        raise
+    found = own + _ruff_findings(code, tree, own, ruff)
+    metrics.update(rules.metrics, speed_question=bool(_SPEED.search(question or "")))
     findings = tuple(_dedupe(found))
     score = _score(findings)
     return ReviewReport(findings, _summary(findings, score), score, None, metrics)
 
 
+def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> list[Finding]:
+    rows = code.split("\n")
+    covered = {(code_id, f.line) for f in own for code_id in _WEAKER.get(f.rule, ())}
+    layout: dict[str, list[int]] = {}
+    shadowed: set[str] = set()
+    out = []
+    for hit in ruff_engine.finish(ruff, code):
+        if (hit.code, hit.line) in covered:
+            continue
+        rule, category, severity = meaning(hit.code, hit.name)
+        if hit.code in LAYOUT_MESSAGES:
+            if hit.line not in layout.setdefault(hit.code, []):
+                layout[hit.code].append(hit.line)
+            continue
+        tip = suggestion(hit, rows, tree)
+        if hit.code in ("E722", "S110", "S112"):
+            handler = next((h for h in ast.walk(tree) if isinstance(h, ast.ExceptHandler) and h.lineno == hit.line),
+                           None)
+            guess = likely_exception(getattr(handler, "_parent", None)) if handler else None
+            tip = tip.replace("ValueError", guess or "ValueError")
+        if rule == "shadowed-builtin":   # one finding per name, at its first use
+            name = message(hit).split("`")[1]
+            if name in shadowed:
+                continue
+            shadowed.add(name)
+        out.append(Finding(rule, hit.line, severity, message(hit), tip, category, hit.code))
+    for code_id, where in layout.items():
+        rule, category, severity = meaning(code_id, "")
+        shown = ", ".join(map(str, where[:6])) + (" ..." if len(where) > 6 else "")
+        plural = "lines" if len(where) > 1 else "line"
+        out.append(Finding(rule, where[0], severity, f"PEP 8 style: {LAYOUT_MESSAGES[code_id]} ({plural} {shown}).",
+                           LAYOUT_TIPS[code_id], category, code_id))
+    return out
+
+
+def why(f: Finding) -> str:
+    """Plain-language reason: the project's own sentence for its rules, else ruff's documentation."""
+    return WHY.get("style" if f.rule.startswith("style-") else f.rule) or (ruff_engine.why(f.code) if f.code else "")
+
+
 def _dedupe(found: list[Finding]) -> list[Finding]:
-    """One finding per (rule, line); AST rules win over the generic pyflakes wording on the same line."""
-    seen: set[tuple[str, int]] = set()
+    """No repeats; LearnFlow's own rule wins over a ruff finding of the same rule on the same line."""
+    own = {(f.rule, f.line) for f in found if not f.code}
+    seen: set[tuple] = set()
     out = []
     for f in found:
-        key = (f.rule, f.line, f.message)
-        if key in seen:
+        key = (f.rule, f.line, f.code, f.message)
+        if key in seen or (f.code and (f.rule, f.line) in own):
             continue
         seen.add(key)
         out.append(f)
     order = {s: i for i, s in enumerate(SEVERITIES)}
-    return sorted(out, key=lambda f: (order[f.severity], f.line, f.rule))
+    rank = {c: i for i, c in enumerate(CATEGORIES)}
+    return sorted(out, key=lambda f: (rank.get(f.category, 3), order[f.severity], f.line, f.rule))
 
 
 def _score(findings: tuple[Finding, ...]) -> int:
     penalty = 0
     for f in findings:
         penalty += _STYLE_PENALTY if f.rule.startswith("style-") else _PENALTY[f.severity]
-    return max(0, min(100, 100 - penalty))
+    cap = min([_CAP[f.category] for f in findings if f.category in _CAP], default=100)
+    return max(0, min(cap, 100 - penalty))
 
 
 def _summary(findings: tuple[Finding, ...], score: int) -> str:
@@ -134,19 +196,20 @@ def render(report: ReviewReport, skill_level: str = "beginner") -> str:
     if good:
         out.append("\nWhat's good:")
         out.extend(f"- {g}" for g in good)
-    for severity in SEVERITIES:
-        group = [f for f in report.findings if f.severity == severity]
+    for category in CATEGORIES:
+        group = [f for f in report.findings if f.category == category]
         if not group:
             continue
-        if level == "advanced" and severity == "suggestion" and len(group) > 4:
+        if level == "advanced" and category == "style" and len(group) > 4:
             group = group[:4]
-        out.append(f"\n{_HEADINGS[severity]} ({severity}{'s' if len(group) > 1 else ''}):")
+        out.append(f"\n{_GROUPS[category]}:")
         for f in group:
-            out.append(f"- Line {f.line}: {f.message}" + (f" [{f.rule}]" if level == "advanced" else ""))
+            tag = f" [{f.rule}{' ' + f.code if f.code else ''}]" if level == "advanced" else ""
+            out.append(f"- Line {f.line} ({_HEADINGS[f.severity].lower()}): {f.message}{tag}")
             out.append(_indent_suggestion(f.suggestion))
-            why = WHY.get("style" if f.rule.startswith("style-") else f.rule)
-            if level == "beginner" and why:
-                out.append(f"  Why: {why}")
+            reason = why(f)
+            if level == "beginner" and reason:
+                out.append(f"  Why: {reason}")
     out.append("\n" + _closing(report, level))
     return "\n".join(out)
 
@@ -158,13 +221,29 @@ def _indent_suggestion(text: str) -> str:
 
 
 def _opening(report: ReviewReport) -> str:
-    errors = sum(f.severity == "error" for f in report.findings)
+    """The main issue first; 'nothing to fix' only when there is nothing at all."""
     if not report.findings:
         return f"Great work - this code is clean and I found nothing to fix (score {report.score}/100)."
-    if errors:
-        return (f"Thanks for sharing! There's a solid start here; {errors} issue{'s' if errors > 1 else ''} "
-                f"will cause real bugs, so start with those (score {report.score}/100).")
-    return f"Nice work - the code parses and runs through every check without errors (score {report.score}/100)."
+    first = report.findings[0]
+    serious = [f for f in report.findings if f.category in ("security", "correctness") and f.severity == "error"]
+    lead = f"Most important: line {first.line} - {first.message}"
+    speed = ""
+    if report.metrics.get("speed_question"):
+        slow = [f for f in report.findings if f.category == "performance" and "O(" in f.message + f.suggestion]
+        speed = ("\nAbout speed: " + " ".join(f"line {f.line}: {f.message} Fix: {f.suggestion.splitlines()[0]}"
+                                              for f in slow[:2])) if slow else \
+            "\nAbout speed: I found no loop whose cost grows faster than the input here."
+    if first.category == "security":
+        return f"{lead}\nThis is a security problem, so fix it before anything else (score {report.score}/100).{speed}"
+    if serious:
+        return (f"{lead}\n{len(serious)} issue{'s' if len(serious) > 1 else ''} will cause wrong results, so start "
+                f"with {'those' if len(serious) > 1 else 'that'} (score {report.score}/100).{speed}")
+    if first.category == "performance":
+        return f"{lead}\nIt works, but it is slower than it needs to be (score {report.score}/100).{speed}"
+    if first.category == "correctness":
+        return f"{lead}\nThis can cause a bug later, so it is worth fixing first (score {report.score}/100).{speed}"
+    return (f"Nice work - no bugs or security problems turned up in the checks; style notes below "
+            f"(score {report.score}/100).{speed}")
 
 
 def _positives(report: ReviewReport) -> list[str]:
@@ -174,13 +253,16 @@ def _positives(report: ReviewReport) -> list[str]:
     good = []
     if "syntax-error" not in rules:
         good.append("It is valid Python that parses cleanly.")
-    if m.get("functions") and not rules & {"naming", "descriptive-name"}:
+    if m.get("functions") and not rules & {"naming", "descriptive-name", "shadowed-builtin"}:
         good.append("Function and variable names follow PEP 8 and say what they hold.")
     elif m.get("functions"):
         good.append("You organised the logic into a function, which makes it reusable and testable.")
     if m.get("docstrings"):
         good.append("Docstrings explain what your functions do.")
-    if m.get("functions") and m.get("max_complexity", 0) <= 5 and "deep-nesting" not in rules:
+    if not any(f.category == "security" for f in report.findings):
+        good.append("No security problems turned up (eval/exec, SQL built from strings, shell=True, pickle).")
+    if m.get("functions") and m.get("max_complexity", 0) <= 5 and "deep-nesting" not in rules \
+            and not any(f.category in ("correctness", "performance") for f in report.findings):
         good.append("The logic is short and straightforward to follow.")
     if not rules & {"unused-import", "unused-variable", "undefined-name"}:
         good.append("No unused or undefined names.")
@@ -195,7 +277,7 @@ def _closing(report: ReviewReport, level: str) -> str:
         return (f"Don't worry about the number of notes - each one is a small habit. Start with line {first.line} "
                 "and the rest will get easier as you go.")
     if level == "intermediate":
-        return f"Start with the {first.severity}s; the rest is quick polish."
+        return f"Start with line {first.line} ({first.category}); the rest is quick polish."
     if any(f.severity == "error" for f in report.findings):
         return "Address the errors first, then apply the rest as you see fit."
     return "Nothing here is broken; apply the rest as you see fit."

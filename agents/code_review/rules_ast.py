@@ -1,4 +1,4 @@
-"""Beginner-focused AST rules: the anti-patterns a human reviewer would raise on student code.
+"""Beginner-focused AST rules that ruff lacks: the anti-patterns a human reviewer would raise on student code.
 
 Every check works on the parsed tree (never runs the code) and yields Findings with a line number
 and a concrete rewrite built from the student's own names, so the advice reads as "yours, fixed".
@@ -20,7 +20,6 @@ SHADOWABLE = frozenset({
 })
 _SNAKE = re.compile(r"^_{0,2}[a-z][a-z0-9_]*$")
 _UPPER = re.compile(r"^_{0,2}[A-Z][A-Z0-9_]*$")
-_CAPWORDS = re.compile(r"^_{0,2}[A-Z][a-zA-Z0-9]*$")
 _GENERIC = frozenset({"tmp", "temp", "foo", "bar", "baz", "stuff", "thing", "things", "var", "val", "obj", "asdf",
                       "xx", "yy", "aa", "bb", "lst2", "my_var", "my_list", "myvar", "mylist", "data1", "data2"})
 _NUMBERED = re.compile(r"^[a-z]{3,}\d+$")
@@ -30,7 +29,6 @@ _DEBUG_TEXT = re.compile(r"^\s*(?:debug|dbg|here|got here|test|testing|checking|
 _LIKELY_EXC = ((ast.Div, "ZeroDivisionError"), (ast.FloorDiv, "ZeroDivisionError"), (ast.Mod, "ZeroDivisionError"))
 _CALL_EXC = {"int": "ValueError", "float": "ValueError", "open": "FileNotFoundError", "index": "ValueError"}
 NEST_LIMIT = 4
-COMPLEXITY_LIMIT = 10
 
 
 def _src(node: ast.AST) -> str:
@@ -86,9 +84,8 @@ class AstRules:
     def _checks_for(self, node: ast.AST):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return (self._function,)
-        table = {ast.ClassDef: (self._class,), ast.Compare: (self._compare,), ast.ExceptHandler: (self._except,),
-                 ast.For: (self._range_len,), ast.If: (self._if,), ast.Call: (self._call,),
-                 ast.Global: (self._global,), ast.ImportFrom: (self._wildcard,), ast.While: (self._while_index,)}
+        table = {ast.ClassDef: (self._class,), ast.Compare: (self._compare,), ast.For: (self._range_len,),
+                 ast.If: (self._if,), ast.Call: (self._call,), ast.While: (self._while_index,)}
         return table.get(type(node), ())
 
     def _module_nesting(self) -> None:
@@ -125,24 +122,8 @@ class AstRules:
     # ---- definitions -------------------------------------------------------------------------
     def _function(self, fn) -> None:
         self.metrics["functions"] += 1
-        args = fn.args
-        positional = args.posonlyargs + args.args
-        pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-        pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-        for arg, default in pairs:
-            if isinstance(default, (ast.List, ast.Dict, ast.Set)) or (
-                    isinstance(default, ast.Call) and _is_name(default.func, "list", "dict", "set")):
-                self.add("mutable-default", fn, "error",
-                         f"`{arg.arg}={_src(default)}` is a mutable default argument: the same object is shared "
-                         f"by every call of {fn.name}(), so changes leak between calls.",
-                         f"def {fn.name}(..., {arg.arg}=None):\n    if {arg.arg} is None:\n"
-                         f"        {arg.arg} = {_src(default) if len(_src(default)) < 12 else type(default).__name__.lower() + '()'}")
         complexity = _complexity(fn)
         self.metrics["max_complexity"] = max(self.metrics["max_complexity"], complexity)
-        if complexity > COMPLEXITY_LIMIT:
-            self.add("complexity", fn, "warning",
-                     f"{fn.name}() has a cyclomatic complexity of {complexity} (more than {COMPLEXITY_LIMIT} paths "
-                     "through it).", "Split it into smaller helper functions, each doing one job.")
         depth, deep = _nesting(fn.body, 1)
         self.metrics["max_nesting"] = max(self.metrics["max_nesting"], depth)
         if depth >= NEST_LIMIT and deep is not None:
@@ -160,36 +141,13 @@ class AstRules:
 
     def _class(self, cls: ast.ClassDef) -> None:
         self.metrics["classes"] += 1
-        if not _CAPWORDS.match(cls.name):
-            words = re.split(r"_+", cls.name)
-            fixed = "".join(w[:1].upper() + w[1:] for w in words if w)
-            self.add("naming", cls, "warning", f"Class name `{cls.name}` should use CapWords (PEP 8).",
-                     f"class {fixed}:")
 
     # ---- expressions -------------------------------------------------------------------------
     def _compare(self, node: ast.Compare) -> None:
+        """`len(x) == 0` / `len(x) > 0` (ruff's PLC1802 only sees a bare `if len(x):`)."""
         left = node.left
         for op, right in zip(node.ops, node.comparators):
-            if isinstance(op, (ast.Eq, ast.NotEq)) and (_const(right, None) or _const(left, None)):
-                other = left if _const(right, None) else right
-                word = "is" if isinstance(op, ast.Eq) else "is not"
-                self.add("compare-none", node, "warning",
-                         f"`{_src(node)}` compares to None with {'==' if isinstance(op, ast.Eq) else '!='}.",
-                         f"{_src(other)} {word} None")
-            elif isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)) and (
-                    _const(right, True, False) and isinstance(right.value, bool)):
-                truthy = (right.value is True) == isinstance(op, (ast.Eq, ast.Is))
-                rewrite = f"if {_src(left)}:" if truthy else f"if not {_src(left)}:"
-                self.add("compare-bool", node, "suggestion",
-                         f"`{_src(node)}`: comparing to {right.value} with == is unnecessary; rely on truthiness.",
-                         rewrite)
-            elif isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)) and (
-                    _is_call(left, "type") and left.args) and not _is_call(right, "type"):
-                self.add("type-compare", node, "suggestion",
-                         f"`{_src(node)}` checks a type with {'==' if isinstance(op, ast.Eq) else 'is'}.",
-                         f"{'' if isinstance(op, (ast.Eq, ast.Is)) else 'not '}isinstance({_src(left.args[0])}, "
-                         f"{_src(right)})")
-            elif _is_call(left, "len") and left.args and _const(right, 0, 1) and type(right.value) is int:
+            if _is_call(left, "len") and left.args and _const(right, 0, 1) and type(right.value) is int:
                 empty = (isinstance(op, ast.Eq) and right.value == 0) or (isinstance(op, ast.Lt) and right.value == 1)
                 nonempty = (isinstance(op, (ast.NotEq, ast.Gt)) and right.value == 0) or (
                     isinstance(op, ast.GtE) and right.value == 1)
@@ -199,20 +157,6 @@ class AstRules:
                              f"`{_src(node)}` can use truthiness: empty containers are False.",
                              f"if not {target}:" if empty else f"if {target}:")
             left = right
-
-    def _except(self, handler: ast.ExceptHandler) -> None:
-        silent = all(isinstance(s, ast.Pass) or (isinstance(s, ast.Expr) and _const(s.value, ...))
-                     for s in handler.body)
-        guess = _likely_exception(getattr(handler, "_parent", None))
-        if handler.type is None:
-            self.add("bare-except", handler, "warning",
-                     "Bare `except:` catches every exception, even typos and Ctrl+C"
-                     + (" - and then silently ignores it." if silent else "."),
-                     f"except {guess or 'ValueError'}:  # catch only the specific exception you expect")
-        elif silent and _is_name(handler.type, "Exception", "BaseException"):
-            self.add("silent-except", handler, "warning",
-                     f"`except {handler.type.id}: pass` silently swallows every error.",
-                     f"except {guess or 'ValueError'} as exc:\n    print(f'could not ...: {{exc}}')")
 
     def _range_len(self, loop: ast.For) -> None:
         it = loop.iter
@@ -243,9 +187,6 @@ class AstRules:
                      f"Both branches of `if {_src(node.test)}` do exactly the same thing.",
                      "Keep the body once and drop the if/else (or fix the branch that should differ).")
         self._counting(node)
-        if (len(node.body) == 1 and len(node.orelse) == 1 and isinstance(node.body[0], ast.Return)
-                and isinstance(node.orelse[0], ast.Return)):
-            self._return_bool(node, node.body[0].value, node.orelse[0].value)
 
     def _counting(self, node: ast.If) -> None:
         test = node.test
@@ -269,36 +210,13 @@ class AstRules:
                      "collections.Counter / defaultdict.",
                      f"{d}[{k}] = {d}.get({k}, 0) + 1\n# or: from collections import Counter; {d} = Counter(items)")
 
-    def _return_bool(self, node: ast.AST, first, second) -> None:
-        if _const(first, True, False) and _const(second, True, False) and isinstance(first.value, bool) \
-                and isinstance(second.value, bool) and first.value != second.value:
-            cond = _src(node.test)
-            self.add("return-bool", node, "suggestion",
-                     f"`if {cond}: return {first.value} else: return {second.value}` returns a boolean the long way.",
-                     f"return {cond}" if first.value else f"return not ({cond})")
-
     def _call(self, call: ast.Call) -> None:
-        parent = getattr(call, "_parent", None)
-        if _is_name(call.func, "open") and not (isinstance(parent, ast.withitem) and parent.context_expr is call):
-            self.add("open-without-with", call, "warning",
-                     "open() is used without a `with` block (context manager), so the file may stay open.",
-                     f"with {_src(call)} as handle:\n    ...")
-        elif _is_name(call.func, "breakpoint") or (isinstance(call.func, ast.Attribute) and call.func.attr == "set_trace"):
+        if _is_name(call.func, "breakpoint") or (isinstance(call.func, ast.Attribute) and call.func.attr == "set_trace"):
             self.add("debug-print", call, "warning", "A debugger breakpoint was left in the code.",
                      "Remove the breakpoint before sharing the code.")
         elif _is_name(call.func, "print") and call.args and _debug_like(call.args[0]):
             self.add("debug-print", call, "suggestion", f"`{_src(call)}` looks like leftover debugging output.",
                      "Remove it, or use logging.debug(...) so it can be switched off.")
-
-    def _global(self, node: ast.Global) -> None:
-        names = ", ".join(node.names)
-        self.add("global-statement", node, "warning", f"`global {names}` lets the function change module state.",
-                 f"Pass {names} in as a parameter and return the new value instead.")
-
-    def _wildcard(self, node: ast.ImportFrom) -> None:
-        if any(alias.name == "*" for alias in node.names):
-            self.add("wildcard-import", node, "warning", f"`from {node.module} import *` is a wildcard import.",
-                     f"from {node.module} import name_you_need")
 
     # ---- statement sequences -----------------------------------------------------------------
     def _bodies(self, tree: ast.AST) -> Iterator[list[ast.stmt]]:
@@ -310,11 +228,6 @@ class AstRules:
 
     def _statement_list(self, body: list[ast.stmt]) -> None:
         for pos, stmt in enumerate(body):
-            nxt = body[pos + 1] if pos + 1 < len(body) else None
-            # `if cond: return True` followed by `return False`
-            if isinstance(stmt, ast.If) and not stmt.orelse and len(stmt.body) == 1 and \
-                    isinstance(stmt.body[0], ast.Return) and isinstance(nxt, ast.Return):
-                self._return_bool(stmt, stmt.body[0].value, nxt.value)
             # `count = 0` ... `for item in items: ...; count += 1`
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and _is_name(stmt.targets[0]) \
                     and _const(stmt.value, 0) and type(stmt.value.value) is int:
@@ -349,16 +262,8 @@ class AstRules:
             return
         seen.add(name)
         at_module = kind == "variable" and _scope(node) is None
-        if name in SHADOWABLE and hasattr(builtins, name):
-            self.add("shadowed-builtin", node, "warning",
-                     f"The {kind} name `{name}` shadows the built-in {name}(), which then can't be used here.",
-                     f"Rename it, e.g. `{_rename_builtin(name)}`.")
-            return
-        if kind in ("function", "parameter", "variable") and not _SNAKE.match(name) and \
-                not (at_module and _UPPER.match(name)) and not name.startswith(("visit_", "setUp", "tearDown")):
-            self.add("naming", node, "warning" if kind == "function" else "suggestion",
-                     f"The {kind} name `{name}` is not snake_case (PEP 8 naming: lower_case_with_underscores).",
-                     f"Rename it to `{_snake(name)}`.")
+        if (name in SHADOWABLE and hasattr(builtins, name)) or (  # ruff's A001/A002 and N8xx say these
+                not _SNAKE.match(name) and not (at_module and _UPPER.match(name))):
             return
         non_descriptive = (name in _AMBIGUOUS or name in _GENERIC or _NUMBERED.match(name)
                            or (len(name) == 1 and kind == "function")
@@ -447,7 +352,7 @@ def _scope(node: ast.AST) -> ast.AST | None:
     return parent
 
 
-def _likely_exception(try_node: ast.AST | None) -> str | None:
+def likely_exception(try_node: ast.AST | None) -> str | None:
     """Guesses the exception a try body can raise, so the advice names a real one."""
     if not isinstance(try_node, ast.Try):
         return None
@@ -510,19 +415,6 @@ def _singular(seq: str) -> str:
     if base.endswith("s") and not base.endswith("ss"):
         return base[:-1]
     return "item"
-
-
-def _snake(name: str) -> str:
-    text = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
-    return re.sub(r"_+", "_", text).lower()
-
-
-def _rename_builtin(name: str) -> str:
-    return {"list": "items", "dict": "lookup", "str": "text", "id": "user_id", "sum": "total", "max": "largest",
-            "min": "smallest", "input": "user_input", "len": "length", "type": "kind", "file": "handle",
-            "set": "unique_items", "range": "span", "open": "is_open", "filter": "keep", "map": "mapping",
-            "tuple": "pair", "int": "number", "float": "value", "print": "show", "next": "following",
-            "iter": "iterator", "format": "fmt", "hash": "digest", "object": "thing", "bool": "flag"}.get(name, f"my_{name}")
 
 
 def _describe(name: str, kind: str) -> str:

@@ -13,6 +13,8 @@ class Finding:
     severity: str  # "error" | "warning" | "suggestion"
     message: str
     suggestion: str  # a concrete rewrite snippet or instruction
+    category: str = "style"  # security | correctness | performance | style: orders the answer
+    code: str = ""  # the ruff code when ruff found it (shown to advanced students)
 
 
 # One sentence per rule on why it matters, shown to beginners under the finding.
@@ -49,4 +51,18 @@ WHY = {
     "wildcard-import": "import * hides where names come from and can silently overwrite your own names.",
     "redefined": "Defining a name twice means the first definition is never used.",
     "style": "Consistent layout (PEP 8) makes code easier to scan.",
+    "chained-comparison-bool": "Python chains comparisons (`a < b < c` means `a < b and b < c`), so adding "
+                               "`== True` at the end compares the middle value with True instead.",
+    "or-constant": "`or` joins two whole conditions; a bare value like \"e\" is a condition that is always true.",
+    "print-instead-of-return": "print shows a value to the person running the program; return hands it back to "
+                               "the code that called the function, which otherwise gets None.",
+    "list-membership-in-loop": "`in` on a list checks the items one by one; a set finds the item by its hash "
+                               "in one step.",
+    "nested-pair-search": "Comparing every item with every other item grows with the product of the sizes; a "
+                          "dict built once answers each lookup in one step.",
+    "count-in-loop": "list.count walks the whole list each time; counting once with Counter is one pass.",
+    "divisor-search-to-n": "Divisors come in pairs (d and n // d), so one of each pair is at most the square root.",
+    "duplicated-block": "Copies drift apart: a fix made in one place is forgotten in the other.",
+    "is-literal": "`is` asks whether two values are the same object in memory, which for numbers and strings "
+                  "depends on Python internals; == compares their values.",
 }

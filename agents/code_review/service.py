@@ -7,19 +7,20 @@ import time
 from learnflow.v1 import code_review_service_pb2 as pb, code_review_service_pb2_grpc as pb_grpc, common_pb2
 
 from agents import specialist
-from agents.code_review import analyzer
+from agents.code_review import analyzer, ruff_engine
 from agents.llm import Narration, maybe_claude, offline_pieces
 from server import enums
 
 AGENT = "code-review"
 _SYSTEM = ("You are a kind, precise Python code reviewer for students. Use ONLY the findings given (they come "
            "from static analysis and are correct); explain each with its line number and a short rewrite. "
-           "Start with what is good.")
+           "Start with the most important finding (they are ordered: security, correctness, performance, style); "
+           "never call code with such a finding clean.")
 
 
 def _findings(report) -> list[pb.Finding]:
     return [pb.Finding(rule=f.rule, line=f.line, severity=enums.from_db("Severity", f.severity), message=f.message,
-                       suggestion=f.suggestion) for f in report.findings]
+                       suggestion=f.suggestion, category=f.category, code=f.code) for f in report.findings]
 
 
 class CodeReviewServicer(pb_grpc.CodeReviewServiceServicer):
@@ -30,12 +31,12 @@ class CodeReviewServicer(pb_grpc.CodeReviewServiceServicer):
     async def _review(self, request):
         started = time.perf_counter()
         level = specialist.skill(request.context)
-        # pyflakes/pycodestyle are CPU-bound: keep them off the event loop.
-        report = await asyncio.to_thread(analyzer.review, request.code)
+        # ruff runs as a subprocess and the AST rules are CPU-bound: keep both off the event loop.
+        report = await asyncio.to_thread(analyzer.review, request.code, request.question)
         offline_text = analyzer.render(report, level)
         narration = Narration(offline_text)
         if self.claude is not None:
-            listing = "\n".join(f"- line {f.line} [{f.severity}] {f.rule}: {f.message} -> {f.suggestion}"
+            listing = "\n".join(f"- line {f.line} [{f.category}/{f.severity}] {f.rule}: {f.message} -> {f.suggestion}"
                                 for f in report.findings) or "- no issues found"
             prompt = (f"Student level: {level}.\nQuestion: {request.question or '(review my code)'}\n\nCode:\n"
                       f"{request.code}\n\nFindings:\n{listing}")
@@ -73,5 +74,6 @@ class CodeReviewServicer(pb_grpc.CodeReviewServiceServicer):
 
 
 async def register(server, runtime) -> list[str]:
+    await asyncio.to_thread(ruff_engine.warm)   # ruff's rule docs, read once before the first review
     pb_grpc.add_CodeReviewServiceServicer_to_server(CodeReviewServicer(runtime), server)
     return ["learnflow.v1.CodeReviewService"]

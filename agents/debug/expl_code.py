@@ -9,6 +9,7 @@ import ast
 import builtins
 import difflib
 import re
+import warnings
 from dataclasses import dataclass, field
 
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -89,7 +90,9 @@ def replace_line(code: str, line: int, text: str) -> str:
 
 def compiles(code: str) -> bool:
     try:
-        compile(code, "<fixed>", "exec")
+        with warnings.catch_warnings():   # SyntaxWarnings about the student's code are not ours to print
+            warnings.simplefilter("ignore")
+            compile(code, "<fixed>", "exec")
         return True
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
@@ -267,3 +270,42 @@ def quoted(message: str | None) -> str | None:
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# ---- where a None value came from (shared by the TypeError and AttributeError diagnosers) ----------------
+IN_PLACE = {"sort", "append", "extend", "insert", "reverse", "remove", "clear", "update", "add", "shuffle"}
+
+
+def why_none(code: str, tree, name: str, line: int | None) -> str | None:
+    """Explain where a None value came from: `x = None`, `x = lst.sort()`, or a function without return."""
+    value = last_value(tree, name, line)
+    if value is None:
+        return None
+    if isinstance(value, ast.Constant) and value.value is None:
+        return f"`{name}` was set to None on purpose (`{segment(code, value)}`) and never given a real value"
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in IN_PLACE:
+        return (f"`{name}` holds the result of `.{value.func.attr}()`, which changes the object in place and "
+                f"returns None")
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+        func = functions(tree).get(value.func.id)
+        if func is not None and not returns_value(func):
+            return (f"`{name}` comes from calling `{func.name}()`, and `{func.name}` has no `return <value>` "
+                    f"(it may print its result instead), so it returns None")
+        if func is not None:
+            return f"`{name}` comes from `{func.name}()`, which returns None on at least one path"
+    return None
+
+
+def none_receiver_fix(code: str, tree, name: str, line: int | None) -> str | None:
+    """`lst = lst.sort()` -> `lst.sort()`; `x = y.sort()` -> `x = sorted(y)`."""
+    for where, value in reversed(assignments_to(tree, name, line)):
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in IN_PLACE:
+            stmt = statement_at(tree, where)
+            receiver = segment(code, value.func.value)
+            if receiver == name:
+                return replace_node(code, stmt, segment(code, value))
+            if value.func.attr == "sort" and not value.args:
+                kwargs = ", ".join(segment(code, k) for k in value.keywords)
+                return replace_node(code, value, f"sorted({receiver}{', ' + kwargs if kwargs else ''})")
+        break
+    return None

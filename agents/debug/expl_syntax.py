@@ -6,8 +6,11 @@ makes the whole program compile. Programs with several missing colons are repair
 """
 from __future__ import annotations
 
+import difflib
 import re
+import warnings
 
+from agents.debug import expl_repair
 from agents.debug.expl_code import Finding, compiles, line_text, replace_line
 
 _HEADER = re.compile(r"^\s*(if|elif|else|for|while|def|class|try|except|finally|with|async\s+def|async\s+for|"
@@ -17,7 +20,9 @@ _PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 def _compile_error(code: str) -> SyntaxError | None:
     try:
-        compile(code, "<student>", "exec")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(code, "<student>", "exec")
         return None
     except SyntaxError as exc:
         return exc
@@ -93,8 +98,43 @@ def _candidates(code: str, line: int, msg: str, offset: int | None) -> list[tupl
     if re.match(r"^\s*else\s+if\b", body):
         edit(f"write `elif` instead of `else if` on line {line}", re.sub(r"else\s+if", "elif", body, count=1) +
              (":" if not body.endswith(":") else "") + comment)
+    if "unterminated triple-quoted string" in low:
+        rows = code.rstrip("\n").split("\n")
+        quote = '"""' if '"""' in body else "'''"
+        out.append((f"close the triple-quoted string that starts on line {line}", "\n".join(rows + [quote])))
+    if re.search(r"(used|assigned to) (prior to|before) (global|nonlocal) declaration", low):
+        rows = code.split("\n")
+        start = next((i for i in range(line - 2, -1, -1) if re.match(r"^\s*(async\s+)?def\b", rows[i])), None)
+        if start is not None:
+            moved = rows[: start + 1] + [_indent_of(text) + body.strip()] + \
+                [r for i, r in enumerate(rows[start + 1:], start + 1) if i != line - 1]
+            out.append((f"move `{body.strip()}` to the first line of the function", "\n".join(moved)))
+    if "future feature" in low:
+        import __future__
+        name = re.search(r"future feature (\w+)", msg)
+        near = difflib.get_close_matches(name.group(1), __future__.all_feature_names, n=1) if name else []
+        if near:
+            edit(f"import the real feature `{near[0]}` on line {line}", body.replace(name.group(1), near[0]) + comment)
+    if re.match(r"^\s*(elif|else|except|finally)\b", body):
+        rows = code.split("\n")
+        word = body.split()[0].rstrip(":")
+        opener = ("if", "elif") if word in ("elif", "else") else ("try", "except")
+        for above in reversed(rows[: line - 1]):
+            if re.match(rf"^\s*({'|'.join(opener)})\b", above) and _indent_of(above) != _indent_of(body):
+                edit(f"line `{word}` up with its `{above.split()[0].rstrip(':')}` on line {line}",
+                     _indent_of(above) + body.lstrip() + comment)
+                break
     if "expected an indented block" in low:
         edit(f"indent line {line} under the line above it", "    " + text)
+        if _HEADER.match(body) and body.endswith(":"):
+            edit(f"give the block on line {line} a body", text + "\n" + _indent_of(text) + "    pass")
+    if "perhaps you forgot a comma" in low and body.strip() and not body.endswith((",", "(", "[", "{")):
+        edit(f"add the missing comma at the end of line {line}", body + "," + comment)
+    if "perhaps you forgot a comma" in low and line > 1:
+        above = line_text(code, line - 1)
+        above_body, above_comment = _split_comment(above)
+        if above_body.strip() and not above_body.endswith((",", "(", "[", "{")):
+            edit(f"add the missing comma at the end of line {line - 1}", above_body + "," + above_comment, line - 1)
     if "unexpected indent" in low:
         rows = code.split("\n")
         previous = next((r for r in reversed(rows[: line - 1]) if r.strip()), "")
@@ -105,6 +145,9 @@ def _candidates(code: str, line: int, msg: str, offset: int | None) -> list[tupl
         levels = sorted({len(_indent_of(r).expandtabs(4)) for r in rows[: line - 1] if r.strip()})
         for level in sorted(levels, key=lambda lv: abs(lv - current)):
             edit(f"align line {line} with an outer block ({level} spaces)", " " * level + text.lstrip())
+    if not low.startswith(("expected an indented", "unexpected indent", "unindent")):
+        out += [(desc, replace_line(code, line, new)) for desc, new in expl_repair.candidates(body, comment, line,
+                                                                                            offset)]
     if "inconsistent use of tabs" in low or "taberror" in low:
         for width in (8, 4):   # Python's own tab stops are 8 columns; editors often show 4
             out.append(("replace tabs in the indentation with spaces",
@@ -124,13 +167,26 @@ def repair(code: str, max_steps: int = 5) -> tuple[str | None, list[str]]:
         progressed = False
         for desc, program in candidates:
             after = _compile_error(program)
-            if after is None or (after.lineno or 0) > line:
+            # progress: no error, or the first error is now further on (a later line, or later on this line)
+            if after is None or (after.lineno or 0, after.offset or 0) > (line, error.offset or 0):
                 current, progressed = program, True
                 done.append(desc)
                 break
         if not progressed:
             return None, done
     return (current if compiles(current) and done else None), done
+
+
+def _first_step(code: str) -> tuple[str, str, int | None] | None:
+    """One edit that gets the reported line past the compiler even when later lines still fail."""
+    error = _compile_error(code)
+    if error is None or not error.lineno:
+        return None
+    for desc, program in _candidates(code, error.lineno, error.msg or "", error.offset):
+        after = _compile_error(program)
+        if after is None or (after.lineno or 0) > error.lineno:
+            return desc, line_text(program, error.lineno), after.lineno if after is not None else None
+    return None
 
 
 def _plain_message(msg: str, line: int, text: str) -> str:
@@ -259,9 +315,15 @@ def diagnose(code: str, exc_type: str, msg: str, line: int | None, offset: int |
     if exc_type in ("SyntaxError",) and line > 1 and ("invalid syntax" == msg.strip().lower() or "never closed" in msg):
         cause += " (Also check the line just above: an unclosed bracket there often shows up here.)"
     fixed, steps = repair(code)
+    first_step = _first_step(code) if fixed is None else None
     if fixed is not None:
         fix = "Fix: " + "; then ".join(steps) + "."
         confidence = 0.9
+    elif first_step is not None:
+        desc, new_line, next_line = first_step
+        fix = (f"Fix: {desc} - line {line} becomes:\n```python\n{new_line.strip()}\n```\nAfter that Python "
+               f"gets past line {line}" + (f" and reports the next problem on line {next_line}." if next_line else "."))
+        confidence = 0.8
     else:
         generic = _plain_message(msg, line, text).startswith("Python could not parse")
         confidence = 0.5 if generic else 0.75

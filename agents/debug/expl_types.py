@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import re
 
-from agents.debug.expl_code import (BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
+from agents.debug.expl_code import (why_none, BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
                                     replace_node, returns_value, segment, statement_at)
 
 
@@ -184,8 +184,7 @@ def _more_shapes(code, tree, line, msg) -> Finding | None:
                 right = segment(code, node.comparators[-1])
                 why = ""
                 if container.group(1) == "NoneType" and isinstance(node.comparators[-1], ast.Name):
-                    from agents.debug.expl_runtime import _why_none
-                    why = _why_none(code, tree, right, line) or ""
+                    why = why_none(code, tree, right, line) or ""
                 return Finding(f"`{segment(code, node)}` on line {line} checks membership in `{right}`, but `{right}` is "
                                f"{'None' if container.group(1) == 'NoneType' else 'a ' + container.group(1)}, not a "
                                f"collection.{' ' + why[0].upper() + why[1:] + '.' if why else ''}",

@@ -12,10 +12,11 @@ lower-confidence explanation instead).
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import expl_logic, expl_runtime, expl_syntax
+from agents.debug import expl_expect, expl_logic, expl_runtime, expl_silent, expl_syntax
 from agents.debug.expl_code import Finding, compiles, frame_field, line_text, parse
 
 _SYNTAX = ("SyntaxError", "IndentationError", "TabError")
@@ -79,7 +80,12 @@ def _exception(code: str, tree, result, line, notes) -> DebugExplanation:
                        code, notes)
     if tree is None:
         notes.append("Your code could not be parsed for a closer look, so this explanation uses only the message.")
-    if exc == "RecursionError":
+    dropped = expl_silent.recursion_result_dropped(code, tree) if tree is not None and exc == "TypeError" \
+        and "NoneType" in msg else []
+    if dropped:   # `n * f(n - 1)` failing on None: the real bug is a recursive result never returned
+        finding = dropped[0]
+        finding.cause = f"Line {line} fails because a value is None ({msg}). " + finding.cause
+    elif exc == "RecursionError":
         finding = expl_runtime.recursion_error(code, tree, line, msg, _get(result, "traceback", []))
     elif exc in expl_runtime.HANDLERS and tree is not None:
         finding = expl_runtime.HANDLERS[exc](code, tree, line, msg)
@@ -108,10 +114,14 @@ def _syntax_topic(msg: str) -> str:
     return "variables" if "assign" in low else "conditionals" if "':'" in low else "variables"
 
 
-def explain_failure(code: str, result, question: str = "", skill_level: str = "beginner") -> DebugExplanation:
-    """Explain why the student's code failed (or misbehaved) using the real run result."""
+def explain_failure(code: str, result, question: str = "", skill_level: str = "beginner",
+                    ran_with: str = "", stdin_lines: int = 0) -> DebugExplanation:
+    """Explain why the student's code failed (or misbehaved) using the real run result.
+
+    ran_with: the sentence saying which standard input the run was given (empty if it reads none);
+    stdin_lines: how many lines that input had (an EOFError past them is a real over-read)."""
     code = code or ""
-    notes: list[str] = []
+    notes: list[str] = [ran_with] if ran_with else []
     try:
         status = str(_get(result, "status", "ok") or "ok")
         tree = parse(code) if code.strip() else None
@@ -119,11 +129,10 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
         if status in ("exception", "syntax_error") or (_get(result, "exception_type") and status not in
                                                           ("timeout", "memory_limit", "output_limit", "killed")):
             if not code.strip():
-                exc = _get(result, "exception_type", "Exception")
-                finding = expl_runtime.generic(code, None, line, _get(result, "exception_message", ""), exc)
-                notes.append("Paste the code that produced this error for an explanation specific to it.")
-                finding.confidence = min(finding.confidence, 0.5)
-                return _finish(finding, exc, line, topic_for_exception(exc), code, notes)
+                return _pasted(result, notes)
+            if str(_get(result, "exception_type", "")) == "EOFError":
+                return _finish(_over_read(code, tree, line, stdin_lines), "EOFError", line, "input-output", code,
+                               notes)
             return _exception(code, tree, result, line, notes)
         if status == "timeout":
             findings = expl_logic.infinite_loops(code, tree) if tree is not None else []
@@ -153,7 +162,7 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
                                    "Simplify the program and avoid system calls, subprocesses and network access.",
                                    confidence=0.3, title="Program was stopped", topic="exceptions"),
                            None, line, "exceptions", code, notes)
-        return _ok(code, tree, result, question, notes)
+        return _ok(code, tree, result, question, notes, ran_with)
     except Exception as exc:   # an explainer bug must never take down the debug agent
         return DebugExplanation(title="Could not analyse the code", error_type=_get(result, "exception_type"),
                                 line=_get(result, "line"), cause="I could not analyse this run automatically "
@@ -162,32 +171,94 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
                                 concept_topic="exceptions", confidence=0.1, notes=())
 
 
-def _ok(code: str, tree, result, question: str, notes: list[str]) -> DebugExplanation:
+def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str = "") -> DebugExplanation:
     if not code.strip():
         return _finish(Finding("I did not receive any code to run, and your message does not name an error, so "
                                "there is nothing concrete to diagnose yet.",
                                "Paste the code, and the full error message (the last line of the traceback) if "
                                "there is one.", confidence=0.15, title="Nothing to debug yet", topic="exceptions"),
                        None, None, "exceptions", code, notes)
-    if tree is None:
-        return _finish(Finding("Your code ran without errors, but I could not analyse it further.",
-                               "Describe what you expected to see and what you got instead.", confidence=0.2,
-                               title="No error", topic="functions"), None, None, "functions", code, notes)
-    findings = expl_logic.wrong_output(code, tree, question)
     stdout = str(_get(result, "stdout", "") or "")
-    if stdout.strip():
-        notes.append("Output was: " + stdout.strip()[:200].replace("\n", " | "))
+    printed = stdout.strip()[:600]
+    expect = expl_expect.parse(question)
+    findings: list[Finding] = []
+    if tree is not None:
+        for check in expl_silent.ALL:
+            findings += check(code, tree)
+        findings += expl_logic.wrong_output(code, tree, question)
+    findings = expl_expect.rank(_unique(findings), question)
+    run_note = (f"I ran it{' with that input' if ran_with else ''} and it finished without an error; it printed:\n"
+                f"```\n{printed}\n```" if printed else "I ran it and it finished without an error, printing nothing.")
+    if expect.sentence():
+        seen = " - the run shows the same" if expl_expect.output_matches(stdout, expect.got) else ""
+        run_note += f" You said {expect.sentence()}{seen}."
+    notes.append(run_note)
     if not findings:
-        return _finish(Finding("Your code ran without any error, and I did not spot a common logic mistake "
-                               "(missing return, off-by-one range, accumulator not updated, `is` vs `==`, input not "
-                               "converted, list changed while looping).",
-                               "Tell me the output you expected and the output you got; printing the variables "
-                               "inside your loop usually reveals where they start to differ.", confidence=0.25,
-                               title="No error found", topic="functions"), None, None, "functions", code, notes)
+        ask = "" if expect.expected else " What output did you expect" + (", for this input?" if ran_with else "?")
+        return _finish(Finding(f"The program ran without an error and I found none of the usual silent bugs (late-"
+                               f"binding closures, mutable defaults, list aliasing, a function never called, a "
+                               f"dropped return value, `or` with a bare value, `is` on literals, off-by-one ranges)."
+                               f"{ask}",
+                               "Tell me the exact output you expected next to what it printed; printing the "
+                               "variables inside your loop usually shows where they start to differ.",
+                               confidence=0.25, title="Ran without errors - what should it print?",
+                               topic="functions"), None, None, "functions", code, notes)
     best = findings[0]
     for other in findings[1:3]:
         notes.append(f"Also check (line {other.line}): {other.cause}")
     return _finish(best, None, best.line, best.topic or "functions", code, notes)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        if (f.line, f.title) not in seen:
+            seen.add((f.line, f.title))
+            out.append(f)
+    return out
+
+
+def _over_read(code: str, tree, line: int | None, stdin_lines: int) -> Finding:
+    """EOFError after the given input was used up: the program asks for more lines than there are."""
+    given = f"the {stdin_lines} line{'s' if stdin_lines != 1 else ''} of input it was given" if stdin_lines \
+        else "its input (it was given none)"
+    return Finding(f"Line {line} calls input() after {given} were all used, so there was nothing left to read. "
+                   "In a terminal it would just wait; here the input ended. This happens when a loop keeps asking "
+                   "and nothing tells it to stop.",
+                   "Give the loop a way to end: check for a stop word (`if text == 'quit': break`), or loop a fixed "
+                   "number of times (`for _ in range(n):`).", confidence=0.7, line=line,
+                   title="The program asked for more input than it was given", topic="input-output")
+
+
+def _pasted(result, notes: list[str]) -> DebugExplanation:
+    """A traceback pasted without code: explain from its own code line, exception and line number."""
+    exc = str(_get(result, "exception_type", "") or "Exception")
+    msg = str(_get(result, "exception_message", "") or "")
+    line = _get(result, "line")
+    source = str(_get(result, "source_line", "") or "").strip()
+    finding = None
+    snippet_tree = parse(source) if source else None
+    if snippet_tree is not None and exc in expl_runtime.HANDLERS:
+        try:
+            finding = expl_runtime.HANDLERS[exc](source, snippet_tree, 1, msg)
+        except Exception:   # a one-line view can lack what a handler expects; fall back to the generic text
+            finding = None
+    if finding is None:
+        finding = expl_runtime.generic(source, snippet_tree, 1 if source else None, msg, exc)
+    if finding.fixed_code and finding.fixed_code.strip() != source:
+        finding.fix += f"\n\nLine {line or '?'} would read:\n```python\n{finding.fixed_code.strip()}\n```"
+    finding.fixed_code = None   # a one-line program is not the student's program
+    if line:
+        finding.cause = re.sub(r"\b([Ll])ine 1\b", rf"\g<1>ine {line}", finding.cause)
+        finding.fix = re.sub(r"\b([Ll])ine 1\b", rf"\g<1>ine {line}", finding.fix)
+    finding.line = line
+    if source:
+        notes.insert(0, f"Line {line}: {source}")
+    notes.append("Paste the whole program too and I can run it and check the fix.")
+    finding.confidence = min(finding.confidence, 0.7 if source else 0.5)
+    title = f"{exc} on line {line}" if line else exc
+    finding.title = title
+    return _finish(finding, exc, line, topic_for_exception(exc, msg), "", notes)
 
 
 def render(expl: DebugExplanation, concept_text: str | None = None) -> str:

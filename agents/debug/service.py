@@ -1,9 +1,13 @@
 """DebugService: run the student's code in the sandbox, read the real exception and line, explain it,
 and ask the concepts agent (over gRPC) to explain the underlying concept — a `collaboration` hop.
-If concepts is down or slow, the answer is still complete, just marked degraded."""
+If concepts is down or slow, the answer is still complete, just marked degraded.
+
+A program that reads input runs with the request's stdin, else the input stated in the question, else
+sample lines chosen from how it uses input() (agents/debug/inputs.py); the answer says which.
+A traceback pasted without code is read by agents/debug/pasted.py. A follow-up asking how to avoid the
+error next time (TutorContext.follow_up == PREVENTION) is answered from agents/debug/prevention.py."""
 from __future__ import annotations
 
-import re
 import time
 
 import grpc
@@ -11,26 +15,14 @@ from learnflow.v1 import (common_pb2, concepts_service_pb2, concepts_service_pb2
                           debug_service_pb2 as pb, debug_service_pb2_grpc as pb_grpc)
 
 from agents import specialist
-from agents.debug import explainer
+from agents.debug import explainer, inputs, pasted, prevention
+from agents.debug.expl_code import parse
 from agents.llm import Narration, maybe_claude, offline_pieces
-from sandbox import RunResult
 from server import auth
 
 AGENT = "debug"
-_ERROR_NAME = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Interrupt|Exit|Iteration|Warning))\b")
 _SYSTEM = ("You are a Python debugging tutor. The program was really run; the exception, line and diagnosis "
            "below are facts. Explain the cause in plain words and show the fix. Never invent other errors.")
-
-
-def _from_question(question: str) -> RunResult:
-    """What a student pasted without code: the error name (and message, line) from their question."""
-    match = _ERROR_NAME.search(question or "")
-    if not match:
-        return RunResult(status="ok")
-    message = question[match.end():].lstrip(": ").split("\n", 1)[0][:300]
-    line = re.search(r"line (\d+)", question or "")
-    return RunResult(status="exception", exception_type=match.group(1), exception_message=message,
-                     line=int(line.group(1)) if line else None)
 
 
 def _execution(result) -> pb.ExecutionReport:
@@ -45,14 +37,15 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
         self.rt = runtime
         self.claude = maybe_claude(runtime.settings)
 
-    async def _run(self, request, context):
+    async def _run(self, request, context, stdin: str):
         if not request.code.strip():
-            return _from_question(request.question)
+            return pasted.parse(request.question)
         from sandbox import SandboxBusy
 
         sandbox = await self.rt.sandbox()
         try:
-            return await sandbox.run(request.code, stdin=request.stdin, owner=getattr(auth.current_identity.get(), "student_id", ""))
+            return await sandbox.run(request.code, stdin=stdin,
+                                     owner=getattr(auth.current_identity.get(), "student_id", ""))
         except SandboxBusy:
             await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "the code runner is busy; retry in a moment")
 
@@ -75,13 +68,19 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
         """Yields (piece, None) while working, then (None, (response, execution, fixed_code, hops, degraded))."""
         started = time.perf_counter()
         level = specialist.skill(request.context)
-        result = await self._run(request, context)
+        if request.context.follow_up == common_pb2.FOLLOW_UP_PREVENTION and request.context.recent_turns:
+            async for item in self._prevention(request, started):
+                yield item
+            return
+        choice = inputs.choose(request.stdin, request.question, parse(request.code) if request.code.strip() else None)
+        result = await self._run(request, context, choice.text)
         narration = Narration("")
         if request.code.strip():
             first = _first_look(result)
             narration.pieces.append(first)
             yield first, None
-        diagnosis = explainer.explain_failure(request.code, result, question=request.question, skill_level=level)
+        diagnosis = explainer.explain_failure(request.code, result, question=request.question, skill_level=level,
+                                              ran_with=choice.describe(), stdin_lines=choice.text.count("\n"))
         concept_text, hops, degraded = None, [], False
         if diagnosis.error_type:
             concept_text, hops = await self._ask_concepts(request, diagnosis.error_type,
@@ -104,10 +103,23 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
             code_examples=examples, query_id=request.context.query_id,
             metadata={"error_type": diagnosis.error_type, "line": diagnosis.line, "status": result.status,
                       "fix_applied": bool(diagnosis.fixed_code), "suggested_topic": diagnosis.concept_topic,
-                      "degraded": degraded, "model_fallback": narration.fell_back},
+                      "degraded": degraded, "model_fallback": narration.fell_back, "stdin_source": choice.source},
             model=narration.model if narration.used_model else None, tokens=narration.tokens,
             provider="anthropic" if narration.used_model else None)
         yield None, (response, _execution(result), diagnosis.fixed_code or "", hops, degraded)
+
+    async def _prevention(self, request, started):
+        """Prevention habits for the error of the previous turn; nothing is run."""
+        title, body, example = prevention.advice(request.context.recent_turns)
+        text = f"### {title}\n\n{body}"
+        for piece in specialist.chunks(text):
+            yield piece, None
+        response = specialist.build_response(
+            AGENT, "debug_solution", text, started=started, confidence=0.8,
+            code_examples=[example] if example else [], query_id=request.context.query_id,
+            metadata={"follow_up": "prevention", "error_type": prevention.previous_error(request.context.recent_turns)
+                      or "", "status": "not_run"})
+        yield None, (response, pb.ExecutionReport(status="not_run"), "", [], False)
 
     async def Diagnose(self, request, context):
         async for _, final in self._diagnose(request, context):

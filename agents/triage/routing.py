@@ -32,7 +32,7 @@ class SpecialistCall:
     invoke: object  # callable(channel, metadata, timeout) -> call
 
 
-def plan(agent: str, context: common_pb2.TutorContext, text: str, code: str) -> SpecialistCall:
+def plan(agent: str, context: common_pb2.TutorContext, text: str, code: str, stdin: str = "") -> SpecialistCall:
     if agent == "concepts":
         req = co.ExplainStreamRequest(context=context, question=text, code_snippet=code)
         return SpecialistCall(agent, "/learnflow.v1.ConceptsService/ExplainStream", True,
@@ -42,7 +42,7 @@ def plan(agent: str, context: common_pb2.TutorContext, text: str, code: str) -> 
         return SpecialistCall(agent, "/learnflow.v1.CodeReviewService/ReviewCodeStream", True,
                               lambda ch, md, t: cr_grpc.CodeReviewServiceStub(ch).ReviewCodeStream(req, metadata=md, timeout=t))
     if agent == "debug":
-        req = db.DiagnoseStreamRequest(context=context, code=code, question=text)
+        req = db.DiagnoseStreamRequest(context=context, code=code, question=text, stdin=stdin)
         return SpecialistCall(agent, "/learnflow.v1.DebugService/DiagnoseStream", True,
                               lambda ch, md, t: db_grpc.DebugServiceStub(ch).DiagnoseStream(req, metadata=md, timeout=t))
     if agent == "exercise":

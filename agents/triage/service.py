@@ -100,7 +100,7 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             skill_level=enums.from_db("SkillLevel", student["skill_level"]),
             learning_style=enums.from_db("LearningStyle", student["learning_style"]),
             session_id=session_id, recent_turns=history, follow_up=memory.FOLLOW_UP_ENUM.get(res.follow_up, 0),
-            topic=res.topic), text, call_code)
+            topic=res.topic), text, call_code, stdin=request.stdin)
         # The accept transaction and the specialist call run side by side (specialists write nothing that
         # refers to the query row): the routing event still follows the committed record, and the first
         # chunk no longer waits for the database and the specialist one after the other.

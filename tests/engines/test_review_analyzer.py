@@ -160,10 +160,12 @@ def test_report_types_and_summary():
     assert severities == sorted(severities, key=order.get)
 
 
-def test_render_starts_with_praise_and_groups_by_severity():
+def test_render_names_the_main_issue_then_praise_then_groups_by_category():
     code = "import os\n\ndef Add(items=[]):\n    if len(items) == 0:\n        return True\n    return False\n"
     text = render(review(code), "beginner")
-    assert text.index("What's good") < text.index("Must fix") < text.index("Worth improving") < text.index("Polish")
+    assert text.startswith("Most important: line 3")
+    assert text.index("What's good") < text.index("Correctness") < text.index("Style and readability")
+    assert "must fix" in text and "worth improving" in text and "polish" in text
     assert "Line 3" in text and "Why:" in text and "Try:" in text
 
 
@@ -192,3 +194,75 @@ def test_deep_nesting_at_module_level():
     code = ("grid = [[[[1]]]]\nfor a in grid:\n    for b in a:\n        for c in b:\n            for d in c:\n"
             "                if d:\n                    print(d)\n")
     assert any(f.rule == "deep-nesting" for f in review(code).findings)
+
+
+# ---- the review cases of issue 10: the main issue first, never "nothing to fix" on unsafe/wrong/slow code ----
+ISSUE_CASES = {
+    "eval-input": ("x = eval(input('number: '))\nprint(x * 2)\n", "", 1, "security",
+                   r"x = int\(input\('number: '\)\)"),
+    "sql-concat": ("import sqlite3\n\n\ndef find(name):\n    cur = sqlite3.connect('a.db').cursor()\n"
+                   "    cur.execute(\"SELECT * FROM users WHERE name = '\" + name + \"'\")\n    return cur.fetchall()\n",
+                   "", 6, "security", r"cur\.execute\('SELECT \* FROM users WHERE name = \?', \(name,\)\)"),
+    "nested-loop-speed": ("def match(orders, customers):\n    out = []\n    for o in orders:\n        for c in customers:\n"
+                          "            if o['cid'] == c['id']:\n                out.append((o, c))\n    return out\n",
+                          "this is very slow with 50k orders, how can I make it faster?", 4, "performance",
+                          r"About speed: line 4[\s\S]*O\(n·m\)[\s\S]*O\(n\+m\)"),
+    "chained-true": ("age = int(input())\nif age >= 18 == True:\n    print('adult')\n", "", 2, "correctness",
+                     r"age >= 18 and 18 == True[\s\S]*Try: if age >= 18:"),
+    "or-constant": ("letter = input()\nif letter == 'a' or 'e':\n    print('vowel')\n", "", 2, "correctness",
+                    r"letter in \('a', 'e'\)"),
+    "loop-closure": ("fns = []\nfor i in range(3):\n    fns.append(lambda: i)\nprint([f() for f in fns])\n", "", 3,
+                     "correctness", r"lambda i=i: i"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ISSUE_CASES))
+def test_issue_review_cases_report_the_main_issue_first(case):
+    code, question, line, category, rewrite = ISSUE_CASES[case]
+    report = review(code, question)
+    first = report.findings[0]
+    assert (first.line, first.category) == (line, category), [(f.rule, f.line, f.category) for f in report.findings]
+    text = render(report, "beginner")
+    assert text.startswith(f"Most important: line {line}")
+    assert re.search(rewrite, text), text
+    assert "nothing to fix" not in text and report.score <= 80
+
+
+def test_chained_true_never_suggests_testing_the_constant():
+    text = render(review("age = 20\nif age >= 18 == True:\n    print('adult')\n"))
+    assert "if 18:" not in text and "if True:" not in text
+
+
+def test_shadowed_builtins_get_no_pep8_praise_and_one_finding_per_name():
+    code = ("def stats(values):\n    list = sorted(values)\n    sum = 0\n    for v in list:\n        sum += v\n"
+            "    return sum\n")
+    report = review(code)
+    shadows = [f for f in report.findings if f.rule == "shadowed-builtin"]
+    assert sorted(f.line for f in shadows) == [2, 3]
+    assert "follow PEP 8" not in render(report)
+
+
+def test_own_rules_for_quadratic_patterns_state_the_complexity():
+    member = review("def common(a, b):\n    out = []\n    for x in a:\n        if x in b:\n            out.append(x)\n"
+                    "    return out\n")
+    assert any(f.rule == "list-membership-in-loop" and f.line == 4 and "O(n+m)" in f.suggestion
+               for f in member.findings)
+    prime = review("def is_prime(n):\n    for i in range(2, n):\n        if n % i == 0:\n            return False\n"
+                   "    return True\n")
+    assert any(f.rule == "divisor-search-to-n" and "n ** 0.5" in f.suggestion for f in prime.findings)
+    dups = review("def dup(xs):\n    for x in xs:\n        if xs.count(x) > 1:\n            return True\n"
+                  "    return False\n")
+    assert any(f.rule == "count-in-loop" and f.line == 3 for f in dups.findings)
+
+
+def test_print_instead_of_return_and_duplicated_block():
+    report = review("def area(w, h):\n    print(w * h)\n\n\ntotal = area(2, 3) + 1\n")
+    assert any(f.rule == "print-instead-of-return" and f.line == 2 and f.suggestion == "return w * h"
+               for f in report.findings)
+    block = "x = 1\ny = x + 2\nprint(x, y)\n"
+    assert any(f.rule == "duplicated-block" and f.line == 4 for f in review(block + block).findings)
+
+
+def test_ruff_why_comes_from_its_documentation():
+    from agents.code_review import ruff_engine
+    assert "loop variable" in ruff_engine.why("B023") and "insecure" in ruff_engine.why("S307")

@@ -23,18 +23,22 @@ class ReviewCodeRequest(_message.Message):
     def __init__(self, context: _Optional[_Union[_common_pb2.TutorContext, _Mapping]] = ..., code: _Optional[str] = ..., language: _Optional[_Union[_enums_pb2.CodeLanguage, str]] = ..., question: _Optional[str] = ...) -> None: ...
 
 class Finding(_message.Message):
-    __slots__ = ("rule", "line", "severity", "message", "suggestion")
+    __slots__ = ("rule", "line", "severity", "message", "suggestion", "category", "code")
     RULE_FIELD_NUMBER: _ClassVar[int]
     LINE_FIELD_NUMBER: _ClassVar[int]
     SEVERITY_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
     SUGGESTION_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
     rule: str
     line: int
     severity: _enums_pb2.Severity
     message: str
     suggestion: str
-    def __init__(self, rule: _Optional[str] = ..., line: _Optional[int] = ..., severity: _Optional[_Union[_enums_pb2.Severity, str]] = ..., message: _Optional[str] = ..., suggestion: _Optional[str] = ...) -> None: ...
+    category: str
+    code: str
+    def __init__(self, rule: _Optional[str] = ..., line: _Optional[int] = ..., severity: _Optional[_Union[_enums_pb2.Severity, str]] = ..., message: _Optional[str] = ..., suggestion: _Optional[str] = ..., category: _Optional[str] = ..., code: _Optional[str] = ...) -> None: ...
 
 class ReviewCodeResponse(_message.Message):
     __slots__ = ("response", "findings", "score")

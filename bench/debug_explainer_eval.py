@@ -1,11 +1,13 @@
 """Evaluate the debug explainer on the labelled sets beside the repo (../shared/eval, ../shared/ext-eval).
 
-    .venv/bin/python -m agents.debug.expl_eval [--limit N]
+    .venv/bin/python bench/debug_explainer_eval.py [--limit N]
 
 Each snippet is run in a fresh `python -I` subprocess by a tiny stand-in for the sandbox (this module must not
 depend on sandbox/), the explainer is applied to the real result, and we report: how often the run matches the
 label (sanity), how often the explanation points at the labelled line, how often it is specific (confidence >=
-0.7), how often a fix is offered, and how often an offered fix runs without raising the original exception.
+0.7), how often a fixed program is offered, how often a *concrete* fix is offered (bench/fixcheck.py: a corrected
+program that changes the error line, or a specific edit of it), and how often an offered fix runs without
+raising the original exception.
 """
 from __future__ import annotations
 
@@ -18,9 +20,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agents.debug.explainer import explain_failure
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+from agents.debug.explainer import explain_failure  # noqa: E402
+from fixcheck import concrete  # noqa: E402
+
+SHARED = ROOT / ".." / "shared"
 
 _RUNNER = r'''
 import json, sys, traceback
@@ -97,8 +104,10 @@ def evaluate_case(case: tuple[str, str, int]) -> dict:
         after = run(expl.fixed_code, timeout=3.0)
         fix_ok = not (after.exception_type == result.exception_type and after.line == result.line) \
             and after.status != "syntax_error"
+    text = f"{expl.cause}\n{expl.fix}"
     return {"ran_as_labelled": result.exception_type == exception, "line_match": expl.line == line,
             "specific": expl.confidence >= 0.7, "fix": expl.fixed_code is not None, "fix_ok": fix_ok,
+            "concrete": concrete(code, expl.fixed_code, text, line),
             "ms": elapsed, "crashed": expl.title == "Could not analyse the code", "exception": exception}
 
 
@@ -113,16 +122,17 @@ def main(argv=None) -> int:
         fixes = [r for r in rows if r["fix"]]
         pct = lambda k: 100.0 * sum(bool(r[k]) for r in rows) / max(1, n)   # noqa: E731
         print(f"{name}: {n} cases | ran as labelled {pct('ran_as_labelled'):.1f}% | line match "
-              f"{pct('line_match'):.1f}% | specific {pct('specific'):.1f}% | fix offered {pct('fix'):.1f}% | "
+              f"{pct('line_match'):.1f}% | specific {pct('specific'):.1f}% | fixed program {pct('fix'):.1f}% | "
+              f"concrete fix {pct('concrete'):.1f}% | "
               f"fix runs past the error {100.0 * sum(bool(r['fix_ok']) for r in fixes) / max(1, len(fixes)):.1f}% "
               f"of fixes | explainer crashes {sum(r['crashed'] for r in rows)} | "
               f"mean {sum(r['ms'] for r in rows) / max(1, n):.2f} ms/explanation")
         by_type: dict[str, list[dict]] = {}
         for r in rows:
             by_type.setdefault(r["exception"], []).append(r)
-        detail = ", ".join(f"{t} {sum(x['specific'] for x in v)}/{len(v)}" for t, v in
+        detail = ", ".join(f"{t} {sum(x['concrete'] for x in v)}/{len(v)}" for t, v in
                            sorted(by_type.items(), key=lambda kv: -len(kv[1])))
-        print(f"  specific by type: {detail}")
+        print(f"  concrete fix by type: {detail}")
     return 0
 
 

@@ -1,0 +1,76 @@
+"""What the student expected and what they saw ("expected 6 but got 5", "it prints 2 2 2", "always prints
+wrong"), and how that ranks the silent-bug findings against the real output of the run."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_EXPECTED_GOT = re.compile(
+    r"expect(?:ed|ing|s)?\s+(?:it\s+to\s+(?:print|return|be|show|give|output)\s+|to\s+(?:see|get)\s+)?"
+    r"[\"'`]?(?P<expected>[^\"'`]+?)[\"'`]?\s*,?\s+(?:but|and|instead)\s+(?:it\s+|i\s+)?"
+    r"(?:got|get|gets|prints?|printed|returns?|returned|shows?|showed|gives?|gave|outputs?)\s+"
+    r"[\"'`]?(?P<got>[^\"'`]+?)[\"'`]?\s*(?:[.!?;]|$|\s+instead)", re.I)
+_SHOULD = re.compile(r"should\s+(?:print|return|be|show|give|output)\s+[\"'`]?(?P<expected>[^\"'`.!?]+?)[\"'`]?"
+                     r"\s*(?:[.!?,;]|$|\s+but)", re.I)
+_SEES = re.compile(r"\b(?:it|this|that|the program|my code|the function)\s+(?:only\s+|just\s+|always\s+)?"
+                   r"(?:prints?|returns?|shows?|gives?|outputs?)\s+[\"'`]?(?P<got>[^\"'`.!?,;]+?)[\"'`]?"
+                   r"\s*(?:[.!?,;]|$|\s+(?:but|instead|even|when|every|for))", re.I)
+
+# title of a finding -> words in the question that point at that family of bug
+_FAMILIES = {
+    "Late-binding closure in a loop": r"same (value|number)|all (the )?same|last value|\b(\d+) \3 \3\b|every(one)? .* same",
+    "Mutable default argument": r"previous|keeps? (growing|adding)|remember|earlier call|second call|accumulat",
+    "Two names for one list": r"both|original|copy|also chang|changes? (the )?other",
+    "Every row is the same list": r"every row|all rows|whole column|grid|matrix|board",
+    "Function never called": r"nothing happens|prints? nothing|no output|doesn.t (do|print|run) anything|nothing (is )?printed",
+    "Recursive result not returned": r"\bnone\b|recurs",
+    "Function returns None": r"\bnone\b|return",
+    "Method used without calling it": r"always|every time|even when|no matter",
+    "`or` with a bare value is always true": r"always|every (letter|time|word)|even when|no matter",
+    "Chained comparison with True": r"never|always|even when|no matter|adult|true",
+    "`is` used instead of `==`": r"never|always|even when|admin|equal",
+    "Integer division": r"decimal|\.5|round|integer|float|division",
+    "Off-by-one range": r"one (less|short|too few|too many)|last|skip|miss|off.by",
+}
+
+
+@dataclass(frozen=True)
+class Expectation:
+    expected: str | None
+    got: str | None
+
+    def sentence(self) -> str:
+        parts = []
+        if self.expected:
+            parts.append(f"you expected `{self.expected}`")
+        if self.got:
+            parts.append(f"you saw `{self.got}`")
+        return " and ".join(parts)
+
+
+def parse(question: str) -> Expectation:
+    q = question or ""
+    match = _EXPECTED_GOT.search(q)
+    if match:
+        return Expectation(match.group("expected").strip(), match.group("got").strip())
+    should, sees = _SHOULD.search(q), _SEES.search(q)
+    return Expectation(should.group("expected").strip() if should else None,
+                       sees.group("got").strip() if sees else None)
+
+
+def rank(findings: list, question: str) -> list:
+    """Findings whose bug family the question describes come first, then by confidence."""
+    q = question or ""
+
+    def score(f) -> tuple:
+        pattern = _FAMILIES.get(f.title or "")
+        return (not (pattern and re.search(pattern, q, re.I)), -f.confidence)
+    return sorted(findings, key=score)
+
+
+def output_matches(stdout: str, got: str | None) -> bool:
+    """Does the run's output contain what the student says they saw (spacing/newlines ignored)?"""
+    if not got:
+        return False
+    squash = lambda text: re.sub(r"\s+", " ", text).strip().lower()   # noqa: E731
+    return squash(got) in squash(stdout)
