@@ -103,7 +103,8 @@ class MeshServicer(pb_grpc.MeshServiceServicer):
         out = []
         error = 3  # AGENT_STATUS_ERROR
         for agent, replicas in sorted(by_agent.items()):
-            live = [m for m in replicas if m.status != error] or replicas
+            # Replicas that serve: not in error, and not shut down (a stopped one stays listed as stopping).
+            live = [m for m in replicas if m.status not in (error, STOPPING)] or replicas
             for m in replicas:
                 m.replica_count = len(live)
             out.extend(sorted(replicas, key=lambda m: m.instance_id))

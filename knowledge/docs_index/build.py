@@ -25,6 +25,7 @@ from knowledge.docs_index.parse import parse_page
 log = logging.getLogger("learnflow.docs_index")
 _LOCK_KEY = 0x4C46444F   # "LFDO": serialises loaders of one database
 _HERE = Path(__file__).resolve().parent
+_SANDBOX = _HERE.parent.parent / "sandbox"
 MAX_EXAMPLES_PER_SECTION = 4
 
 
@@ -33,12 +34,16 @@ def cache_dir() -> Path:
 
 
 def checksum(docs: Path | None = None) -> str | None:
-    """sha256 of the indexed pages and of the indexer; None when the docs are not installed."""
+    """sha256 of the indexed pages, of the indexer and of the sandbox that verifies the examples (what runs
+    there depends on its isolation: an example that needs /bin/sh stops passing when the sandbox hides it);
+    None when the docs are not installed."""
     docs = docs or docs_pages.docs_dir()
     if not (docs / "index.html").exists():
         return None
     digest = hashlib.sha256()
     for source in sorted(_HERE / name for name in ("pages.py", "parse.py", "verify.py", "build.py")):
+        digest.update(source.read_bytes())
+    for source in sorted(_SANDBOX.rglob("*.py")):
         digest.update(source.read_bytes())
     for page in docs_pages.pages():
         path = docs / f"{page}.html"
