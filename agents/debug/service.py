@@ -19,6 +19,7 @@ from agents.debug import explainer, inputs, pasted, prevention
 from agents.debug.expl_code import parse
 from agents.llm import Narration, maybe_claude, offline_pieces
 from server import auth
+from server.interceptors import resource_exhausted_status
 
 AGENT = "debug"
 _SYSTEM = ("You are a Python debugging tutor. The program was really run; the exception, line and diagnosis "
@@ -47,7 +48,8 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
             return await sandbox.run(request.code, stdin=stdin,
                                      owner=getattr(auth.current_identity.get(), "student_id", ""))
         except SandboxBusy:
-            await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "the code runner is busy; retry in a moment")
+            # RetryInfo like every other limit, so clients back off the same way.
+            await context.abort_with_status(resource_exhausted_status("the code runner is busy", 1.0))
 
     async def _ask_concepts(self, request, error_type: str, message: str):
         """Returns (concept text | None, collaboration hops)."""

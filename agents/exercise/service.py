@@ -17,7 +17,7 @@ from agents.exercise.feedback import feedback, grade_of
 from db import records, state
 from server import auth, enums, events, telemetry
 from server.access import readable_student, require_active
-from server.interceptors import invalid_argument_status
+from server.interceptors import invalid_argument_status, resource_exhausted_status
 from server.validation import Violation
 
 AGENT = "exercise"
@@ -196,7 +196,7 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
                     await on_result(item)
             return final
         except SandboxBusy:
-            await context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "the grader is busy; retry in a few seconds")
+            await context.abort_with_status(resource_exhausted_status("the grader is busy", 2.0))
 
     async def _submit(self, request, context, on_result=None) -> entities_pb2.ExerciseSubmission:
         identity = auth.require_identity()
