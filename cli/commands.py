@@ -98,7 +98,7 @@ def ask(args) -> int:
         if args.json:
             print(_as_json(final))
         else:
-            render.err.print(f"(rate this answer: learnflow rate 1-5 · follow up: learnflow ask --continue \"...\")",
+            render.err.print("(rate this answer: learnflow rate 1-5 · follow up: learnflow ask --continue \"...\")",
                              highlight=False, markup=False)
     return 0
 
