@@ -7,8 +7,8 @@ This module therefore
 - derives the v1 file descriptor from the v1alpha one (package and type names renamed, nothing else)
   and adds it to the default descriptor pool, so v1 describes itself like any served service;
 - serves `grpc.reflection.v1.ServerReflection/ServerReflectionInfo` with grpcio-reflection's own servicer
-  (the same lookups: by file name, symbol, extension, the service list), its messages read and written
-  with the v1alpha classes — identical on the wire to v1's.
+  (the same lookups: by file name, symbol, extension, the service list; method symbols added), its messages
+  read and written with the v1alpha classes — identical on the wire to v1's.
 The guard interceptor passes it through unchanged like v1alpha (only /learnflow.* methods are guarded).
 """
 from __future__ import annotations
@@ -56,9 +56,26 @@ def register_descriptor(pool: descriptor_pool.DescriptorPool | None = None) -> N
         pool.AddSerializedFile(v1_file_proto().SerializeToString())
 
 
+class _Servicer(_async.ReflectionServicer):
+    """grpcio-reflection's servicer, plus method symbols (`pkg.Service.Method`, what `grpcurl describe` of a
+    method asks for), which the Python descriptor pool does not resolve by itself: their service's file."""
+
+    def _file_containing_symbol(self, request, fully_qualified_name):
+        response = super()._file_containing_symbol(request, fully_qualified_name)
+        service_name, _, method = fully_qualified_name.rpartition(".")
+        if response.HasField("error_response") and service_name:
+            try:
+                service = self._pool.FindServiceByName(service_name)
+            except KeyError:
+                return response
+            if method in service.methods_by_name:
+                return super()._file_containing_symbol(request, service_name)
+        return response
+
+
 def handler(service_names, pool=None) -> grpc.GenericRpcHandler:
     """The v1 service for a grpc.aio server, answering with grpcio-reflection's servicer."""
-    servicer = _async.ReflectionServicer(service_names, pool=pool)
+    servicer = _Servicer(service_names, pool=pool)
     method = grpc.stream_stream_rpc_method_handler(
         servicer.ServerReflectionInfo,
         # v1 and v1alpha messages are the same bytes (same fields and numbers), so the v1alpha classes read

@@ -51,17 +51,22 @@ def test_raw_v1_stream_lists_services_and_describes_itself(mesh):
                                      response_deserializer=response_cls.FromString)
         replies = list(call(iter([request_cls(list_services=""),
                                   request_cls(file_containing_symbol=reflection_v1.SERVICE_NAME),
-                                  request_cls(file_containing_symbol="learnflow.v1.NoSuchService")]), timeout=30))
+                                  request_cls(file_containing_symbol="learnflow.v1.NoSuchService"),
+                                  request_cls(file_containing_symbol="learnflow.v1.TriageService.AskStream")]),
+                             timeout=30))
     listed = {s.name for s in replies[0].list_services_response.service}
     assert set(registry.all_services()) | {reflection_v1.SERVICE_NAME, "grpc.reflection.v1alpha.ServerReflection"} <= listed
     own = descriptor_pb2.FileDescriptorProto.FromString(replies[1].file_descriptor_response.file_descriptor_proto[0])
     assert own.package == "grpc.reflection.v1" and own.service[0].name == "ServerReflection"
     assert replies[2].error_response.error_code == grpc.StatusCode.NOT_FOUND.value[0]
+    method_file = descriptor_pb2.FileDescriptorProto.FromString(
+        replies[3].file_descriptor_response.file_descriptor_proto[0])
+    assert method_file.name == "learnflow/v1/triage_service.proto"  # a method symbol: its service's file
 
 
 @pytest.mark.skipif(_grpcurl() is None, reason="grpcurl not installed (scripts/bootstrap.sh installs it with Go)")
 def test_grpcurl_through_envoy_uses_v1(mesh):
-    listed = subprocess.run([_grpcurl(), "-plaintext", "-v", mesh.envoy_address, "list"], capture_output=True,
+    listed = subprocess.run([_grpcurl(), "-plaintext", mesh.envoy_address, "list"], capture_output=True,
                             text=True, timeout=30)
     assert listed.returncode == 0, listed.stderr
     assert "grpc.reflection.v1.ServerReflection" in listed.stdout.split()
