@@ -37,7 +37,14 @@ def enum_number(enum_name: str, spelled: str) -> int:
 
 
 def markdown(text: str) -> None:
-    out.print(Markdown(text, code_theme="monokai"))
+    if out.is_terminal:
+        out.print(Markdown(text, code_theme="monokai"))
+        return
+    # Piped: the same layout without the padding rich adds to fill the width (clean for files and grep).
+    with out.capture() as captured:
+        out.print(Markdown(text, code_theme="monokai"))
+    sys.stdout.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
+    sys.stdout.flush()
 
 
 class StreamedAnswer:

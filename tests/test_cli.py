@@ -83,6 +83,8 @@ def test_ask_renders_markdown_and_raw_keeps_it(student):
     assert rendered.returncode == 0, rendered.stderr
     assert "KeyError" in rendered.stdout
     assert "```" not in rendered.stdout and "**" not in rendered.stdout
+    assert all(line == line.rstrip() for line in rendered.stdout.splitlines())  # piped: no padding to the width
+    assert "ages.get('bob'" in rendered.stdout  # code blocks kept, as code
     coloured = student("ask", "why does this fail?", "--code-file", str(bug), extra_env={"FORCE_COLOR": "1"})
     assert "\x1b[" in coloured.stdout  # styled for a terminal (headings, highlighted code)
 
