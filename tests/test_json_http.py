@@ -110,3 +110,31 @@ def test_authorised_read_after_json_calls(mesh, account):
     assert code == 200, text
     progress = json.loads(text)["progress"]
     assert progress["studentId"] == account["student_id"]
+
+
+def readme_block(heading: str) -> str:
+    """The first ```sh block under a README heading (the documented commands, run as written)."""
+    from tests.conftest import ROOT
+
+    text = (ROOT / "README.md").read_text()
+    section = text[text.index(heading):]
+    return section.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def run_readme_block(mesh, heading: str, tmp_path) -> subprocess.CompletedProcess:
+    import os
+
+    script = readme_block(heading).replace("127.0.0.1:8080", mesh.envoy_address).replace(
+        "me@example.org", new_email("readme"))
+    env = {**os.environ, "PATH": f"{os.path.expanduser('~/.cache/learnflow/bin')}:{os.environ['PATH']}"}
+    return subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+def test_the_readme_curl_session_works_as_written(mesh, tmp_path):
+    out = run_readme_block(mesh, "### JSON over HTTP (curl)", tmp_path)
+    assert '"student":' in out.stdout, out.stdout + out.stderr          # Register
+    assert "KeyError" in out.stdout                                      # Ask, the token from the jq one-liner
+    assert "generator" in out.stdout.lower()                             # AskStream's chunks through jq
+    assert '"fieldViolations"' in out.stdout and "HTTP 400" in out.stdout
+    assert '"code":16' in out.stdout and "HTTP 401" in out.stdout

@@ -91,3 +91,16 @@ def test_buf_curl_with_grpc_v1_reflection_through_envoy(mesh):
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode != 0
     assert "invalid_argument" in bad.stderr and "google.rpc.BadRequest" in bad.stderr
+
+
+@pytest.mark.skipif(_grpcurl() is None or shutil.which("jq") is None, reason="grpcurl or jq missing")
+def test_the_readme_grpcurl_session_works_as_written(mesh, tmp_path):
+    from tests.test_json_http import run_readme_block
+
+    out = run_readme_block(mesh, "### grpcurl: a complete session", tmp_path)
+    assert "learnflow.v1.TriageService" in out.stdout and "rpc AskStream" in out.stdout, out.stdout + out.stderr
+    assert '"student":' in out.stdout                                   # Register
+    assert "comprehension" in out.stdout.lower()                        # Ask with the token from jq
+    assert '"routing":' in out.stdout and "IndexError" in out.stdout    # AskStream
+    assert '"messages":' in out.stdout and '"trace_id":' in out.stdout  # GetMessageFlow of the Ask
+    assert '"field_violations"' in out.stderr and out.returncode != 0  # the error with details (stderr), exit status
