@@ -95,6 +95,9 @@ def test_code_from_a_pipe_and_json_for_scripts(student):
     answer = json.loads(out.stdout)
     assert answer["response"]["metadata"]["error_type"] == "ValueError"
     assert answer["query"]["status"] == "QUERY_STATUS_COMPLETED"
+    follow = student("ask", "--continue", "how do I avoid this next time?", "--json")  # same session
+    assert follow.returncode == 0, follow.stderr
+    assert json.loads(follow.stdout)["query"]["session_id"] == answer["query"]["session_id"]
 
 
 def test_program_input_from_a_file_or_a_pipe(student):
