@@ -6,7 +6,7 @@ prints the config (JSON, which Envoy reads as YAML). An agent may be listed with
 addresses (`--agent triage=triage.learnflow.svc:50051`) make a STRICT_DNS cluster (Kubernetes headless Services).
 Routes, clusters and health-check names come from the service registry (server/registry.py).
 
-- native gRPC (HTTP/2) and gRPC-web (browsers) on the same port, CORS allowing the authorization header
+- native gRPC (HTTP/2), gRPC-web (browsers) and JSON over HTTP (curl; envoy/json_http.py) on the same port, CORS allowing the authorization header
   for an allow-list of origins (LEARNFLOW_CORS_ORIGINS, comma list; default: http(s)://localhost and
   127.0.0.1 on any port) - an origin is never reflected;
 - Envoy is the edge: it appends the client's real address to x-forwarded-for (use_remote_address) and
@@ -33,6 +33,7 @@ import re
 from edge_config import (Limits, access_log, address, buffer_disabled, cluster_kind, edge_options, health_routes, health_service_lua,
                          lua_disabled, otel_cluster, otlp_from_env, request_size_filter, tls_transport_socket,
                          tracing)
+from json_http import transcoder_filter  # --- clients: JSON over HTTP (gRPC-JSON transcoder)
 from server import registry
 
 SAFE_RETRY_ON = "connect-failure,refused-stream,reset-before-request"
@@ -156,6 +157,7 @@ def render(listen: str, admin: str, agents: dict[str, list[str]], *, tls: tuple[
              "typed_config": {"@type": "type.googleapis.com/envoy.extensions.filters.http.grpc_web.v3.GrpcWeb"}},
             {"name": "envoy.filters.http.cors",
              "typed_config": {"@type": "type.googleapis.com/envoy.extensions.filters.http.cors.v3.Cors"}},
+            transcoder_filter([registry.agent(a).service for a in agents], (limits or Limits()).max_request_bytes),
             {"name": "envoy.filters.http.router",
              "typed_config": {"@type": "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"}},
         ],

@@ -93,3 +93,12 @@ if ! command -v prometheus >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v a
    && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
         prometheus >/dev/null) || echo "warning: could not install prometheus (the scrape test will fail)" >&2
 fi
+# --- clients (issue 11): the Go code generators of buf.gen.yaml (pinned; scripts/gen_proto.sh runs them), and the
+# Go example's modules downloaded into Go's module cache so its test builds offline.
+if command -v go >/dev/null 2>&1; then
+  [ -x "$CACHE/bin/protoc-gen-go" ] || GOBIN="$CACHE/bin" GOFLAGS=-mod=mod go install \
+    google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12 || echo "warning: could not install protoc-gen-go" >&2
+  [ -x "$CACHE/bin/protoc-gen-go-grpc" ] || GOBIN="$CACHE/bin" GOFLAGS=-mod=mod go install \
+    google.golang.org/grpc/cmd/protoc-gen-go-grpc@v1.6.2 || echo "warning: could not install protoc-gen-go-grpc" >&2
+  (cd examples/go && go mod download) || echo "warning: could not download the Go example's modules (its test will fail)" >&2
+fi

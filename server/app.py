@@ -12,7 +12,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from db.pool import open_async_pool
-from server import jsonlog, prom, registry, telemetry
+from server import jsonlog, prom, registry, reflection_v1, telemetry
 from server.config import Settings
 from server.interceptors import GuardInterceptor
 from server.runtime import Runtime
@@ -46,8 +46,9 @@ async def serve(agent: str, listen: str | None = None) -> None:
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     # Every agent serves reflection for the whole learnflow.v1 package (the registry loads every
     # descriptor), so Envoy can route reflection to any one of them and grpcurl sees every service.
-    reflection.enable_server_reflection(
-        (*registry.all_services(), health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+    reflected = (*registry.all_services(), health.SERVICE_NAME, reflection.SERVICE_NAME, reflection_v1.SERVICE_NAME)
+    reflection.enable_server_reflection(reflected, server)
+    reflection_v1.enable_server_reflection(reflected, server)  # --- clients: v1 beside v1alpha (grpcurl, buf curl)
 
     port = server.add_insecure_port(settings.listen)
     await server.start()
