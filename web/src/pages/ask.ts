@@ -1,6 +1,7 @@
 // Ask: a question (with optional code and program input), the answer streamed and rendered as Markdown,
 // follow-ups in the same session, and a 1-5 rating of each answer.
 import { api } from "../api";
+import * as session from "../session";
 import { friendly } from "../errors";
 import { editor } from "../editor";
 import { render } from "../markdown";
@@ -15,8 +16,11 @@ const AGENTS: Record<number, string> = {
 
 let sessionId = "";   // kept while the app is open: going to another page and back continues the conversation
 let turns: HTMLElement[] = [];
+let owner = "";       // whose conversation that is (another login starts afresh)
 
 export function askPage(root: HTMLElement): () => void {
+  const me = session.get()?.studentId ?? "";
+  if (me !== owner) { owner = me; sessionId = ""; turns = []; }
   const question = h("textarea", { id: "question", rows: 3, required: true,
     placeholder: "e.g. Why does my loop print the last item twice?" }) as HTMLTextAreaElement;
   const code = editor("Your Python code (optional)", "", "code-editor");
