@@ -111,23 +111,13 @@ try {
   await sp.locator("#conversation article.turn").first().locator('button.star[data-rating="4"]').click();
   await sp.waitForSelector("#conversation article.turn >> .rating .notice.ok", WAIT);
   seen.pages.ask.rated = await sp.locator("#conversation article.turn").first().locator(".rating .notice").innerText();
-  seen.pages.ask.rawStars = await sp.locator("#conversation .answer").evaluateAll(
-    (els) => els.some((el) => el.textContent.includes("**")));
+  // Markdown was rendered: no literal ** outside code (where ** is Python's power operator)
+  seen.pages.ask.rawStars = await sp.locator("#conversation .answer").evaluateAll((els) => els.some((el) => {
+    const prose = el.cloneNode(true);
+    prose.querySelectorAll("code, pre").forEach((c) => c.remove());
+    return prose.textContent.includes("**");
+  }));
   await shot(sp, "03-ask");
-
-  // --- phone width: the same page, readable and without sideways scrolling ---------------------------------
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true,
-    hasTouch: true, storageState: await student.storageState() });
-  const pp = await newPage(phone, "phone");
-  await pp.goto(cfg.url + "#/progress");
-  await pp.waitForSelector("#progress .stat", WAIT);
-  seen.pages.phone = await pp.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: innerWidth }));
-  await shot(pp, "04-phone-progress");
-  await pp.goto(cfg.url + "#/ask");
-  await pp.waitForSelector("#ask-form", WAIT);
-  seen.pages.phone.askScrollWidth = await pp.evaluate(() => document.documentElement.scrollWidth);
-  await shot(pp, "05-phone-ask");
-  await phone.close();
 
   // --- join the teacher's class with its code --------------------------------------------------------------
   await sp.click('#nav a[href="#/classes"]');
@@ -137,7 +127,7 @@ try {
   await sp.waitForSelector("#join-form .notice.ok", WAIT);
   await sp.waitForFunction((name) => document.querySelector("#my-classes")?.textContent.includes(name), cfg.className, WAIT);
   seen.pages.classes = { joined: await text(sp, "#join-form .notice.ok"), list: await text(sp, "#my-classes") };
-  await shot(sp, "06-student-classes");
+  await shot(sp, "04-student-classes");
 
   // --- the teacher opens the class page: members and the live alert feed -----------------------------------
   const teacher = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -161,7 +151,7 @@ try {
     return cards.length > 0 && cards.every((c) => c.dataset.topic === t);
   }, cfg.exercise.topic, WAIT);
   seen.pages.exercises = { cards: await count(sp, "#exercise-list li.exercise") };
-  await shot(sp, "07-exercises");
+  await shot(sp, "05-exercises");
   await sp.click(`#exercise-list a[href="#/exercise/${cfg.exercise.id}"]`);
   await sp.waitForSelector("#solution-editor .cm-content", WAIT);
   seen.pages.exercise = { starter: await sp.locator("#solution-editor .cm-content").innerText(),
@@ -180,19 +170,19 @@ try {
       failed: await count(sp, "#test-results li.fail") });
   }
   seen.pages.exercise.submissions = submissions;
-  await shot(sp, "08-exercise");
+  await shot(sp, "06-exercise");
 
   // --- the teacher's page shows the struggle as it happens (no reload) -------------------------------------
   await tp.waitForSelector("#alerts li.alert.struggle", WAIT);
   seen.pages.teacher.alert = await text(tp, "#alerts li.alert.struggle");
   await tp.waitForSelector("#alerts li.alert.mastery", WAIT);
   seen.pages.teacher.masteryAlert = await text(tp, "#alerts li.alert.mastery");
-  await shot(tp, "09-teacher-live-alerts");
+  await shot(tp, "07-teacher-live-alerts");
   await tp.click(`#classes li.member a`);
   await tp.waitForSelector("#progress .stat", WAIT);
   await tp.waitForFunction((n) => document.querySelector("h1")?.textContent.includes(n), cfg.student.name, WAIT);
   seen.pages.teacherStudent = { heading: await text(tp, "h1"), charts: await count(tp, "#progress svg.chart") };
-  await shot(tp, "10-teacher-student-progress");
+  await shot(tp, "08-teacher-student-progress");
 
   // --- the student's progress: charts, streak, struggles -----------------------------------------------------
   await sp.click('#nav a[href="#/progress"]');
@@ -205,7 +195,24 @@ try {
     struggles: await text(sp, "#struggles"),
     legend: await text(sp, "#mastery-history .legend"),
   };
-  await shot(sp, "11-progress");
+  await shot(sp, "09-progress");
+
+  // --- phone width: the same page, readable and without sideways scrolling ---------------------------------
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true,
+    hasTouch: true, storageState: await student.storageState() });
+  const pp = await newPage(phone, "phone");
+  await pp.goto(cfg.url + "#/progress");
+  await pp.waitForSelector("#mastery-history svg.line-chart", WAIT);
+  seen.pages.phone = await pp.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: innerWidth,
+    // rendered size of chart text (px): readable, not shrunk with the chart
+    chartText: Math.min(...[...document.querySelectorAll("svg.chart text")].map((t) => t.getBoundingClientRect().height)) }));
+  await shot(pp, "10-phone-progress");
+  await pp.goto(cfg.url + "#/ask");
+  await pp.waitForSelector("#ask-form", WAIT);
+  seen.pages.phone.askScrollWidth = await pp.evaluate(() => document.documentElement.scrollWidth);
+  await shot(pp, "11-phone-ask");
+  await phone.close();
+
 } finally {
   await browser.close();
 }

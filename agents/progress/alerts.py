@@ -22,7 +22,7 @@ TOPICS = ("student-struggle", "mastery-level-updated")
 STOPPED = object()   # put on every watcher's queue when the agent stops
 
 
-@dataclass
+@dataclass(eq=False)   # identity-hashed: watchers live in a set
 class Watcher:
     loop: asyncio.AbstractEventLoop
     students: frozenset[str]

@@ -24,14 +24,17 @@ export function colorOf(i: number): string {
 }
 
 /** Mastery (0-1) over time, one line per topic, with the 85 % "mastered" line. */
-export function lineChart(series: Series[], label: string): SVGSVGElement {
-  const W = 640, H = 260, L = 44, R = 12, T = 12, B = 30;
+export function lineChart(series: Series[], label: string, W = 640): SVGSVGElement {
+  const H = Math.round(Math.min(260, Math.max(180, W * 0.45))), L = 44, R = 12, T = 12, B = 30;
   const svg = frame(W, H, label, "line-chart");
-  const all = series.flatMap((x) => x.points.map((p) => p.t));
-  let t0 = Math.min(...all), t1 = Math.max(...all);
-  if (!isFinite(t0)) { t0 = Date.now() - 86_400_000; t1 = Date.now(); }
-  if (t1 - t0 < 60_000) { t0 -= 30_000; t1 += 30_000; }
-  const x = (t: number) => L + ((t - t0) / (t1 - t0)) * (W - L - R);
+  const all = [...new Set(series.flatMap((x) => x.points.map((p) => p.t)))].sort((a, b) => a - b);
+  let t0 = all[0] ?? Date.now() - 86_400_000, t1 = all[all.length - 1] ?? Date.now();
+  // Over a day or more: a time axis. Within one sitting: attempts evenly spaced in the order they happened.
+  const byRank = t1 - t0 < 86_400_000;
+  if (t1 === t0) { t0 -= 1; t1 += 1; }
+  const x = byRank ?
+    (t: number) => L + (all.length > 1 ? all.indexOf(t) / (all.length - 1) : 0.5) * (W - L - R) :
+    (t: number) => L + ((t - t0) / (t1 - t0)) * (W - L - R);
   const y = (v: number) => T + (1 - v) * (H - T - B);
   for (const v of [0, 0.25, 0.5, 0.75, 1]) {
     svg.append(s("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), class: "grid" }),
@@ -39,12 +42,14 @@ export function lineChart(series: Series[], label: string): SVGSVGElement {
   }
   svg.append(s("line", { x1: L, x2: W - R, y1: y(0.85), y2: y(0.85), class: "target" }),
     s("text", { x: W - R, y: y(0.85) - 4, "text-anchor": "end", class: "axis" }, "mastered"));
-  const fmt = (t: number) => new Date(t).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+  const sameDay = new Date(t0).toDateString() === new Date(t1).toDateString();
+  const fmt = (t: number) => sameDay ? new Date(t).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" }) :
+    new Date(t).toLocaleDateString(undefined, { month: "short", day: "numeric" });
   svg.append(s("text", { x: L, y: H - 8, class: "axis" }, fmt(t0)),
     s("text", { x: W - R, y: H - 8, "text-anchor": "end", class: "axis" }, fmt(t1)));
   series.forEach((line, i) => {
     const pts = line.points.map((p) => `${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`);
-    if (pts.length === 1) pts.unshift(`${L},${y(0.2).toFixed(1)}`);   // from the starting estimate
+    if (pts.length === 1) pts.unshift(`${L},${y(0.2).toFixed(1)}`);   // from the starting estimate (20 %)
     svg.append(s("polyline", { points: pts.join(" "), fill: "none", stroke: colorOf(i), "stroke-width": 2.5,
       class: "series", "data-topic": line.name }));
     for (const p of line.points) {
@@ -57,8 +62,8 @@ export function lineChart(series: Series[], label: string): SVGSVGElement {
 }
 
 /** Horizontal bars: one per item, value 0-1. */
-export function barChart(items: { label: string; value: number; note?: string }[], label: string): SVGSVGElement {
-  const row = 28, W = 640, L = 150, R = 60;
+export function barChart(items: { label: string; value: number; note?: string }[], label: string, W = 640): SVGSVGElement {
+  const row = 28, L = Math.min(150, W * 0.35), R = 48;
   const H = Math.max(1, items.length) * row + 8;
   const svg = frame(W, H, label, "bar-chart");
   items.forEach((item, i) => {
@@ -73,8 +78,15 @@ export function barChart(items: { label: string; value: number; note?: string }[
 }
 
 /** Columns per day: questions and submissions stacked. */
-export function activityChart(days: { day: string; questions: number; submissions: number }[], label: string): SVGSVGElement {
-  const W = 640, H = 160, L = 30, B = 24, T = 8;
+export function activityChart(active: { day: string; questions: number; submissions: number }[], label: string,
+  W = 640, span = 14): SVGSVGElement {
+  const H = 160, L = 30, B = 24, T = 8;
+  // every day of the last `span` days (UTC), quiet ones included, so the columns read as a timeline
+  const byDay = new Map(active.map((d) => [d.day, d]));
+  const days = Array.from({ length: span }, (_, i) => {
+    const day = new Date(Date.now() - (span - 1 - i) * 86_400_000).toISOString().slice(0, 10);
+    return byDay.get(day) ?? { day, questions: 0, submissions: 0 };
+  });
   const svg = frame(W, H, label, "activity-chart");
   const max = Math.max(1, ...days.map((d) => d.questions + d.submissions));
   const n = Math.max(days.length, 7);
@@ -89,7 +101,8 @@ export function activityChart(days: { day: string; questions: number; submission
     const sub = s("rect", { x, y: y(d.questions + d.submissions), width: bw - 4,
       height: y(d.questions) - y(d.questions + d.submissions), class: "submissions" });
     svg.append(q, sub);
-    if (n <= 14 || i % Math.ceil(n / 10) === 0) {
+    const step = Math.ceil(n / Math.max(2, Math.floor(W / 60)));
+    if ((n - 1 - i) % step === 0) {   // counted back from today, so today always has its label
       svg.append(s("text", { x: x + (bw - 4) / 2, y: H - 8, "text-anchor": "middle", class: "axis" }, d.day.slice(5)));
     }
   });

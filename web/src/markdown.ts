@@ -26,7 +26,8 @@ export function render(target: HTMLElement, markdown: string): void {
   }
   for (const block of target.querySelectorAll<HTMLElement>("pre code")) {
     const lang = /language-([\w-]+)/.exec(block.className)?.[1];
-    if (!lang || !hljs.getLanguage(lang)) block.classList.add("language-python");
+    // untagged blocks are program output or diagrams: plain text (code comes tagged ```python)
+    if (!lang || !hljs.getLanguage(lang)) block.classList.add("language-plaintext");
     hljs.highlightElement(block);
   }
 }

@@ -65,6 +65,7 @@ export function askPage(root: HTMLElement): () => void {
     turns.push(turn);
     conversation.append(turn);
     setMode();
+    turn.scrollIntoView({ block: "nearest" });
     const snippet = code.get();
     let markdown = "";
     let frame = 0;
@@ -108,7 +109,7 @@ export function askPage(root: HTMLElement): () => void {
 
   root.append(h("h1", {}, "Ask your Python tutor"),
     h("p.lead", {}, "Ask anything about Python. Paste code to get it reviewed or debugged; follow-ups keep the context."),
-    form, conversation);
+    conversation, form);
   return () => undefined;
 }
 

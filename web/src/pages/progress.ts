@@ -23,6 +23,8 @@ export function progressView(root: HTMLElement, studentId: string): void {
       ]);
       status.replaceChildren();
       if (!progress) return;
+      // charts drawn at the width they are shown at, so their text stays readable on a phone
+      const width = Math.max(280, Math.min(760, body.clientWidth - 34));
       const mastered = progress.topicsMastered.length;
       body.append(h("section.stats", { "aria-label": "Totals" },
         stat("streak", `${history.streakDays || progress.streakDays}`, "day streak"),
@@ -35,7 +37,7 @@ export function progressView(root: HTMLElement, studentId: string): void {
       }));
       body.append(h("section.card", { id: "mastery-history", "aria-labelledby": "mh" },
         h("h2", { id: "mh" }, "Mastery over time"),
-        series.length ? [lineChart(series, "Mastery per topic over time"),
+        series.length ? [lineChart(series, "Mastery per topic over time", width),
           h("ul.legend", {}, series.map((x, i) => h("li", {}, h("span.swatch", { style: `background:${colorOf(i)}` }),
             `${x.name} ${Math.round(x.points[x.points.length - 1].v * 100)}%`)))] :
           h("p.empty", {}, "Solve an exercise to start your mastery chart.")));
@@ -43,12 +45,12 @@ export function progressView(root: HTMLElement, studentId: string): void {
       const levels = Object.entries(progress.pythonMasteryLevels).sort((a, b) => b[1] - a[1]);
       body.append(h("section.card", { id: "mastery-now", "aria-labelledby": "mn" },
         h("h2", { id: "mn" }, "Mastery by topic"),
-        levels.length ? barChart(levels.map(([t, v]) => ({ label: pretty(t), value: v })), "Mastery per topic now") :
+        levels.length ? barChart(levels.map(([t, v]) => ({ label: pretty(t), value: v })), "Mastery per topic now", width) :
           h("p.empty", {}, "No graded work yet.")));
 
       body.append(h("section.card", { id: "activity", "aria-labelledby": "ac" },
         h("h2", { id: "ac" }, "Activity"),
-        history.activity.length ? [activityChart(history.activity, "Questions and submissions per day"),
+        history.activity.length ? [activityChart(history.activity, "Questions and submissions per day (last 14 days)", width),
           h("ul.legend", {}, h("li", {}, h("span.swatch.questions"), "questions"),
             h("li", {}, h("span.swatch.submissions"), "submissions"))] :
           h("p.empty", {}, "No activity in the last 90 days.")));
