@@ -14,7 +14,7 @@ RUN_DIR = Path(os.environ.get("LEARNFLOW_RUN_DIR", ROOT / ".run"))
 
 
 def up(args) -> int:
-    processes.stop_all(RUN_DIR, STOP_ORDER + ["kafka"])  # a previous `make up` left running: restart cleanly
+    processes.stop_all(RUN_DIR, ["web"] + STOP_ORDER + ["kafka"])  # a previous `make up` left running: restart cleanly
     config = MeshConfig(run_dir=RUN_DIR, envoy_port=int(os.environ.get("LEARNFLOW_ENVOY_PORT", 8080)),
                         admin_port=int(os.environ.get("LEARNFLOW_ENVOY_ADMIN_PORT", 9901)),
                         database_url=os.environ.get("LEARNFLOW_DATABASE_URL") or None,
@@ -49,7 +49,7 @@ def up(args) -> int:
 
 
 def down(args) -> int:
-    stopped = processes.stop_all(RUN_DIR, STOP_ORDER + ["kafka"])
+    stopped = processes.stop_all(RUN_DIR, ["web"] + STOP_ORDER + ["kafka"])
     if stop_embedded(RUN_DIR / "pgdata"):
         stopped.append("postgresql")
     print(f"stopped: {', '.join(stopped) or 'nothing was running'}")

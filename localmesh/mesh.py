@@ -21,7 +21,7 @@ from server.config import AGENTS, DEFAULT_PORTS, env_key
 
 ROOT = Path(__file__).resolve().parent.parent
 # The registry lists callers before callees, so this order never cuts an inner call.
-STOP_ORDER = ["web", "envoy", "relay", *registry.AGENT_NAMES]
+STOP_ORDER = ["envoy", "relay", *registry.AGENT_NAMES]
 
 
 @dataclass
@@ -253,7 +253,7 @@ class Mesh:
         self.log(f"web app: {self.web_url} (students and teachers; talks to Envoy on {self.envoy_address})")
 
     def stop(self) -> None:
-        processes.stop_all(self.run_dir, STOP_ORDER + ["kafka"])
+        processes.stop_all(self.run_dir, ["web"] + STOP_ORDER + ["kafka"])   # web: issue 11
         self.procs.clear()
         if self.broker is not None:
             self.broker.stop()
