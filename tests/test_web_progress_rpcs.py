@@ -154,3 +154,29 @@ def test_mastery_history_replays_graded_work(make_client):
     with pytest.raises(grpc.RpcError) as bad:
         student.progress.GetMasteryHistory(pb.GetMasteryHistoryRequest(days=1000), metadata=student.metadata)
     assert bad.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "days" in bad.value.details()
+
+
+def test_stopping_the_agent_stops_the_alert_consumer_and_ends_open_watches(mesh, make_client):
+    """on_stop stops the Kafka alert consumer; a watch still open ends UNAVAILABLE (clients reconnect)."""
+    import os
+    import signal
+
+    from learnflow.v1 import progress_service_pb2_grpc
+
+    from localmesh import processes
+    from tests.conftest import spawn_agent
+
+    teacher = make_client(role="teacher")
+    channel, pid = spawn_agent(mesh, "progress")
+    try:
+        stub = progress_service_pb2_grpc.ProgressServiceStub(channel)
+        call = stub.WatchClassAlerts(pb.WatchClassAlertsRequest(), metadata=teacher.metadata, timeout=120)
+        assert next(call).WhichOneof("event") == "started"
+        os.kill(pid, signal.SIGTERM)
+        with pytest.raises(grpc.RpcError) as ended:
+            next(call)
+        assert ended.value.code() == grpc.StatusCode.UNAVAILABLE and "reconnect" in ended.value.details()
+        wait_for(lambda: not processes.alive(pid), timeout=30)
+    finally:
+        channel.close()
+        processes.stop_pid(pid)
