@@ -87,6 +87,7 @@ def test_student_and_teacher_walk_through_the_web_app(mesh, make_client, web_url
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     pages = seen["pages"]
     assert not seen["errors"], seen["errors"]
+    assert not seen["unlabelled"], seen["unlabelled"]   # every control on every page has a label
 
     # before login only the login form exists; a wrong password is a sentence, not a status number
     assert pages["login"]["askFormPresent"] == 0 and pages["login"]["viewport"] == 1
@@ -95,6 +96,8 @@ def test_student_and_teacher_walk_through_the_web_app(mesh, make_client, web_url
     assert pages["signup"]["weakError"].startswith("Please check the password")
     # a reload keeps the student signed in
     assert pages["reload"]["who"] == "Sam Student" and not pages["reload"]["newConversationVisible"]
+    assert pages["reload"]["refreshed"]                  # the refresh token renewed an expiring access token
+    assert pages["login"]["tabGoesTo"] == "login-password"
 
     ask = pages["ask"]
     first = ask["first"]

@@ -8,7 +8,7 @@ import { join } from "node:path";
 const cfg = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const WAIT = { timeout: cfg.timeout_ms ?? 120000 };
 mkdirSync(cfg.screenshots, { recursive: true });
-const seen = { pages: {}, errors: [], screenshots: [] };
+const seen = { pages: {}, errors: [], screenshots: [], unlabelled: [] };
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -17,6 +17,7 @@ const browser = await chromium.launch({
 });
 
 async function shot(page, name) {
+  await unlabelled(page, name);
   const path = join(cfg.screenshots, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   seen.screenshots.push(path);
@@ -35,6 +36,14 @@ async function paste(page, selector, text) {
 }
 
 const text = (page, sel) => page.locator(sel).first().innerText();
+
+/** Form controls a screen reader could not name (no <label>, aria-label or aria-labelledby). */
+async function unlabelled(page, where) {
+  const found = await page.evaluate(() => [...document.querySelectorAll("input, select, textarea, [contenteditable=true]")]
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby"))
+    .map((el) => el.id || el.outerHTML.slice(0, 80)));
+  for (const f of found) seen.unlabelled.push(`${where}: ${f}`);
+}
 const count = (page, sel) => page.locator(sel).count();
 
 async function newPage(context, label) {
@@ -101,6 +110,19 @@ try {
   await sp.reload();
   await sp.waitForSelector("#ask-form", WAIT);
   seen.pages.reload = { who: await text(sp, "#nav .who"), newConversationVisible: await sp.isVisible("#new-conversation") };
+  // an access token about to expire is refreshed with the refresh token (rotated) at the next start
+  const saved = await sp.evaluate(() => JSON.parse(localStorage.getItem("learnflow.session")));
+  await sp.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem("learnflow.session"));
+    s.accessExp = Date.now() + 5000;
+    localStorage.setItem("learnflow.session", JSON.stringify(s));
+  });
+  await sp.reload();
+  await sp.waitForSelector("#ask-form", WAIT);
+  await sp.waitForFunction((old) => JSON.parse(localStorage.getItem("learnflow.session") || "{}").refresh !== old,
+    saved.refresh, WAIT);
+  const renewed = await sp.evaluate(() => JSON.parse(localStorage.getItem("learnflow.session")));
+  seen.pages.reload.refreshed = renewed.access !== saved.access && renewed.accessExp > Date.now() + 60_000;
 
   // --- ask (streamed Markdown), a follow-up in the same session, a program that reads stdin, a rating -------
   const first = await ask(sp, cfg.questions.concept);
@@ -134,9 +156,13 @@ try {
   const tp = await newPage(teacher, "teacher");
   await tp.goto(cfg.url);
   await tp.waitForSelector("#login-form", WAIT);
-  await tp.fill("#login-email", cfg.teacher.email);
-  await tp.fill("#login-password", cfg.teacher.password);
-  await tp.click("#login-form button[type=submit]");
+  // keyboard only: type, Tab to the password, Enter submits
+  await tp.focus("#login-email");
+  await tp.keyboard.type(cfg.teacher.email);
+  await tp.keyboard.press("Tab");
+  seen.pages.login.tabGoesTo = await tp.evaluate(() => document.activeElement?.id);
+  await tp.keyboard.type(cfg.teacher.password);
+  await tp.keyboard.press("Enter");
   await tp.waitForSelector('#live-status[data-state="live"]', WAIT);
   seen.pages.teacher = { live: await text(tp, "#live-status"), classes: await text(tp, "#classes"),
     members: await count(tp, "#classes li.member") };
