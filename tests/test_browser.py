@@ -80,6 +80,8 @@ def test_student_and_teacher_walk_through_the_web_app(mesh, make_client, web_url
                      "solution": exercise.solution_code,
                      "wrong": ["pass\n", "x = 1\n", "print('not yet')\n"]},
     }
+    for old in SHOTS.glob("*.png") if SHOTS.exists() else ():   # only this run's pictures remain
+        old.unlink()
     path = tmp_path / "scenario.json"
     path.write_text(json.dumps(scenario))
     out = subprocess.run(["node", "e2e.mjs", str(path)], cwd=WEB, capture_output=True, text=True, timeout=900)

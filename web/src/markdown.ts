@@ -31,3 +31,10 @@ export function render(target: HTMLElement, markdown: string): void {
     hljs.highlightElement(block);
   }
 }
+
+/** One line of Markdown (a hint, a summary): inline formatting only, sanitised the same way. */
+export function renderInline(target: HTMLElement, markdown: string): HTMLElement {
+  target.innerHTML = DOMPurify.sanitize(marked.parseInline(markdown, { async: false }) as string,
+    { USE_PROFILES: { html: true } });
+  return target;
+}

@@ -3,7 +3,7 @@
 import { api } from "../api";
 import { friendly } from "../errors";
 import { editor } from "../editor";
-import { render } from "../markdown";
+import { render, renderInline } from "../markdown";
 import { h, field, notice, pretty } from "../dom";
 import { SkillLevel } from "../../../generated/ts/learnflow/v1/enums_pb";
 import type { Exercise } from "../../../generated/ts/learnflow/v1/entities_pb";
@@ -42,7 +42,7 @@ export function exercisesPage(root: HTMLElement): void {
         h("h2", {}, e.title || pretty(e.topic)),
         h("p.meta", {}, h("span.tag", {}, pretty(e.topic)), " ", h("span.tag.level", {}, levelName(e.difficulty)),
           e.estimatedCompletionTime ? ` · about ${e.estimatedCompletionTime} min` : ""),
-        h("p", {}, firstLine(e.problemText)),
+        renderInline(h("p"), firstLine(e.problemText)),
         h("a.button", { href: `#/exercise/${e.exerciseId}` }, "Start"))));
       status.replaceChildren(items.length ? "" : notice("info", "No exercises match. Try another topic or level."));
     } catch (err) {
@@ -83,7 +83,7 @@ function show(root: HTMLElement, e: Exercise): void {
   const problem = h("div.markdown.problem", { id: "problem" });
   render(problem, e.problemText);
   const code = editor("Your solution", e.starterCode, "solution-editor");
-  const hints = h("ol.hints", { id: "hints", "aria-live": "polite" }, e.hints.map((t) => h("li", {}, t)));
+  const hints = h("ol.hints", { id: "hints", "aria-live": "polite" }, e.hints.map((t) => renderInline(h("li"), t)));
   const hintButton = h("button.secondary", { type: "button", id: "hint-button" }, "Get a hint") as HTMLButtonElement;
   const hintStatus = h("div.status", { "aria-live": "polite" });
   const submit = h("button", { type: "submit", id: "submit-button" }, "Submit") as HTMLButtonElement;
@@ -103,7 +103,7 @@ function show(root: HTMLElement, e: Exercise): void {
     hintButton.disabled = true;
     try {
       const reply = await api.exercise.getHint({ exerciseId: e.exerciseId });
-      if (hints.children.length < reply.hintNumber) hints.append(h("li", {}, reply.hint));
+      if (hints.children.length < reply.hintNumber) hints.append(renderInline(h("li"), reply.hint));
       hintStatus.replaceChildren();
       updateHintButton(reply.hintNumber);
     } catch (err) {
