@@ -112,6 +112,10 @@ def test_watching_is_for_teachers_of_their_own_classes(make_client):
         Watch(teacher, "not-a-uuid").next()
     assert bad.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "class_id" in bad.value.details()
     own = _class_with(teacher)
+    # a watch runs until the caller's deadline and then ends cleanly (OK), not as a server failure
+    events = list(teacher.progress.WatchClassAlerts(pb.WatchClassAlertsRequest(class_id=own.class_id),
+                                                    metadata=teacher.metadata, timeout=3))
+    assert [e.WhichOneof("event") for e in events] == ["started"]
     watch = Watch(teacher, own.class_id)
     try:
         first = watch.next()

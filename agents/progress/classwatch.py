@@ -17,6 +17,7 @@ from server.access import require_active
 REFRESH_S = 20.0        # members reloaded this often while a watch is open
 HEARTBEAT_EVERY = 3     # a heartbeat after this many quiet refreshes (under Envoy's idle timeout)
 READY_TIMEOUT_S = 20.0
+DEADLINE_MARGIN_S = 0.5   # the stream ends itself this long before the caller's deadline
 
 
 async def members(conn, teacher_id: str, class_id: str) -> dict[str, dict]:
@@ -38,6 +39,12 @@ async def teacher_classes(conn, teacher_id: str, class_id: str) -> list[str]:
                              " AND (%s::uuid IS NULL OR class_id = %s::uuid) ORDER BY created_at",
                              (teacher_id, class_id or None, class_id or None))
     return [r["id"] for r in await cur.fetchall()]
+
+
+def _left(context) -> float:
+    """Seconds until just before the caller's deadline (a large number without one)."""
+    remaining = context.time_remaining()
+    return 1e9 if remaining is None else remaining - DEADLINE_MARGIN_S
 
 
 def alert(env, who: dict) -> pb.WatchClassAlertsResponse:
@@ -63,7 +70,7 @@ async def watch(runtime, request, context):
         if request.class_id and not classes:
             await context.abort(grpc.StatusCode.NOT_FOUND, "no such class of yours")
         known = await members(conn, identity.student_id, request.class_id)
-    if not await hub.wait_ready(READY_TIMEOUT_S):
+    if not await hub.wait_ready(min(READY_TIMEOUT_S, _left(context))):
         await context.abort(grpc.StatusCode.UNAVAILABLE, "live alerts are starting; retry in a few seconds")
     watcher = hub.watch(known)
     try:
@@ -71,9 +78,14 @@ async def watch(runtime, request, context):
         yield pb.WatchClassAlertsResponse(started=pb.WatchStarted(class_ids=classes, student_count=len(known)))
         quiet = 0
         while True:
+            left = _left(context)
+            if left <= 0:
+                return   # the caller's deadline: a watch that ran its course ends OK, not as a failure
             try:
-                env = await asyncio.wait_for(watcher.queue.get(), REFRESH_S)
+                env = await asyncio.wait_for(watcher.queue.get(), min(REFRESH_S, left))
             except asyncio.TimeoutError:
+                if _left(context) <= 0:
+                    return
                 async with runtime.pool.connection() as conn:
                     known = await members(conn, identity.student_id, request.class_id)
                 watcher.students = frozenset(known)

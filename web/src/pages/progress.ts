@@ -40,7 +40,7 @@ export function progressView(root: HTMLElement, studentId: string): void {
         series.length ? [lineChart(series, "Mastery per topic over time", width),
           h("ul.legend", {}, series.map((x, i) => h("li", {}, h("span.swatch", { style: `background:${colorOf(i)}` }),
             `${x.name} ${Math.round(x.points[x.points.length - 1].v * 100)}%`)))] :
-          h("p.empty", {}, "Solve an exercise to start your mastery chart.")));
+          h("p.empty", {}, studentId ? "No graded work yet." : "Solve an exercise to start your mastery chart.")));
 
       const levels = Object.entries(progress.pythonMasteryLevels).sort((a, b) => b[1] - a[1]);
       body.append(h("section.card", { id: "mastery-now", "aria-labelledby": "mn" },
@@ -60,7 +60,7 @@ export function progressView(root: HTMLElement, studentId: string): void {
         h("h2", { id: "st" }, "Needs attention"),
         struggles.length || progress.weaknesses.length ?
           h("ul", {}, struggles.map((t) => h("li.struggle", {}, `${pretty(t)}: several questions or failed attempts recently. `,
-            h("a", { href: "#/exercises" }, "Practise it"))),
+            studentId ? null : h("a", { href: "#/exercises" }, "Practise it"))),
           progress.weaknesses.filter((t) => !struggles.includes(t)).map((t) => h("li", {}, `${pretty(t)}: mastery below 60%`))) :
           h("p.empty", {}, "Nothing to worry about right now.")));
 
