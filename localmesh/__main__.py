@@ -14,12 +14,13 @@ RUN_DIR = Path(os.environ.get("LEARNFLOW_RUN_DIR", ROOT / ".run"))
 
 
 def up(args) -> int:
-    processes.stop_all(RUN_DIR, STOP_ORDER + ["kafka"])  # a previous `make up` left running: restart cleanly
+    processes.stop_all(RUN_DIR, ["web"] + STOP_ORDER + ["kafka"])  # a previous `make up` left running: restart cleanly
     config = MeshConfig(run_dir=RUN_DIR, envoy_port=int(os.environ.get("LEARNFLOW_ENVOY_PORT", 8080)),
                         admin_port=int(os.environ.get("LEARNFLOW_ENVOY_ADMIN_PORT", 9901)),
                         database_url=os.environ.get("LEARNFLOW_DATABASE_URL") or None,
                         kafka_bootstrap=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None,
-                        kafka_port=int(os.environ.get("LEARNFLOW_KAFKA_PORT", 9092)))
+                        kafka_port=int(os.environ.get("LEARNFLOW_KAFKA_PORT", 9092)),
+                        web_port=int(os.environ.get("LEARNFLOW_WEB_PORT", 8081)) or None)  # 0: no web app
     # Scale an agent with more processes, each on its own port, all listed in Envoy's cluster:
     # LEARNFLOW_REPLICAS="debug=2,exercise=2" adds ports <base>+100, <base>+200, ...
     for item in filter(None, os.environ.get("LEARNFLOW_REPLICAS", "").split(",")):
@@ -41,12 +42,14 @@ def up(args) -> int:
         from localmesh.demo import run_demo
 
         run_demo(mesh.envoy_address)
+    if mesh.web_url and "web" in mesh.procs:
+        print(f"\nWeb app: {mesh.web_url}  (sign up as a student; teachers are made with python -m agents.identity.admin)")
     print(f"\nLearnFlow is up. Logs: {RUN_DIR / 'logs'}; stop everything with `make down`.")
     return 0
 
 
 def down(args) -> int:
-    stopped = processes.stop_all(RUN_DIR, STOP_ORDER + ["kafka"])
+    stopped = processes.stop_all(RUN_DIR, ["web"] + STOP_ORDER + ["kafka"])
     if stop_embedded(RUN_DIR / "pgdata"):
         stopped.append("postgresql")
     print(f"stopped: {', '.join(stopped) or 'nothing was running'}")

@@ -41,6 +41,7 @@ class MeshConfig:
     metrics_ports: dict[str, list[int]] = field(
         default_factory=lambda: {a.name: [a.metrics_port] for a in registry.AGENTS})
     relay_metrics_port: int = 51050
+    web_port: int | None = None   # --- web (issue 11): the web app's static server (localmesh/webserver.py); None: off
 
     @classmethod
     def on_free_ports(cls, run_dir: Path, **kwargs) -> "MeshConfig":
@@ -231,10 +232,28 @@ class Mesh:
         self.wait_healthy(timeout)
         self.log(f"Envoy: listening on {self.envoy_address} (gRPC and gRPC-web); admin on "
                  f"127.0.0.1:{self.config.admin_port}")
+        self.start_web()
         return self
 
+    # --- web (issue 11) ---
+    @property
+    def web_url(self) -> str | None:
+        return f"http://127.0.0.1:{self.config.web_port}/" if self.config.web_port else None
+
+    def start_web(self) -> None:
+        """The web app on its own origin (another port than Envoy's), when web_port is set and it is built."""
+        if not self.config.web_port:
+            return
+        if not (ROOT / "web" / "dist" / "index.html").exists():
+            self.log("web app: not built (scripts/bootstrap.sh builds web/dist); not served")
+            return
+        self.procs["web"] = processes.start(
+            "web", [sys.executable, "-m", "localmesh.webserver", "--port", str(self.config.web_port),
+                    "--envoy-port", str(self.config.envoy_port)], self.run_dir, env=self.env(), cwd=ROOT)
+        self.log(f"web app: {self.web_url} (students and teachers; talks to Envoy on {self.envoy_address})")
+
     def stop(self) -> None:
-        processes.stop_all(self.run_dir, STOP_ORDER + ["kafka"])
+        processes.stop_all(self.run_dir, ["web"] + STOP_ORDER + ["kafka"])   # web: issue 11
         self.procs.clear()
         if self.broker is not None:
             self.broker.stop()

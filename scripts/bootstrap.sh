@@ -43,10 +43,7 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium \
      >/dev/null) || echo "warning: could not install chromium (the browser test will be skipped)" >&2
 fi
-if command -v npm >/dev/null 2>&1 && [ ! -d web/node_modules/playwright-core ]; then
-  (cd web && npm ci --no-audit --no-fund --loglevel=error) \
-    || echo "warning: could not install playwright-core (the browser test will be skipped)" >&2
-fi
+# (web/'s npm packages, playwright-core among them, are installed by the web block at the end.)
 
 # sec-sandbox: the sandbox's seccomp filter (pyseccomp, pinned in requirements.txt) is ctypes over
 # Debian's libseccomp2; without it the Sandbox refuses to start (it fails closed).
@@ -101,4 +98,19 @@ if command -v go >/dev/null 2>&1; then
   [ -x "$CACHE/bin/protoc-gen-go-grpc" ] || GOBIN="$CACHE/bin" GOFLAGS=-mod=mod go install \
     google.golang.org/grpc/cmd/protoc-gen-go-grpc@v1.6.2 || echo "warning: could not install protoc-gen-go-grpc" >&2
   (cd examples/go && go mod download) || echo "warning: could not download the Go example's modules (its test will fail)" >&2
+fi
+# --- web (issue 11): the web app's npm packages (pinned by web/package-lock.json; `npm ci` again only when the
+# lock changes, offline-fast from npm's cache) and its bundle in web/dist (esbuild; rebuilt when a source changes).
+if command -v npm >/dev/null 2>&1; then
+  lock=$(sha256sum web/package-lock.json | cut -d' ' -f1)
+  if [ "$(cat web/node_modules/.lock.sha256 2>/dev/null)" != "$lock" ]; then
+    (cd web && npm ci --no-audit --no-fund --loglevel=error && echo "$lock" > node_modules/.lock.sha256) \
+      || echo "warning: could not install the web app's packages (the web app and browser test are unavailable)" >&2
+  fi
+  if [ -x web/node_modules/.bin/esbuild ]; then
+    src=$(cat web/build.mjs web/index.html web/package-lock.json $(find web/src generated/ts -type f | sort) | sha256sum | cut -d' ' -f1)
+    if [ "$(cat web/dist/.sources.sha256 2>/dev/null)" != "$src" ]; then
+      (cd web && node build.mjs && echo "$src" > dist/.sources.sha256) || echo "warning: the web app did not build" >&2
+    fi
+  fi
 fi

@@ -13,6 +13,8 @@ from learnflow.v1 import entities_pb2, progress_service_pb2 as pb, progress_serv
 from agents import specialist
 from agents.progress import answers, asks, evidence
 from agents.progress.consumer import ProgressConsumer
+from agents.progress import classwatch, history  # --- web (issue 11) ---
+from agents.progress.alerts import AlertHub
 from db import records
 from server import auth
 from server.access import readable_student
@@ -131,6 +133,16 @@ class ProgressServicer(pb_grpc.ProgressServiceServicer):
             await conn.commit()
         return pb.RateResponseResponse(response=records.response(row))
 
+    # --- web (issue 11): the progress chart and teachers' live alerts ---
+    async def GetMasteryHistory(self, request, context):
+        async with self.rt.pool.connection() as conn:
+            target = await readable_student(conn, context, request.student_id)
+            return await history.load(conn, target, request.topic, request.days)
+
+    async def WatchClassAlerts(self, request, context):
+        async for event in classwatch.watch(self.rt, request, context):
+            yield event
+
 
 def _response_from_json(value: dict) -> entities_pb2.AgentResponse:
     from datetime import datetime
@@ -147,6 +159,10 @@ async def register(server, runtime) -> list[str]:
         consumer = ProgressConsumer(runtime.settings.kafka_bootstrap, runtime.settings.database_url)
         consumer.start()
         runtime.state["consumer"] = consumer
+        # --- web (issue 11): live class alerts (agents/progress/alerts.py) ---
+        hub = AlertHub(runtime.settings.kafka_bootstrap)
+        hub.start()
+        runtime.state["alerts"] = hub
     return ["learnflow.v1.ProgressService"]
 
 
@@ -154,3 +170,6 @@ async def on_stop(runtime) -> None:
     consumer = runtime.state.get("consumer")
     if consumer is not None:
         await asyncio.to_thread(consumer.stop)
+    hub = runtime.state.get("alerts")   # --- web (issue 11) ---
+    if hub is not None:
+        await asyncio.to_thread(hub.stop)

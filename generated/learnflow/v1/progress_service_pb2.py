@@ -23,11 +23,13 @@ _sym_db = _symbol_database.Default()
 
 
 from learnflow.v1 import common_pb2 as learnflow_dot_v1_dot_common__pb2
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from learnflow.v1 import entities_pb2 as learnflow_dot_v1_dot_entities__pb2
+from learnflow.v1 import events_pb2 as learnflow_dot_v1_dot_events__pb2
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#learnflow/v1/progress_service.proto\x12\x0clearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x1alearnflow/v1/options.proto\"1\n\x12GetProgressRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\"G\n\x13GetProgressResponse\x12\x30\n\x08progress\x18\x01 \x01(\x0b\x32\x1e.learnflow.v1.LearningProgress\"b\n\x18SummarizeProgressRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x19\n\x08question\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\"|\n\x19SummarizeProgressResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12\x30\n\x08progress\x18\x02 \x01(\x0b\x32\x1e.learnflow.v1.LearningProgress\"}\n\x12ListQueriesRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x02 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\x12&\n\npage_token\x18\x03 \x01(\tB\x12\xca\xf3\x18\x0e\x10\tj\n[0-9]{0,9}\"m\n\x11QueryWithResponse\x12)\n\x05query\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.StudentQuery\x12-\n\x08response\x18\x02 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\"^\n\x13ListQueriesResponse\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.learnflow.v1.QueryWithResponse\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"p\n\x14SearchQueriesRequest\x12\x17\n\x04text\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xc8\x01\x12\x1b\n\nstudent_id\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x03 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\"D\n\x15SearchQueriesResponse\x12+\n\x07queries\x18\x01 \x03(\x0b\x32\x1a.learnflow.v1.StudentQuery\"Z\n\x17ListInteractionsRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x02 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\"R\n\x18ListInteractionsResponse\x12\x36\n\x0cinteractions\x18\x01 \x03(\x0b\x32 .learnflow.v1.InteractionHistory\"x\n\x13RateResponseRequest\x12\x1d\n\x0bresponse_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12(\n\x06rating\x18\x02 \x01(\x05\x42\x18\xca\xf3\x18\x14 \x01)\x00\x00\x00\x00\x00\x00\xf0?1\x00\x00\x00\x00\x00\x00\x14@\x12\x18\n\x07\x63omment\x18\x03 \x01(\tB\x07\xca\xf3\x18\x03\x10\xd0\x0f\"E\n\x14RateResponseResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse2\xb3\x04\n\x0fProgressService\x12R\n\x0bGetProgress\x12 .learnflow.v1.GetProgressRequest\x1a!.learnflow.v1.GetProgressResponse\x12\x64\n\x11SummarizeProgress\x12&.learnflow.v1.SummarizeProgressRequest\x1a\'.learnflow.v1.SummarizeProgressResponse\x12R\n\x0bListQueries\x12 .learnflow.v1.ListQueriesRequest\x1a!.learnflow.v1.ListQueriesResponse\x12X\n\rSearchQueries\x12\".learnflow.v1.SearchQueriesRequest\x1a#.learnflow.v1.SearchQueriesResponse\x12\x61\n\x10ListInteractions\x12%.learnflow.v1.ListInteractionsRequest\x1a&.learnflow.v1.ListInteractionsResponse\x12U\n\x0cRateResponse\x12!.learnflow.v1.RateResponseRequest\x1a\".learnflow.v1.RateResponseResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#learnflow/v1/progress_service.proto\x12\x0clearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x19learnflow/v1/events.proto\x1a\x1alearnflow/v1/options.proto\"1\n\x12GetProgressRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\"G\n\x13GetProgressResponse\x12\x30\n\x08progress\x18\x01 \x01(\x0b\x32\x1e.learnflow.v1.LearningProgress\"b\n\x18SummarizeProgressRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x19\n\x08question\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\"|\n\x19SummarizeProgressResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12\x30\n\x08progress\x18\x02 \x01(\x0b\x32\x1e.learnflow.v1.LearningProgress\"}\n\x12ListQueriesRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x02 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\x12&\n\npage_token\x18\x03 \x01(\tB\x12\xca\xf3\x18\x0e\x10\tj\n[0-9]{0,9}\"m\n\x11QueryWithResponse\x12)\n\x05query\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.StudentQuery\x12-\n\x08response\x18\x02 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\"^\n\x13ListQueriesResponse\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.learnflow.v1.QueryWithResponse\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"p\n\x14SearchQueriesRequest\x12\x17\n\x04text\x18\x01 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\xc8\x01\x12\x1b\n\nstudent_id\x18\x02 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x03 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\"D\n\x15SearchQueriesResponse\x12+\n\x07queries\x18\x01 \x03(\x0b\x32\x1a.learnflow.v1.StudentQuery\"Z\n\x17ListInteractionsRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\"\n\tpage_size\x18\x02 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00i@\"R\n\x18ListInteractionsResponse\x12\x36\n\x0cinteractions\x18\x01 \x03(\x0b\x32 .learnflow.v1.InteractionHistory\"x\n\x13RateResponseRequest\x12\x1d\n\x0bresponse_id\x18\x01 \x01(\tB\x08\xca\xf3\x18\x04@\x01x\x01\x12(\n\x06rating\x18\x02 \x01(\x05\x42\x18\xca\xf3\x18\x14 \x01)\x00\x00\x00\x00\x00\x00\xf0?1\x00\x00\x00\x00\x00\x00\x14@\x12\x18\n\x07\x63omment\x18\x03 \x01(\tB\x07\xca\xf3\x18\x03\x10\xd0\x0f\"E\n\x14RateResponseResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\"m\n\x18GetMasteryHistoryRequest\x12\x1b\n\nstudent_id\x18\x01 \x01(\tB\x07\xca\xf3\x18\x03\x10\xff\x01\x12\x15\n\x05topic\x18\x02 \x01(\tB\x06\xca\xf3\x18\x02\x10\x64\x12\x1d\n\x04\x64\x61ys\x18\x03 \x01(\x05\x42\x0f\xca\xf3\x18\x0b \x01\x31\x00\x00\x00\x00\x00\x00y@\"V\n\x0cMasteryPoint\x12&\n\x02\x61t\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07mastery\x18\x02 \x01(\x01\x12\r\n\x05score\x18\x03 \x01(\x01\"P\n\x13TopicMasteryHistory\x12\r\n\x05topic\x18\x01 \x01(\t\x12*\n\x06points\x18\x02 \x03(\x0b\x32\x1a.learnflow.v1.MasteryPoint\"D\n\rDailyActivity\x12\x0b\n\x03\x64\x61y\x18\x01 \x01(\t\x12\x11\n\tquestions\x18\x02 \x01(\x05\x12\x13\n\x0bsubmissions\x18\x03 \x01(\x05\"\xab\x01\n\x19GetMasteryHistoryResponse\x12\x31\n\x06topics\x18\x01 \x03(\x0b\x32!.learnflow.v1.TopicMasteryHistory\x12-\n\x08\x61\x63tivity\x18\x02 \x03(\x0b\x32\x1b.learnflow.v1.DailyActivity\x12\x13\n\x0bstreak_days\x18\x03 \x01(\x05\x12\x17\n\x0fstruggle_topics\x18\x04 \x03(\t\"3\n\x17WatchClassAlertsRequest\x12\x18\n\x08\x63lass_id\x18\x01 \x01(\tB\x06\xca\xf3\x18\x02@\x01\"8\n\x0cWatchStarted\x12\x11\n\tclass_ids\x18\x01 \x03(\t\x12\x15\n\rstudent_count\x18\x02 \x01(\x05\"\xfc\x01\n\nClassAlert\x12\x10\n\x08\x61lert_id\x18\x01 \x01(\t\x12\x12\n\nstudent_id\x18\x02 \x01(\t\x12\x14\n\x0cstudent_name\x18\x03 \x01(\t\x12\x11\n\tclass_ids\x18\x04 \x03(\t\x12&\n\x02\x61t\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x39\n\x08struggle\x18\n \x01(\x0b\x32%.learnflow.v1.StudentStruggleDetectedH\x00\x12\x34\n\x07mastery\x18\x0b \x01(\x0b\x32!.learnflow.v1.MasteryLevelUpdatedH\x00\x42\x06\n\x04kind\"\xae\x01\n\x18WatchClassAlertsResponse\x12-\n\x07started\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.WatchStartedH\x00\x12)\n\x05\x61lert\x18\x02 \x01(\x0b\x32\x18.learnflow.v1.ClassAlertH\x00\x12/\n\theartbeat\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampH\x00\x42\x07\n\x05\x65vent2\xfe\x05\n\x0fProgressService\x12R\n\x0bGetProgress\x12 .learnflow.v1.GetProgressRequest\x1a!.learnflow.v1.GetProgressResponse\x12\x64\n\x11SummarizeProgress\x12&.learnflow.v1.SummarizeProgressRequest\x1a\'.learnflow.v1.SummarizeProgressResponse\x12R\n\x0bListQueries\x12 .learnflow.v1.ListQueriesRequest\x1a!.learnflow.v1.ListQueriesResponse\x12X\n\rSearchQueries\x12\".learnflow.v1.SearchQueriesRequest\x1a#.learnflow.v1.SearchQueriesResponse\x12\x61\n\x10ListInteractions\x12%.learnflow.v1.ListInteractionsRequest\x1a&.learnflow.v1.ListInteractionsResponse\x12U\n\x0cRateResponse\x12!.learnflow.v1.RateResponseRequest\x1a\".learnflow.v1.RateResponseResponse\x12\x64\n\x11GetMasteryHistory\x12&.learnflow.v1.GetMasteryHistoryRequest\x1a\'.learnflow.v1.GetMasteryHistoryResponse\x12\x63\n\x10WatchClassAlerts\x12%.learnflow.v1.WatchClassAlertsRequest\x1a&.learnflow.v1.WatchClassAlertsResponse0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -60,32 +62,58 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_RATERESPONSEREQUEST'].fields_by_name['rating']._serialized_options = b'\312\363\030\024 \001)\000\000\000\000\000\000\360?1\000\000\000\000\000\000\024@'
   _globals['_RATERESPONSEREQUEST'].fields_by_name['comment']._loaded_options = None
   _globals['_RATERESPONSEREQUEST'].fields_by_name['comment']._serialized_options = b'\312\363\030\003\020\320\017'
-  _globals['_GETPROGRESSREQUEST']._serialized_start=137
-  _globals['_GETPROGRESSREQUEST']._serialized_end=186
-  _globals['_GETPROGRESSRESPONSE']._serialized_start=188
-  _globals['_GETPROGRESSRESPONSE']._serialized_end=259
-  _globals['_SUMMARIZEPROGRESSREQUEST']._serialized_start=261
-  _globals['_SUMMARIZEPROGRESSREQUEST']._serialized_end=359
-  _globals['_SUMMARIZEPROGRESSRESPONSE']._serialized_start=361
-  _globals['_SUMMARIZEPROGRESSRESPONSE']._serialized_end=485
-  _globals['_LISTQUERIESREQUEST']._serialized_start=487
-  _globals['_LISTQUERIESREQUEST']._serialized_end=612
-  _globals['_QUERYWITHRESPONSE']._serialized_start=614
-  _globals['_QUERYWITHRESPONSE']._serialized_end=723
-  _globals['_LISTQUERIESRESPONSE']._serialized_start=725
-  _globals['_LISTQUERIESRESPONSE']._serialized_end=819
-  _globals['_SEARCHQUERIESREQUEST']._serialized_start=821
-  _globals['_SEARCHQUERIESREQUEST']._serialized_end=933
-  _globals['_SEARCHQUERIESRESPONSE']._serialized_start=935
-  _globals['_SEARCHQUERIESRESPONSE']._serialized_end=1003
-  _globals['_LISTINTERACTIONSREQUEST']._serialized_start=1005
-  _globals['_LISTINTERACTIONSREQUEST']._serialized_end=1095
-  _globals['_LISTINTERACTIONSRESPONSE']._serialized_start=1097
-  _globals['_LISTINTERACTIONSRESPONSE']._serialized_end=1179
-  _globals['_RATERESPONSEREQUEST']._serialized_start=1181
-  _globals['_RATERESPONSEREQUEST']._serialized_end=1301
-  _globals['_RATERESPONSERESPONSE']._serialized_start=1303
-  _globals['_RATERESPONSERESPONSE']._serialized_end=1372
-  _globals['_PROGRESSSERVICE']._serialized_start=1375
-  _globals['_PROGRESSSERVICE']._serialized_end=1938
+  _globals['_GETMASTERYHISTORYREQUEST'].fields_by_name['student_id']._loaded_options = None
+  _globals['_GETMASTERYHISTORYREQUEST'].fields_by_name['student_id']._serialized_options = b'\312\363\030\003\020\377\001'
+  _globals['_GETMASTERYHISTORYREQUEST'].fields_by_name['topic']._loaded_options = None
+  _globals['_GETMASTERYHISTORYREQUEST'].fields_by_name['topic']._serialized_options = b'\312\363\030\002\020d'
+  _globals['_GETMASTERYHISTORYREQUEST'].fields_by_name['days']._loaded_options = None
+  _globals['_GETMASTERYHISTORYREQUEST'].fields_by_name['days']._serialized_options = b'\312\363\030\013 \0011\000\000\000\000\000\000y@'
+  _globals['_WATCHCLASSALERTSREQUEST'].fields_by_name['class_id']._loaded_options = None
+  _globals['_WATCHCLASSALERTSREQUEST'].fields_by_name['class_id']._serialized_options = b'\312\363\030\002@\001'
+  _globals['_GETPROGRESSREQUEST']._serialized_start=197
+  _globals['_GETPROGRESSREQUEST']._serialized_end=246
+  _globals['_GETPROGRESSRESPONSE']._serialized_start=248
+  _globals['_GETPROGRESSRESPONSE']._serialized_end=319
+  _globals['_SUMMARIZEPROGRESSREQUEST']._serialized_start=321
+  _globals['_SUMMARIZEPROGRESSREQUEST']._serialized_end=419
+  _globals['_SUMMARIZEPROGRESSRESPONSE']._serialized_start=421
+  _globals['_SUMMARIZEPROGRESSRESPONSE']._serialized_end=545
+  _globals['_LISTQUERIESREQUEST']._serialized_start=547
+  _globals['_LISTQUERIESREQUEST']._serialized_end=672
+  _globals['_QUERYWITHRESPONSE']._serialized_start=674
+  _globals['_QUERYWITHRESPONSE']._serialized_end=783
+  _globals['_LISTQUERIESRESPONSE']._serialized_start=785
+  _globals['_LISTQUERIESRESPONSE']._serialized_end=879
+  _globals['_SEARCHQUERIESREQUEST']._serialized_start=881
+  _globals['_SEARCHQUERIESREQUEST']._serialized_end=993
+  _globals['_SEARCHQUERIESRESPONSE']._serialized_start=995
+  _globals['_SEARCHQUERIESRESPONSE']._serialized_end=1063
+  _globals['_LISTINTERACTIONSREQUEST']._serialized_start=1065
+  _globals['_LISTINTERACTIONSREQUEST']._serialized_end=1155
+  _globals['_LISTINTERACTIONSRESPONSE']._serialized_start=1157
+  _globals['_LISTINTERACTIONSRESPONSE']._serialized_end=1239
+  _globals['_RATERESPONSEREQUEST']._serialized_start=1241
+  _globals['_RATERESPONSEREQUEST']._serialized_end=1361
+  _globals['_RATERESPONSERESPONSE']._serialized_start=1363
+  _globals['_RATERESPONSERESPONSE']._serialized_end=1432
+  _globals['_GETMASTERYHISTORYREQUEST']._serialized_start=1434
+  _globals['_GETMASTERYHISTORYREQUEST']._serialized_end=1543
+  _globals['_MASTERYPOINT']._serialized_start=1545
+  _globals['_MASTERYPOINT']._serialized_end=1631
+  _globals['_TOPICMASTERYHISTORY']._serialized_start=1633
+  _globals['_TOPICMASTERYHISTORY']._serialized_end=1713
+  _globals['_DAILYACTIVITY']._serialized_start=1715
+  _globals['_DAILYACTIVITY']._serialized_end=1783
+  _globals['_GETMASTERYHISTORYRESPONSE']._serialized_start=1786
+  _globals['_GETMASTERYHISTORYRESPONSE']._serialized_end=1957
+  _globals['_WATCHCLASSALERTSREQUEST']._serialized_start=1959
+  _globals['_WATCHCLASSALERTSREQUEST']._serialized_end=2010
+  _globals['_WATCHSTARTED']._serialized_start=2012
+  _globals['_WATCHSTARTED']._serialized_end=2068
+  _globals['_CLASSALERT']._serialized_start=2071
+  _globals['_CLASSALERT']._serialized_end=2323
+  _globals['_WATCHCLASSALERTSRESPONSE']._serialized_start=2326
+  _globals['_WATCHCLASSALERTSRESPONSE']._serialized_end=2500
+  _globals['_PROGRESSSERVICE']._serialized_start=2503
+  _globals['_PROGRESSSERVICE']._serialized_end=3269
 # @@protoc_insertion_point(module_scope)

@@ -65,6 +65,16 @@ class ProgressServiceStub:
                 request_serializer=learnflow_dot_v1_dot_progress__service__pb2.RateResponseRequest.SerializeToString,
                 response_deserializer=learnflow_dot_v1_dot_progress__service__pb2.RateResponseResponse.FromString,
                 _registered_method=True)
+        self.GetMasteryHistory = channel.unary_unary(
+                '/learnflow.v1.ProgressService/GetMasteryHistory',
+                request_serializer=learnflow_dot_v1_dot_progress__service__pb2.GetMasteryHistoryRequest.SerializeToString,
+                response_deserializer=learnflow_dot_v1_dot_progress__service__pb2.GetMasteryHistoryResponse.FromString,
+                _registered_method=True)
+        self.WatchClassAlerts = channel.unary_stream(
+                '/learnflow.v1.ProgressService/WatchClassAlerts',
+                request_serializer=learnflow_dot_v1_dot_progress__service__pb2.WatchClassAlertsRequest.SerializeToString,
+                response_deserializer=learnflow_dot_v1_dot_progress__service__pb2.WatchClassAlertsResponse.FromString,
+                _registered_method=True)
 
 
 class ProgressServiceServicer:
@@ -110,6 +120,21 @@ class ProgressServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetMasteryHistory(self, request, context):
+        """Mastery per topic over time, replayed from the student's graded work (the web app's chart).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WatchClassAlerts(self, request, context):
+        """Teachers: live alerts (struggles, mastery changes) of the students who joined their classes, as the
+        Kafka events student-struggle and mastery-level-updated arrive. The first message says the watch is live.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ProgressServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -142,6 +167,16 @@ def add_ProgressServiceServicer_to_server(servicer, server):
                     servicer.RateResponse,
                     request_deserializer=learnflow_dot_v1_dot_progress__service__pb2.RateResponseRequest.FromString,
                     response_serializer=learnflow_dot_v1_dot_progress__service__pb2.RateResponseResponse.SerializeToString,
+            ),
+            'GetMasteryHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMasteryHistory,
+                    request_deserializer=learnflow_dot_v1_dot_progress__service__pb2.GetMasteryHistoryRequest.FromString,
+                    response_serializer=learnflow_dot_v1_dot_progress__service__pb2.GetMasteryHistoryResponse.SerializeToString,
+            ),
+            'WatchClassAlerts': grpc.unary_stream_rpc_method_handler(
+                    servicer.WatchClassAlerts,
+                    request_deserializer=learnflow_dot_v1_dot_progress__service__pb2.WatchClassAlertsRequest.FromString,
+                    response_serializer=learnflow_dot_v1_dot_progress__service__pb2.WatchClassAlertsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -307,6 +342,60 @@ class ProgressService:
             '/learnflow.v1.ProgressService/RateResponse',
             learnflow_dot_v1_dot_progress__service__pb2.RateResponseRequest.SerializeToString,
             learnflow_dot_v1_dot_progress__service__pb2.RateResponseResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMasteryHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/learnflow.v1.ProgressService/GetMasteryHistory',
+            learnflow_dot_v1_dot_progress__service__pb2.GetMasteryHistoryRequest.SerializeToString,
+            learnflow_dot_v1_dot_progress__service__pb2.GetMasteryHistoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WatchClassAlerts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/learnflow.v1.ProgressService/WatchClassAlerts',
+            learnflow_dot_v1_dot_progress__service__pb2.WatchClassAlertsRequest.SerializeToString,
+            learnflow_dot_v1_dot_progress__service__pb2.WatchClassAlertsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -9,6 +9,7 @@ package learnflowv1
 import (
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -683,11 +684,638 @@ func (x *RateResponseResponse) GetResponse() *AgentResponse {
 	return nil
 }
 
+type GetMasteryHistoryRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Empty means the caller; a teacher may ask for a student of their classes.
+	StudentId string `protobuf:"bytes,1,opt,name=student_id,json=studentId,proto3" json:"student_id,omitempty"`
+	// Only this topic (empty: every topic with graded work).
+	Topic string `protobuf:"bytes,2,opt,name=topic,proto3" json:"topic,omitempty"`
+	// How far back, in days (0: 90 days).
+	Days          int32 `protobuf:"varint,3,opt,name=days,proto3" json:"days,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetMasteryHistoryRequest) Reset() {
+	*x = GetMasteryHistoryRequest{}
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetMasteryHistoryRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetMasteryHistoryRequest) ProtoMessage() {}
+
+func (x *GetMasteryHistoryRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetMasteryHistoryRequest.ProtoReflect.Descriptor instead.
+func (*GetMasteryHistoryRequest) Descriptor() ([]byte, []int) {
+	return file_learnflow_v1_progress_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *GetMasteryHistoryRequest) GetStudentId() string {
+	if x != nil {
+		return x.StudentId
+	}
+	return ""
+}
+
+func (x *GetMasteryHistoryRequest) GetTopic() string {
+	if x != nil {
+		return x.Topic
+	}
+	return ""
+}
+
+func (x *GetMasteryHistoryRequest) GetDays() int32 {
+	if x != nil {
+		return x.Days
+	}
+	return 0
+}
+
+// One point of a topic's mastery curve: the estimate after one graded submission.
+type MasteryPoint struct {
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	At      *timestamppb.Timestamp `protobuf:"bytes,1,opt,name=at,proto3" json:"at,omitempty"`
+	Mastery float64                `protobuf:"fixed64,2,opt,name=mastery,proto3" json:"mastery,omitempty"`
+	// Fraction of tests passed by the submission that moved it (0-1).
+	Score         float64 `protobuf:"fixed64,3,opt,name=score,proto3" json:"score,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MasteryPoint) Reset() {
+	*x = MasteryPoint{}
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MasteryPoint) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MasteryPoint) ProtoMessage() {}
+
+func (x *MasteryPoint) ProtoReflect() protoreflect.Message {
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MasteryPoint.ProtoReflect.Descriptor instead.
+func (*MasteryPoint) Descriptor() ([]byte, []int) {
+	return file_learnflow_v1_progress_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *MasteryPoint) GetAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.At
+	}
+	return nil
+}
+
+func (x *MasteryPoint) GetMastery() float64 {
+	if x != nil {
+		return x.Mastery
+	}
+	return 0
+}
+
+func (x *MasteryPoint) GetScore() float64 {
+	if x != nil {
+		return x.Score
+	}
+	return 0
+}
+
+type TopicMasteryHistory struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Topic         string                 `protobuf:"bytes,1,opt,name=topic,proto3" json:"topic,omitempty"`
+	Points        []*MasteryPoint        `protobuf:"bytes,2,rep,name=points,proto3" json:"points,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TopicMasteryHistory) Reset() {
+	*x = TopicMasteryHistory{}
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TopicMasteryHistory) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TopicMasteryHistory) ProtoMessage() {}
+
+func (x *TopicMasteryHistory) ProtoReflect() protoreflect.Message {
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TopicMasteryHistory.ProtoReflect.Descriptor instead.
+func (*TopicMasteryHistory) Descriptor() ([]byte, []int) {
+	return file_learnflow_v1_progress_service_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *TopicMasteryHistory) GetTopic() string {
+	if x != nil {
+		return x.Topic
+	}
+	return ""
+}
+
+func (x *TopicMasteryHistory) GetPoints() []*MasteryPoint {
+	if x != nil {
+		return x.Points
+	}
+	return nil
+}
+
+// Questions asked per day (what the streak counts, with graded work).
+type DailyActivity struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// YYYY-MM-DD (UTC).
+	Day           string `protobuf:"bytes,1,opt,name=day,proto3" json:"day,omitempty"`
+	Questions     int32  `protobuf:"varint,2,opt,name=questions,proto3" json:"questions,omitempty"`
+	Submissions   int32  `protobuf:"varint,3,opt,name=submissions,proto3" json:"submissions,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DailyActivity) Reset() {
+	*x = DailyActivity{}
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DailyActivity) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DailyActivity) ProtoMessage() {}
+
+func (x *DailyActivity) ProtoReflect() protoreflect.Message {
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DailyActivity.ProtoReflect.Descriptor instead.
+func (*DailyActivity) Descriptor() ([]byte, []int) {
+	return file_learnflow_v1_progress_service_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *DailyActivity) GetDay() string {
+	if x != nil {
+		return x.Day
+	}
+	return ""
+}
+
+func (x *DailyActivity) GetQuestions() int32 {
+	if x != nil {
+		return x.Questions
+	}
+	return 0
+}
+
+func (x *DailyActivity) GetSubmissions() int32 {
+	if x != nil {
+		return x.Submissions
+	}
+	return 0
+}
+
+type GetMasteryHistoryResponse struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	Topics         []*TopicMasteryHistory `protobuf:"bytes,1,rep,name=topics,proto3" json:"topics,omitempty"`
+	Activity       []*DailyActivity       `protobuf:"bytes,2,rep,name=activity,proto3" json:"activity,omitempty"`
+	StreakDays     int32                  `protobuf:"varint,3,opt,name=streak_days,json=streakDays,proto3" json:"streak_days,omitempty"`
+	StruggleTopics []string               `protobuf:"bytes,4,rep,name=struggle_topics,json=struggleTopics,proto3" json:"struggle_topics,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *GetMasteryHistoryResponse) Reset() {
+	*x = GetMasteryHistoryResponse{}
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetMasteryHistoryResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetMasteryHistoryResponse) ProtoMessage() {}
+
+func (x *GetMasteryHistoryResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetMasteryHistoryResponse.ProtoReflect.Descriptor instead.
+func (*GetMasteryHistoryResponse) Descriptor() ([]byte, []int) {
+	return file_learnflow_v1_progress_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *GetMasteryHistoryResponse) GetTopics() []*TopicMasteryHistory {
+	if x != nil {
+		return x.Topics
+	}
+	return nil
+}
+
+func (x *GetMasteryHistoryResponse) GetActivity() []*DailyActivity {
+	if x != nil {
+		return x.Activity
+	}
+	return nil
+}
+
+func (x *GetMasteryHistoryResponse) GetStreakDays() int32 {
+	if x != nil {
+		return x.StreakDays
+	}
+	return 0
+}
+
+func (x *GetMasteryHistoryResponse) GetStruggleTopics() []string {
+	if x != nil {
+		return x.StruggleTopics
+	}
+	return nil
+}
+
+type WatchClassAlertsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// One of the caller's classes (empty: all of them).
+	ClassId       string `protobuf:"bytes,1,opt,name=class_id,json=classId,proto3" json:"class_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WatchClassAlertsRequest) Reset() {
+	*x = WatchClassAlertsRequest{}
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatchClassAlertsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatchClassAlertsRequest) ProtoMessage() {}
+
+func (x *WatchClassAlertsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatchClassAlertsRequest.ProtoReflect.Descriptor instead.
+func (*WatchClassAlertsRequest) Descriptor() ([]byte, []int) {
+	return file_learnflow_v1_progress_service_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *WatchClassAlertsRequest) GetClassId() string {
+	if x != nil {
+		return x.ClassId
+	}
+	return ""
+}
+
+type WatchStarted struct {
+	state    protoimpl.MessageState `protogen:"open.v1"`
+	ClassIds []string               `protobuf:"bytes,1,rep,name=class_ids,json=classIds,proto3" json:"class_ids,omitempty"`
+	// Students watched (members who joined or accepted an invitation).
+	StudentCount  int32 `protobuf:"varint,2,opt,name=student_count,json=studentCount,proto3" json:"student_count,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WatchStarted) Reset() {
+	*x = WatchStarted{}
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatchStarted) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatchStarted) ProtoMessage() {}
+
+func (x *WatchStarted) ProtoReflect() protoreflect.Message {
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatchStarted.ProtoReflect.Descriptor instead.
+func (*WatchStarted) Descriptor() ([]byte, []int) {
+	return file_learnflow_v1_progress_service_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *WatchStarted) GetClassIds() []string {
+	if x != nil {
+		return x.ClassIds
+	}
+	return nil
+}
+
+func (x *WatchStarted) GetStudentCount() int32 {
+	if x != nil {
+		return x.StudentCount
+	}
+	return 0
+}
+
+type ClassAlert struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The Kafka event's message_id.
+	AlertId     string                 `protobuf:"bytes,1,opt,name=alert_id,json=alertId,proto3" json:"alert_id,omitempty"`
+	StudentId   string                 `protobuf:"bytes,2,opt,name=student_id,json=studentId,proto3" json:"student_id,omitempty"`
+	StudentName string                 `protobuf:"bytes,3,opt,name=student_name,json=studentName,proto3" json:"student_name,omitempty"`
+	ClassIds    []string               `protobuf:"bytes,4,rep,name=class_ids,json=classIds,proto3" json:"class_ids,omitempty"`
+	At          *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=at,proto3" json:"at,omitempty"`
+	// Types that are valid to be assigned to Kind:
+	//
+	//	*ClassAlert_Struggle
+	//	*ClassAlert_Mastery
+	Kind          isClassAlert_Kind `protobuf_oneof:"kind"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ClassAlert) Reset() {
+	*x = ClassAlert{}
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ClassAlert) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ClassAlert) ProtoMessage() {}
+
+func (x *ClassAlert) ProtoReflect() protoreflect.Message {
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ClassAlert.ProtoReflect.Descriptor instead.
+func (*ClassAlert) Descriptor() ([]byte, []int) {
+	return file_learnflow_v1_progress_service_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *ClassAlert) GetAlertId() string {
+	if x != nil {
+		return x.AlertId
+	}
+	return ""
+}
+
+func (x *ClassAlert) GetStudentId() string {
+	if x != nil {
+		return x.StudentId
+	}
+	return ""
+}
+
+func (x *ClassAlert) GetStudentName() string {
+	if x != nil {
+		return x.StudentName
+	}
+	return ""
+}
+
+func (x *ClassAlert) GetClassIds() []string {
+	if x != nil {
+		return x.ClassIds
+	}
+	return nil
+}
+
+func (x *ClassAlert) GetAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.At
+	}
+	return nil
+}
+
+func (x *ClassAlert) GetKind() isClassAlert_Kind {
+	if x != nil {
+		return x.Kind
+	}
+	return nil
+}
+
+func (x *ClassAlert) GetStruggle() *StudentStruggleDetected {
+	if x != nil {
+		if x, ok := x.Kind.(*ClassAlert_Struggle); ok {
+			return x.Struggle
+		}
+	}
+	return nil
+}
+
+func (x *ClassAlert) GetMastery() *MasteryLevelUpdated {
+	if x != nil {
+		if x, ok := x.Kind.(*ClassAlert_Mastery); ok {
+			return x.Mastery
+		}
+	}
+	return nil
+}
+
+type isClassAlert_Kind interface {
+	isClassAlert_Kind()
+}
+
+type ClassAlert_Struggle struct {
+	Struggle *StudentStruggleDetected `protobuf:"bytes,10,opt,name=struggle,proto3,oneof"`
+}
+
+type ClassAlert_Mastery struct {
+	Mastery *MasteryLevelUpdated `protobuf:"bytes,11,opt,name=mastery,proto3,oneof"`
+}
+
+func (*ClassAlert_Struggle) isClassAlert_Kind() {}
+
+func (*ClassAlert_Mastery) isClassAlert_Kind() {}
+
+type WatchClassAlertsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Types that are valid to be assigned to Event:
+	//
+	//	*WatchClassAlertsResponse_Started
+	//	*WatchClassAlertsResponse_Alert
+	//	*WatchClassAlertsResponse_Heartbeat
+	Event         isWatchClassAlertsResponse_Event `protobuf_oneof:"event"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WatchClassAlertsResponse) Reset() {
+	*x = WatchClassAlertsResponse{}
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatchClassAlertsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatchClassAlertsResponse) ProtoMessage() {}
+
+func (x *WatchClassAlertsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_learnflow_v1_progress_service_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatchClassAlertsResponse.ProtoReflect.Descriptor instead.
+func (*WatchClassAlertsResponse) Descriptor() ([]byte, []int) {
+	return file_learnflow_v1_progress_service_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *WatchClassAlertsResponse) GetEvent() isWatchClassAlertsResponse_Event {
+	if x != nil {
+		return x.Event
+	}
+	return nil
+}
+
+func (x *WatchClassAlertsResponse) GetStarted() *WatchStarted {
+	if x != nil {
+		if x, ok := x.Event.(*WatchClassAlertsResponse_Started); ok {
+			return x.Started
+		}
+	}
+	return nil
+}
+
+func (x *WatchClassAlertsResponse) GetAlert() *ClassAlert {
+	if x != nil {
+		if x, ok := x.Event.(*WatchClassAlertsResponse_Alert); ok {
+			return x.Alert
+		}
+	}
+	return nil
+}
+
+func (x *WatchClassAlertsResponse) GetHeartbeat() *timestamppb.Timestamp {
+	if x != nil {
+		if x, ok := x.Event.(*WatchClassAlertsResponse_Heartbeat); ok {
+			return x.Heartbeat
+		}
+	}
+	return nil
+}
+
+type isWatchClassAlertsResponse_Event interface {
+	isWatchClassAlertsResponse_Event()
+}
+
+type WatchClassAlertsResponse_Started struct {
+	Started *WatchStarted `protobuf:"bytes,1,opt,name=started,proto3,oneof"`
+}
+
+type WatchClassAlertsResponse_Alert struct {
+	Alert *ClassAlert `protobuf:"bytes,2,opt,name=alert,proto3,oneof"`
+}
+
+type WatchClassAlertsResponse_Heartbeat struct {
+	// Sent when nothing else was for a while, so proxies keep an idle watch open.
+	Heartbeat *timestamppb.Timestamp `protobuf:"bytes,3,opt,name=heartbeat,proto3,oneof"`
+}
+
+func (*WatchClassAlertsResponse_Started) isWatchClassAlertsResponse_Event() {}
+
+func (*WatchClassAlertsResponse_Alert) isWatchClassAlertsResponse_Event() {}
+
+func (*WatchClassAlertsResponse_Heartbeat) isWatchClassAlertsResponse_Event() {}
+
 var File_learnflow_v1_progress_service_proto protoreflect.FileDescriptor
 
 const file_learnflow_v1_progress_service_proto_rawDesc = "" +
 	"\n" +
-	"#learnflow/v1/progress_service.proto\x12\flearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x1alearnflow/v1/options.proto\"<\n" +
+	"#learnflow/v1/progress_service.proto\x12\flearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x19learnflow/v1/events.proto\x1a\x1alearnflow/v1/options.proto\"<\n" +
 	"\x12GetProgressRequest\x12&\n" +
 	"\n" +
 	"student_id\x18\x01 \x01(\tB\a\xca\xf3\x18\x03\x10\xff\x01R\tstudentId\"Q\n" +
@@ -731,14 +1359,60 @@ const file_learnflow_v1_progress_service_proto_rawDesc = "" +
 	"\x06rating\x18\x02 \x01(\x05B\x18\xca\xf3\x18\x14 \x01)\x00\x00\x00\x00\x00\x00\xf0?1\x00\x00\x00\x00\x00\x00\x14@R\x06rating\x12!\n" +
 	"\acomment\x18\x03 \x01(\tB\a\xca\xf3\x18\x03\x10\xd0\x0fR\acomment\"O\n" +
 	"\x14RateResponseResponse\x127\n" +
-	"\bresponse\x18\x01 \x01(\v2\x1b.learnflow.v1.AgentResponseR\bresponse2\xb3\x04\n" +
+	"\bresponse\x18\x01 \x01(\v2\x1b.learnflow.v1.AgentResponseR\bresponse\"\x85\x01\n" +
+	"\x18GetMasteryHistoryRequest\x12&\n" +
+	"\n" +
+	"student_id\x18\x01 \x01(\tB\a\xca\xf3\x18\x03\x10\xff\x01R\tstudentId\x12\x1c\n" +
+	"\x05topic\x18\x02 \x01(\tB\x06\xca\xf3\x18\x02\x10dR\x05topic\x12#\n" +
+	"\x04days\x18\x03 \x01(\x05B\x0f\xca\xf3\x18\v \x011\x00\x00\x00\x00\x00\x00y@R\x04days\"j\n" +
+	"\fMasteryPoint\x12*\n" +
+	"\x02at\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\x02at\x12\x18\n" +
+	"\amastery\x18\x02 \x01(\x01R\amastery\x12\x14\n" +
+	"\x05score\x18\x03 \x01(\x01R\x05score\"_\n" +
+	"\x13TopicMasteryHistory\x12\x14\n" +
+	"\x05topic\x18\x01 \x01(\tR\x05topic\x122\n" +
+	"\x06points\x18\x02 \x03(\v2\x1a.learnflow.v1.MasteryPointR\x06points\"a\n" +
+	"\rDailyActivity\x12\x10\n" +
+	"\x03day\x18\x01 \x01(\tR\x03day\x12\x1c\n" +
+	"\tquestions\x18\x02 \x01(\x05R\tquestions\x12 \n" +
+	"\vsubmissions\x18\x03 \x01(\x05R\vsubmissions\"\xd9\x01\n" +
+	"\x19GetMasteryHistoryResponse\x129\n" +
+	"\x06topics\x18\x01 \x03(\v2!.learnflow.v1.TopicMasteryHistoryR\x06topics\x127\n" +
+	"\bactivity\x18\x02 \x03(\v2\x1b.learnflow.v1.DailyActivityR\bactivity\x12\x1f\n" +
+	"\vstreak_days\x18\x03 \x01(\x05R\n" +
+	"streakDays\x12'\n" +
+	"\x0fstruggle_topics\x18\x04 \x03(\tR\x0estruggleTopics\"<\n" +
+	"\x17WatchClassAlertsRequest\x12!\n" +
+	"\bclass_id\x18\x01 \x01(\tB\x06\xca\xf3\x18\x02@\x01R\aclassId\"P\n" +
+	"\fWatchStarted\x12\x1b\n" +
+	"\tclass_ids\x18\x01 \x03(\tR\bclassIds\x12#\n" +
+	"\rstudent_count\x18\x02 \x01(\x05R\fstudentCount\"\xbe\x02\n" +
+	"\n" +
+	"ClassAlert\x12\x19\n" +
+	"\balert_id\x18\x01 \x01(\tR\aalertId\x12\x1d\n" +
+	"\n" +
+	"student_id\x18\x02 \x01(\tR\tstudentId\x12!\n" +
+	"\fstudent_name\x18\x03 \x01(\tR\vstudentName\x12\x1b\n" +
+	"\tclass_ids\x18\x04 \x03(\tR\bclassIds\x12*\n" +
+	"\x02at\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\x02at\x12C\n" +
+	"\bstruggle\x18\n" +
+	" \x01(\v2%.learnflow.v1.StudentStruggleDetectedH\x00R\bstruggle\x12=\n" +
+	"\amastery\x18\v \x01(\v2!.learnflow.v1.MasteryLevelUpdatedH\x00R\amasteryB\x06\n" +
+	"\x04kind\"\xc9\x01\n" +
+	"\x18WatchClassAlertsResponse\x126\n" +
+	"\astarted\x18\x01 \x01(\v2\x1a.learnflow.v1.WatchStartedH\x00R\astarted\x120\n" +
+	"\x05alert\x18\x02 \x01(\v2\x18.learnflow.v1.ClassAlertH\x00R\x05alert\x12:\n" +
+	"\theartbeat\x18\x03 \x01(\v2\x1a.google.protobuf.TimestampH\x00R\theartbeatB\a\n" +
+	"\x05event2\xfe\x05\n" +
 	"\x0fProgressService\x12R\n" +
 	"\vGetProgress\x12 .learnflow.v1.GetProgressRequest\x1a!.learnflow.v1.GetProgressResponse\x12d\n" +
 	"\x11SummarizeProgress\x12&.learnflow.v1.SummarizeProgressRequest\x1a'.learnflow.v1.SummarizeProgressResponse\x12R\n" +
 	"\vListQueries\x12 .learnflow.v1.ListQueriesRequest\x1a!.learnflow.v1.ListQueriesResponse\x12X\n" +
 	"\rSearchQueries\x12\".learnflow.v1.SearchQueriesRequest\x1a#.learnflow.v1.SearchQueriesResponse\x12a\n" +
 	"\x10ListInteractions\x12%.learnflow.v1.ListInteractionsRequest\x1a&.learnflow.v1.ListInteractionsResponse\x12U\n" +
-	"\fRateResponse\x12!.learnflow.v1.RateResponseRequest\x1a\".learnflow.v1.RateResponseResponseB\xae\x01\n" +
+	"\fRateResponse\x12!.learnflow.v1.RateResponseRequest\x1a\".learnflow.v1.RateResponseResponse\x12d\n" +
+	"\x11GetMasteryHistory\x12&.learnflow.v1.GetMasteryHistoryRequest\x1a'.learnflow.v1.GetMasteryHistoryResponse\x12c\n" +
+	"\x10WatchClassAlerts\x12%.learnflow.v1.WatchClassAlertsRequest\x1a&.learnflow.v1.WatchClassAlertsResponse0\x01B\xae\x01\n" +
 	"\x10com.learnflow.v1B\x14ProgressServiceProtoP\x01Z3learnflow.dev/generated/go/learnflow/v1;learnflowv1\xa2\x02\x03LXX\xaa\x02\fLearnflow.V1\xca\x02\fLearnflow\\V1\xe2\x02\x18Learnflow\\V1\\GPBMetadata\xea\x02\rLearnflow::V1b\x06proto3"
 
 var (
@@ -753,7 +1427,7 @@ func file_learnflow_v1_progress_service_proto_rawDescGZIP() []byte {
 	return file_learnflow_v1_progress_service_proto_rawDescData
 }
 
-var file_learnflow_v1_progress_service_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
+var file_learnflow_v1_progress_service_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
 var file_learnflow_v1_progress_service_proto_goTypes = []any{
 	(*GetProgressRequest)(nil),        // 0: learnflow.v1.GetProgressRequest
 	(*GetProgressResponse)(nil),       // 1: learnflow.v1.GetProgressResponse
@@ -768,40 +1442,66 @@ var file_learnflow_v1_progress_service_proto_goTypes = []any{
 	(*ListInteractionsResponse)(nil),  // 10: learnflow.v1.ListInteractionsResponse
 	(*RateResponseRequest)(nil),       // 11: learnflow.v1.RateResponseRequest
 	(*RateResponseResponse)(nil),      // 12: learnflow.v1.RateResponseResponse
-	(*LearningProgress)(nil),          // 13: learnflow.v1.LearningProgress
-	(*TutorContext)(nil),              // 14: learnflow.v1.TutorContext
-	(*AgentResponse)(nil),             // 15: learnflow.v1.AgentResponse
-	(*StudentQuery)(nil),              // 16: learnflow.v1.StudentQuery
-	(*InteractionHistory)(nil),        // 17: learnflow.v1.InteractionHistory
+	(*GetMasteryHistoryRequest)(nil),  // 13: learnflow.v1.GetMasteryHistoryRequest
+	(*MasteryPoint)(nil),              // 14: learnflow.v1.MasteryPoint
+	(*TopicMasteryHistory)(nil),       // 15: learnflow.v1.TopicMasteryHistory
+	(*DailyActivity)(nil),             // 16: learnflow.v1.DailyActivity
+	(*GetMasteryHistoryResponse)(nil), // 17: learnflow.v1.GetMasteryHistoryResponse
+	(*WatchClassAlertsRequest)(nil),   // 18: learnflow.v1.WatchClassAlertsRequest
+	(*WatchStarted)(nil),              // 19: learnflow.v1.WatchStarted
+	(*ClassAlert)(nil),                // 20: learnflow.v1.ClassAlert
+	(*WatchClassAlertsResponse)(nil),  // 21: learnflow.v1.WatchClassAlertsResponse
+	(*LearningProgress)(nil),          // 22: learnflow.v1.LearningProgress
+	(*TutorContext)(nil),              // 23: learnflow.v1.TutorContext
+	(*AgentResponse)(nil),             // 24: learnflow.v1.AgentResponse
+	(*StudentQuery)(nil),              // 25: learnflow.v1.StudentQuery
+	(*InteractionHistory)(nil),        // 26: learnflow.v1.InteractionHistory
+	(*timestamppb.Timestamp)(nil),     // 27: google.protobuf.Timestamp
+	(*StudentStruggleDetected)(nil),   // 28: learnflow.v1.StudentStruggleDetected
+	(*MasteryLevelUpdated)(nil),       // 29: learnflow.v1.MasteryLevelUpdated
 }
 var file_learnflow_v1_progress_service_proto_depIdxs = []int32{
-	13, // 0: learnflow.v1.GetProgressResponse.progress:type_name -> learnflow.v1.LearningProgress
-	14, // 1: learnflow.v1.SummarizeProgressRequest.context:type_name -> learnflow.v1.TutorContext
-	15, // 2: learnflow.v1.SummarizeProgressResponse.response:type_name -> learnflow.v1.AgentResponse
-	13, // 3: learnflow.v1.SummarizeProgressResponse.progress:type_name -> learnflow.v1.LearningProgress
-	16, // 4: learnflow.v1.QueryWithResponse.query:type_name -> learnflow.v1.StudentQuery
-	15, // 5: learnflow.v1.QueryWithResponse.response:type_name -> learnflow.v1.AgentResponse
+	22, // 0: learnflow.v1.GetProgressResponse.progress:type_name -> learnflow.v1.LearningProgress
+	23, // 1: learnflow.v1.SummarizeProgressRequest.context:type_name -> learnflow.v1.TutorContext
+	24, // 2: learnflow.v1.SummarizeProgressResponse.response:type_name -> learnflow.v1.AgentResponse
+	22, // 3: learnflow.v1.SummarizeProgressResponse.progress:type_name -> learnflow.v1.LearningProgress
+	25, // 4: learnflow.v1.QueryWithResponse.query:type_name -> learnflow.v1.StudentQuery
+	24, // 5: learnflow.v1.QueryWithResponse.response:type_name -> learnflow.v1.AgentResponse
 	5,  // 6: learnflow.v1.ListQueriesResponse.items:type_name -> learnflow.v1.QueryWithResponse
-	16, // 7: learnflow.v1.SearchQueriesResponse.queries:type_name -> learnflow.v1.StudentQuery
-	17, // 8: learnflow.v1.ListInteractionsResponse.interactions:type_name -> learnflow.v1.InteractionHistory
-	15, // 9: learnflow.v1.RateResponseResponse.response:type_name -> learnflow.v1.AgentResponse
-	0,  // 10: learnflow.v1.ProgressService.GetProgress:input_type -> learnflow.v1.GetProgressRequest
-	2,  // 11: learnflow.v1.ProgressService.SummarizeProgress:input_type -> learnflow.v1.SummarizeProgressRequest
-	4,  // 12: learnflow.v1.ProgressService.ListQueries:input_type -> learnflow.v1.ListQueriesRequest
-	7,  // 13: learnflow.v1.ProgressService.SearchQueries:input_type -> learnflow.v1.SearchQueriesRequest
-	9,  // 14: learnflow.v1.ProgressService.ListInteractions:input_type -> learnflow.v1.ListInteractionsRequest
-	11, // 15: learnflow.v1.ProgressService.RateResponse:input_type -> learnflow.v1.RateResponseRequest
-	1,  // 16: learnflow.v1.ProgressService.GetProgress:output_type -> learnflow.v1.GetProgressResponse
-	3,  // 17: learnflow.v1.ProgressService.SummarizeProgress:output_type -> learnflow.v1.SummarizeProgressResponse
-	6,  // 18: learnflow.v1.ProgressService.ListQueries:output_type -> learnflow.v1.ListQueriesResponse
-	8,  // 19: learnflow.v1.ProgressService.SearchQueries:output_type -> learnflow.v1.SearchQueriesResponse
-	10, // 20: learnflow.v1.ProgressService.ListInteractions:output_type -> learnflow.v1.ListInteractionsResponse
-	12, // 21: learnflow.v1.ProgressService.RateResponse:output_type -> learnflow.v1.RateResponseResponse
-	16, // [16:22] is the sub-list for method output_type
-	10, // [10:16] is the sub-list for method input_type
-	10, // [10:10] is the sub-list for extension type_name
-	10, // [10:10] is the sub-list for extension extendee
-	0,  // [0:10] is the sub-list for field type_name
+	25, // 7: learnflow.v1.SearchQueriesResponse.queries:type_name -> learnflow.v1.StudentQuery
+	26, // 8: learnflow.v1.ListInteractionsResponse.interactions:type_name -> learnflow.v1.InteractionHistory
+	24, // 9: learnflow.v1.RateResponseResponse.response:type_name -> learnflow.v1.AgentResponse
+	27, // 10: learnflow.v1.MasteryPoint.at:type_name -> google.protobuf.Timestamp
+	14, // 11: learnflow.v1.TopicMasteryHistory.points:type_name -> learnflow.v1.MasteryPoint
+	15, // 12: learnflow.v1.GetMasteryHistoryResponse.topics:type_name -> learnflow.v1.TopicMasteryHistory
+	16, // 13: learnflow.v1.GetMasteryHistoryResponse.activity:type_name -> learnflow.v1.DailyActivity
+	27, // 14: learnflow.v1.ClassAlert.at:type_name -> google.protobuf.Timestamp
+	28, // 15: learnflow.v1.ClassAlert.struggle:type_name -> learnflow.v1.StudentStruggleDetected
+	29, // 16: learnflow.v1.ClassAlert.mastery:type_name -> learnflow.v1.MasteryLevelUpdated
+	19, // 17: learnflow.v1.WatchClassAlertsResponse.started:type_name -> learnflow.v1.WatchStarted
+	20, // 18: learnflow.v1.WatchClassAlertsResponse.alert:type_name -> learnflow.v1.ClassAlert
+	27, // 19: learnflow.v1.WatchClassAlertsResponse.heartbeat:type_name -> google.protobuf.Timestamp
+	0,  // 20: learnflow.v1.ProgressService.GetProgress:input_type -> learnflow.v1.GetProgressRequest
+	2,  // 21: learnflow.v1.ProgressService.SummarizeProgress:input_type -> learnflow.v1.SummarizeProgressRequest
+	4,  // 22: learnflow.v1.ProgressService.ListQueries:input_type -> learnflow.v1.ListQueriesRequest
+	7,  // 23: learnflow.v1.ProgressService.SearchQueries:input_type -> learnflow.v1.SearchQueriesRequest
+	9,  // 24: learnflow.v1.ProgressService.ListInteractions:input_type -> learnflow.v1.ListInteractionsRequest
+	11, // 25: learnflow.v1.ProgressService.RateResponse:input_type -> learnflow.v1.RateResponseRequest
+	13, // 26: learnflow.v1.ProgressService.GetMasteryHistory:input_type -> learnflow.v1.GetMasteryHistoryRequest
+	18, // 27: learnflow.v1.ProgressService.WatchClassAlerts:input_type -> learnflow.v1.WatchClassAlertsRequest
+	1,  // 28: learnflow.v1.ProgressService.GetProgress:output_type -> learnflow.v1.GetProgressResponse
+	3,  // 29: learnflow.v1.ProgressService.SummarizeProgress:output_type -> learnflow.v1.SummarizeProgressResponse
+	6,  // 30: learnflow.v1.ProgressService.ListQueries:output_type -> learnflow.v1.ListQueriesResponse
+	8,  // 31: learnflow.v1.ProgressService.SearchQueries:output_type -> learnflow.v1.SearchQueriesResponse
+	10, // 32: learnflow.v1.ProgressService.ListInteractions:output_type -> learnflow.v1.ListInteractionsResponse
+	12, // 33: learnflow.v1.ProgressService.RateResponse:output_type -> learnflow.v1.RateResponseResponse
+	17, // 34: learnflow.v1.ProgressService.GetMasteryHistory:output_type -> learnflow.v1.GetMasteryHistoryResponse
+	21, // 35: learnflow.v1.ProgressService.WatchClassAlerts:output_type -> learnflow.v1.WatchClassAlertsResponse
+	28, // [28:36] is the sub-list for method output_type
+	20, // [20:28] is the sub-list for method input_type
+	20, // [20:20] is the sub-list for extension type_name
+	20, // [20:20] is the sub-list for extension extendee
+	0,  // [0:20] is the sub-list for field type_name
 }
 
 func init() { file_learnflow_v1_progress_service_proto_init() }
@@ -811,14 +1511,24 @@ func file_learnflow_v1_progress_service_proto_init() {
 	}
 	file_learnflow_v1_common_proto_init()
 	file_learnflow_v1_entities_proto_init()
+	file_learnflow_v1_events_proto_init()
 	file_learnflow_v1_options_proto_init()
+	file_learnflow_v1_progress_service_proto_msgTypes[20].OneofWrappers = []any{
+		(*ClassAlert_Struggle)(nil),
+		(*ClassAlert_Mastery)(nil),
+	}
+	file_learnflow_v1_progress_service_proto_msgTypes[21].OneofWrappers = []any{
+		(*WatchClassAlertsResponse_Started)(nil),
+		(*WatchClassAlertsResponse_Alert)(nil),
+		(*WatchClassAlertsResponse_Heartbeat)(nil),
+	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_learnflow_v1_progress_service_proto_rawDesc), len(file_learnflow_v1_progress_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   13,
+			NumMessages:   22,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -25,6 +25,8 @@ const (
 	ProgressService_SearchQueries_FullMethodName     = "/learnflow.v1.ProgressService/SearchQueries"
 	ProgressService_ListInteractions_FullMethodName  = "/learnflow.v1.ProgressService/ListInteractions"
 	ProgressService_RateResponse_FullMethodName      = "/learnflow.v1.ProgressService/RateResponse"
+	ProgressService_GetMasteryHistory_FullMethodName = "/learnflow.v1.ProgressService/GetMasteryHistory"
+	ProgressService_WatchClassAlerts_FullMethodName  = "/learnflow.v1.ProgressService/WatchClassAlerts"
 )
 
 // ProgressServiceClient is the client API for ProgressService service.
@@ -42,6 +44,11 @@ type ProgressServiceClient interface {
 	ListInteractions(ctx context.Context, in *ListInteractionsRequest, opts ...grpc.CallOption) (*ListInteractionsResponse, error)
 	// Seed 000 Learning Response feedback: rate an answer 1-5.
 	RateResponse(ctx context.Context, in *RateResponseRequest, opts ...grpc.CallOption) (*RateResponseResponse, error)
+	// Mastery per topic over time, replayed from the student's graded work (the web app's chart).
+	GetMasteryHistory(ctx context.Context, in *GetMasteryHistoryRequest, opts ...grpc.CallOption) (*GetMasteryHistoryResponse, error)
+	// Teachers: live alerts (struggles, mastery changes) of the students who joined their classes, as the
+	// Kafka events student-struggle and mastery-level-updated arrive. The first message says the watch is live.
+	WatchClassAlerts(ctx context.Context, in *WatchClassAlertsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchClassAlertsResponse], error)
 }
 
 type progressServiceClient struct {
@@ -112,6 +119,35 @@ func (c *progressServiceClient) RateResponse(ctx context.Context, in *RateRespon
 	return out, nil
 }
 
+func (c *progressServiceClient) GetMasteryHistory(ctx context.Context, in *GetMasteryHistoryRequest, opts ...grpc.CallOption) (*GetMasteryHistoryResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetMasteryHistoryResponse)
+	err := c.cc.Invoke(ctx, ProgressService_GetMasteryHistory_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *progressServiceClient) WatchClassAlerts(ctx context.Context, in *WatchClassAlertsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchClassAlertsResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &ProgressService_ServiceDesc.Streams[0], ProgressService_WatchClassAlerts_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[WatchClassAlertsRequest, WatchClassAlertsResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type ProgressService_WatchClassAlertsClient = grpc.ServerStreamingClient[WatchClassAlertsResponse]
+
 // ProgressServiceServer is the server API for ProgressService service.
 // All implementations must embed UnimplementedProgressServiceServer
 // for forward compatibility.
@@ -127,6 +163,11 @@ type ProgressServiceServer interface {
 	ListInteractions(context.Context, *ListInteractionsRequest) (*ListInteractionsResponse, error)
 	// Seed 000 Learning Response feedback: rate an answer 1-5.
 	RateResponse(context.Context, *RateResponseRequest) (*RateResponseResponse, error)
+	// Mastery per topic over time, replayed from the student's graded work (the web app's chart).
+	GetMasteryHistory(context.Context, *GetMasteryHistoryRequest) (*GetMasteryHistoryResponse, error)
+	// Teachers: live alerts (struggles, mastery changes) of the students who joined their classes, as the
+	// Kafka events student-struggle and mastery-level-updated arrive. The first message says the watch is live.
+	WatchClassAlerts(*WatchClassAlertsRequest, grpc.ServerStreamingServer[WatchClassAlertsResponse]) error
 	mustEmbedUnimplementedProgressServiceServer()
 }
 
@@ -154,6 +195,12 @@ func (UnimplementedProgressServiceServer) ListInteractions(context.Context, *Lis
 }
 func (UnimplementedProgressServiceServer) RateResponse(context.Context, *RateResponseRequest) (*RateResponseResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method RateResponse not implemented")
+}
+func (UnimplementedProgressServiceServer) GetMasteryHistory(context.Context, *GetMasteryHistoryRequest) (*GetMasteryHistoryResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetMasteryHistory not implemented")
+}
+func (UnimplementedProgressServiceServer) WatchClassAlerts(*WatchClassAlertsRequest, grpc.ServerStreamingServer[WatchClassAlertsResponse]) error {
+	return status.Error(codes.Unimplemented, "method WatchClassAlerts not implemented")
 }
 func (UnimplementedProgressServiceServer) mustEmbedUnimplementedProgressServiceServer() {}
 func (UnimplementedProgressServiceServer) testEmbeddedByValue()                         {}
@@ -284,6 +331,35 @@ func _ProgressService_RateResponse_Handler(srv interface{}, ctx context.Context,
 	return interceptor(ctx, in, info, handler)
 }
 
+func _ProgressService_GetMasteryHistory_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetMasteryHistoryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ProgressServiceServer).GetMasteryHistory(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ProgressService_GetMasteryHistory_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ProgressServiceServer).GetMasteryHistory(ctx, req.(*GetMasteryHistoryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _ProgressService_WatchClassAlerts_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(WatchClassAlertsRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(ProgressServiceServer).WatchClassAlerts(m, &grpc.GenericServerStream[WatchClassAlertsRequest, WatchClassAlertsResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type ProgressService_WatchClassAlertsServer = grpc.ServerStreamingServer[WatchClassAlertsResponse]
+
 // ProgressService_ServiceDesc is the grpc.ServiceDesc for ProgressService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -315,7 +391,17 @@ var ProgressService_ServiceDesc = grpc.ServiceDesc{
 			MethodName: "RateResponse",
 			Handler:    _ProgressService_RateResponse_Handler,
 		},
+		{
+			MethodName: "GetMasteryHistory",
+			Handler:    _ProgressService_GetMasteryHistory_Handler,
+		},
 	},
-	Streams:  []grpc.StreamDesc{},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "WatchClassAlerts",
+			Handler:       _ProgressService_WatchClassAlerts_Handler,
+			ServerStreams: true,
+		},
+	},
 	Metadata: "learnflow/v1/progress_service.proto",
 }
