@@ -95,12 +95,23 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         settings = runtime.settings
         self.limits = {"ask": settings.asks_per_minute, "submit": settings.submissions_per_minute}
         self.tokens = VerifiedTokens()
+        self._wrapped: dict[str, tuple] = {}   # method -> (servicer handler, guarded handler)
 
     async def intercept_service(self, continuation, handler_call_details):
         handler = await continuation(handler_call_details)
         method = handler_call_details.method
         if handler is None or not method.startswith("/learnflow."):
             return handler  # health, reflection: open; unknown methods: UNIMPLEMENTED from grpc itself
+        # The wrapped handler depends only on the method and the servicer's handler object: built once per
+        # method, not on every call (keyed on the handler too, so a re-registered servicer is wrapped anew).
+        cached = self._wrapped.get(method)
+        if cached is not None and cached[0] is handler:
+            return cached[1]
+        wrapped = self._wrap(method, handler)
+        self._wrapped[method] = (handler, wrapped)
+        return wrapped
+
+    def _wrap(self, method: str, handler):
         deserializer = _safe_deserializer(handler.request_deserializer, method.rsplit("/", 1)[-1] + " request")
         if handler.unary_unary:
             return grpc.unary_unary_rpc_method_handler(

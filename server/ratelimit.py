@@ -40,17 +40,18 @@ async def count_call(pool, student_id: str, bucket: str, default_limit: int, now
     A default limit of 0 means unlimited (an operator's per-student override still applies)."""
     now = time.time() if now is None else now
     window_start = int(now // WINDOW_S) * WINDOW_S
-    async with pool.connection() as conn:
-        cur = await conn.execute(
-            "WITH bumped AS ("
-            " INSERT INTO usage_windows (student_id, bucket, window_start, hits) VALUES (%s, %s, to_timestamp(%s), 1)"
-            " ON CONFLICT (student_id, bucket, window_start) DO UPDATE SET hits = usage_windows.hits + 1"
-            " RETURNING hits)"
-            " SELECT (SELECT hits FROM bumped) AS hits,"
-            " (SELECT per_window FROM usage_limits WHERE student_id = %s AND bucket = %s) AS override",
-            (student_id, bucket, window_start, student_id, bucket))
+    # One round trip: BEGIN, the upsert and COMMIT go out together (pipeline mode); the row is read after.
+    async with pool.connection() as conn, conn.pipeline():
+        async with conn.transaction():
+            cur = await conn.execute(
+                "WITH bumped AS ("
+                " INSERT INTO usage_windows (student_id, bucket, window_start, hits) VALUES (%s, %s, to_timestamp(%s), 1)"
+                " ON CONFLICT (student_id, bucket, window_start) DO UPDATE SET hits = usage_windows.hits + 1"
+                " RETURNING hits)"
+                " SELECT (SELECT hits FROM bumped) AS hits,"
+                " (SELECT per_window FROM usage_limits WHERE student_id = %s AND bucket = %s) AS override",
+                (student_id, bucket, window_start, student_id, bucket))
         row = await cur.fetchone()
-        await conn.commit()
     limit = row["override"] if row["override"] is not None else default_limit
     if row["override"] is None and limit <= 0:
         return 0.0

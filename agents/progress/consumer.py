@@ -63,9 +63,7 @@ class ProgressConsumer:
                         continue
                     with pool.connection() as conn:
                         with conn.transaction():
-                            for records in batches.values():
-                                for record in records:
-                                    self._apply(conn, record)
+                            self._apply_batch(conn, [r for records in batches.values() for r in records])
                     consumer.commit()
                 except Exception as exc:  # broker or database away: back off, reconnect, redeliver
                     self.last_error = f"{type(exc).__name__}: {exc}"[:300]
@@ -82,15 +80,24 @@ class ProgressConsumer:
                 consumer.close()
             pool.close()
 
-    def _apply(self, conn, record) -> None:
-        env = events_pb2.EventEnvelope()
-        try:
-            env.ParseFromString(record.value)
-        except Exception:
-            log.warning("skipping undecodable event", extra={"offset": record.offset})
-            return
-        with conn.transaction():  # savepoint: one bad event must not undo the batch
-            if tracker.apply(conn, env):
-                self.applied += 1
-            else:
+    def _apply_batch(self, conn, records) -> None:
+        """Each student's events of the batch together (tracker.apply_student: the student-wide aggregates
+        run once per batch, not once per event). An error propagates, as before: nothing of the batch is
+        committed, offsets stay, and the batch is redelivered."""
+        by_student: dict[str, list] = {}
+        for record in records:
+            env = events_pb2.EventEnvelope()
+            try:
+                env.ParseFromString(record.value)
+            except Exception:
+                log.warning("skipping undecodable event", extra={"offset": record.offset})
+                continue
+            if not tracker.relevant(env):
                 self.duplicates += 1
+                continue
+            by_student.setdefault(env.student_id, []).append(env)
+        for student_id, envs in by_student.items():
+            with conn.transaction():  # savepoint per student
+                applied = tracker.apply_student(conn, student_id, envs)
+            self.applied += applied
+            self.duplicates += len(envs) - applied
