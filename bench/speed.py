@@ -237,6 +237,20 @@ def outbox_delays(database_url: str, since_s: float) -> dict:
     return {topic: {"p50": float(p50), "p99": float(p99), "n": n} for topic, p50, p99, n in rows}
 
 
+def echo_pairs(args, address, descriptors, bare_row, guarded_row, run, pairs: int = 4, seconds: int = 2) -> list:
+    """Bare and guarded Echo alternated in short slices: each pair's ratio, and the cores the rest of the
+    machine was using in each slice. Shows how much of a single 6 s pair's ratio is the machine's drift."""
+    short = argparse.Namespace(**{**vars(args), "duration": seconds})
+    out = []
+    for _ in range(pairs):
+        bare = ghz(short, address, descriptors, *bare_row, meter=CpuMeter(run))
+        guarded = ghz(short, address, descriptors, *guarded_row, meter=CpuMeter(run))
+        out.append({"bare_rps": bare["rps"], "guarded_rps": guarded["rps"],
+                    "bare_others": bare["cpu"]["_others_cores"], "guarded_others": guarded["cpu"]["_others_cores"],
+                    "bare_cpu_ms": bare["cpu"].get("bare-echo", 0.0), "guarded_cpu_ms": guarded["cpu"].get("mesh", 0.0)})
+    return out
+
+
 def sequential_echo_ms(client, extra: dict, n: int) -> list[float]:
     """One Echo at a time through Envoy: the round trip AskStream's first chunk is compared with."""
     metadata = list(client.metadata) + list(extra.items())
@@ -321,6 +335,7 @@ def main() -> None:
              "learnflow.v1.ExerciseService.SubmitSolution",
              {"exercise_id": exercise.exercise_id, "code": exercise.starter_code or "pass\n"}, auth),
         ]
+        results["echo_pairs"] = echo_pairs(args, address, descriptors, rows[0][1:], rows[1][1:], run)
         watcher.recording = True
         load_started = time.time()
         for name, call, data, metadata in rows:
@@ -397,6 +412,17 @@ def report(results: dict) -> None:
         bare = f"; adjacent bare echo: {base['_total_ms']:.2f} total, others {base['_others_cores']:.2f} cores" \
             if base else ""
         print(f"  {name}: total {cpu['_total_ms']:.2f} ({top}); others {cpu['_others_cores']:.2f} cores{bare}")
+    pairs = results.get("echo_pairs") or []
+    if pairs:
+        ratios = [p["guarded_rps"] / p["bare_rps"] for p in pairs if p["bare_rps"]]
+        print("Echo, bare and guarded alternated in 2 s slices (ratio; cores used by the rest of the machine in the "
+              "bare / guarded slice; serving process CPU ms per call bare / guarded):")
+        for p, r in zip(pairs, ratios):
+            print(f"  {r:.2f} (others {p['bare_others']:.2f} / {p['guarded_others']:.2f} cores; "
+                  f"CPU {p['bare_cpu_ms']:.3f} / {p['guarded_cpu_ms']:.3f} ms)")
+        cpu = [p["bare_cpu_ms"] / p["guarded_cpu_ms"] for p in pairs if p["guarded_cpu_ms"]]
+        print(f"  median ratio {statistics.median(ratios):.2f}; serving-process CPU per call, bare / guarded, median "
+              f"{statistics.median(cpu):.2f}")
     for kind, values in results["echo_rtt"].items():
         print(f"Echo one at a time ({kind}): p50 {statistics.median(values):.1f} ms, p99 {pct(values, .99):.1f} ms")
     for kind, values in results["first_chunk"].items():

@@ -20,7 +20,7 @@ import psycopg_pool
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from server import auth, ratelimit, registry, telemetry
+from server import access, auth, ratelimit, registry, telemetry
 from server.tokencache import VerifiedTokens
 from server.validation import validate
 
@@ -141,9 +141,11 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         bucket = ratelimit.BUCKETS.get(method)
         if bucket is not None and identity is not None and not self.runtime.is_internal_call(context, method):
             try:
-                wait = await ratelimit.count_call(self.runtime.pool, identity.student_id, bucket, self.limits[bucket])
+                wait, student = await ratelimit.count_call_and_read_student(
+                    self.runtime.pool, identity.student_id, bucket, self.limits[bucket])
             except psycopg.OperationalError:
                 await context.abort(grpc.StatusCode.UNAVAILABLE, "the database is unavailable; retry shortly")
+            access.prefetched_student.set(student)   # the handler's student read, already done
             if wait:
                 await context.abort_with_status(resource_exhausted_status(ratelimit.WHAT[bucket], wait))
         return identity

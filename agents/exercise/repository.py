@@ -18,12 +18,18 @@ async def exercise(conn, exercise_id: str) -> dict | None:
 
 
 async def student_and_exercise(pool, student_id: str, exercise_id: str) -> tuple[dict | None, dict | None]:
-    """The caller's student row and the exercise, in one pipelined round trip (BEGIN, 2 SELECTs, COMMIT)."""
+    """The caller's student row and the exercise, in one pipelined round trip (BEGIN, 2 SELECTs, COMMIT);
+    the exercise alone when the guard has read the student row already (with the fair-use counter)."""
+    student = access.prefetched_student.get()
+    if student is not None and student["student_id"] != student_id:
+        student = None
     async with pool.connection() as conn, conn.pipeline():
         async with conn.transaction():
-            student_cur = await conn.execute(access.STUDENT_SQL, (student_id,))
+            student_cur = await conn.execute(access.STUDENT_SQL, (student_id,)) if student is None else None
             exercise_cur = await conn.execute("SELECT * FROM exercises WHERE exercise_id = %s", (exercise_id,))
-        return await student_cur.fetchone(), await exercise_cur.fetchone()
+        if student_cur is not None:
+            student = await student_cur.fetchone()
+        return student, await exercise_cur.fetchone()
 
 
 async def titles_on(conn, topic: str) -> list[str]:

@@ -116,7 +116,17 @@ async def recent_turns(conn, student_id: str, session_id: str, limit: int = 10) 
 
 async def caller(pool, student_id: str, session_id: str | None, limit: int = 10) -> tuple[dict | None, list[dict]]:
     """The caller's student row and, when the request continues a session, its recent turns (see
-    recent_turns): both statements, with BEGIN and COMMIT, in one pipelined round trip."""
+    recent_turns): both statements, with BEGIN and COMMIT, in one pipelined round trip. The guard has
+    usually read the student row already (with the fair-use counter): then only the turns are read, and
+    a new conversation costs no round trip here at all."""
+    student = access.prefetched_student.get()
+    if student is not None and student["student_id"] == student_id:
+        if not session_id:
+            return student, []
+        async with pool.connection() as conn, conn.pipeline():
+            async with conn.transaction():
+                turns_cur = await conn.execute(_RECENT_TURNS, (student_id, session_id, limit))
+            return student, await turns_cur.fetchall()
     async with pool.connection() as conn, conn.pipeline():
         async with conn.transaction():
             student_cur = await conn.execute(access.STUDENT_SQL, (student_id,))
