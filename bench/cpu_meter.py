@@ -14,7 +14,8 @@ import psutil
 
 
 def _tree_cpu(pid: int) -> float:
-    """User+system seconds of a process and its live descendants (PostgreSQL backends, Envoy under its keeper)."""
+    """User+system seconds of a process and its descendants, live (PostgreSQL backends, Envoy under its keeper)
+    or exited and reaped (sandbox jobs)."""
     try:
         root = psutil.Process(pid)
         procs = [root, *root.children(recursive=True)]
@@ -24,7 +25,8 @@ def _tree_cpu(pid: int) -> float:
     for proc in procs:
         try:
             times = proc.cpu_times()
-            total += times.user + times.system
+            # children_*: descendants that exited and were reaped (sandbox jobs forked by the zygote).
+            total += times.user + times.system + times.children_user + times.children_system
         except psutil.Error:
             pass
     return total

@@ -21,6 +21,8 @@ GROUP = "progress-agent"
 # batch of a busy student once held the group's lag still for tens of seconds) and keep each batch far
 # below max.poll.interval.ms, so a slow batch can never cost a rebalance.
 MAX_POLL_RECORDS = 50
+FETCH_MIN_BYTES = 16 * 1024
+FETCH_MAX_WAIT_MS = 100
 
 
 class ProgressConsumer:
@@ -48,7 +50,10 @@ class ProgressConsumer:
 
         return KafkaConsumer(*TOPICS, bootstrap_servers=self.bootstrap, group_id=self.group,
                              enable_auto_commit=False, auto_offset_reset="earliest",
-                             max_poll_records=MAX_POLL_RECORDS, consumer_timeout_ms=1000, client_id=f"{self.group}-consumer")
+                             max_poll_records=MAX_POLL_RECORDS, consumer_timeout_ms=1000, client_id=f"{self.group}-consumer",
+                             # A fetch waits up to 100 ms for 16 KiB: under load one fetch (and one transaction)
+                             # carries many events instead of one relay batch each; idle, 100 ms at most.
+                             fetch_min_bytes=FETCH_MIN_BYTES, fetch_max_wait_ms=FETCH_MAX_WAIT_MS)
 
     def _run(self) -> None:
         pool = open_pool(self.database_url, max_size=2)

@@ -126,7 +126,8 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
         rpc = call.invoke(self.rt.channel(agent), self.rt.outgoing_metadata(), timeout)  # starts the call now
         try:
             # Shielded: cancelling the caller must not cancel the accept transaction half-way (its COMMIT
-            # may already be on the wire, leaving a 'processing' row nobody marks failed).
+            # may already be on the wire, leaving a 'processing' row nobody marks failed). The routing event
+            # waits for it (not sent earlier): a client may look up the query id it carries at once.
             await asyncio.shield(accepted)
         except BaseException:
             rpc.cancel()
