@@ -20,7 +20,7 @@ import psycopg_pool
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from server import auth, ratelimit, registry, telemetry
+from server import access, auth, ratelimit, registry, telemetry
 from server.tokencache import VerifiedTokens
 from server.validation import validate
 
@@ -95,12 +95,23 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         settings = runtime.settings
         self.limits = {"ask": settings.asks_per_minute, "submit": settings.submissions_per_minute}
         self.tokens = VerifiedTokens()
+        self._wrapped: dict[str, tuple] = {}   # method -> (servicer handler, guarded handler)
 
     async def intercept_service(self, continuation, handler_call_details):
         handler = await continuation(handler_call_details)
         method = handler_call_details.method
         if handler is None or not method.startswith("/learnflow."):
             return handler  # health, reflection: open; unknown methods: UNIMPLEMENTED from grpc itself
+        # The wrapped handler depends only on the method and the servicer's handler object: built once per
+        # method, not on every call (keyed on the handler too, so a re-registered servicer is wrapped anew).
+        cached = self._wrapped.get(method)
+        if cached is not None and cached[0] is handler:
+            return cached[1]
+        wrapped = self._wrap(method, handler)
+        self._wrapped[method] = (handler, wrapped)
+        return wrapped
+
+    def _wrap(self, method: str, handler):
         deserializer = _safe_deserializer(handler.request_deserializer, method.rsplit("/", 1)[-1] + " request")
         if handler.unary_unary:
             return grpc.unary_unary_rpc_method_handler(
@@ -130,9 +141,11 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         bucket = ratelimit.BUCKETS.get(method)
         if bucket is not None and identity is not None and not self.runtime.is_internal_call(context, method):
             try:
-                wait = await ratelimit.count_call(self.runtime.pool, identity.student_id, bucket, self.limits[bucket])
+                wait, student = await ratelimit.count_call_and_read_student(
+                    self.runtime.pool, identity.student_id, bucket, self.limits[bucket])
             except psycopg.OperationalError:
                 await context.abort(grpc.StatusCode.UNAVAILABLE, "the database is unavailable; retry shortly")
+            access.prefetched_student.set(student)   # the handler's student read, already done
             if wait:
                 await context.abort_with_status(resource_exhausted_status(ratelimit.WHAT[bucket], wait))
         return identity

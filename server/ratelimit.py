@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 
 WINDOW_S = 60
+STUDENT_SQL = "SELECT * FROM students WHERE student_id = %s"   # = server.access.STUDENT_SQL
 LOGIN_BASE_DELAY_S = 2.0
 
 # Every RPC that runs student code (or generates and verifies code in the sandbox), by budget.
@@ -38,25 +39,37 @@ WHAT = {"ask": "too many questions and code runs per minute", "submit": "too man
 async def count_call(pool, student_id: str, bucket: str, default_limit: int, now: float | None = None) -> float:
     """Counts one call; returns 0 when it is within the limit, else the seconds until the window ends.
     A default limit of 0 means unlimited (an operator's per-student override still applies)."""
+    return (await count_call_and_read_student(pool, student_id, bucket, default_limit, now, read_student=False))[0]
+
+
+async def count_call_and_read_student(pool, student_id: str, bucket: str, default_limit: int,
+                                      now: float | None = None, read_student: bool = True) -> tuple[float, dict | None]:
+    """count_call(), and the caller's students row read in the same round trip (the handlers of these
+    methods all need it: server.access.prefetched_student hands it over instead of a second round trip)."""
     now = time.time() if now is None else now
     window_start = int(now // WINDOW_S) * WINDOW_S
-    async with pool.connection() as conn:
-        cur = await conn.execute(
-            "WITH bumped AS ("
-            " INSERT INTO usage_windows (student_id, bucket, window_start, hits) VALUES (%s, %s, to_timestamp(%s), 1)"
-            " ON CONFLICT (student_id, bucket, window_start) DO UPDATE SET hits = usage_windows.hits + 1"
-            " RETURNING hits)"
-            " SELECT (SELECT hits FROM bumped) AS hits,"
-            " (SELECT per_window FROM usage_limits WHERE student_id = %s AND bucket = %s) AS override",
-            (student_id, bucket, window_start, student_id, bucket))
+    student = None
+    # One round trip: BEGIN, the upsert (and the read) and COMMIT go out together (pipeline mode).
+    async with pool.connection() as conn, conn.pipeline():
+        async with conn.transaction():
+            student_cur = await conn.execute(STUDENT_SQL, (student_id,)) if read_student else None
+            cur = await conn.execute(
+                "WITH bumped AS ("
+                " INSERT INTO usage_windows (student_id, bucket, window_start, hits) VALUES (%s, %s, to_timestamp(%s), 1)"
+                " ON CONFLICT (student_id, bucket, window_start) DO UPDATE SET hits = usage_windows.hits + 1"
+                " RETURNING hits)"
+                " SELECT (SELECT hits FROM bumped) AS hits,"
+                " (SELECT per_window FROM usage_limits WHERE student_id = %s AND bucket = %s) AS override",
+                (student_id, bucket, window_start, student_id, bucket))
         row = await cur.fetchone()
-        await conn.commit()
+        if student_cur is not None:
+            student = await student_cur.fetchone()
     limit = row["override"] if row["override"] is not None else default_limit
     if row["override"] is None and limit <= 0:
-        return 0.0
+        return 0.0, student
     if row["hits"] <= limit:
-        return 0.0
-    return max(0.001, window_start + WINDOW_S - now)
+        return 0.0, student
+    return max(0.001, window_start + WINDOW_S - now), student
 
 
 async def login_wait(conn, email: str, address: str, free_attempts: int, window_s: int) -> float:

@@ -16,6 +16,7 @@ from knowledge.docs_index import search as docs_search
 from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
 from db import state
+from server.memo import Memo
 
 AGENT = "concepts"
 log = logging.getLogger("learnflow.concepts")
@@ -61,6 +62,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         self.rt = runtime
         self.claude = maybe_claude(runtime.settings)
         self.docs_version: str | None = None   # checksum of the loaded docs index: part of the cache key
+        self.memo = Memo()                       # --- speed: recent cache entries, in process
 
     async def _docs_version(self, conn) -> str:
         if self.docs_version is None:
@@ -83,12 +85,18 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
 
     async def _offline(self, question: str, code: str, level: str, style: str, context=None) -> dict:
         kind, topic, asked, previous = conversation(context) if context is not None else ("", "", "", "")
+        said = (kind, topic, asked, hashlib.sha256(previous.encode()).hexdigest()[:16]) if kind else ()
+        # --- speed: an entry is a pure function of its key (the KB and docs versions are in it), so this
+        # process remembers recent ones and skips the state store's round trip for a repeated question.
+        if self.docs_version is not None:
+            remembered = self.memo.get(_cache_key(question, code, level, style, said, self.docs_version))
+            if remembered is not None:
+                return {**remembered, "cached": True}
         async with self.rt.pool.connection() as conn:
-            key = _cache_key(question, code, level, style,
-                             (kind, topic, asked, hashlib.sha256(previous.encode()).hexdigest()[:16]) if kind else (),
-                             await self._docs_version(conn))
+            key = _cache_key(question, code, level, style, said, await self._docs_version(conn))
             cached = await state.get(conn, key)
             if cached is not None:
+                self.memo.put(key, cached)
                 cached["cached"] = True
                 return cached
             passages = await self._passages(conn, retrieval_query(question, kind, topic, asked, previous))
@@ -107,6 +115,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         async with self.rt.pool.connection() as conn:
             await state.save(conn, key, entry, ttl=state.TTL_CONCEPTS_CACHE)
             await conn.commit()
+        self.memo.put(key, entry)
         return entry
 
     async def _answer(self, request):

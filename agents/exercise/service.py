@@ -8,15 +8,14 @@ import uuid
 import grpc
 from learnflow.v1 import (common_pb2, entities_pb2, events_pb2, exercise_service_pb2 as pb,
                           exercise_service_pb2_grpc as pb_grpc)
-from psycopg.types.json import Jsonb
 
 from agents import specialist
 from knowledge.topics import detect_topics
-from agents.exercise import catalog, visibility
+from agents.exercise import catalog, repository as repo, visibility
 from agents.exercise.feedback import feedback, grade_of
 from db import records, state
 from server import auth, enums, events, telemetry
-from server.access import readable_student, require_active
+from server.access import readable_student, refuse_inactive, require_active
 from server.interceptors import invalid_argument_status, resource_exhausted_status
 from server.validation import Violation
 
@@ -51,27 +50,16 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         """With Claude: a brand-new exercise, saved only once its reference solution passes in the sandbox."""
         from agents.exercise import generator
 
-        cur = await conn.execute("SELECT title FROM exercises WHERE topic = %s", (topic,))
-        avoid = [r["title"] for r in await cur.fetchall()]
+        avoid = await repo.titles_on(conn, topic)
         made = await generator.generate(self.claude, await self.rt.sandbox(), topic, difficulty, avoid)
         if made is None:
             return None
-        cur = await conn.execute(
-            "INSERT INTO exercises (title, topic, difficulty, problem_text, solution_code, starter_code, test_cases,"
-            " hints, tags, language, created_by_agent) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, 'python',"
-            " 'exercise') RETURNING *",
-            (made["title"], topic, difficulty, made["problem_text"], made["solution_code"], made["starter_code"],
-             Jsonb(made["tests"]), made["hints"], made["tags"]))
-        row = await cur.fetchone()
+        row = await repo.insert_generated(conn, topic, difficulty, made)
         await conn.commit()
         return row
 
     async def _exercise(self, conn, context, exercise_id: str) -> dict:
-        cur = await conn.execute("SELECT * FROM exercises WHERE exercise_id = %s", (exercise_id,))
-        row = await cur.fetchone()
-        if row is None:
-            await context.abort(grpc.StatusCode.NOT_FOUND, f"no exercise {exercise_id}")
-        return row
+        return await _found(context, await repo.exercise(conn, exercise_id), exercise_id)
 
     async def _hints_unlocked(self, conn, student_id: str, exercise_id: str) -> int:
         value = await state.get(conn, _hint_key(student_id, exercise_id))
@@ -95,10 +83,7 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         given = tuple(t.exercise_id for t in request.context.recent_turns if t.exercise_id)
         async with self.rt.pool.connection() as conn:
             await require_active(conn, context, identity)
-            cur = await conn.execute("SELECT python_mastery_levels FROM student_progress WHERE student_id = %s",
-                                     (identity.student_id,))
-            progress = await cur.fetchone()
-            mastery = (progress or {}).get("python_mastery_levels") or {}
+            mastery = await repo.mastery_levels(conn, identity.student_id)
             if topic is None and mastery:  # no topic asked for: practise the weakest one
                 topic = min(mastery, key=mastery.get)
             difficulty = enums.to_db("SkillLevel", request.difficulty) or (follow[1] if follow else None) or \
@@ -135,12 +120,8 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         size = request.page_size or 50
         offset = int(request.page_token) if request.page_token.isdigit() else 0
         async with self.rt.pool.connection() as conn:
-            cur = await conn.execute(
-                "SELECT * FROM exercises WHERE (%s = '' OR topic = %s) AND (%s::text IS NULL OR difficulty = %s)"
-                " ORDER BY topic, difficulty, slug NULLS LAST, exercise_id LIMIT %s OFFSET %s",
-                (request.topic, request.topic, enums.to_db("SkillLevel", request.difficulty),
-                 enums.to_db("SkillLevel", request.difficulty), size + 1, offset))
-            rows = await cur.fetchall()
+            rows = await repo.list_exercises(conn, request.topic, enums.to_db("SkillLevel", request.difficulty),
+                                             size + 1, offset)
             items = [visibility.exercise_for(records.exercise(r, reveal_solution=identity.is_teacher, hints_unlocked=0),
                                              identity.is_teacher) for r in rows[:size]]
         return pb.ListExercisesResponse(exercises=items,
@@ -167,15 +148,8 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
                 [Violation("solution_code", f"the reference solution must pass every test: {detail}"[:500])]))
         async with self.rt.pool.connection() as conn:
             await require_active(conn, context, identity)
-            cur = await conn.execute(
-                "INSERT INTO exercises (title, topic, difficulty, problem_text, solution_code, starter_code, setup_code,"
-                " test_cases, hints, tags, language, estimated_completion_time, created_by, created_by_agent)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'python', %s, %s, 'exercise') RETURNING *",
-                (request.title.strip(), request.topic, enums.to_db("SkillLevel", request.difficulty),
-                 request.problem_text, request.solution_code, request.starter_code or None, request.setup_code,
-                 Jsonb(tests), list(request.hints), list(request.tags), request.estimated_completion_time or None,
-                 identity.student_id))
-            row = await cur.fetchone()
+            row = await repo.insert_created(conn, request, tests, difficulty=enums.to_db("SkillLevel", request.difficulty),
+                                            created_by=identity.student_id)
             await conn.commit()
         return pb.CreateExerciseResponse(exercise=records.exercise(row, reveal_solution=True),
                                          verification=verification)
@@ -203,9 +177,10 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         if request.language not in (0, enums.from_db("CodeLanguage", "python")):
             await context.abort_with_status(invalid_argument_status(
                 [Violation("language", "only python submissions can be graded")]))
-        async with self.rt.pool.connection() as conn:
-            await require_active(conn, context, identity)
-            row = await self._exercise(conn, context, request.exercise_id)
+        # The student row and the exercise in one round trip.
+        student, row = await repo.student_and_exercise(self.rt.pool, identity.student_id, request.exercise_id)
+        await refuse_inactive(context, student)
+        row = await _found(context, row, request.exercise_id)
         tests = catalog.tests_of(row)
         hidden = visibility.hidden_ids(tests)
         grade = await self._grade(context, request.code, tests, row["setup_code"] or "", on_result)
@@ -214,30 +189,21 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         passed = min(grade.passed, total)
         text = feedback(grade, tests)
         submission_id = str(uuid.uuid4())
-        async with self.rt.pool.connection() as conn:
+        # Pipelined: the statements go out together; reading the stored row is one round trip and the
+        # rest (interaction, outbox event, COMMIT) a second one.
+        async with self.rt.pool.connection() as conn, conn.pipeline():
             async with conn.transaction():
-                cur = await conn.execute(
-                    "SELECT NOT EXISTS (SELECT 1 FROM exercise_submissions WHERE exercise_id = %s AND student_id = %s"
-                    " AND automated_tests_passed = total_tests) AS first_solve", (request.exercise_id, identity.student_id))
-                first_solve = (await cur.fetchone())["first_solve"] and passed == total
-                cur = await conn.execute(
-                    "INSERT INTO exercise_submissions (id, exercise_id, student_id, submission_code, grade, status,"
-                    " feedback, automated_tests_passed, total_tests, execution_time_ms, memory_usage_kb, grader,"
-                    " graded_at, results) VALUES (%s, %s, %s, %s, %s, 'graded', %s, %s, %s, %s, %s, 'system', now(), %s)"
-                    " RETURNING *",
-                    (submission_id, request.exercise_id, identity.student_id, request.code, grade_of(passed, total),
-                     text, passed, total, int(grade.execution_time_ms), int(grade.peak_memory_kb),
-                     Jsonb([{"test_id": r.test_id, "passed": r.passed, "expected": r.expected, "got": r.got,
-                             "error": r.error, "duration_ms": r.duration_ms, "hidden": r.hidden} for r in results])))
-                sub_row = await cur.fetchone()
-                if first_solve:
-                    await conn.execute("UPDATE student_progress SET completed_exercises = completed_exercises + 1"
-                                       " WHERE student_id = %s", (identity.student_id,))
-                await conn.execute(
-                    "INSERT INTO interaction_history (student_id, submission_id, interaction_type, summary,"
-                    " success_indicators) VALUES (%s, %s, 'exercise_submission', %s, %s)",
-                    (identity.student_id, submission_id, f"{row['topic']}: {passed}/{total} tests passed",
-                     Jsonb({"grade": grade_of(passed, total), "topic": row["topic"], "first_solve": first_solve})))
+                sub_row, first_solve = await repo.record_submission(
+                    conn, submission_id=submission_id, exercise_id=request.exercise_id,
+                    student_id=identity.student_id, code=request.code, grade=grade_of(passed, total), feedback=text,
+                    passed=passed, total=total, execution_time_ms=int(grade.execution_time_ms),
+                    memory_kb=int(grade.peak_memory_kb),
+                    results=[{"test_id": r.test_id, "passed": r.passed, "expected": r.expected, "got": r.got,
+                              "error": r.error, "duration_ms": r.duration_ms, "hidden": r.hidden} for r in results])
+                await repo.record_interaction(
+                    conn, student_id=identity.student_id, submission_id=submission_id,
+                    summary=f"{row['topic']}: {passed}/{total} tests passed",
+                    indicators={"grade": grade_of(passed, total), "topic": row["topic"], "first_solve": first_solve})
                 submission = records.submission(sub_row)
                 await events.emit(conn, "exercise.submission.graded", events_pb2.ExerciseSubmissionGraded(
                     submission=submission, topic=row["topic"], difficulty=enums.from_db("SkillLevel", row["difficulty"])),
@@ -296,12 +262,15 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         teacher = auth.require_identity().is_teacher
         async with self.rt.pool.connection() as conn:
             target = await readable_student(conn, context, request.student_id)
-            cur = await conn.execute(
-                "SELECT * FROM exercise_submissions WHERE student_id = %s AND (%s = '' OR exercise_id::text = %s)"
-                " ORDER BY submission_time DESC LIMIT %s", (target, request.exercise_id, request.exercise_id, size))
-            rows = await cur.fetchall()
+            rows = await repo.submissions(conn, target, request.exercise_id, size)
         return pb.ListSubmissionsResponse(submissions=[visibility.submission_for(records.submission(r), teacher)
                                                        for r in rows])
+
+
+async def _found(context, row: dict | None, exercise_id: str) -> dict:
+    if row is None:
+        await context.abort(grpc.StatusCode.NOT_FOUND, f"no exercise {exercise_id}")
+    return row
 
 
 _FOLLOW_UP_WORDS = {common_pb2.FOLLOW_UP_HARDER: "harder", common_pb2.FOLLOW_UP_EASIER: "easier",

@@ -1,7 +1,8 @@
-"""Turns one consumed event into progress: evidence rows, mastery, counters, struggle alerts, achievements.
+"""Turns consumed events into progress: evidence rows, mastery, counters, struggle alerts, achievements.
 
-apply() runs inside the consumer's transaction together with the processed_messages row for the event
-(so a redelivered event changes nothing) and the outbox rows of the events it publishes.
+apply_student() runs inside the consumer's transaction together with the processed_messages rows of its
+events (so a redelivered event changes nothing) and the outbox rows of the events it publishes; the
+consumer hands it each student's events of one polled batch at once (apply() is the one-event form).
 """
 from __future__ import annotations
 
@@ -32,51 +33,76 @@ def already_processed(conn, message_id: str) -> bool:
     return cur.rowcount == 0
 
 
+def relevant(env: events_pb2.EventEnvelope) -> bool:
+    """Answers and graded submissions of a known student; failures carry no evidence."""
+    kind = env.WhichOneof("payload")
+    return (kind in ("agent_response_completed", "exercise_submission_graded") and bool(env.student_id)
+            and env.event_type != "agent.response.failed")
+
+
 def apply(conn, env: events_pb2.EventEnvelope) -> bool:
     """Applies one envelope; returns False if it was a duplicate or irrelevant."""
-    kind = env.WhichOneof("payload")
-    if kind not in ("agent_response_completed", "exercise_submission_graded") or not env.student_id:
+    if not relevant(env):
         return False
-    if env.event_type == "agent.response.failed":
-        return False
-    if already_processed(conn, env.message_id):
-        return False
-    student_id = env.student_id
+    return apply_student(conn, env.student_id, [env]) == 1
+
+
+def apply_student(conn, student_id: str, envs: list[events_pb2.EventEnvelope]) -> int:
+    """Applies one student's relevant envelopes (in order) together; returns how many were new.
+
+    Per event: the processed_messages row, evidence, topic rows, mastery and its mastery.level.updated event.
+    Once for the group: the student-wide aggregates (submission counts, velocity, streak, struggle windows),
+    the student_progress UPDATE and the state-store copy. Those queries read the student's whole history, so
+    running them once per consumed batch instead of once per event keeps a busy student's events cheap (they
+    used to grow with the student's history, per event). The end state is what applying the events one at a
+    time gives; a struggle alert is raised once per episode either way."""
+    envs = [env for env in envs if not already_processed(conn, env.message_id)]
+    if not envs:
+        return 0
     cur = conn.execute("SELECT * FROM student_progress WHERE student_id = %s FOR UPDATE", (student_id,))
     row = cur.fetchone()
     if row is None:
         conn.execute("INSERT INTO student_progress (student_id) VALUES (%s) ON CONFLICT DO NOTHING", (student_id,))
         row = conn.execute("SELECT * FROM student_progress WHERE student_id = %s FOR UPDATE", (student_id,)).fetchone()
     levels: dict[str, float] = dict(row["python_mastery_levels"] or {})
-    old_levels = dict(levels)
     by_type: dict[str, int] = dict(row["queries_by_type"] or {})
     total_queries = row["total_queries"] or 0
     now = datetime.now(timezone.utc)
-    reasons: dict[str, str] = {}
+    all_topics: dict[str, events_pb2.EventEnvelope] = {}   # topic -> the last event about it (for alerts)
 
-    if kind == "agent_response_completed":
-        # A question is exposure, not a measurement: asking about a topic (or asking for an exercise on it)
-        # says nothing about whether the student knows it, so it counts and covers the topic but never
-        # moves mastery. Only graded work does. A question without a recognised topic has no topic
-        # evidence at all (no catch-all pseudo-topic).
-        p = env.agent_response_completed
-        intent = enums.to_db("Intent", p.detected_intent) or "concepts"
-        topics = _topics(p.topics)
-        total_queries += 1
-        by_type[intent] = by_type.get(intent, 0) + 1
+    for env in envs:
+        old_levels = dict(levels)
+        reasons: dict[str, str] = {}
+        if env.WhichOneof("payload") == "agent_response_completed":
+            # A question is exposure, not a measurement: asking about a topic (or asking for an exercise on it)
+            # says nothing about whether the student knows it, so it counts and covers the topic but never
+            # moves mastery. Only graded work does. A question without a recognised topic has no topic
+            # evidence at all (no catch-all pseudo-topic).
+            p = env.agent_response_completed
+            intent = enums.to_db("Intent", p.detected_intent) or "concepts"
+            topics = _topics(p.topics)
+            total_queries += 1
+            by_type[intent] = by_type.get(intent, 0) + 1
+            for topic in topics:
+                _evidence(conn, student_id, topic, "query", intent, p.error_type or None, None, env.message_id)
+                _topic_row(conn, student_id, topic, levels.get(topic), query=True)
+        else:
+            p = env.exercise_submission_graded
+            sub = p.submission
+            topics = [p.topic] if _TOPIC.match(p.topic or "") else []
+            fraction = sub.automated_tests_passed / sub.total_tests if sub.total_tests else 0.0
+            for topic in topics:
+                levels[topic] = mastery.after_exercise(levels.get(topic), fraction)
+                reasons[topic] = f"exercise graded {sub.automated_tests_passed}/{sub.total_tests}"
+                _evidence(conn, student_id, topic, "submission", "exercise", None, fraction, env.message_id)
+                _topic_row(conn, student_id, topic, levels[topic], passed=fraction >= 1.0)
+        for topic in (t for t in topics if t in levels):
+            old, new = old_levels.get(topic, 0.0), levels[topic]
+            if abs(new - old) >= 0.005:
+                _emit(conn, "mastery.level.updated", events_pb2.MasteryLevelUpdated(
+                    topic=topic, old_level=round(old, 4), new_level=round(new, 4), reason=reasons[topic]), env)
         for topic in topics:
-            _evidence(conn, student_id, topic, "query", intent, p.error_type or None, None, env.message_id)
-            _topic_row(conn, student_id, topic, levels.get(topic), query=True)
-    else:
-        p = env.exercise_submission_graded
-        sub = p.submission
-        topics = [p.topic] if _TOPIC.match(p.topic or "") else []
-        fraction = sub.automated_tests_passed / sub.total_tests if sub.total_tests else 0.0
-        for topic in topics:
-            levels[topic] = mastery.after_exercise(levels.get(topic), fraction)
-            reasons[topic] = f"exercise graded {sub.automated_tests_passed}/{sub.total_tests}"
-            _evidence(conn, student_id, topic, "submission", "exercise", None, fraction, env.message_id)
-            _topic_row(conn, student_id, topic, levels[topic], passed=fraction >= 1.0)
+            all_topics[topic] = env
 
     counts = {r["topic"]: r["n"] for r in conn.execute(
         "SELECT topic, count(*) AS n FROM progress_evidence WHERE student_id = %s AND kind = 'submission'"
@@ -86,12 +112,12 @@ def apply(conn, env: events_pb2.EventEnvelope) -> bool:
         "SELECT count(*) AS n FROM query_history WHERE student_id = %s AND timestamp > now() - interval '7 days'",
         (student_id,)).fetchone()["n"] / 7.0
     streak = _streak(conn, student_id, now)
-    struggles = _struggles(conn, env, topics, levels, now)
-    covered = sorted(set(row["topics_covered"] or []) | set(levels) | set(topics))
+    struggles = [(s, all_topics[s["topic"]]) for s in _struggles(conn, student_id, all_topics, levels, now)]
+    covered = sorted(set(row["topics_covered"] or []) | set(levels) | set(all_topics))
     completed = row["completed_exercises"] or 0
     achievements = _achievements(set(row["achievements"] or []), summary["topics_mastered"], completed, streak,
                                  total_queries)
-    struggle_topics = sorted(set(row["struggle_topics"] or []) | {s["topic"] for s in struggles})
+    struggle_topics = sorted(set(row["struggle_topics"] or []) | {s["topic"] for s, _ in struggles})
     struggle_topics = [t for t in struggle_topics if levels.get(t, 0) < mastery.MASTERED]
     conn.execute(
         "UPDATE student_progress SET python_mastery_levels = %s, topics_mastered = %s, topics_covered = %s,"
@@ -100,18 +126,13 @@ def apply(conn, env: events_pb2.EventEnvelope) -> bool:
         (Jsonb(levels), summary["topics_mastered"], covered, summary["strengths"], summary["weaknesses"],
          round(min(velocity, 999.99), 2), total_queries, Jsonb(by_type), now, struggle_topics, sorted(achievements),
          streak, student_id))
-    for topic in (t for t in topics if t in levels):
-        old, new = old_levels.get(topic, 0.0), levels[topic]
-        if abs(new - old) >= 0.005:
-            _emit(conn, "mastery.level.updated", events_pb2.MasteryLevelUpdated(
-                topic=topic, old_level=round(old, 4), new_level=round(new, 4), reason=reasons[topic]), env)
-    for struggle in struggles:
-        _emit(conn, "student.struggle.detected", events_pb2.StudentStruggleDetected(**struggle), env)
+    for struggle, source in struggles:
+        _emit(conn, "student.struggle.detected", events_pb2.StudentStruggleDetected(**struggle), source)
     state.save_sync(conn, state.progress_key(student_id), {
         "python_mastery_levels": levels, "topics_mastered": summary["topics_mastered"],
         "struggle_topics": struggle_topics, "achievements": sorted(achievements), "total_queries": total_queries,
         "updated_at": now.isoformat()})
-    return True
+    return len(envs)
 
 
 def _emit(conn, event_type: str, payload, source: events_pb2.EventEnvelope) -> None:
@@ -153,7 +174,7 @@ def _streak(conn, student_id: str, now: datetime) -> int:
     return streak
 
 
-def _struggles(conn, env, topics, levels, now) -> list[dict]:
+def _struggles(conn, student_id: str, topics, levels, now) -> list[dict]:
     """3+ questions on a topic in 24 h, the same error 3+ times, or 3+ failed submissions: alert once per episode."""
     found = []
     for topic in topics:
@@ -167,11 +188,11 @@ def _struggles(conn, env, topics, levels, now) -> list[dict]:
             " COALESCE((SELECT max(n) FROM (SELECT count(*) AS n FROM w WHERE error_type IS NOT NULL"
             "   GROUP BY error_type) g), 0) AS same_error,"
             " EXTRACT(EPOCH FROM now() - min(at)) / 60 AS window_min FROM w",
-            (env.student_id, topic)).fetchone()
+            (student_id, topic)).fetchone()
         queries, failed, same_error = stats["queries"], stats["failed"], stats["same_error"]
         if queries < STRUGGLE_QUERIES and failed < 3 and same_error < 3:
             continue
-        key = f"progress:struggle:{env.student_id}:{topic}"
+        key = f"progress:struggle:{student_id}:{topic}"
         if state.get_sync(conn, key) is not None:
             continue  # this episode has already alerted
         state.save_sync(conn, key, {"since": now.isoformat()}, ttl=state.TTL_STRUGGLE_EPISODE)

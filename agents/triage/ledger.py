@@ -7,8 +7,9 @@ complete(): agent_responses row (returned; the query_history row lands in ticket
             MessageFlow, status completed, interaction history, the agent-responses event.
 fail():     status failed and an agent.response.failed event.
 recent_turns(): the session's earlier turns for conversation memory (one query).
+caller():   the student row and the session's turns together, one round trip.
 A crash between the two leaves a visible 'processing' query rather than losing it. All of triage's SQL
-is here, so its round trips per Ask can be counted in one place: recent_turns 1, accept 1 transaction,
+is here, so its round trips per Ask can be counted in one place: caller 1 (student row + turns), accept 1,
 complete 1 transaction (which returns both rows the answer needs; nothing is re-selected).
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ from learnflow.v1 import events_pb2
 from psycopg.types.json import Jsonb
 
 from db import records, state
-from server import enums, events
+from server import access, enums, events
 
 AGENT = "triage"
 
@@ -96,18 +97,43 @@ async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: s
                 topic=events.request_topic(ticket.agent))
 
 
+_RECENT_TURNS = (
+    "SELECT q.query_id, q.query_text, q.code_snippet, q.detected_intent, q.routed_to_agent, q.timestamp,"
+    " s.current_module AS topic, left(r.response_text, 4000) AS response_text, r.metadata"
+    " FROM query_history q"
+    " LEFT JOIN agent_responses r ON r.query_id = q.query_id"
+    " LEFT JOIN session_context s ON s.query_id = q.query_id"
+    " WHERE q.student_id = %s AND q.session_id = %s AND q.status = 'completed'"
+    " ORDER BY q.timestamp DESC LIMIT %s")
+
+
 async def recent_turns(conn, student_id: str, session_id: str, limit: int = 10) -> list[dict]:
     """The student's completed turns in this session, newest first, with topic and answer (one query).
     Filtered by student as well as session, so a session id guessed or reused by someone else shows nothing."""
-    cur = await conn.execute(
-        "SELECT q.query_id, q.query_text, q.code_snippet, q.detected_intent, q.routed_to_agent, q.timestamp,"
-        " s.current_module AS topic, left(r.response_text, 4000) AS response_text, r.metadata"
-        " FROM query_history q"
-        " LEFT JOIN agent_responses r ON r.query_id = q.query_id"
-        " LEFT JOIN session_context s ON s.query_id = q.query_id"
-        " WHERE q.student_id = %s AND q.session_id = %s AND q.status = 'completed'"
-        " ORDER BY q.timestamp DESC LIMIT %s", (student_id, session_id, limit))
+    cur = await conn.execute(_RECENT_TURNS, (student_id, session_id, limit))
     return await cur.fetchall()
+
+
+async def caller(pool, student_id: str, session_id: str | None, limit: int = 10) -> tuple[dict | None, list[dict]]:
+    """The caller's student row and, when the request continues a session, its recent turns (see
+    recent_turns): both statements, with BEGIN and COMMIT, in one pipelined round trip. The guard has
+    usually read the student row already (with the fair-use counter): then only the turns are read, and
+    a new conversation costs no round trip here at all."""
+    student = access.prefetched_student.get()
+    if student is not None and student["student_id"] == student_id:
+        if not session_id:
+            return student, []
+        async with pool.connection() as conn, conn.pipeline():
+            async with conn.transaction():
+                turns_cur = await conn.execute(_RECENT_TURNS, (student_id, session_id, limit))
+            return student, await turns_cur.fetchall()
+    async with pool.connection() as conn, conn.pipeline():
+        async with conn.transaction():
+            student_cur = await conn.execute(access.STUDENT_SQL, (student_id,))
+            turns_cur = await conn.execute(_RECENT_TURNS, (student_id, session_id, limit)) if session_id else None
+        student = await student_cur.fetchone()
+        turns = await turns_cur.fetchall() if turns_cur is not None else []
+    return student, turns
 
 
 async def complete(pool, ticket: QueryTicket, response, collaboration, *, engagement_ms: int):

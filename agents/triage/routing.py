@@ -32,7 +32,13 @@ class SpecialistCall:
     invoke: object  # callable(channel, metadata, timeout) -> call
 
 
-def plan(agent: str, context: common_pb2.TutorContext, text: str, code: str, stdin: str = "") -> SpecialistCall:
+def plan(agent: str, context: common_pb2.TutorContext, text: str, code: str, stdin: str = "",
+         stream: bool = True) -> SpecialistCall:
+    """The specialist call for an answer. stream=False (unary Ask, where nobody sees the chunks): the
+    specialist's unary method, which builds the same final response without a message per chunk (cheaper
+    for both agents' gRPC stacks); AskStream keeps the streaming methods for its first-chunk latency."""
+    if not stream and agent in _UNARY:
+        return _UNARY[agent](context, text, code, stdin)
     if agent == "concepts":
         req = co.ExplainStreamRequest(context=context, question=text, code_snippet=code)
         return SpecialistCall(agent, "/learnflow.v1.ConceptsService/ExplainStream", True,
@@ -54,3 +60,25 @@ def plan(agent: str, context: common_pb2.TutorContext, text: str, code: str, std
         return SpecialistCall(agent, "/learnflow.v1.ProgressService/SummarizeProgress", False,
                               lambda ch, md, t: pr_grpc.ProgressServiceStub(ch).SummarizeProgress(req, metadata=md, timeout=t))
     raise ValueError(f"no specialist {agent!r}")
+
+
+# --- speed: unary specialist methods for the unary Ask ---------------------------------------------
+def _explain(context, text, code, stdin):
+    req = co.ExplainRequest(context=context, question=text, code_snippet=code)
+    return SpecialistCall("concepts", "/learnflow.v1.ConceptsService/Explain", False,
+                          lambda ch, md, t: co_grpc.ConceptsServiceStub(ch).Explain(req, metadata=md, timeout=t))
+
+
+def _review(context, text, code, stdin):
+    req = cr.ReviewCodeRequest(context=context, code=code, question=text)
+    return SpecialistCall("code-review", "/learnflow.v1.CodeReviewService/ReviewCode", False,
+                          lambda ch, md, t: cr_grpc.CodeReviewServiceStub(ch).ReviewCode(req, metadata=md, timeout=t))
+
+
+def _diagnose(context, text, code, stdin):
+    req = db.DiagnoseRequest(context=context, code=code, question=text, stdin=stdin)
+    return SpecialistCall("debug", "/learnflow.v1.DebugService/Diagnose", False,
+                          lambda ch, md, t: db_grpc.DebugServiceStub(ch).Diagnose(req, metadata=md, timeout=t))
+
+
+_UNARY = {"concepts": _explain, "code-review": _review, "debug": _diagnose}

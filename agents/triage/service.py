@@ -25,7 +25,7 @@ from agents.triage.classifier import INTENT_TO_AGENT, LOW_CONFIDENCE, classify
 from agents.triage.routing import extract_code, plan
 from db import records
 from server import auth, enums, telemetry
-from server.access import require_active
+from server.access import refuse_inactive
 
 log = logging.getLogger("learnflow.triage")
 
@@ -75,12 +75,11 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
         client_context = MessageToDict(request.context) if request.HasField("context") else {}
         session_id = request.session_id or str(uuid.uuid4())   # no session yet: this message starts one
 
-        history = []
-        async with self.rt.pool.connection() as conn:
-            student = await require_active(conn, context, identity)
-            if request.session_id:
-                history = memory.turns(await ledger.recent_turns(conn, identity.student_id, session_id,
-                                                                 memory.MAX_TURNS))
+        # The student row and the session's turns in one round trip (BEGIN, 2 SELECTs, COMMIT pipelined).
+        student, turns = await ledger.caller(self.rt.pool, identity.student_id, request.session_id or None,
+                                             memory.MAX_TURNS)
+        student = await refuse_inactive(context, student)
+        history = memory.turns(turns) if turns else []
         detected = _detected_topics(text, code or None)
         res = await self._decide(text, code, history, detected)
         intent, confidence, reasoning = res.intent, res.confidence, res.reasoning
@@ -100,7 +99,7 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             skill_level=enums.from_db("SkillLevel", student["skill_level"]),
             learning_style=enums.from_db("LearningStyle", student["learning_style"]),
             session_id=session_id, recent_turns=history, follow_up=memory.FOLLOW_UP_ENUM.get(res.follow_up, 0),
-            topic=res.topic), text, call_code, stdin=request.stdin)
+            topic=res.topic), text, call_code, stdin=request.stdin, stream=method == "AskStream")
         # The accept transaction and the specialist call run side by side (specialists write nothing that
         # refers to the query row): the routing event still follows the committed record, and the first
         # chunk no longer waits for the database and the specialist one after the other.
@@ -127,7 +126,8 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
         rpc = call.invoke(self.rt.channel(agent), self.rt.outgoing_metadata(), timeout)  # starts the call now
         try:
             # Shielded: cancelling the caller must not cancel the accept transaction half-way (its COMMIT
-            # may already be on the wire, leaving a 'processing' row nobody marks failed).
+            # may already be on the wire, leaving a 'processing' row nobody marks failed). The routing event
+            # waits for it (not sent earlier): a client may look up the query id it carries at once.
             await asyncio.shield(accepted)
         except BaseException:
             rpc.cancel()
@@ -147,6 +147,8 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             else:
                 reply = await rpc
                 response = reply.response
+                collaboration.extend(getattr(reply, "collaboration", ()))   # debug's hops (unary Diagnose)
+                degraded = bool(getattr(reply, "degraded", False))
                 yield pb.AskStreamResponse(text_chunk=response.response_text)
         except grpc.aio.AioRpcError as exc:
             await _fail_after(accepted, self.rt.pool, ticket, f"{agent} agent: {exc.code().name}: {exc.details()}")
