@@ -75,8 +75,10 @@ def key_terms(question: str) -> list[str]:
 
 
 # Candidates: sections matching any key term (GIN). Rank: for each query lexeme, its rarity (idf, from
-# docs_lexemes) times ts_rank_cd of that lexeme alone (cover density over the weighted vector, length-normalised),
-# summed: BM25's idea of term weights on top of PostgreSQL's title/body weights.
+# docs_lexemes) times ts_rank_cd of that lexeme alone (cover density over the weighted vector), summed: BM25's idea
+# of term weights on top of PostgreSQL's title/body weights. Normalisation 1|32: divided by 1 + log(length), then
+# saturated (rank / (rank + 1)), so a common word repeated all over a 30,000-character section ("item" in the data
+# model's type hierarchy) adds at most one term's weight instead of outweighing the section about the question.
 _SQL = """
 WITH terms AS (
     SELECT t.lexeme, coalesce(l.ndoc, 0) AS ndoc,
@@ -92,7 +94,8 @@ WITH terms AS (
             UNION (SELECT lexeme FROM terms ORDER BY ndoc LIMIT 1)) AS selective
 )
 SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
-       (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1)) FROM terms) AS rank
+       (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1 | 32))
+          FROM terms) AS rank
   FROM docs_sections AS s, query
  WHERE s.search @@ query.q
  ORDER BY rank DESC, length(s.body)
