@@ -94,9 +94,11 @@ def run(conn, cases: list[dict], level: str = "beginner", style: str = "step-by-
     from agents.concepts import kb
 
     results = []
+    sections = search.vocabulary_sync(conn)
     for case in cases:
         passages = search.search_sync(conn, case["q"], k=3)
-        answer = kb.explain(case["q"], skill_level=level, learning_style=style, passages=passages)
+        answer = kb.explain(case["q"], skill_level=level, learning_style=style, passages=passages,
+                            sections=sections)
         results.append((case, *judge(case, answer.topic, answer.text)))
     return results
 

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import compose, docs_answer
+from agents.concepts import compose, docs_answer, offtopic
 from agents.concepts.knowledge import control, core, gaps, objects, tools
 from knowledge.errors import ERRORS
 from knowledge.outline import OUTLINE
 from agents.concepts.knowledge.pairs import PAIR_NOTES
-from knowledge.topics import KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
+from knowledge.topics import _WEAK, KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
 
 # Heading and summary come from the shared outline (knowledge/outline.py), the rest from the curated pages.
 ENTRIES: dict[str, dict] = {topic: {"title": OUTLINE[topic][0], "summary": OUTLINE[topic][1], **data}
@@ -131,7 +131,8 @@ def _fuzzy_topic(text: str, min_length: int = 6, cutoff: float = 0.85) -> str | 
     vocabulary = _vocabulary()
     for word in re.findall(r"[a-zA-Z_]{%d,}" % min_length, text.lower()):
         close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=cutoff)
-        if close:
+        # Similar is not enough: "country" looks like "counter" but is a word of its own, not a typo of it.
+        if close and offtopic.edit_distance(word, close[0]) <= offtopic.typo_budget(word):
             return vocabulary[close[0]]
     return None
 
@@ -194,13 +195,18 @@ def _from_docs(question: str, passages, level: str, style: str, code: str | None
 
 
 def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
-            code: str | None = None, passages=()) -> Explanation:
+            code: str | None = None, passages=(), sections: dict[str, int] | None = None) -> Explanation:
     """Explain the concept a student asks about, adapted to their level and learning style.
 
     `passages` are the documentation sections retrieved for the question (knowledge.docs_index.search): they
-    help choose the curated page, are cited under it, and answer the question when no curated page fits."""
+    help choose the curated page, are cited under it, and answer the question when no curated page fits.
+    `sections` (search.vocabulary: in how many documentation sections each word occurs) lets a question made of
+    words foreign to programming be recognised as one (agents/concepts/offtopic.py)."""
     question = question or ""
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
+    if not code and offtopic.is_off_topic(question, text_scores(question)[1], _WEAK, sections or {},
+                                              tuple(_vocabulary())):
+        return _unknown(question, level)
     pair = _comparison(question)
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
         return _cited(_compare(question, pair, level, style), passages, question)

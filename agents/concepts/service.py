@@ -61,6 +61,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         self.rt = runtime
         self.claude = maybe_claude(runtime.settings)
         self.docs_version: str | None = None   # checksum of the loaded docs index: part of the cache key
+        self.sections: dict[str, int] = {}     # word -> documentation sections using it (off-topic test)
 
     async def _docs_version(self, conn) -> str:
         if self.docs_version is None:
@@ -68,6 +69,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 cursor = await conn.execute("SELECT checksum FROM docs_index_meta")
                 row = await cursor.fetchone()
                 self.docs_version = (row["checksum"] if isinstance(row, dict) else row[0]) if row else ""
+                self.sections = await docs_search.vocabulary(conn) if self.docs_version else {}
             except Exception:   # no index: answers come from the curated pages only
                 await conn.rollback()
                 self.docs_version = ""
@@ -98,7 +100,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                                            previous_question=asked)
         if explanation is None:
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
-                                     passages=passages)
+                                     passages=passages, sections=self.sections)
         entry = {"topic": explanation.topic, "title": explanation.title, "text": explanation.text,
                  "examples": list(explanation.examples), "related": list(explanation.related),
                  "confidence": explanation.confidence, "cached": False, "follow_up": kind,

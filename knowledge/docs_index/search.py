@@ -127,3 +127,19 @@ async def search(conn, question: str, k: int = 5) -> list[Passage]:
     async with conn.cursor(row_factory=tuple_row) as cursor:
         await cursor.execute(_SQL, {**params, "k": k})
         return _passages(await cursor.fetchall())
+
+
+_VOCABULARY_SQL = "SELECT word, ndoc FROM docs_lexemes"
+
+
+def vocabulary_sync(conn) -> dict[str, int]:
+    """In how many sections each (stemmed) word of the documentation occurs: what the off-topic test
+    (agents/concepts/offtopic.py) calls programming vocabulary. Empty when the index is not loaded."""
+    with conn.cursor(row_factory=tuple_row) as cursor:
+        return dict(cursor.execute(_VOCABULARY_SQL).fetchall())
+
+
+async def vocabulary(conn) -> dict[str, int]:
+    async with conn.cursor(row_factory=tuple_row) as cursor:
+        await cursor.execute(_VOCABULARY_SQL)
+        return dict(await cursor.fetchall())
