@@ -91,14 +91,16 @@ def judge(case: dict, topic: str, text: str) -> tuple[bool, str]:
 
 
 def run(conn, cases: list[dict], level: str = "beginner", style: str = "step-by-step") -> list[tuple]:
-    from agents.concepts import kb
+    from agents.concepts import compare_docs, kb
 
     results = []
     sections = search.vocabulary_sync(conn)
     for case in cases:
         passages = search.search_sync(conn, case["q"], k=3)
+        queries = kb.side_queries(case["q"])   # as ConceptsService does for comparisons
+        sides = tuple(compare_docs.best_fit(search.search_sync(conn, q, k=5), q) for q in queries) if queries else ()
         answer = kb.explain(case["q"], skill_level=level, learning_style=style, passages=passages,
-                            sections=sections)
+                            sections=sections, side_passages=sides)
         results.append((case, *judge(case, answer.topic, answer.text)))
     return results
 

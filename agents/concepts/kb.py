@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import compose, docs_answer, offtopic
+from agents.concepts import compare_docs, compose, docs_answer, offtopic
 from agents.concepts.knowledge import control, core, gaps, objects, tools
 from knowledge.errors import ERRORS
 from knowledge.outline import OUTLINE
@@ -97,22 +97,32 @@ def _similar(term: str, key: str) -> bool:
 _PRONOUN = re.compile(r"^(it|this|that|they|these|those|this one|that one)$", re.I)
 
 
-def _comparison(question: str) -> tuple[str, str, str | None] | None:
-    """(left topic, right topic, note) when the question contrasts two things we know about."""
+def comparison_sides(question: str) -> tuple[str, str] | None:
+    """The two things a comparison question contrasts, as written ("remove", "discard on a set")."""
     for pattern in _COMPARE:
-        match = pattern.search(question)
+        match = pattern.search(question or "")
         if not match:
             continue
         a, b = match.group(1), match.group(2)
         if _PRONOUN.match(a.strip()):   # "what does yield do, how is it different from return": it = yield
             a = question[:match.start()]
-        note = _pair_note(a, b)
-        ta, tb = _term_topic(a), _term_topic(b)
-        if note and not (ta and tb):   # "for vs while": the note itself says which topic this is
-            found = detect_topics(note, limit=1)
-            ta, tb = ta or (found[0][0] if found else None), tb or (found[0][0] if found else None)
-        if note or (ta and tb):
-            return ta or tb or "", tb or ta or "", note
+        return a, b
+    return None
+
+
+def _comparison(question: str) -> tuple[str, str, str | None] | None:
+    """(left topic, right topic, note) when the question contrasts two things we know about."""
+    sides = comparison_sides(question)
+    if sides is None:
+        return None
+    (a, _), (b, _) = compare_docs.split_context(sides[0]), compare_docs.split_context(sides[1])
+    note = _pair_note(a, b)
+    ta, tb = _term_topic(a), _term_topic(b)
+    if note and not (ta and tb):   # "for vs while": the note itself says which topic this is
+        found = detect_topics(note, limit=1)
+        ta, tb = ta or (found[0][0] if found else None), tb or (found[0][0] if found else None)
+    if note or (ta and tb):
+        return ta or tb or "", tb or ta or "", note
     return None
 
 
@@ -195,7 +205,8 @@ def _from_docs(question: str, passages, level: str, style: str, code: str | None
 
 
 def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
-            code: str | None = None, passages=(), sections: dict[str, int] | None = None) -> Explanation:
+            code: str | None = None, passages=(), sections: dict[str, int] | None = None,
+            side_passages=()) -> Explanation:
     """Explain the concept a student asks about, adapted to their level and learning style.
 
     `passages` are the documentation sections retrieved for the question (knowledge.docs_index.search): they
@@ -210,6 +221,11 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     pair = _comparison(question)
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
         return _cited(_compare(question, pair, level, style), passages, question)
+    sides = comparison_sides(question) if len(side_passages) == 2 else None
+    if sides and all(side_passages) and all(compare_docs.fits(p[0], compare_docs.split_context(side)[0])
+                                            for p, side in zip(side_passages, sides)):
+        # One page covers both sides (or none does): each side from its own documentation section.
+        return _docs_comparison(question, sides, side_passages, level, style, code)
     scores, matched = text_scores(question)
     if passages and not scores and not docs_answer.answers_question(passages[0], question):
         passages = ()   # sections that share a stray word with a question about something else
@@ -244,6 +260,28 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     examples = tuple(e["code"] for e in compose.examples_for(data, level, style))
     return _cited(Explanation(topic=topic, title=data["title"], text=text, examples=examples, related=related,
                               confidence=confidence, matched_terms=tuple(matched.get(topic, ()))), passages, question)
+
+
+def side_queries(question: str) -> tuple[str, str] | None:
+    """For a comparison the curated pages cannot answer side by side (one page covers both, or none does):
+    what to search the documentation for, one query per side. None for anything else."""
+    sides = comparison_sides(question)
+    if sides is None:
+        return None
+    pair = _comparison(question)
+    if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
+        return None
+    return compare_docs.side_queries(*sides)
+
+
+def _docs_comparison(question: str, sides, side_passages, level: str, style: str, code: str | None) -> Explanation:
+    a, b = (compare_docs.split_context(side)[0] for side in sides)
+    text, examples = compare_docs.render(a, b, side_passages[0][0], side_passages[1][0], question, level, style)
+    related = tuple(t for t, _ in detect_topics(question, code, limit=3))
+    if related:
+        text += "\n\n**Related topics:** " + ", ".join(title(t) for t in related)
+    return Explanation(topic=related[0] if related else "", title=f"{a} vs {b}", text=text, examples=examples,
+                       related=related, confidence=0.7, matched_terms=())
 
 
 def _docs_fit_better(question: str, topic: str, scores: dict[str, float], passages) -> bool:
@@ -289,6 +327,9 @@ def compare(question: str, skill_level: str = "beginner", learning_style: str = 
 
 def _compare(question: str, pair: tuple[str, str, str | None], level: str, style: str) -> Explanation:
     left, right, note = pair
+    if left != right and not note:   # no note on this pair: each side's definition, one against the other
+        note = (f"{ENTRIES[left]['title']}: {ENTRIES[left]['summary']} Whereas {ENTRIES[right]['title']}: "
+                f"{ENTRIES[right]['summary']}")
     if left == right:   # e.g. sort vs sorted: one topic, the pair note carries the difference
         data = ENTRIES[left]
         text = f"**The key difference:** {note}\n\n" + compose.render_entry(data, level, style)

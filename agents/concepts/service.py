@@ -11,7 +11,7 @@ import time
 from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
 
 from agents import specialist
-from agents.concepts import follow_up, kb
+from agents.concepts import compare_docs, follow_up, kb
 from knowledge.docs_index import search as docs_search
 from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
@@ -75,9 +75,9 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 self.docs_version = ""
         return self.docs_version
 
-    async def _passages(self, conn, query: str) -> list:
+    async def _passages(self, conn, query: str, k: int = _PASSAGES) -> list:
         try:
-            return await docs_search.search(conn, query, k=_PASSAGES)
+            return await docs_search.search(conn, query, k=k)
         except Exception as exc:   # an index that is missing or broken must not cost the student the answer
             await conn.rollback()
             log.warning("docs search failed", extra={"error": f"{type(exc).__name__}: {exc}"[:200]})
@@ -94,13 +94,17 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 cached["cached"] = True
                 return cached
             passages = await self._passages(conn, retrieval_query(question, kind, topic, asked, previous))
+            side_passages = ()
+            queries = kb.side_queries(question) if not kind else None
+            if queries:   # "remove vs discard on a set": each side searched on its own
+                side_passages = tuple([compare_docs.best_fit(await self._passages(conn, q, k=5), q) for q in queries])
         explanation = None
         if kind:
             explanation = follow_up.answer(kind, question, topic, previous, level, style, passages, code or None,
                                            previous_question=asked)
         if explanation is None:
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
-                                     passages=passages, sections=self.sections)
+                                     passages=passages, sections=self.sections, side_passages=side_passages)
         entry = {"topic": explanation.topic, "title": explanation.title, "text": explanation.text,
                  "examples": list(explanation.examples), "related": list(explanation.related),
                  "confidence": explanation.confidence, "cached": False, "follow_up": kind,
