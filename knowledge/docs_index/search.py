@@ -79,6 +79,8 @@ def key_terms(question: str) -> list[str]:
 # of term weights on top of PostgreSQL's title/body weights. Normalisation 1|32: divided by 1 + log(length), then
 # saturated (rank / (rank + 1)), so a common word repeated all over a 30,000-character section ("item" in the data
 # model's type hierarchy) adds at most one term's weight instead of outweighing the section about the question.
+# A section longer than LONG_SECTION characters (three of them: the data model's type hierarchy, the regular
+# expression syntax, ...) mentions nearly every word: its rank is divided by how many times too long it is.
 _SQL = """
 WITH terms AS (
     SELECT t.lexeme, coalesce(l.ndoc, 0) AS ndoc,
@@ -95,7 +97,7 @@ WITH terms AS (
 )
 SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
        (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1 | 32))
-          FROM terms) AS rank
+          FROM terms) / (1 + greatest(0, length(s.body) - %(long)s) / %(long)s::float8) AS rank
   FROM docs_sections AS s, query
  WHERE s.search @@ query.q
  ORDER BY rank DESC, length(s.body)
@@ -103,9 +105,12 @@ SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
 """
 
 
+LONG_SECTION = 10_000
+
+
 def query_params(question: str) -> dict | None:
     terms = key_terms(question)
-    return {"q": " ".join(terms), "any": " or ".join(terms)} if terms else None
+    return {"q": " ".join(terms), "any": " or ".join(terms), "long": LONG_SECTION} if terms else None
 
 
 def _passages(rows) -> list[Passage]:
