@@ -34,9 +34,18 @@ def side_queries(a: str, b: str) -> tuple[str, str]:
 
 
 def best_fit(passages: list[Passage], query: str) -> list[Passage]:
-    """The first retrieved section about the side itself (its title names it), as a one-item list."""
+    """The retrieved section about the side itself, as a one-item list: the one whose identifier IS the side
+    ("json.load", not json.loads), else the one whose title names most of the side's words, in search order."""
     side = split_context(query)[0]
-    return next(([p] for p in passages if fits(p, side)), [])
+    exact = side.strip(" `'\"()").lower()
+
+    def score(passage: Passage) -> tuple[bool, int]:
+        anchor = passage.anchor.lower()
+        named = docs_answer.named_terms(side, f"{passage.title.split('(')[0]} {passage.anchor}")
+        return exact in (anchor, anchor.rsplit(".", 1)[-1]), len(named)
+
+    fitting = [p for p in passages if fits(p, side)]
+    return [max(fitting, key=score)] if fitting else []
 
 
 def first_sentence(passage: Passage) -> str:

@@ -68,6 +68,12 @@ def names_topic(question: str, topic: str, title: str) -> bool:
     return bool(names & {_stem(t) for t in key_terms(question)})
 
 
+def named_terms(question: str, name: str) -> set[str]:
+    """The question's key terms (stemmed) that a title or identifier names ('itertools.combinations' names
+    both 'itertools' and 'combinations')."""
+    return {_stem(t) for t in key_terms(question)} & {_stem(w) for w in re.findall(r"[A-Za-z]+", name)}
+
+
 def answers_question(passage: Passage, question: str) -> bool:
     """Enough to answer from the documentation alone: the section covers at least half of the question's key
     terms (two at least), or names the only one in its title. 'What is the capital of France' shares one

@@ -157,3 +157,72 @@ def test_follow_ups_on_a_documentation_answer_use_the_previous_question():
                                passages=[QUEUE], previous_question="how do I use a list as a queue")
     assert simpler.title == "Using Lists as Queues" and "deque" in simpler.text
     assert follow_up.answer("simpler", "simpler please", "", "", "beginner", "visual", passages=[QUEUE]) is None
+
+
+# --- concepts: off-topic test, comparisons composed per side (agents/concepts/offtopic.py, compare_docs.py) ---
+from agents.concepts import compare_docs, offtopic  # noqa: E402
+from knowledge.topics import _WEAK, text_scores  # noqa: E402
+
+# Section counts as the index holds them (stemmed words): programming words are common, food words absent.
+SECTIONS = {"list": 500, "sort": 90, "set": 570, "tabl": 65, "print": 190, "dictionari": 220, "program": 270,
+            "student": 6, "grade": 8, "name": 400, "store": 40, "add": 300, "chang": 200, "new": 500}
+
+
+@pytest.mark.parametrize("question,off", [
+    ("how do i make pancakes without eggs", True),
+    ("which country has the best beaches for holidays", True),
+    ("wat is a dictionery", False),                       # typos of topic words are not foreign
+    ("how do I sort a list", False),
+    ("I store the names and grades of students in a dictionary, how do I add a new student", False),
+])
+def test_off_topic_is_judged_by_how_foreign_the_words_are_to_programming(question, off):
+    vocabulary = tuple(kb._vocabulary())
+    assert offtopic.is_off_topic(question, text_scores(question)[1], _WEAK, SECTIONS, vocabulary) is off
+    # without the index's counts nothing is judged off-topic by this test
+    assert offtopic.is_off_topic(question, text_scores(question)[1], _WEAK, {}, vocabulary) is False
+
+
+def test_off_topic_answer_is_the_honest_no_match():
+    result = kb.explain("which country has the best beaches for holidays", sections=SECTIONS)
+    assert "could not match" in result.text and result.topic == ""
+
+
+@pytest.mark.parametrize("a,b,distance", [("recursoin", "recursion", 1), ("dictionery", "dictionary", 1),
+                                          ("country", "counter", 2), ("tupel", "tuple", 1)])
+def test_edit_distance_counts_transpositions_once(a, b, distance):
+    assert offtopic.edit_distance(a, b) == distance
+
+
+def test_typos_are_within_the_edit_budget_only():
+    vocabulary = tuple(kb._vocabulary())
+    assert offtopic.typo_of("recurion", vocabulary) == "recursion"
+    assert offtopic.typo_of("country", vocabulary) is None   # close to "counter", but a word of its own
+
+
+def test_comparison_sides_keep_their_shared_context_apart():
+    assert compare_docs.split_context("discard on a set") == ("discard", "set")
+    assert compare_docs.split_context("// in") == ("//", "")
+    assert kb.side_queries("what is the difference between remove and discard on a set") == ("remove set", "discard set")
+    assert kb.side_queries("list vs tuple") is None   # the curated pages answer that pair
+
+
+REMOVE = passage("library/stdtypes", "frozenset.remove", "remove(elem)",
+                 "Remove element elem from the set. Raises KeyError if elem is not contained in the set.")
+DISCARD = passage("library/stdtypes", "frozenset.discard", "discard(elem)",
+                  "Remove element elem from the set if it is present.")
+
+
+def test_same_page_comparison_is_answered_side_by_side_from_the_documentation():
+    question = "what is the difference between remove and discard on a set"
+    result = kb.explain(question, side_passages=([REMOVE], [DISCARD]))
+    assert result.text.startswith("## remove vs discard")
+    assert "**The key difference:**" in result.text and "Raises KeyError" in result.text
+    assert REMOVE.url in result.text and DISCARD.url in result.text
+    # a section that is not about its side is not used for it
+    assert "## remove vs discard" not in kb.explain(question, side_passages=([DATE], [DISCARD])).text
+
+
+def test_curated_pair_without_a_note_still_states_the_difference():
+    result = kb.explain("tuple vs set")
+    assert "key difference" in result.text.lower()
+    assert kb.title("tuples") in result.text and kb.title("sets") in result.text
