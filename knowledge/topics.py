@@ -202,24 +202,6 @@ def text_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     return scores, matched
 
 
-def _text_scores_every_pattern(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """The reference implementation (every phrase regex, one by one): tests check text_scores against it."""
-    scores: dict[str, float] = {}
-    matched: dict[str, list[str]] = {}
-    if not text:
-        return scores, matched
-    for topic, patterns in _COMPILED.items():
-        for phrase, pattern, weight in patterns:
-            if pattern.search(text):
-                scores[topic] = scores.get(topic, 0.0) + weight
-                matched.setdefault(topic, []).append(phrase)
-    for name in _EXCEPTION_IN_TEXT.findall(text):
-        topic = topic_for_exception(name)
-        scores[topic] = scores.get(topic, 0.0) + 1.6
-        matched.setdefault(topic, []).append(name)
-    return scores, matched
-
-
 _EXCEPTION_IN_TEXT = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Iteration|Interrupt))\b")
 
 

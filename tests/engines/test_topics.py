@@ -106,9 +106,28 @@ def test_topic_for_exception(exc, message, topic):
     "what's the weather in Paris", "", "with open('f') as f:", "@dataclass(frozen=True)", "KeyError on a dict",
 ])
 def test_indexed_detection_equals_trying_every_phrase(text):
-    from knowledge.topics import _text_scores_every_pattern, text_scores
+    from knowledge.topics import text_scores
 
-    assert text_scores(text) == _text_scores_every_pattern(text)
+    assert text_scores(text) == _every_pattern(text)
+
+
+def _every_pattern(text):
+    """The reference: every phrase regex tried one by one (what text_scores did before its word index)."""
+    from knowledge.topics import _COMPILED, _EXCEPTION_IN_TEXT
+
+    scores, matched = {}, {}
+    if not text:
+        return scores, matched
+    for topic, patterns in _COMPILED.items():
+        for phrase, pattern, weight in patterns:
+            if pattern.search(text):
+                scores[topic] = scores.get(topic, 0.0) + weight
+                matched.setdefault(topic, []).append(phrase)
+    for name in _EXCEPTION_IN_TEXT.findall(text):
+        topic = topic_for_exception(name)
+        scores[topic] = scores.get(topic, 0.0) + 1.6
+        matched.setdefault(topic, []).append(name)
+    return scores, matched
 
 
 def test_every_phrase_is_reachable_through_the_index():
