@@ -244,7 +244,14 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
         ranked, fuzzy = [(guess, 0.3)], True
     topic, score = ranked[0]
     data = ENTRIES[topic]
+    named = None if error else docs_answer.named_entry(passages, question)
+    if named is not None:   # the entry the question names exactly leads any answer from the documentation
+        passages = [named, *(p for p in passages if p is not named)]
     if not error and _docs_fit_better(question, topic, scores, passages):
+        return _from_docs(question, passages, level, style, code)
+    if named is not None and not docs_answer.named_terms(named.anchor.rsplit(".", 1)[-1], _page_names(topic)):
+        # The question names a documented identifier ("defaultdict", "itertools combinations") that the page
+        # does not: its own entry answers, not the neighbouring page that mentions it.
         return _from_docs(question, passages, level, style, code)
     text = compose.render_entry(data, level, style)
     if pair and pair[2]:
@@ -297,6 +304,11 @@ def _docs_fit_better(question: str, topic: str, scores: dict[str, float], passag
     docs = docs_answer.coverage(question, docs_answer.passage_text(passages[0])[:20000])
     page = docs_answer.coverage(question, _page_text(topic))
     return docs > page or (weak and docs >= page)
+
+
+def _page_names(topic: str) -> str:
+    data = ENTRIES[topic]
+    return " ".join([topic, data["title"], *data["aliases"]])
 
 
 @lru_cache(maxsize=64)

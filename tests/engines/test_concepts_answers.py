@@ -226,3 +226,36 @@ def test_curated_pair_without_a_note_still_states_the_difference():
     result = kb.explain("tuple vs set")
     assert "key difference" in result.text.lower()
     assert kb.title("tuples") in result.text and kb.title("sets") in result.text
+
+
+def api(page, anchor, title, body):
+    return Passage(page, anchor, title, "api", "", body, (), 0.5)
+
+
+DEFAULTDICT = api("library/collections", "collections.defaultdict", "class collections.defaultdict(default_factory)",
+                  "Return a new dictionary-like object. defaultdict is a subclass of the built-in dict class.")
+EXAMPLES = passage("library/collections", "defaultdict-examples", "defaultdict Examples",
+                   "Using list as the default_factory, it is easy to group a sequence of key-value pairs.")
+TYPING_NT = api("library/typing", "typing.NamedTuple", "class typing.NamedTuple", "Typed version of namedtuple.")
+COLL_NT = api("library/collections", "collections.namedtuple", "collections.namedtuple(typename, field_names)",
+              "Returns a new tuple subclass named typename.")
+LIST_API = api("library/stdtypes", "list", "class list([iterable])", "Lists may be constructed in several ways.")
+
+
+def test_an_identifier_the_question_names_is_answered_by_its_own_entry():
+    result = kb.explain("what is defaultdict", passages=[EXAMPLES, DEFAULTDICT])
+    assert result.text.startswith(f"## {DEFAULTDICT.title}")
+    assert result.text.index(f"Source: {DEFAULTDICT.url}") < result.text.index(f"Source: {EXAMPLES.url}")
+    assert result.title != kb.title("dictionaries")
+
+
+def test_the_spelling_as_written_picks_between_same_named_entries():
+    from agents.concepts import docs_answer
+
+    assert docs_answer.named_entry([TYPING_NT, COLL_NT], "what is a namedtuple") is COLL_NT
+    assert docs_answer.named_entry([TYPING_NT, COLL_NT], "what is typing.NamedTuple") is TYPING_NT
+
+
+def test_a_page_that_names_the_identifier_keeps_the_question():
+    assert kb.explain("what is a list", passages=[LIST_API]).topic == "lists"
+    assert kb.explain("what is a list", passages=[LIST_API]).title == kb.title("lists")
