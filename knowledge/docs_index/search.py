@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from psycopg.rows import tuple_row
 
+from knowledge import glossary
 from knowledge.docs_index.pages import link
 
 # English function words (what PostgreSQL's English configuration drops too) and words about the asking, not the
@@ -55,7 +56,7 @@ class Passage:
         return link(self.page, self.anchor)
 
 
-def key_terms(question: str) -> list[str]:
+def key_terms(question: str, expand: bool = True) -> list[str]:
     """'how do I sort a list of dicts by one value?' -> ['sort', 'list', 'dicts', 'one', 'value']."""
     question = question or ""
     terms = []
@@ -71,6 +72,8 @@ def key_terms(question: str) -> list[str]:
             terms.append(lowered)
             if lowered in _TYPE_NAMES:
                 terms.append(_TYPE_NAMES[lowered])
+    if expand:   # "folder" also searches "directory" (knowledge/glossary.py)
+        terms += [w for w in glossary.expansions(question) if w not in _STOP]
     return list(dict.fromkeys(terms))[:16]
 
 

@@ -259,3 +259,12 @@ def test_the_spelling_as_written_picks_between_same_named_entries():
 def test_a_page_that_names_the_identifier_keeps_the_question():
     assert kb.explain("what is a list", passages=[LIST_API]).topic == "lists"
     assert kb.explain("what is a list", passages=[LIST_API]).title == kb.title("lists")
+
+
+def test_everyday_words_also_search_the_documentations_words():
+    from knowledge import glossary
+
+    assert "directory" in key_terms("how to list all files in a folder")
+    assert "sqrt" in key_terms("how to get the square root of a number")
+    assert glossary.expansions("what is the weather today") == []          # ordinary words stay ordinary
+    assert "directory" not in key_terms("how to list all files in a folder", expand=False)
