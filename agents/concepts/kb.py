@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import compare_docs, compose, docs_answer, offtopic
+from agents.concepts import compare_docs, compose, docs_answer, focus, offtopic
 from agents.concepts.knowledge import control, core, gaps, objects, tools
 from knowledge.errors import ERRORS
 from knowledge.outline import OUTLINE
@@ -191,6 +191,10 @@ def _rank(question: str, code: str | None, passages) -> list[tuple[str, float]]:
         # overrules a clearly more specific keyword ("f-strings" over the Strings section's title).
         if (ranked and ranked.get(topic, 0.0) >= 0.75 * top) or (not ranked and bonus >= 0.3):
             ranked[topic] = round(min(1.0, ranked.get(topic, 0.0) + bonus), 3)
+    leading = [t for t in focus.focus(question) if t in ranked]
+    if leading:   # the operation asked for leads ("sort a dict by value"), whatever the nouns around it score
+        best = max(leading, key=ranked.__getitem__)
+        ranked[best] = max(ranked.values()) + 0.001
     return sorted(ranked.items(), key=lambda kv: (-kv[1], TOPICS.index(kv[0])))[:3]
 
 
@@ -247,7 +251,10 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     named = None if error else docs_answer.named_entry(passages, question)
     if named is not None:   # the entry the question names exactly leads any answer from the documentation
         passages = [named, *(p for p in passages if p is not named)]
-    if not error and _docs_fit_better(question, topic, scores, passages):
+    led = topic in focus.focus(question) and not docs_answer.named_terms(
+        focus.words(question), f"{passages[0].title.split('(')[0]} {passages[0].anchor}" if passages else "")
+    if not error and not led and _docs_fit_better(question, topic, scores, passages):
+        # (unless the question's grammar chose the page and the section is about something else it mentions)
         return _from_docs(question, passages, level, style, code)
     if named is not None and not docs_answer.named_terms(named.anchor.rsplit(".", 1)[-1], _page_names(topic)):
         # The question names a documented identifier ("defaultdict", "itertools combinations") that the page

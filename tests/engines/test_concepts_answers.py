@@ -268,3 +268,20 @@ def test_everyday_words_also_search_the_documentations_words():
     assert "sqrt" in key_terms("how to get the square root of a number")
     assert glossary.expansions("what is the weather today") == []          # ordinary words stay ordinary
     assert "directory" not in key_terms("how to list all files in a folder", expand=False)
+
+
+@pytest.mark.parametrize("question,lead", [
+    ("how to sort a dictionary by value", "sorting-searching"),      # the verb names the operation
+    ("how do i create a set from a list", "sets"),                   # a generic verb: its object leads
+    ("how do I remove duplicates from a list", None),                # a weak verb: nothing leads by grammar
+    ("what is a dictionary", None),
+])
+def test_the_question_grammar_picks_the_leading_topic(question, lead):
+    from agents.concepts import focus
+
+    assert (next(iter(focus.focus(question)), None)) == lead
+
+
+def test_the_operation_asked_for_leads_over_the_noun_it_acts_on():
+    assert kb.explain("how to sort a dictionary by value").topic == "sorting-searching"
+    assert kb.explain("how do i create a set from a list").topic == "sets"
