@@ -29,7 +29,7 @@ EXPANSIONS: dict[str, str] = {
     "array": "list", "arrays": "list", "hashmap": "dict", "hash map": "dict", "associative array": "dict",
     "how many times": "count counter", "occurrences": "count counter", "frequency": "counter",
     "duplicates": "set", "unique values": "set", "unique items": "set", "last element": "index",
-    "stack": "append pop", "queue": "deque", "pairs": "zip tuple", "merge two dictionaries": "update",
+    "length": "len", "size of": "len", "stack": "append pop", "queue": "deque", "pairs": "zip tuple", "merge two dictionaries": "update",
     # time
     "current time": "now time", "current date": "today date", "timestamp": "time datetime",
     "pause": "sleep", "wait": "sleep", "delay": "sleep", "how long": "timeit time",

@@ -14,8 +14,11 @@ from knowledge.topics import _WEAK, text_scores
 
 FACTOR = 2.0
 _ASK = re.compile(r"(?:^|[.?!,;]\s*)(?:how\s+(?:do|can|could|would|should|does)\s+(?:i|you|we|one)\s+|how\s+to\s+|"
-                  r"(?:can|could)\s+(?:i|you)\s+|i\s+(?:want|need|have)\s+to\s+)(\w+)((?:\s+[\w*.()\[\]-]+){0,4})",
+                  r"(?:can|could)\s+(?:i|you)\s+|i\s+(?:want|need|have)\s+to\s+)(\w+)((?:\s+[\w*.()\[\]-]+){0,6})",
                   re.I)
+_TYPES = frozenset({"lists", "tuples", "dictionaries", "sets", "strings", "numbers", "data-types"})
+_CONVERT = frozenset({"convert", "turn", "change", "cast", "transform", "make"})
+_TARGET = re.compile(r"\b(?:to|into)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s[\w-]+)?)", re.I)
 _SKIP = frozenset("a an the my your our this that these those some all each every any its their it them if "
                   "whether".split())
 
@@ -37,13 +40,20 @@ def _focus(question: str) -> tuple[dict[str, float], str]:
     # A verb leads only through a specific keyword: "remove" (a list method, and a word for many things) does
     # not make "remove duplicates from a list" a lists question, and then its object does not lead either
     # ("format a number": the object is not the subject there).
-    _, matched = text_scores(match.group(1))
-    verb_topics = [topic for topic, phrases in matched.items() if any(p not in _WEAK for p in phrases)]
+    verb, rest = match.group(1), match.group(2)
+    target = _TARGET.search(rest) if verb.lower() in _CONVERT else None
+    if target:   # "convert a list to a string": what it becomes is the subject
+        topics = text_scores(target.group(1))[0]
+        return ({topic: FACTOR for topic in topics}, target.group(1)) if topics else ({}, "")
+    _, matched = text_scores(verb)
+    # A method name used as a verb ("append", "split") names its type, not the subject: "append to a file".
+    verb_topics = [topic for topic, phrases in matched.items()
+                   if topic not in _TYPES and any(p not in _WEAK for p in phrases)]
     if verb_topics:
-        return {topic: FACTOR for topic in verb_topics}, match.group(1)
-    if matched:   # a generic verb that is also a keyword ("format", "remove"): no telling which word leads
+        return {topic: FACTOR for topic in verb_topics}, verb
+    if matched and not set(matched) <= _TYPES:   # a generic keyword verb ("format"): no telling what leads
         return {}, ""
-    found = [w for w in match.group(2).split() if w.lower() not in _SKIP][:2]
+    found = [w for w in rest.split() if w.lower() not in _SKIP][:2]
     if not found:
         return {}, ""
     object_topics = text_scores(" ".join(found))[0]

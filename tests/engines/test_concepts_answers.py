@@ -273,7 +273,10 @@ def test_everyday_words_also_search_the_documentations_words():
 @pytest.mark.parametrize("question,lead", [
     ("how to sort a dictionary by value", "sorting-searching"),      # the verb names the operation
     ("how do i create a set from a list", "sets"),                   # a generic verb: its object leads
-    ("how do I remove duplicates from a list", None),                # a weak verb: nothing leads by grammar
+    ("how do I remove duplicates from a list", "sets"),              # a list method as verb: its object leads
+    ("how do i append to a file without overwriting", "file-io"),
+    ("how to convert a list to a string", "strings"),                # a conversion: its target leads
+    ("how to format a number with commas", None),                    # a generic keyword verb: nothing leads
     ("what is a dictionary", None),
 ])
 def test_the_question_grammar_picks_the_leading_topic(question, lead):
