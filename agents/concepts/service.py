@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from pathlib import Path
 
 from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
 
@@ -26,9 +27,22 @@ _SYSTEM = ("You are a patient Python tutor. Rewrite the reference explanation fo
 _PASSAGES = 3
 
 
+def _engine_version() -> str:
+    """Hash of the code that composes answers: a cached answer from an older engine is never served."""
+    root = Path(__file__).resolve().parent.parent.parent
+    sources = sorted((root / "agents" / "concepts").glob("*.py")) + [
+        root / "knowledge" / "topics.py", root / "knowledge" / "glossary.py",
+        root / "knowledge" / "docs_index" / "search.py"]
+    return hashlib.sha256(b"".join(path.read_bytes() for path in sources if path.exists())).hexdigest()[:16]
+
+
+ENGINE_VERSION = _engine_version()
+
+
 def _cache_key(question: str, code: str, level: str, style: str, conversation: tuple[str, ...] = (),
                docs_version: str = "") -> str:
-    parts = (kb.KB_VERSION, docs_version, question.strip().lower(), code, level, style, *conversation)
+    parts = (kb.KB_VERSION, ENGINE_VERSION, docs_version, question.strip().lower(), code, level, style,
+             *conversation)
     return state.concepts_cache_key(hashlib.sha256("\x1f".join(parts).encode()).hexdigest())
 
 

@@ -288,3 +288,12 @@ def test_the_question_grammar_picks_the_leading_topic(question, lead):
 def test_the_operation_asked_for_leads_over_the_noun_it_acts_on():
     assert kb.explain("how to sort a dictionary by value").topic == "sorting-searching"
     assert kb.explain("how do i create a set from a list").topic == "sets"
+
+
+def test_cached_answers_are_keyed_by_the_engine_that_composed_them(monkeypatch):
+    from agents.concepts import service
+
+    before = service._cache_key("what is a list", "", "beginner", "step-by-step")
+    monkeypatch.setattr(service, "ENGINE_VERSION", "0" * 16)
+    assert service._cache_key("what is a list", "", "beginner", "step-by-step") != before
+    assert len(service.ENGINE_VERSION) == 16
