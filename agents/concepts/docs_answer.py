@@ -68,6 +68,34 @@ def names_topic(question: str, topic: str, title: str) -> bool:
     return bool(names & {_stem(t) for t in key_terms(question)})
 
 
+def named_terms(question: str, name: str) -> set[str]:
+    """The question's key terms (stemmed) that a title or identifier names ('itertools.combinations' names
+    both 'itertools' and 'combinations')."""
+    return {_stem(t) for t in key_terms(question)} & {_stem(w) for w in re.findall(r"[A-Za-z]+", name)}
+
+
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+
+
+def named_entry(passages: list[Passage], question: str) -> Passage | None:
+    """An API entry among the best sections that the question names exactly: written dotted
+    ("functools.partial"), every part of a dotted name ("itertools combinations", "shuffle ... randomly"), or
+    the question's only key term ("what is defaultdict")."""
+    terms = list(dict.fromkeys(_stem(t) for t in key_terms(question)))
+    dotted = {d.lower() for d in _DOTTED.findall(question or "")}
+    words = set(re.findall(r"\w+", question or ""))
+    found = []
+    for passage in passages[:3]:
+        if passage.kind != "api":
+            continue
+        anchor = passage.anchor.lower()
+        parts = [_stem(w) for w in anchor.split(".") if w]
+        if anchor in dotted or (len(parts) >= 2 and set(parts) <= set(terms)) or terms == parts[-1:]:
+            found.append(passage)
+    # "namedtuple" is collections.namedtuple before typing.NamedTuple: the spelling as written first.
+    return next((p for p in found if p.anchor.rsplit(".", 1)[-1] in words), found[0] if found else None)
+
+
 def answers_question(passage: Passage, question: str) -> bool:
     """Enough to answer from the documentation alone: the section covers at least half of the question's key
     terms (two at least), or names the only one in its title. 'What is the capital of France' shares one

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import compose, docs_answer
+from agents.concepts import compare_docs, compose, docs_answer, focus, offtopic
 from agents.concepts.knowledge import control, core, gaps, objects, tools
 from knowledge.errors import ERRORS
 from knowledge.outline import OUTLINE
 from agents.concepts.knowledge.pairs import PAIR_NOTES
-from knowledge.topics import KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
+from knowledge.topics import _WEAK, KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
 
 # Heading and summary come from the shared outline (knowledge/outline.py), the rest from the curated pages.
 ENTRIES: dict[str, dict] = {topic: {"title": OUTLINE[topic][0], "summary": OUTLINE[topic][1], **data}
@@ -55,7 +55,7 @@ def entry(topic: str) -> dict | None:
 _COMPARE = (
     re.compile(r"dif+e?rence(?:s)?\s+between\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
     re.compile(r"compar(?:e|ing)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|with|to|vs\.?)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
-    re.compile(r"([\w/=*.()-]+(?:\s[\w()]+)?)\s+(?:vs\.?|versus)\s+([\w/=*.()-]+(?:\s[\w()]+)?)", re.I),
+    re.compile(r"([\w/=*.()-]+(?:\s[\w()]+)?)\s+(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?([\w/=*.()-]+(?:\s[\w()]+)?)", re.I),
     re.compile(r"(?:should i use|when (?:do i|should i|to) use)\s+(?:an?\s+)?(.+?)\s+(?:or|instead of|over)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$)", re.I),
     re.compile(r"how (?:is|are|does|do)\s+(?:an?\s+|the\s+)?(.+?)\s+differ(?:ent)?\s+from\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
 )
@@ -97,22 +97,32 @@ def _similar(term: str, key: str) -> bool:
 _PRONOUN = re.compile(r"^(it|this|that|they|these|those|this one|that one)$", re.I)
 
 
-def _comparison(question: str) -> tuple[str, str, str | None] | None:
-    """(left topic, right topic, note) when the question contrasts two things we know about."""
+def comparison_sides(question: str) -> tuple[str, str] | None:
+    """The two things a comparison question contrasts, as written ("remove", "discard on a set")."""
     for pattern in _COMPARE:
-        match = pattern.search(question)
+        match = pattern.search(question or "")
         if not match:
             continue
         a, b = match.group(1), match.group(2)
         if _PRONOUN.match(a.strip()):   # "what does yield do, how is it different from return": it = yield
             a = question[:match.start()]
-        note = _pair_note(a, b)
-        ta, tb = _term_topic(a), _term_topic(b)
-        if note and not (ta and tb):   # "for vs while": the note itself says which topic this is
-            found = detect_topics(note, limit=1)
-            ta, tb = ta or (found[0][0] if found else None), tb or (found[0][0] if found else None)
-        if note or (ta and tb):
-            return ta or tb or "", tb or ta or "", note
+        return a, b
+    return None
+
+
+def _comparison(question: str) -> tuple[str, str, str | None] | None:
+    """(left topic, right topic, note) when the question contrasts two things we know about."""
+    sides = comparison_sides(question)
+    if sides is None:
+        return None
+    (a, _), (b, _) = compare_docs.split_context(sides[0]), compare_docs.split_context(sides[1])
+    note = _pair_note(a, b)
+    ta, tb = _term_topic(a), _term_topic(b)
+    if note and not (ta and tb):   # "for vs while": the note itself says which topic this is
+        found = detect_topics(note, limit=1)
+        ta, tb = ta or (found[0][0] if found else None), tb or (found[0][0] if found else None)
+    if note or (ta and tb):
+        return ta or tb or "", tb or ta or "", note
     return None
 
 
@@ -131,7 +141,8 @@ def _fuzzy_topic(text: str, min_length: int = 6, cutoff: float = 0.85) -> str | 
     vocabulary = _vocabulary()
     for word in re.findall(r"[a-zA-Z_]{%d,}" % min_length, text.lower()):
         close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=cutoff)
-        if close:
+        # Similar is not enough: "country" looks like "counter" but is a word of its own, not a typo of it.
+        if close and offtopic.edit_distance(word, close[0]) <= offtopic.typo_budget(word):
             return vocabulary[close[0]]
     return None
 
@@ -180,6 +191,10 @@ def _rank(question: str, code: str | None, passages) -> list[tuple[str, float]]:
         # overrules a clearly more specific keyword ("f-strings" over the Strings section's title).
         if (ranked and ranked.get(topic, 0.0) >= 0.75 * top) or (not ranked and bonus >= 0.3):
             ranked[topic] = round(min(1.0, ranked.get(topic, 0.0) + bonus), 3)
+    leading = [t for t in focus.focus(question) if t in ranked]
+    if leading:   # the operation asked for leads ("sort a dict by value"), whatever the nouns around it score
+        best = max(leading, key=ranked.__getitem__)
+        ranked[best] = max(ranked.values()) + 0.001
     return sorted(ranked.items(), key=lambda kv: (-kv[1], TOPICS.index(kv[0])))[:3]
 
 
@@ -194,16 +209,27 @@ def _from_docs(question: str, passages, level: str, style: str, code: str | None
 
 
 def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
-            code: str | None = None, passages=()) -> Explanation:
+            code: str | None = None, passages=(), sections: dict[str, int] | None = None,
+            side_passages=()) -> Explanation:
     """Explain the concept a student asks about, adapted to their level and learning style.
 
     `passages` are the documentation sections retrieved for the question (knowledge.docs_index.search): they
-    help choose the curated page, are cited under it, and answer the question when no curated page fits."""
+    help choose the curated page, are cited under it, and answer the question when no curated page fits.
+    `sections` (search.vocabulary: in how many documentation sections each word occurs) lets a question made of
+    words foreign to programming be recognised as one (agents/concepts/offtopic.py)."""
     question = question or ""
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
+    if not code and offtopic.is_off_topic(question, text_scores(question)[1], _WEAK, sections or {},
+                                              tuple(_vocabulary())):
+        return _unknown(question, level)
     pair = _comparison(question)
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
         return _cited(_compare(question, pair, level, style), passages, question)
+    sides = comparison_sides(question) if len(side_passages) == 2 else None
+    if sides and all(side_passages) and all(compare_docs.fits(p[0], compare_docs.split_context(side)[0])
+                                            for p, side in zip(side_passages, sides)):
+        # One page covers both sides (or none does): each side from its own documentation section.
+        return _docs_comparison(question, sides, side_passages, level, style, code)
     scores, matched = text_scores(question)
     if passages and not scores and not docs_answer.answers_question(passages[0], question):
         passages = ()   # sections that share a stray word with a question about something else
@@ -222,7 +248,17 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
         ranked, fuzzy = [(guess, 0.3)], True
     topic, score = ranked[0]
     data = ENTRIES[topic]
-    if not error and _docs_fit_better(question, topic, scores, passages):
+    named = None if error else docs_answer.named_entry(passages, question)
+    if named is not None:   # the entry the question names exactly leads any answer from the documentation
+        passages = [named, *(p for p in passages if p is not named)]
+    led = topic in focus.focus(question) and not docs_answer.named_terms(
+        focus.words(question), f"{passages[0].title.split('(')[0]} {passages[0].anchor}" if passages else "")
+    if not error and not led and _docs_fit_better(question, topic, scores, passages):
+        # (unless the question's grammar chose the page and the section is about something else it mentions)
+        return _from_docs(question, passages, level, style, code)
+    if named is not None and not docs_answer.named_terms(named.anchor.rsplit(".", 1)[-1], _page_names(topic)):
+        # The question names a documented identifier ("defaultdict", "itertools combinations") that the page
+        # does not: its own entry answers, not the neighbouring page that mentions it.
         return _from_docs(question, passages, level, style, code)
     text = compose.render_entry(data, level, style)
     if pair and pair[2]:
@@ -240,6 +276,28 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
                               confidence=confidence, matched_terms=tuple(matched.get(topic, ()))), passages, question)
 
 
+def side_queries(question: str) -> tuple[str, str] | None:
+    """For a comparison the curated pages cannot answer side by side (one page covers both, or none does):
+    what to search the documentation for, one query per side. None for anything else."""
+    sides = comparison_sides(question)
+    if sides is None:
+        return None
+    pair = _comparison(question)
+    if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
+        return None
+    return compare_docs.side_queries(*sides)
+
+
+def _docs_comparison(question: str, sides, side_passages, level: str, style: str, code: str | None) -> Explanation:
+    a, b = (compare_docs.split_context(side)[0] for side in sides)
+    text, examples = compare_docs.render(a, b, side_passages[0][0], side_passages[1][0], question, level, style)
+    related = tuple(t for t, _ in detect_topics(question, code, limit=3))
+    if related:
+        text += "\n\n**Related topics:** " + ", ".join(title(t) for t in related)
+    return Explanation(topic=related[0] if related else "", title=f"{a} vs {b}", text=text, examples=examples,
+                       related=related, confidence=0.7, matched_terms=())
+
+
 def _docs_fit_better(question: str, topic: str, scores: dict[str, float], passages) -> bool:
     """Curated pages come first; the documentation answers instead when its best section covers more of the
     question's key terms than the closest page does ("convert a dict to a json string": json, not the
@@ -253,6 +311,11 @@ def _docs_fit_better(question: str, topic: str, scores: dict[str, float], passag
     docs = docs_answer.coverage(question, docs_answer.passage_text(passages[0])[:20000])
     page = docs_answer.coverage(question, _page_text(topic))
     return docs > page or (weak and docs >= page)
+
+
+def _page_names(topic: str) -> str:
+    data = ENTRIES[topic]
+    return " ".join([topic, data["title"], *data["aliases"]])
 
 
 @lru_cache(maxsize=64)
@@ -283,6 +346,9 @@ def compare(question: str, skill_level: str = "beginner", learning_style: str = 
 
 def _compare(question: str, pair: tuple[str, str, str | None], level: str, style: str) -> Explanation:
     left, right, note = pair
+    if left != right and not note:   # no note on this pair: each side's definition, one against the other
+        note = (f"{ENTRIES[left]['title']}: {ENTRIES[left]['summary']} Whereas {ENTRIES[right]['title']}: "
+                f"{ENTRIES[right]['summary']}")
     if left == right:   # e.g. sort vs sorted: one topic, the pair note carries the difference
         data = ENTRIES[left]
         text = f"**The key difference:** {note}\n\n" + compose.render_entry(data, level, style)

@@ -7,11 +7,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from pathlib import Path
 
 from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
 
 from agents import specialist
-from agents.concepts import follow_up, kb
+from agents.concepts import compare_docs, follow_up, kb
 from knowledge.docs_index import search as docs_search
 from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
@@ -27,9 +28,22 @@ _SYSTEM = ("You are a patient Python tutor. Rewrite the reference explanation fo
 _PASSAGES = 3
 
 
+def _engine_version() -> str:
+    """Hash of the code that composes answers: a cached answer from an older engine is never served."""
+    root = Path(__file__).resolve().parent.parent.parent
+    sources = sorted((root / "agents" / "concepts").glob("*.py")) + [
+        root / "knowledge" / "topics.py", root / "knowledge" / "glossary.py",
+        root / "knowledge" / "docs_index" / "search.py"]
+    return hashlib.sha256(b"".join(path.read_bytes() for path in sources if path.exists())).hexdigest()[:16]
+
+
+ENGINE_VERSION = _engine_version()
+
+
 def _cache_key(question: str, code: str, level: str, style: str, conversation: tuple[str, ...] = (),
                docs_version: str = "") -> str:
-    parts = (kb.KB_VERSION, docs_version, question.strip().lower(), code, level, style, *conversation)
+    parts = (kb.KB_VERSION, ENGINE_VERSION, docs_version, question.strip().lower(), code, level, style,
+             *conversation)
     return state.concepts_cache_key(hashlib.sha256("\x1f".join(parts).encode()).hexdigest())
 
 
@@ -63,6 +77,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         self.claude = maybe_claude(runtime.settings)
         self.docs_version: str | None = None   # checksum of the loaded docs index: part of the cache key
         self.memo = Memo()                       # --- speed: recent cache entries, in process
+        self.sections: dict[str, int] = {}     # word -> documentation sections using it (off-topic test)
 
     async def _docs_version(self, conn) -> str:
         if self.docs_version is None:
@@ -70,14 +85,15 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 cursor = await conn.execute("SELECT checksum FROM docs_index_meta")
                 row = await cursor.fetchone()
                 self.docs_version = (row["checksum"] if isinstance(row, dict) else row[0]) if row else ""
+                self.sections = await docs_search.vocabulary(conn) if self.docs_version else {}
             except Exception:   # no index: answers come from the curated pages only
                 await conn.rollback()
                 self.docs_version = ""
         return self.docs_version
 
-    async def _passages(self, conn, query: str) -> list:
+    async def _passages(self, conn, query: str, k: int = _PASSAGES) -> list:
         try:
-            return await docs_search.search(conn, query, k=_PASSAGES)
+            return await docs_search.search(conn, query, k=k)
         except Exception as exc:   # an index that is missing or broken must not cost the student the answer
             await conn.rollback()
             log.warning("docs search failed", extra={"error": f"{type(exc).__name__}: {exc}"[:200]})
@@ -100,13 +116,17 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 cached["cached"] = True
                 return cached
             passages = await self._passages(conn, retrieval_query(question, kind, topic, asked, previous))
+            side_passages = ()
+            queries = kb.side_queries(question) if not kind else None
+            if queries:   # "remove vs discard on a set": each side searched on its own
+                side_passages = tuple([compare_docs.best_fit(await self._passages(conn, q, k=5), q) for q in queries])
         explanation = None
         if kind:
             explanation = follow_up.answer(kind, question, topic, previous, level, style, passages, code or None,
                                            previous_question=asked)
         if explanation is None:
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
-                                     passages=passages)
+                                     passages=passages, sections=self.sections, side_passages=side_passages)
         entry = {"topic": explanation.topic, "title": explanation.title, "text": explanation.text,
                  "examples": list(explanation.examples), "related": list(explanation.related),
                  "confidence": explanation.confidence, "cached": False, "follow_up": kind,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from psycopg.rows import tuple_row
 
+from knowledge import glossary
 from knowledge.docs_index.pages import link
 
 # English function words (what PostgreSQL's English configuration drops too) and words about the asking, not the
@@ -55,7 +56,7 @@ class Passage:
         return link(self.page, self.anchor)
 
 
-def key_terms(question: str) -> list[str]:
+def key_terms(question: str, expand: bool = True) -> list[str]:
     """'how do I sort a list of dicts by one value?' -> ['sort', 'list', 'dicts', 'one', 'value']."""
     question = question or ""
     terms = []
@@ -71,12 +72,18 @@ def key_terms(question: str) -> list[str]:
             terms.append(lowered)
             if lowered in _TYPE_NAMES:
                 terms.append(_TYPE_NAMES[lowered])
+    if expand:   # "folder" also searches "directory" (knowledge/glossary.py)
+        terms += [w for w in glossary.expansions(question) if w not in _STOP]
     return list(dict.fromkeys(terms))[:16]
 
 
 # Candidates: sections matching any key term (GIN). Rank: for each query lexeme, its rarity (idf, from
-# docs_lexemes) times ts_rank_cd of that lexeme alone (cover density over the weighted vector, length-normalised),
-# summed: BM25's idea of term weights on top of PostgreSQL's title/body weights.
+# docs_lexemes) times ts_rank_cd of that lexeme alone (cover density over the weighted vector), summed: BM25's idea
+# of term weights on top of PostgreSQL's title/body weights. Normalisation 1|32: divided by 1 + log(length), then
+# saturated (rank / (rank + 1)), so a common word repeated all over a 30,000-character section ("item" in the data
+# model's type hierarchy) adds at most one term's weight instead of outweighing the section about the question.
+# A section longer than LONG_SECTION characters (three of them: the data model's type hierarchy, the regular
+# expression syntax, ...) mentions nearly every word: its rank is divided by how many times too long it is.
 _SQL = """
 WITH terms AS (
     SELECT t.lexeme, coalesce(l.ndoc, 0) AS ndoc,
@@ -92,7 +99,8 @@ WITH terms AS (
             UNION (SELECT lexeme FROM terms ORDER BY ndoc LIMIT 1)) AS selective
 )
 SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
-       (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1)) FROM terms) AS rank
+       (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1 | 32))
+          FROM terms) / (1 + greatest(0, length(s.body) - %(long)s) / %(long)s::float8) AS rank
   FROM docs_sections AS s, query
  WHERE s.search @@ query.q
  ORDER BY rank DESC, length(s.body)
@@ -100,9 +108,12 @@ SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
 """
 
 
+LONG_SECTION = 10_000
+
+
 def query_params(question: str) -> dict | None:
     terms = key_terms(question)
-    return {"q": " ".join(terms), "any": " or ".join(terms)} if terms else None
+    return {"q": " ".join(terms), "any": " or ".join(terms), "long": LONG_SECTION} if terms else None
 
 
 def _passages(rows) -> list[Passage]:
@@ -124,3 +135,19 @@ async def search(conn, question: str, k: int = 5) -> list[Passage]:
     async with conn.cursor(row_factory=tuple_row) as cursor:
         await cursor.execute(_SQL, {**params, "k": k})
         return _passages(await cursor.fetchall())
+
+
+_VOCABULARY_SQL = "SELECT word, ndoc FROM docs_lexemes"
+
+
+def vocabulary_sync(conn) -> dict[str, int]:
+    """In how many sections each (stemmed) word of the documentation occurs: what the off-topic test
+    (agents/concepts/offtopic.py) calls programming vocabulary. Empty when the index is not loaded."""
+    with conn.cursor(row_factory=tuple_row) as cursor:
+        return dict(cursor.execute(_VOCABULARY_SQL).fetchall())
+
+
+async def vocabulary(conn) -> dict[str, int]:
+    async with conn.cursor(row_factory=tuple_row) as cursor:
+        await cursor.execute(_VOCABULARY_SQL)
+        return dict(await cursor.fetchall())

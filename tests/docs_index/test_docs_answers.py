@@ -73,3 +73,30 @@ def test_levels_still_adapt_documentation_answers(conn):
 def test_questions_about_something_else_are_not_answered_from_a_stray_word(conn, question):
     result = answer(conn, question)
     assert "could not match" in result.text and result.topic == "" and result.confidence <= 0.2
+
+
+# --- concepts: the off-topic test and side-by-side comparisons over the real index ---
+@pytest.mark.parametrize("question", ["how do i make pancakes without eggs", "recommend a good hotel in rome",
+                                      "how many calories are in an apple pie"])
+def test_questions_made_of_words_foreign_to_programming_are_not_matched(conn, question):
+    result = kb.explain(question, passages=search.search_sync(conn, question, k=3),
+                        sections=search.vocabulary_sync(conn))
+    assert "could not match" in result.text and result.topic == ""
+
+
+@pytest.mark.parametrize("question,topic", [("wat is a dictionery", "dictionaries"), ("recurion", "recursion")])
+def test_misspelled_programming_questions_are_still_answered(conn, question, topic):
+    result = kb.explain(question, passages=search.search_sync(conn, question, k=3),
+                        sections=search.vocabulary_sync(conn))
+    assert result.topic == topic
+
+
+def test_comparison_within_one_page_links_each_side(conn):
+    from agents.concepts import compare_docs
+
+    question = "json.load vs json.loads"
+    queries = kb.side_queries(question)
+    sides = tuple(compare_docs.best_fit(search.search_sync(conn, q, k=5), q) for q in queries)
+    result = kb.explain(question, passages=search.search_sync(conn, question, k=3), side_passages=sides)
+    assert "key difference" in result.text.lower()
+    assert "library/json.html#json.load" in result.text and "library/json.html#json.loads" in result.text

@@ -157,3 +157,143 @@ def test_follow_ups_on_a_documentation_answer_use_the_previous_question():
                                passages=[QUEUE], previous_question="how do I use a list as a queue")
     assert simpler.title == "Using Lists as Queues" and "deque" in simpler.text
     assert follow_up.answer("simpler", "simpler please", "", "", "beginner", "visual", passages=[QUEUE]) is None
+
+
+# --- concepts: off-topic test, comparisons composed per side (agents/concepts/offtopic.py, compare_docs.py) ---
+from agents.concepts import compare_docs, offtopic  # noqa: E402
+from knowledge.topics import _WEAK, text_scores  # noqa: E402
+
+# Section counts as the index holds them (stemmed words): programming words are common, food words absent.
+SECTIONS = {"list": 500, "sort": 90, "set": 570, "tabl": 65, "print": 190, "dictionari": 220, "program": 270,
+            "student": 6, "grade": 8, "name": 400, "store": 40, "add": 300, "chang": 200, "new": 500}
+
+
+@pytest.mark.parametrize("question,off", [
+    ("how do i make pancakes without eggs", True),
+    ("which country has the best beaches for holidays", True),
+    ("wat is a dictionery", False),                       # typos of topic words are not foreign
+    ("how do I sort a list", False),
+    ("I store the names and grades of students in a dictionary, how do I add a new student", False),
+])
+def test_off_topic_is_judged_by_how_foreign_the_words_are_to_programming(question, off):
+    vocabulary = tuple(kb._vocabulary())
+    assert offtopic.is_off_topic(question, text_scores(question)[1], _WEAK, SECTIONS, vocabulary) is off
+    # without the index's counts nothing is judged off-topic by this test
+    assert offtopic.is_off_topic(question, text_scores(question)[1], _WEAK, {}, vocabulary) is False
+
+
+def test_off_topic_answer_is_the_honest_no_match():
+    result = kb.explain("which country has the best beaches for holidays", sections=SECTIONS)
+    assert "could not match" in result.text and result.topic == ""
+
+
+@pytest.mark.parametrize("a,b,distance", [("recursoin", "recursion", 1), ("dictionery", "dictionary", 1),
+                                          ("country", "counter", 2), ("tupel", "tuple", 1)])
+def test_edit_distance_counts_transpositions_once(a, b, distance):
+    assert offtopic.edit_distance(a, b) == distance
+
+
+def test_typos_are_within_the_edit_budget_only():
+    vocabulary = tuple(kb._vocabulary())
+    assert offtopic.typo_of("recurion", vocabulary) == "recursion"
+    assert offtopic.typo_of("country", vocabulary) is None   # close to "counter", but a word of its own
+
+
+def test_comparison_sides_keep_their_shared_context_apart():
+    assert compare_docs.split_context("discard on a set") == ("discard", "set")
+    assert compare_docs.split_context("// in") == ("//", "")
+    assert kb.side_queries("what is the difference between remove and discard on a set") == ("remove set", "discard set")
+    assert kb.side_queries("list vs tuple") is None   # the curated pages answer that pair
+
+
+REMOVE = passage("library/stdtypes", "frozenset.remove", "remove(elem)",
+                 "Remove element elem from the set. Raises KeyError if elem is not contained in the set.")
+DISCARD = passage("library/stdtypes", "frozenset.discard", "discard(elem)",
+                  "Remove element elem from the set if it is present.")
+
+
+def test_same_page_comparison_is_answered_side_by_side_from_the_documentation():
+    question = "what is the difference between remove and discard on a set"
+    result = kb.explain(question, side_passages=([REMOVE], [DISCARD]))
+    assert result.text.startswith("## remove vs discard")
+    assert "**The key difference:**" in result.text and "Raises KeyError" in result.text
+    assert REMOVE.url in result.text and DISCARD.url in result.text
+    # a section that is not about its side is not used for it
+    assert "## remove vs discard" not in kb.explain(question, side_passages=([DATE], [DISCARD])).text
+
+
+def test_curated_pair_without_a_note_still_states_the_difference():
+    result = kb.explain("tuple vs set")
+    assert "key difference" in result.text.lower()
+    assert kb.title("tuples") in result.text and kb.title("sets") in result.text
+
+
+def api(page, anchor, title, body):
+    return Passage(page, anchor, title, "api", "", body, (), 0.5)
+
+
+DEFAULTDICT = api("library/collections", "collections.defaultdict", "class collections.defaultdict(default_factory)",
+                  "Return a new dictionary-like object. defaultdict is a subclass of the built-in dict class.")
+EXAMPLES = passage("library/collections", "defaultdict-examples", "defaultdict Examples",
+                   "Using list as the default_factory, it is easy to group a sequence of key-value pairs.")
+TYPING_NT = api("library/typing", "typing.NamedTuple", "class typing.NamedTuple", "Typed version of namedtuple.")
+COLL_NT = api("library/collections", "collections.namedtuple", "collections.namedtuple(typename, field_names)",
+              "Returns a new tuple subclass named typename.")
+LIST_API = api("library/stdtypes", "list", "class list([iterable])", "Lists may be constructed in several ways.")
+
+
+def test_an_identifier_the_question_names_is_answered_by_its_own_entry():
+    result = kb.explain("what is defaultdict", passages=[EXAMPLES, DEFAULTDICT])
+    assert result.text.startswith(f"## {DEFAULTDICT.title}")
+    assert result.text.index(f"Source: {DEFAULTDICT.url}") < result.text.index(f"Source: {EXAMPLES.url}")
+    assert result.title != kb.title("dictionaries")
+
+
+def test_the_spelling_as_written_picks_between_same_named_entries():
+    from agents.concepts import docs_answer
+
+    assert docs_answer.named_entry([TYPING_NT, COLL_NT], "what is a namedtuple") is COLL_NT
+    assert docs_answer.named_entry([TYPING_NT, COLL_NT], "what is typing.NamedTuple") is TYPING_NT
+
+
+def test_a_page_that_names_the_identifier_keeps_the_question():
+    assert kb.explain("what is a list", passages=[LIST_API]).topic == "lists"
+    assert kb.explain("what is a list", passages=[LIST_API]).title == kb.title("lists")
+
+
+def test_everyday_words_also_search_the_documentations_words():
+    from knowledge import glossary
+
+    assert "directory" in key_terms("how to list all files in a folder")
+    assert "sqrt" in key_terms("how to get the square root of a number")
+    assert glossary.expansions("what is the weather today") == []          # ordinary words stay ordinary
+    assert "directory" not in key_terms("how to list all files in a folder", expand=False)
+
+
+@pytest.mark.parametrize("question,lead", [
+    ("how to sort a dictionary by value", "sorting-searching"),      # the verb names the operation
+    ("how do i create a set from a list", "sets"),                   # a generic verb: its object leads
+    ("how do I remove duplicates from a list", "sets"),              # a list method as verb: its object leads
+    ("how do i append to a file without overwriting", "file-io"),
+    ("how to convert a list to a string", "strings"),                # a conversion: its target leads
+    ("how to format a number with commas", None),                    # a generic keyword verb: nothing leads
+    ("what is a dictionary", None),
+])
+def test_the_question_grammar_picks_the_leading_topic(question, lead):
+    from agents.concepts import focus
+
+    assert (next(iter(focus.focus(question)), None)) == lead
+
+
+def test_the_operation_asked_for_leads_over_the_noun_it_acts_on():
+    assert kb.explain("how to sort a dictionary by value").topic == "sorting-searching"
+    assert kb.explain("how do i create a set from a list").topic == "sets"
+
+
+def test_cached_answers_are_keyed_by_the_engine_that_composed_them(monkeypatch):
+    from agents.concepts import service
+
+    before = service._cache_key("what is a list", "", "beginner", "step-by-step")
+    monkeypatch.setattr(service, "ENGINE_VERSION", "0" * 16)
+    assert service._cache_key("what is a list", "", "beginner", "step-by-step") != before
+    assert len(service.ENGINE_VERSION) == 16

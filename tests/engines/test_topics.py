@@ -96,3 +96,44 @@ def test_detection_is_fast():
 def test_topic_for_exception(exc, message, topic):
     assert topic_for_exception(exc, message) == topic
     assert topic_for_exception(exc) in TOPICS
+
+
+@pytest.mark.parametrize("text", [
+    "How do I use *args and **kwargs?", "what does @ do above a def", "7 // 2 and 7 % 2", "is vs == in python",
+    "why is 0.1 + 0.2 not 0.3", "0.1+0.2", "type() vs isinstance", "sorted(x, key=len, reverse=True)",
+    "list[int] and Optional[str]", "dict.get or .get()", "math.sqrt", "print('%s' % name)", "super().__init__",
+    "FOR LOOP", "For-Loop", "snake_case names", "f-strings", "fstring", "Ünïcode strings", "x.items() in a loop",
+    "what's the weather in Paris", "", "with open('f') as f:", "@dataclass(frozen=True)", "KeyError on a dict",
+])
+def test_indexed_detection_equals_trying_every_phrase(text):
+    from knowledge.topics import text_scores
+
+    assert text_scores(text) == _every_pattern(text)
+
+
+def _every_pattern(text):
+    """The reference: every phrase regex tried one by one (what text_scores did before its word index)."""
+    from knowledge.topics import _COMPILED, _EXCEPTION_IN_TEXT
+
+    scores, matched = {}, {}
+    if not text:
+        return scores, matched
+    for topic, patterns in _COMPILED.items():
+        for phrase, pattern, weight in patterns:
+            if pattern.search(text):
+                scores[topic] = scores.get(topic, 0.0) + weight
+                matched.setdefault(topic, []).append(phrase)
+    for name in _EXCEPTION_IN_TEXT.findall(text):
+        topic = topic_for_exception(name)
+        scores[topic] = scores.get(topic, 0.0) + 1.6
+        matched.setdefault(topic, []).append(name)
+    return scores, matched
+
+
+def test_every_phrase_is_reachable_through_the_index():
+    # Each phrase, alone as the text, must be found: a phrase filed under the wrong word would never run.
+    from knowledge.topics import KEYWORDS, text_scores
+
+    for topic, phrases in KEYWORDS.items():
+        for phrase in phrases:
+            assert phrase in text_scores(f"about {phrase} here")[1].get(topic, []), (topic, phrase)
