@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.engines.student_run import run
+from agents.debug.local_run import run
 from agents.debug.explainer import DebugExplanation, explain_failure, render
 
 
