@@ -51,7 +51,8 @@ def prints_instead_of_returning(code, tree) -> list[Finding]:
             cause = (f"`{func.name}()` has no `return <value>` statement, so every call returns None, but its "
                      "result is used as if it had a value.")
             fix = f"Add `return <result>` at the end of `{func.name}`."
-        found.append(Finding(cause, fix, fixed_code=fixed, confidence=0.85, line=func.lineno,
+        found.append(Finding(cause, fix, fixed_code=fixed, confidence=0.85,
+                             line=prints[0].lineno if prints else func.lineno,
                              title="Function returns None", topic="functions"))
     return found
 

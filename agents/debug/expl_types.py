@@ -59,6 +59,28 @@ def _unconverted_input(code, tree, line, msg) -> Finding | None:
     return None
 
 
+def _convert_text_side(code, tree, line, msg) -> Finding | None:
+    """`total + price` failing on 'int' and 'str': arithmetic was meant, so convert the text operand."""
+    shape = re.search(r"for ([^:]+): '(\w+)' and '(\w+)'", msg)
+    if not shape or "str" not in shape.group(2, 3) or not ({"int", "float"} & set(shape.group(2, 3))):
+        return None
+    text_on_left = shape.group(2) == "str"
+    number = "float" if "float" in shape.group(2, 3) else "int"
+    for node in nodes_on_line(tree, line):
+        if isinstance(node, (ast.BinOp, ast.AugAssign)) and _OPS.get(type(node.op)) == shape.group(1).strip().rstrip("="):
+            side = (node.target if isinstance(node, ast.AugAssign) else node.left) if text_on_left else \
+                (node.value if isinstance(node, ast.AugAssign) else node.right)
+            if isinstance(node, ast.AugAssign) and text_on_left:
+                continue
+            text = segment(code, side)
+            return Finding(f"On line {line}, `{text}` holds text (a str) while the other side is a number, so "
+                           f"`{shape.group(1).strip()}` cannot combine them. Text read from input() or a file stays "
+                           "text until you convert it.",
+                           f"Convert it to a number: `{number}({text})` (best where the value is first read).",
+                           fixed_code=replace_node(code, side, f"{number}({text})"), confidence=0.85)
+    return None
+
+
 def _item_assignment(code, tree, line, kind) -> Finding:
     stmt = statement_at(tree, line)
     fixed = None
@@ -145,10 +167,40 @@ def _arg_count(code, tree, line, msg) -> Finding | None:
                        f"Add `self` as the first parameter of `{name}` (line {func.lineno}).", fixed_code=fixed,
                        confidence=0.92)
     what = match.group(2)
+    missing = re.findall(r"'(\w+)'", what) if what.startswith("missing") else []
+    call = next((n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                 and n.func.id == name), None) if tree is not None and missing else None
+    if call is not None and func is not None and not call.keywords:
+        values = [_example_value(func, param) for param in missing]
+        args = [segment(code, a) for a in call.args] + [v or p for v, p in zip(values, missing)]
+        new_call = f"{name}({', '.join(args)})"
+        return Finding(f"Line {line} calls `{name}` without a value for {', '.join(f'`{p}`' for p in missing)}: "
+                       f"{signature} needs {'it' if len(missing) == 1 else 'them'}, and a parameter without a "
+                       "default must be given in every call.",
+                       f"Pass the value in the call: `{new_call}`" + ("" if all(values) else
+                                                                       " (use your own variable or value there)")
+                       + ".", fixed_code=replace_node(code, call, new_call) if all(values) else None,
+                       confidence=0.88)
     return Finding(f"Line {line} calls `{name}` with the wrong arguments: {what}. The function is defined as "
                    f"{signature}.",
                    f"Pass exactly the parameters {name} expects (by position or by name), or give the optional "
                    "ones default values.", confidence=0.85)
+
+
+def _example_value(func, param: str) -> str | None:
+    """A value of the kind the function uses `param` as: text it joins to strings, or a number it computes with."""
+    for node in ast.walk(func):
+        if isinstance(node, ast.BinOp) and any(isinstance(s, ast.Name) and s.id == param
+                                               for s in (node.left, node.right)):
+            other = node.right if isinstance(node.left, ast.Name) and node.left.id == param else node.left
+            if _is_str(other):
+                return '"Sam"'
+            if isinstance(other, ast.Constant) and isinstance(other.value, (int, float)):
+                return "3"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" \
+                and any(isinstance(a, ast.Name) and a.id == param for a in node.args):
+            return "3"
+    return None
 
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**"}
@@ -272,8 +324,9 @@ def type_error(code, tree, line, msg) -> Finding:
             return Finding(f"Line {line} compares text with a number (`<`/`>` between str and int). Python 3 "
                            "cannot order different types.", "Convert the text with int()/float() first.",
                            confidence=0.85)
-        return Finding(f"Line {line} combines a string and a number with an operator: {msg}.",
-                       "Convert one side so both have the same type (int()/float() or str()).", confidence=0.8)
+        return _convert_text_side(code, tree, line, msg) or Finding(
+            f"Line {line} combines a string and a number with an operator: {msg}.",
+            "Convert one side so both have the same type (int()/float() or str()).", confidence=0.8)
     if "can only concatenate list" in msg:
         return Finding(f"Line {line} uses `+` between a list and a non-list.",
                        "Use `.append(x)` to add one item, or `+ [x]`.", confidence=0.85)

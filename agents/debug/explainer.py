@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import expl_expect, expl_logic, expl_runtime, expl_silent, expl_syntax
+from agents.debug import expl_expect, expl_logic, expl_runtime, expl_silent, expl_syntax, expl_values
 from agents.debug.expl_code import Finding, compiles, frame_field, line_text, parse
 
 _SYNTAX = ("SyntaxError", "IndentationError", "TabError")
@@ -80,9 +80,9 @@ def _exception(code: str, tree, result, line, notes) -> DebugExplanation:
                        code, notes)
     if tree is None:
         notes.append("Your code could not be parsed for a closer look, so this explanation uses only the message.")
-    dropped = expl_silent.recursion_result_dropped(code, tree) if tree is not None and exc == "TypeError" \
+    dropped = _none_from_function(code, tree, line) if tree is not None and exc in ("TypeError", "AttributeError") \
         and "NoneType" in msg else []
-    if dropped:   # `n * f(n - 1)` failing on None: the real bug is a recursive result never returned
+    if dropped:   # `n * f(n - 1)` or `square(3) + 1` failing on None: the real bug is a result never returned
         finding = dropped[0]
         finding.cause = f"Line {line} fails because a value is None ({msg}). " + finding.cause
     elif exc == "RecursionError":
@@ -99,6 +99,17 @@ def _exception(code: str, tree, result, line, notes) -> DebugExplanation:
     if source and line:
         notes.insert(0, f"Line {line}: {source}")
     return _finish(finding, exc, line, topic, code, notes)
+
+
+def _none_from_function(code: str, tree, line: int | None) -> list[Finding]:
+    """A function called on the failing line that never returns its result (a dropped recursive result, or a
+    print where a return belongs)."""
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+              and getattr(n, "lineno", None) == line}
+    found = expl_silent.recursion_result_dropped(code, tree)
+    found += [f for f in expl_logic.prints_instead_of_returning(code, tree)
+              if any(f"`{name}()`" in f.cause for name in called)]
+    return found
 
 
 def _syntax_topic(msg: str) -> str:
@@ -131,6 +142,11 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
             if not code.strip():
                 return _pasted(result, notes)
             if str(_get(result, "exception_type", "")) == "EOFError":
+                symptom = _loop_bug_behind_over_read(code, tree, line)
+                if symptom is not None:   # the loop never stops because of a silent bug: that is the diagnosis
+                    notes.append(f"The run ended with EOFError on line {line}: the loop kept asking for input after "
+                                 "all of it was used, because of the bug above.")
+                    return _finish(symptom, None, symptom.line, symptom.topic or "loops", code, notes)
                 return _finish(_over_read(code, tree, line, stdin_lines), "EOFError", line, "input-output", code,
                                notes)
             return _exception(code, tree, result, line, notes)
@@ -183,7 +199,7 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     expect = expl_expect.parse(question)
     findings: list[Finding] = []
     if tree is not None:
-        for check in expl_silent.ALL:
+        for check in expl_silent.ALL + expl_values.ALL:
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
     findings = expl_expect.rank(_unique(findings), question)
@@ -216,6 +232,20 @@ def _unique(findings: list[Finding]) -> list[Finding]:
             seen.add((f.line, f.title))
             out.append(f)
     return out
+
+
+def _loop_bug_behind_over_read(code: str, tree, line: int | None) -> Finding | None:
+    """A silent bug (e.g. a loop condition that is always true) in the loop whose input() ran out."""
+    if tree is None or not line:
+        return None
+    loops = [n for n in ast.walk(tree) if isinstance(n, (ast.While, ast.For))
+             and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    if not loops:
+        return None
+    loop = max(loops, key=lambda n: n.lineno)
+    found = [f for check in expl_silent.ALL + expl_values.ALL for f in check(code, tree)
+             if f.line and loop.lineno <= f.line <= (loop.end_lineno or loop.lineno)]
+    return max(found, key=lambda f: f.confidence) if found else None
 
 
 def _over_read(code: str, tree, line: int | None, stdin_lines: int) -> Finding:

@@ -120,7 +120,7 @@ def test_crash_explained(case_id, code, exc, line, pattern, expect_fix):
 
 LOGIC = [
     ("prints-not-returns", "def add(a, b):\n    print(a + b)\n\nresult = add(2, 3)\nprint(result)",
-     "why does my function return None", 1, r"never returns", "functions"),
+     "why does my function return None", 2, r"never returns", "functions"),
     ("accumulator-discarded", "total = 0\nfor n in [1, 2, 3]:\n    total + n\nprint(total)", "total is always 0", 3,
      r"throws the result away", "loops"),
     ("accumulator-reset", "for n in [1, 2, 3]:\n    total = 0\n    total += n\nprint(total)", "wrong total", 2,
