@@ -33,9 +33,10 @@ class AstRules(StructureRules, LoopRules, NamingRules):
             for child in ast.iter_child_nodes(node):
                 child._parent = node  # type: ignore[attr-defined]
 
-    def add(self, rule: str, node_or_line, severity: str, message: str, suggestion: str) -> None:
+    def add(self, rule: str, node_or_line, severity: str, message: str, suggestion: str,
+            category: str = "style") -> None:
         line = node_or_line if isinstance(node_or_line, int) else getattr(node_or_line, "lineno", 1)
-        self.findings.append(Finding(rule, line, severity, message, suggestion))
+        self.findings.append(Finding(rule, line, severity, message, suggestion, category))
 
     def run(self) -> list[Finding]:
         for node in ast.walk(self.tree):

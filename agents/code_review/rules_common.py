@@ -63,6 +63,28 @@ WHY = {
     "count-in-loop": "list.count walks the whole list each time; counting once with Counter is one pass.",
     "divisor-search-to-n": "Divisors come in pairs (d and n // d), so one of each pair is at most the square root.",
     "duplicated-block": "Copies drift apart: a fix made in one place is forgotten in the other.",
+    "method-not-called": "Without brackets a method is not run: the method object itself counts as True, so the "
+                         "condition never depends on the value.",
+    "is-value": "`is` asks whether two names point to the same object; equal numbers and strings are often "
+                "different objects, so == is the test for equal values.",
+    "constant-condition": "A condition that is always True (or always False) makes one branch dead code.",
+    "unreachable-branch": "Only the first true branch of an if/elif chain runs, so a stricter test placed after a "
+                          "looser one is never reached.",
+    "accumulator-start": "The starting value has to be neutral for the operation (1 for *, the first item for a "
+                         "maximum), or it decides the answer.",
+    "list-changed-in-loop": "Removing items from the list being looped over shifts the rest left, so the loop "
+                            "skips the item after each removal.",
+    "loop-returns-first-item": "A return in both branches ends the function on the first item, so the rest of the "
+                               "items are never checked.",
+    "repeated-rows": "`[row] * n` repeats one reference to the same inner list, so every row changes together.",
+    "recursive-result-dropped": "The inner call's value must be returned, or the outer call gives back None.",
+    "result-ignored": "Strings are immutable and sorted() builds a new list: the result must be stored to be used.",
+    "list-alias": "Assignment never copies a list; both names see every change.",
+    "text-as-number": "input() always returns text; \"2\" + \"3\" is \"23\" and \"9\" > \"10\" until converted.",
+    "exponential-recursion": "Two recursive calls per value double the work at every level; remembering results "
+                             "makes each value computed once.",
+    "list-as-queue": "A list stores items side by side, so removing or adding at the front moves all the others; "
+                     "deque does it in one step.",
     "is-literal": "`is` asks whether two values are the same object in memory, which for numbers and strings "
                   "depends on Python internals; == compares their values.",
 }

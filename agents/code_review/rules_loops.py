@@ -86,9 +86,11 @@ class LoopRules:
                     name = node.targets[0].id  # s = s + piece, s = s + a + b (nested additions)
                 if name in strings and name not in flagged:
                     flagged.add(name)
-                    self.add("string-concat-loop", node, "suggestion",
-                             f"`{name}` is built with + inside a loop, copying the string every time.",
-                             f"parts = []\n# in the loop: parts.append(piece)\n{name} = ''.join(parts)")
+                    self.add("string-concat-loop", node, "warning",
+                             f"`{name}` is built with + inside a loop, copying the whole string every time: "
+                             "O(n²) characters copied for n pieces.",
+                             f"parts = []\n# in the loop: parts.append(piece)\n{name} = ''.join(parts)   # O(n)",
+                             "performance")
 
 
 

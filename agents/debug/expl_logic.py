@@ -11,6 +11,7 @@ import re
 
 from agents.debug.expl_code import (Finding, functions, line_text, names_in, replace_node, returns_value, segment,
                                     stored_names)
+from agents.debug.expl_values import discarded_results
 
 
 def _calls_used_as_values(tree, name: str) -> tuple[int, int]:
@@ -199,40 +200,6 @@ def early_return_in_loop(code, tree) -> list[Finding]:
                                  "during the first round.",
                                  "Dedent the `return` so it runs after the loop has finished.", confidence=0.75,
                                  line=last.lineno, title="return inside the loop", topic="functions"))
-    return found
-
-
-def discarded_results(code, tree) -> list[Finding]:
-    found = []
-    for stmt in ast.walk(tree):
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute) \
-                and isinstance(stmt.value.func.value, ast.Name) \
-                and stmt.value.func.attr in ("upper", "lower", "strip", "replace", "title", "capitalize", "lstrip",
-                                             "rstrip", "format"):
-            name = stmt.value.func.value.id
-            found.append(Finding(f"`{segment(code, stmt.value)}` on line {stmt.lineno} returns a NEW string, but the "
-                                 f"result is not stored; strings are immutable, so `{name}` is unchanged.",
-                                 f"Assign it: `{name} = {segment(code, stmt.value)}`.",
-                                 fixed_code=replace_node(code, stmt, f"{name} = {segment(code, stmt.value)}"),
-                                 confidence=0.85, line=stmt.lineno, title="Result of a string method ignored",
-                                 topic="strings"))
-        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Name) \
-                and stmt.value.func.id in ("sorted", "reversed") and stmt.value.args \
-                and isinstance(stmt.value.args[0], ast.Name):
-            name = stmt.value.args[0].id
-            found.append(Finding(f"`{segment(code, stmt.value)}` on line {stmt.lineno} builds a new sequence and "
-                                 f"throws it away; `{name}` is unchanged.",
-                                 f"Use `{name}.sort()` to sort in place, or `{name} = sorted({name})`.",
-                                 fixed_code=replace_node(code, stmt, f"{name} = {segment(code, stmt.value)}")
-                                 if stmt.value.func.id == "sorted" else None, confidence=0.8, line=stmt.lineno,
-                                 title="Result of sorted() ignored", topic="sorting-searching"))
-        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Attribute) \
-                and stmt.value.attr in ("sort", "reverse", "append", "clear", "upper", "lower", "strip", "pop"):
-            found.append(Finding(f"`{segment(code, stmt.value)}` on line {stmt.lineno} names the method without "
-                                 "calling it, so nothing happens.", "Add the parentheses: "
-                                 f"`{segment(code, stmt.value)}()`.",
-                                 fixed_code=replace_node(code, stmt, f"{segment(code, stmt.value)}()"),
-                                 confidence=0.85, line=stmt.lineno, title="Method not called", topic="functions"))
     return found
 
 

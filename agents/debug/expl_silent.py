@@ -148,8 +148,9 @@ def recursion_result_dropped(code: str, tree) -> list[Finding]:
     for func in functions(tree).values():
         returns = [n for n in ast.walk(func) if isinstance(n, ast.Return) and n.value is not None]
         for stmt in ast.walk(func):
-            if isinstance(stmt, ast.Expr) and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                                                  and n.func.id == func.name for n in ast.walk(stmt.value)):
+            if returns and isinstance(stmt, ast.Expr) and any(
+                    isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == func.name
+                    for n in ast.walk(stmt.value)):   # a function that returns nothing recurses for its effects
                 base = f" The base case (line {returns[0].lineno}) is fine." if returns else ""
                 found.append(Finding(
                     f"Line {stmt.lineno} calls `{func.name}` recursively but throws the result away: the value "
@@ -165,10 +166,8 @@ def method_not_called(code: str, tree) -> list[Finding]:
     found = []
     tests = [n.test for n in ast.walk(tree) if isinstance(n, (ast.If, ast.While, ast.IfExp))]
     for test in tests:
-        for node in ast.walk(test):
+        for node in _truth_values(test):
             if isinstance(node, ast.Attribute) and node.attr in _PREDICATES and isinstance(node.ctx, ast.Load):
-                if any(isinstance(c, ast.Call) and c.func is node for c in ast.walk(test)):
-                    continue
                 found.append(Finding(
                     f"`{segment(code, node)}` on line {node.lineno} is missing its brackets: it is the method "
                     "itself, which always counts as True, so the condition never depends on the value.",
@@ -176,6 +175,20 @@ def method_not_called(code: str, tree) -> list[Finding]:
                     fixed_code=replace_node(code, node, f"{segment(code, node)}()"), confidence=0.9,
                     line=node.lineno, title="Method used without calling it", topic="conditionals"))
     return found
+
+
+def _truth_values(test: ast.AST):
+    """The parts of a condition whose truth decides it: the test itself, `not x`, the operands of and/or, and the
+    sides of `x == True` (an attribute inside `len(node.values)` is a value, not a condition)."""
+    yield test
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        yield from _truth_values(test.operand)
+    elif isinstance(test, ast.BoolOp):
+        for value in test.values:
+            yield from _truth_values(value)
+    elif isinstance(test, ast.Compare) and any(isinstance(c, ast.Constant) and isinstance(c.value, bool)
+                                               for c in test.comparators):
+        yield test.left
 
 
 def or_constant(code: str, tree) -> list[Finding]:

@@ -5,7 +5,8 @@ The families: `is` between two computed values (`a is b` with numbers or strings
 (always true) and `x == "a" and x == "b"` (always false), an if/elif chain whose later branch is implied by an
 earlier one (`>= 50` tested before `>= 90`), an accumulator started at a value that absorbs the loop
 (`product = 0` then `*=`; `biggest = 0` for a maximum), and input() text used as a number (`a + b` joining
-"2" and "3", `max()` of text comparing "9" > "10", `== secret` with an int).
+"2" and "3", `max()` of text comparing "9" > "10", `== secret` with an int), and results thrown away
+(`name.strip()` alone, `sorted(xs)` alone, `xs.sort` without brackets).
 """
 from __future__ import annotations
 
@@ -265,6 +266,57 @@ def _convert_both(code: str, first: ast.Call, second: ast.Call) -> str:
     text = segment(code, earlier)
     rows[earlier.lineno - 1] = row.replace(text, f"int({text})", 1)
     return "\n".join(rows)
+
+
+def discarded_results(code, tree) -> list[Finding]:
+    found = []
+    for stmt in ast.walk(tree):
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute) \
+                and isinstance(stmt.value.func.value, ast.Name) \
+                and stmt.value.func.attr in ("upper", "lower", "strip", "replace", "title", "capitalize", "lstrip",
+                                             "rstrip", "format"):
+            name = stmt.value.func.value.id
+            if not _maybe_text(tree, name):
+                continue
+            found.append(Finding(f"`{segment(code, stmt.value)}` on line {stmt.lineno} returns a NEW string, but the "
+                                 f"result is not stored; strings are immutable, so `{name}` is unchanged.",
+                                 f"Assign it: `{name} = {segment(code, stmt.value)}`.",
+                                 fixed_code=replace_node(code, stmt, f"{name} = {segment(code, stmt.value)}"),
+                                 confidence=0.85, line=stmt.lineno, title="Result of a string method ignored",
+                                 topic="strings"))
+        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Name) \
+                and stmt.value.func.id in ("sorted", "reversed") and stmt.value.args \
+                and isinstance(stmt.value.args[0], ast.Name):
+            name = stmt.value.args[0].id
+            found.append(Finding(f"`{segment(code, stmt.value)}` on line {stmt.lineno} builds a new sequence and "
+                                 f"throws it away; `{name}` is unchanged.",
+                                 f"Use `{name}.sort()` to sort in place, or `{name} = sorted({name})`.",
+                                 fixed_code=replace_node(code, stmt, f"{name} = {segment(code, stmt.value)}")
+                                 if stmt.value.func.id == "sorted" else None, confidence=0.8, line=stmt.lineno,
+                                 title="Result of sorted() ignored", topic="sorting-searching"))
+        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Attribute) \
+                and stmt.value.attr in ("sort", "reverse", "append", "clear", "upper", "lower", "strip", "pop"):
+            found.append(Finding(f"`{segment(code, stmt.value)}` on line {stmt.lineno} names the method without "
+                                 "calling it, so nothing happens.", "Add the parentheses: "
+                                 f"`{segment(code, stmt.value)}()`.",
+                                 fixed_code=replace_node(code, stmt, f"{segment(code, stmt.value)}()"),
+                                 confidence=0.85, line=stmt.lineno, title="Method not called", topic="functions"))
+    return found
+
+
+_TEXT_MAKERS = ("input", "str", "strip", "lower", "upper", "replace", "join", "format", "title", "capitalize",
+                "read", "readline", "lstrip", "rstrip")
+
+
+def _maybe_text(tree, name: str) -> bool:
+    """False when `name` only ever holds the result of calls that do not make text (e.g. a Path)."""
+    values = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign)
+              for t in n.targets if isinstance(t, ast.Name) and t.id == name]
+    calls = [v for v in values if isinstance(v, ast.Call)]
+    if not values or len(calls) < len(values):
+        return True
+    return any((isinstance(c.func, ast.Name) and c.func.id in _TEXT_MAKERS)
+               or (isinstance(c.func, ast.Attribute) and c.func.attr in _TEXT_MAKERS) for c in calls)
 
 
 ALL = (is_between_values, contradictory_test, unreachable_branch, accumulator_start, text_used_as_number)
