@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 
+from agents.debug import expl_convert
 from agents.debug.expl_code import (why_none, BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
                                     replace_node, returns_value, segment, statement_at)
 
@@ -59,28 +60,6 @@ def _unconverted_input(code, tree, line, msg) -> Finding | None:
     return None
 
 
-def _convert_text_side(code, tree, line, msg) -> Finding | None:
-    """`total + price` failing on 'int' and 'str': arithmetic was meant, so convert the text operand."""
-    shape = re.search(r"for ([^:]+): '(\w+)' and '(\w+)'", msg)
-    if not shape or "str" not in shape.group(2, 3) or not ({"int", "float"} & set(shape.group(2, 3))):
-        return None
-    text_on_left = shape.group(2) == "str"
-    number = "float" if "float" in shape.group(2, 3) else "int"
-    for node in nodes_on_line(tree, line):
-        if isinstance(node, (ast.BinOp, ast.AugAssign)) and _OPS.get(type(node.op)) == shape.group(1).strip().rstrip("="):
-            side = (node.target if isinstance(node, ast.AugAssign) else node.left) if text_on_left else \
-                (node.value if isinstance(node, ast.AugAssign) else node.right)
-            if isinstance(node, ast.AugAssign) and text_on_left:
-                continue
-            text = segment(code, side)
-            return Finding(f"On line {line}, `{text}` holds text (a str) while the other side is a number, so "
-                           f"`{shape.group(1).strip()}` cannot combine them. Text read from input() or a file stays "
-                           "text until you convert it.",
-                           f"Convert it to a number: `{number}({text})` (best where the value is first read).",
-                           fixed_code=replace_node(code, side, f"{number}({text})"), confidence=0.85)
-    return None
-
-
 def _item_assignment(code, tree, line, kind) -> Finding:
     stmt = statement_at(tree, line)
     fixed = None
@@ -108,6 +87,14 @@ def _none_value(code, tree, line, what) -> Finding:
     for node in nodes_on_line(tree, line):
         if isinstance(node, (ast.Subscript, ast.For, ast.comprehension)):
             target = node.value if isinstance(node, ast.Subscript) else node.iter
+            if isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute) \
+                    and target.func.attr in ("sort", "reverse"):   # `nums.sort()[0]`: the call itself is None
+                receiver = segment(code, target.func.value)
+                new = f"sorted({receiver})" if target.func.attr == "sort" else f"{receiver}[::-1]"
+                return Finding(f"`{segment(code, target)}` changes `{receiver}` in place and returns None, so line "
+                               f"{line} cannot {what} its result.",
+                               f"Use `{new}`, which returns a new list.", fixed_code=replace_node(code, target, new),
+                               confidence=0.9)
             if isinstance(target, ast.Name):
                 value = last_value(tree, target.id, line)
                 if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
@@ -324,7 +311,7 @@ def type_error(code, tree, line, msg) -> Finding:
             return Finding(f"Line {line} compares text with a number (`<`/`>` between str and int). Python 3 "
                            "cannot order different types.", "Convert the text with int()/float() first.",
                            confidence=0.85)
-        return _convert_text_side(code, tree, line, msg) or Finding(
+        return expl_convert.text_operand(code, tree, line, msg) or Finding(
             f"Line {line} combines a string and a number with an operator: {msg}.",
             "Convert one side so both have the same type (int()/float() or str()).", confidence=0.8)
     if "can only concatenate list" in msg:
@@ -366,6 +353,13 @@ def type_error(code, tree, line, msg) -> Finding:
                                f"Use `range({segment(code, node.iter)})` to loop over the positions.",
                                fixed_code=replace_node(code, node.iter, f"range({segment(code, node.iter)})"),
                                confidence=0.92)
+            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Constant) \
+                    and isinstance(node.iter.value, int):
+                return Finding(f"`for ... in {node.iter.value}` loops over a single number; a for loop needs a "
+                               "collection or a range.", f"Loop over `range({node.iter.value})` to count from 0 to "
+                               f"{node.iter.value - 1}.", fixed_code=replace_node(code, node.iter,
+                                                                                  f"range({node.iter.value})"),
+                               confidence=0.92)
             if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Name) \
                     and not_iterable.group(1) in ("int", "float"):
                 return Finding(f"`{node.iter.id}` is a number, and you cannot loop over a number directly.",
@@ -394,6 +388,9 @@ def type_error(code, tree, line, msg) -> Finding:
                        "len() works on collections and strings; convert numbers with str() first if needed.",
                        confidence=0.8)
     if "can't multiply sequence by non-int" in msg:
+        found = expl_convert.sequence_times_text(code, tree, line, msg) if tree_ok else None
+        if found:
+            return found
         return Finding(f"Line {line} multiplies a string or list by a non-integer (often a string from input()).",
                        "Convert the other operand with int() or float() before multiplying.", confidence=0.85)
     found = _more_shapes(code, tree, line, msg) if tree_ok else None

@@ -268,13 +268,24 @@ def _pasted(result, notes: list[str]) -> DebugExplanation:
     source = str(_get(result, "source_line", "") or "").strip()
     finding = None
     snippet_tree = parse(source) if source else None
-    if snippet_tree is not None and exc in expl_runtime.HANDLERS:
+    if snippet_tree is None and source.endswith(":") and exc not in _SYNTAX:   # `for i in 10:` opens a block
+        source_block = parse(source + "\n    pass")
+        if source_block is not None:
+            snippet_tree, source = source_block, source + "\n    pass"
+    opened_block = source.endswith("\n    pass")
+    if source and exc in _SYNTAX:
+        finding = expl_syntax.diagnose(source, exc, msg, 1, None)
+    elif snippet_tree is not None and exc in expl_runtime.HANDLERS:
         try:
             finding = expl_runtime.HANDLERS[exc](source, snippet_tree, 1, msg)
         except Exception:   # a one-line view can lack what a handler expects; fall back to the generic text
             finding = None
     if finding is None:
         finding = expl_runtime.generic(source, snippet_tree, 1 if source else None, msg, exc)
+    if opened_block:
+        source = source[: -len("\n    pass")]
+        if finding.fixed_code and finding.fixed_code.rstrip().endswith("\n    pass"):
+            finding.fixed_code = finding.fixed_code.rstrip()[: -len("\n    pass")]
     if finding.fixed_code and finding.fixed_code.strip() != source:
         finding.fix += f"\n\nLine {line or '?'} would read:\n```python\n{finding.fixed_code.strip()}\n```"
     finding.fixed_code = None   # a one-line program is not the student's program
