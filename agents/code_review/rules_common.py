@@ -81,6 +81,11 @@ WHY = {
     "result-ignored": "Strings are immutable and sorted() builds a new list: the result must be stored to be used.",
     "list-alias": "Assignment never copies a list; both names see every change.",
     "text-as-number": "input() always returns text; \"2\" + \"3\" is \"23\" and \"9\" > \"10\" until converted.",
+    "plus-equals-swapped": "`=+` is an assignment of a positive value; `+=` is the operator that adds.",
+    "comparison-as-statement": "`==` only asks a question; a single `=` stores the value.",
+    "lost-swap": "After `a = b` the old a is gone; `a, b = b, a` swaps both at once.",
+    "in-place-result-stored": "Methods that change a list in place return None, so storing their result loses the list.",
+    "parameter-ignored": "A function should work on what it is given; reading a global makes every call the same.",
     "exponential-recursion": "Two recursive calls per value double the work at every level; remembering results "
                              "makes each value computed once.",
     "list-as-queue": "A list stores items side by side, so removing or adding at the front moves all the others; "

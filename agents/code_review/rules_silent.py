@@ -13,7 +13,7 @@ import ast
 import difflib
 
 from agents.code_review.rules_common import Finding
-from agents.debug import expl_logic, expl_silent, expl_values
+from agents.debug import expl_flow, expl_logic, expl_silent, expl_values
 from agents.debug.expl_code import compiles
 
 # debug finding title -> (review rule id, severity)
@@ -34,12 +34,18 @@ _RULES = {
     "Two names for one list": ("list-alias", "warning"),
     "Numbers read as text": ("text-as-number", "error"),
     "Accumulator never updated": ("result-ignored", "error"),
+    "`=+` instead of `+=`": ("plus-equals-swapped", "error"),
+    "`==` used to assign": ("comparison-as-statement", "error"),
+    "Swap loses a value": ("lost-swap", "error"),
+    "In-place method result stored": ("in-place-result-stored", "error"),
+    "Parameter ignored": ("parameter-ignored", "error"),
 }
 _CHECKS = (expl_silent.method_not_called, expl_silent.repeated_rows, expl_silent.recursion_result_dropped,
            expl_silent.aliasing, expl_values.is_between_values, expl_values.contradictory_test,
            expl_values.unreachable_branch, expl_values.accumulator_start, expl_values.text_used_as_number,
            expl_logic.mutating_while_iterating, expl_logic.early_return_in_loop, expl_values.discarded_results,
-           expl_logic.accumulator_problems)
+           expl_logic.accumulator_problems, expl_flow.plus_equals_swapped, expl_flow.comparison_as_statement,
+           expl_flow.lost_swap, expl_flow.stored_none, expl_flow.parameter_ignored)   # RET503: missing returns
 
 
 def _rewrite(code: str, fixed: str | None) -> str:

@@ -15,8 +15,8 @@ from agents.debug.expl_code import Finding, functions, replace_node, segment
 _MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update", "add", "discard",
              "setdefault", "popitem")
 _PREDICATES = ("isdigit", "isalpha", "isalnum", "isnumeric", "isdecimal", "isspace", "isupper", "islower",
-               "istitle", "startswith", "endswith", "is_integer", "lower", "upper", "strip", "keys", "values",
-               "items", "is_file", "exists")
+               "istitle", "startswith", "endswith", "is_integer", "lower", "upper", "strip", "is_file", "exists")
+# (keys/values/items are left out: in a condition they are far more often data attributes of an object)
 
 
 def late_binding(code: str, tree) -> list[Finding]:

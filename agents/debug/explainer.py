@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import expl_expect, expl_logic, expl_runtime, expl_silent, expl_syntax, expl_values
+from agents.debug import expl_expect, expl_flow, expl_logic, expl_runtime, expl_silent, expl_syntax, expl_values
 from agents.debug.expl_code import Finding, compiles, frame_field, line_text, parse
 
 _SYNTAX = ("SyntaxError", "IndentationError", "TabError")
@@ -199,7 +199,7 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     expect = expl_expect.parse(question)
     findings: list[Finding] = []
     if tree is not None:
-        for check in expl_silent.ALL + expl_values.ALL:
+        for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL:
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
     findings = expl_expect.rank(_unique(findings), question)
@@ -243,7 +243,7 @@ def _loop_bug_behind_over_read(code: str, tree, line: int | None) -> Finding | N
     if not loops:
         return None
     loop = max(loops, key=lambda n: n.lineno)
-    found = [f for check in expl_silent.ALL + expl_values.ALL for f in check(code, tree)
+    found = [f for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL for f in check(code, tree)
              if f.line and loop.lineno <= f.line <= (loop.end_lineno or loop.lineno)]
     return max(found, key=lambda f: f.confidence) if found else None
 
