@@ -13,7 +13,7 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from agents.code_review import ruff_engine, rules_learner, rules_perf, rules_silent
+from agents.code_review import ruff_engine, rules_learner, rules_perf, rules_security, rules_silent
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
 from agents.code_review.rules_ast import AstRules, likely_exception
@@ -34,7 +34,7 @@ _SPEED = re.compile(r"\b(slow|fast|faster|speed|perform|efficien|optimi[sz]|quic
 # ruff rules that say less than a learner rule on the same line (ruff's fix for SIM222 is even `True`)
 _WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PLR0133", "E712", "PLR1716"},
            "constant-condition": {"PLR1714", "SIM222", "SIM223"}, "is-value": {"F632"},
-           "loop-returns-first-item": {"RET505", "SIM103"}}
+           "loop-returns-first-item": {"RET505", "SIM103"}, "hardcoded-secret": {"S105", "S106"}}
 # Notes that matter least come last within their category (a docstring or a layout habit never leads a review).
 _MINOR = ("missing-docstring", "style-", "PLR2004")
 
@@ -66,7 +66,8 @@ def review(code: str, question: str = "") -> ReviewReport:
     ruff = ruff_engine.start(code)   # the native binary works while our own rules run
     try:
         rules = AstRules(tree, lines)
-        own = rules_learner.run(tree) + rules.run() + rules_silent.run(code, tree) + rules_perf.run(tree)
+        own = (rules_learner.run(tree) + rules.run() + rules_silent.run(code, tree) + rules_perf.run(tree)
+               + rules_security.run(tree))
     except BaseException:
         ruff.kill()
         ruff.communicate()

@@ -86,6 +86,8 @@ WHY = {
     "lost-swap": "After `a = b` the old a is gone; `a, b = b, a` swaps both at once.",
     "in-place-result-stored": "Methods that change a list in place return None, so storing their result loses the list.",
     "parameter-ignored": "A function should work on what it is given; reading a global makes every call the same.",
+    "hardcoded-secret": "Code is copied, shared and kept in history; a secret inside it is a secret no more.",
+    "path-from-input": "A path built from user input can point outside the folder you meant (`../../etc/passwd`).",
     "exponential-recursion": "Two recursive calls per value double the work at every level; remembering results "
                              "makes each value computed once.",
     "list-as-queue": "A list stores items side by side, so removing or adding at the front moves all the others; "

@@ -182,7 +182,8 @@ def _example_value(func, param: str) -> str | None:
             other = node.right if isinstance(node.left, ast.Name) and node.left.id == param else node.left
             if _is_str(other):
                 return '"Sam"'
-            if isinstance(other, ast.Constant) and isinstance(other.value, (int, float)):
+            if (isinstance(other, ast.Constant) and isinstance(other.value, (int, float))) \
+                    or not isinstance(node.op, ast.Add):   # only + also joins text; - * / ** % need numbers
                 return "3"
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" \
                 and any(isinstance(a, ast.Name) and a.id == param for a in node.args):
