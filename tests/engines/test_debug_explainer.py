@@ -6,25 +6,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 
-from agents.debug.local_run import run
 from agents.debug.explainer import DebugExplanation, explain_failure, render
+from agents.debug.local_run import Run as FakeRun, run
 
 
-@dataclass
-class FakeRun:
-    status: str = "ok"
-    exception_type: str | None = None
-    exception_message: str | None = None
-    line: int | None = None
-    offset: int | None = None
-    source_line: str | None = None
-    traceback: list = field(default_factory=list)
-    stdout: str = ""
-    stderr: str = ""
 
 
 # (id, code, exception type, line, regex the cause/fix must match, fix expected?)
