@@ -108,7 +108,7 @@ def _none_from_function(code: str, tree, line: int | None) -> list[Finding]:
               and getattr(n, "lineno", None) == line}
     found = expl_silent.recursion_result_dropped(code, tree)
     found += [f for f in expl_logic.prints_instead_of_returning(code, tree)
-              if any(f"`{name}()`" in f.cause for name in called)]
+              if any(f"`{name}()` prints" in f.cause for name in called)]   # the print line is the bug's line
     return found
 
 
