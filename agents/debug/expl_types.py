@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import re
 
-from agents.debug import expl_convert
+from agents.debug import expl_callables, expl_convert
 from agents.debug.expl_code import (why_none, BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
                                     replace_node, returns_value, segment, statement_at)
 
@@ -299,6 +299,9 @@ def _more_shapes(code, tree, line, msg) -> Finding | None:
 
 def type_error(code, tree, line, msg) -> Finding:
     tree_ok = tree is not None
+    found = expl_callables.callable_as_data(code, tree, line, msg) if tree_ok else None
+    if found:
+        return found
     if tree_ok and ("can only concatenate str" in msg or 'must be str, not' in msg):
         found = _concat(code, tree, line, msg) or _unconverted_input(code, tree, line, msg)
         if found:

@@ -79,6 +79,11 @@ CRASHES = [
     ("sum-of-split", "nums = input().split()\nprint(sum(nums))\n", 2, r"list\(map\(int, input\(\)\.split\(\)\)\)"),
     ("sort-indexed", "xs = [3, 1]\nprint(xs.sort()[0])\n", 2, r"sorted\(xs\)\[0\]"),
     ("for-over-number", "for i in 3:\n    print(i)\n", 1, r"range\(3\)"),
+    ("method-indexed", "def last(seq):\n    return seq.index[0]\n\n\nprint(last([7]))\n", 2, r"seq\.index\(0\)"),
+    ("builtin-indexed-in-index-loop", "def find(x, seq):\n    for i in range(len(seq)):\n        if x == len[i]:\n"
+     "            return i\n\n\nprint(find(2, [1, 2]))\n", 3, r"x == seq\[i\]"),
+    ("type-iterated", "def dedupe(lst):\n    out = []\n    for n in list:\n        out.append(n)\n    return out\n\n\n"
+     "print(dedupe([1]))\n", 3, r"for n in lst:"),
 ]
 
 
