@@ -37,6 +37,7 @@ test: lint check-generated breaking   ## the whole suite against real PostgreSQL
 eval: bootstrap        ## accuracy of the offline engines on the dev sets (see README)
 	$(PY) bench/triage_eval.py && $(PY) bench/review_eval.py && $(PY) bench/debug_locate_eval.py
 	$(PY) bench/concepts_retrieval_eval.py
+	$(PY) bench/debug_heldout_eval.py && $(PY) bench/review_eval.py --heldout   # --- debugrev: issue 10 held-out sets ---
 	$(PY) bench/blind/run_eval.py   # blind sets through Envoy (bench/blind/README.md)
 
 # tutor-triage
