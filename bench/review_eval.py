@@ -61,8 +61,8 @@ def must_mention(path: Path) -> int:
     return 0
 
 
-def heldout(split: str, show_misses: bool) -> int:
-    items = [i for i in _load(HELDOUT) if split == "all" or i["split"] == split]
+def heldout(split: str, show_misses: bool, path: Path = HELDOUT) -> int:
+    items = [i for i in _load(path) if split == "all" or i["split"] == split]
     rows = []
     for item in items:
         report = review(item["code"], item.get("question", ""))
@@ -72,7 +72,7 @@ def heldout(split: str, show_misses: bool) -> int:
         praised = "nothing to fix" in text or report.score > 80
         rows.append({**item, "ok": bool(first) and bool(re.search(item["main"], said, re.I)),
                      "unsafe": item["severe"] and praised, "said": said[:150], "score": report.score})
-    for part_name in ("dev", "test"):
+    for part_name in ("dev", "test", "test2"):
         part = [r for r in rows if r["split"] == part_name]
         if not part:
             continue
@@ -96,10 +96,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEV)
     parser.add_argument("--heldout", action="store_true")
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "all"), default="all")
+    parser.add_argument("--set", type=Path, default=HELDOUT, help="bench/review_heldout2.jsonl: a second fresh set")
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args(argv)
-    return heldout(args.split, args.show_misses) if args.heldout else must_mention(args.path)
+    return heldout(args.split, args.show_misses, args.set) if args.heldout else must_mention(args.path)
 
 
 if __name__ == "__main__":

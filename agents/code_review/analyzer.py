@@ -36,7 +36,7 @@ _WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PL
            "constant-condition": {"PLR1714", "SIM222", "SIM223"}, "is-value": {"F632"},
            "loop-returns-first-item": {"RET505", "SIM103"}, "hardcoded-secret": {"S105", "S106"}}
 # Notes that matter least come last within their category (a docstring or a layout habit never leads a review).
-_MINOR = ("missing-docstring", "style-", "PLR2004")
+_MINOR = ("missing-docstring", "style-", "PLR2004", "descriptive-name")
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,8 @@ WHY = {
     "parameter-ignored": "A function should work on what it is given; reading a global makes every call the same.",
     "hardcoded-secret": "Code is copied, shared and kept in history; a secret inside it is a secret no more.",
     "path-from-input": "A path built from user input can point outside the folder you meant (`../../etc/passwd`).",
+    "division-before-addition": "`/` is done before `+`, so an average needs brackets around the sum.",
+    "total-replaced": "`=` replaces the value; a running total needs `+=` to keep what it had.",
     "exponential-recursion": "Two recursive calls per value double the work at every level; remembering results "
                              "makes each value computed once.",
     "list-as-queue": "A list stores items side by side, so removing or adding at the front moves all the others; "

@@ -39,13 +39,16 @@ _RULES = {
     "Swap loses a value": ("lost-swap", "error"),
     "In-place method result stored": ("in-place-result-stored", "error"),
     "Parameter ignored": ("parameter-ignored", "error"),
+    "Division before addition": ("division-before-addition", "error"),
+    "Total replaced instead of added to": ("total-replaced", "error"),
 }
 _CHECKS = (expl_silent.method_not_called, expl_silent.repeated_rows, expl_silent.recursion_result_dropped,
            expl_silent.aliasing, expl_values.is_between_values, expl_values.contradictory_test,
            expl_values.unreachable_branch, expl_values.accumulator_start, expl_values.text_used_as_number,
            expl_logic.mutating_while_iterating, expl_logic.early_return_in_loop, expl_values.discarded_results,
            expl_logic.accumulator_problems, expl_flow.plus_equals_swapped, expl_flow.comparison_as_statement,
-           expl_flow.lost_swap, expl_flow.stored_none, expl_flow.parameter_ignored)   # RET503: missing returns
+           expl_flow.lost_swap, expl_flow.stored_none, expl_flow.parameter_ignored, expl_flow.average_precedence,
+           expl_flow.total_overwritten)   # RET503: missing returns
 
 
 def _rewrite(code: str, fixed: str | None) -> str:

@@ -9,6 +9,7 @@ a value on some paths and falls off the end (None) on the others.
 from __future__ import annotations
 
 import ast
+import re
 
 from agents.debug.expl_code import Finding, replace_node, segment
 
@@ -161,4 +162,80 @@ def missing_return_path(code: str, tree) -> list[Finding]:
     return found
 
 
-ALL = (plus_equals_swapped, comparison_as_statement, lost_swap, stored_none, parameter_ignored, missing_return_path)
+_MEAN = ("avg", "average", "mean")
+
+
+def _means(name: str) -> bool:
+    return any(word in name.lower() for word in _MEAN)
+
+
+def average_precedence(code: str, tree) -> list[Finding]:
+    """`avg = a + b + c / 3`: division binds tighter than +, so only the last value is divided."""
+    found = []
+    funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for node in ast.walk(tree):
+        value, context = None, ""
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            value, context = node.value, node.targets[0].id
+        elif isinstance(node, ast.Return) and node.value is not None:
+            owner = next((f for f in funcs if f.lineno <= node.lineno <= (f.end_lineno or f.lineno)), None)
+            value, context = node.value, owner.name if owner else ""
+        if not (isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and _means(context)
+                and isinstance(value.right, ast.BinOp) and isinstance(value.right.op, (ast.Div, ast.FloorDiv))):
+            continue
+        division = value.right
+        total = f"{segment(code, value.left)} + {segment(code, division.left)}"
+        op = "/" if isinstance(division.op, ast.Div) else "//"
+        fixed_text = f"({total}) {op} {segment(code, division.right)}"
+        found.append(Finding(
+            f"`{segment(code, value)}` on line {node.lineno} divides only `{segment(code, division.left)}`: `{op}` "
+            "is done before `+` (like in maths), so the other values are added undivided.",
+            f"Put the sum in brackets: `{fixed_text}`.", fixed_code=replace_node(code, value, fixed_text),
+            confidence=0.88, line=node.lineno, title="Division before addition", topic="numbers"))
+    return found
+
+
+_ACCUMULATOR = re.compile(r"total|sum|count|amount|acc|score|points|balance|tally|result", re.I)
+
+
+def _reads(node: ast.AST, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for n in ast.walk(node))
+
+
+def total_overwritten(code: str, tree) -> list[Finding]:
+    """`total = 0` ... in the loop `total = int(line)` ... `print(total)`: each round replaces the total."""
+    found = []
+    parents = {id(c): p for p in ast.walk(tree) for c in ast.iter_child_nodes(p)}
+    for loop in (n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While))):
+        for node in (n for s in loop.body for n in ast.walk(s)):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and not isinstance(node.value, ast.Constant)):
+                continue
+            name = node.targets[0].id
+            if not _ACCUMULATOR.search(name):
+                continue   # `last = x` keeps the latest value on purpose
+            starts = [s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno < loop.lineno
+                      and any(isinstance(t, ast.Name) and t.id == name for t in s.targets)
+                      and isinstance(s.value, ast.Constant) and s.value.value == 0
+                      and not isinstance(s.value.value, bool)]
+            parent, guarded = parents.get(id(node)), False
+            while parent is not None and parent is not loop:
+                guarded = guarded or (isinstance(parent, ast.If) and _reads(parent.test, name))
+                parent = parents.get(id(parent))
+            used_after = any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                             and n.lineno > (loop.end_lineno or loop.lineno) for n in ast.walk(tree))
+            if not starts or guarded or _reads(node.value, name) or not used_after \
+                    or not _reads(node.value, "") and not isinstance(node.value, (ast.Call, ast.BinOp, ast.Name,
+                                                                                  ast.Subscript)):
+                continue
+            fixed_text = f"{name} += {segment(code, node.value)}"
+            found.append(Finding(
+                f"`{segment(code, node)}` on line {node.lineno} REPLACES `{name}` on every round of the loop, so "
+                f"after the loop it holds only the last value, not the total it started counting from 0.",
+                f"Add to it instead: `{fixed_text}`.", fixed_code=replace_node(code, node, fixed_text),
+                confidence=0.8, line=node.lineno, title="Total replaced instead of added to", topic="loops"))
+            break
+    return found
+
+
+ALL = (average_precedence, total_overwritten, plus_equals_swapped, comparison_as_statement, lost_swap, stored_none, parameter_ignored, missing_return_path)

@@ -190,10 +190,12 @@ def early_return_in_loop(code, tree) -> list[Finding]:
         last = loop.body[-1]
         if isinstance(last, ast.If) and last.orelse and any(isinstance(s, ast.Return) for s in last.body) \
                 and any(isinstance(s, ast.Return) for s in last.orelse):
+            early = next(s for s in last.orelse if isinstance(s, ast.Return))
             found.append(Finding(f"The `if/else` on line {last.lineno} returns in BOTH branches, so the loop on "
-                                 f"line {loop.lineno} stops after its first item.",
+                                 f"line {loop.lineno} stops after its first item: `{segment(code, early)}` on line "
+                                 f"{early.lineno} runs as soon as one item does not match.",
                                  "Return the 'not found' answer AFTER the loop (dedent the else-return), so every "
-                                 "item is checked first.", confidence=0.85, line=last.lineno,
+                                 "item is checked first.", confidence=0.85, line=early.lineno,
                                  title="Loop returns on its first item", topic="loops"))
         elif isinstance(last, ast.Return) and len(loop.body) >= 1:
             found.append(Finding(f"`return` on line {last.lineno} is directly inside the loop, so the function ends "

@@ -37,6 +37,11 @@ def index_error(code, tree, line, msg) -> Finding:
     if "pop from empty" in msg:
         return Finding(f"`.pop()` was called on an empty list on line {line}: there is nothing left to remove.",
                        "Check the list is not empty first: `if items: items.pop()`.", confidence=0.8)
+    for node in _subscripts(tree, line):   # a loop that runs one step too far explains any index on the line
+        if isinstance(node.value, ast.Name) and not isinstance(node.slice, ast.Slice):
+            loop_fix = _off_by_one_loop(code, tree, line, node.value.id, node.slice)
+            if loop_fix is not None:
+                return loop_fix
     for node in _subscripts(tree, line):
         if not isinstance(node.value, ast.Name) or isinstance(node.slice, ast.Slice):
             continue
@@ -98,10 +103,13 @@ def _off_by_one_loop(code, tree, line, name, index) -> Finding | None:
             if isinstance(index, ast.BinOp) and isinstance(index.op, ast.Add) and loop_var is None \
                     and isinstance(index.left, ast.Name) and index.left.id == node.target.id \
                     and "len(" in segment(code, stop):
+                step = index.right.value if isinstance(index.right, ast.Constant) \
+                    and isinstance(index.right.value, int) else 1
                 return Finding(f"On the last round of the loop on line {node.lineno}, `{segment(code, index)}` is "
-                               f"len({name}), one past the last valid index.",
-                               f"Stop the loop one earlier: `range(len({name}) - 1)`.",
-                               fixed_code=replace_node(code, stop, f"{segment(code, stop)} - 1"), confidence=0.85)
+                               f"past the last valid index of `{name}`.",
+                               f"Stop the loop {step} earlier: `range({segment(code, stop)} - {step})`.",
+                               fixed_code=replace_node(code, stop, f"{segment(code, stop)} - {step}"),
+                               confidence=0.85)
         if isinstance(node, ast.While) and node.lineno < line <= node.end_lineno and loop_var \
                 and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1 \
                 and isinstance(node.test.ops[0], ast.LtE) and segment(code, node.test.left) == loop_var \

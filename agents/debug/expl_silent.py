@@ -99,6 +99,24 @@ def aliasing(code: str, tree) -> list[Finding]:
              and isinstance(n.func.value, ast.Name) and n.func.value.id == alias)
             or (isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name)
                 and n.value.id == alias))]
+        if not changed:   # `backup = scores` then `scores.append(...)`: the backup changes too
+            changed = [n for n in ast.walk(tree) if getattr(n, "lineno", 0) > node.lineno and (
+                (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTATORS
+                 and isinstance(n.func.value, ast.Name) and n.func.value.id == original)
+                or (isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name)
+                    and n.value.id == original))]
+            read_later = changed and any(isinstance(n, ast.Name) and n.id == alias and isinstance(n.ctx, ast.Load)
+                                         and n.lineno > changed[0].lineno for n in ast.walk(tree))
+            if not read_later:
+                continue
+            alias, original = original, alias   # the sentence below names the changed list first
+            found.append(Finding(
+                f"`{original} = {alias}` on line {node.lineno} does not copy anything: both names now point to the "
+                f"SAME list, so changing `{alias}` (line {changed[0].lineno}) changes `{original}` too.",
+                f"Make a real copy: `{original} = {alias}.copy()` (or `list({alias})`).",
+                fixed_code=replace_node(code, node.value, f"{alias}.copy()"), confidence=0.85, line=node.lineno,
+                title="Two names for one list", topic="lists"))
+            continue
         if changed:
             found.append(Finding(
                 f"`{alias} = {original}` on line {node.lineno} does not copy anything: both names now point to the "
@@ -126,13 +144,25 @@ def repeated_rows(code: str, tree) -> list[Finding]:
 
 def never_called(code: str, tree) -> list[Finding]:
     called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
-    referenced = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    bare = {s.value.id: s for s in ast.walk(tree) if isinstance(s, ast.Expr) and isinstance(s.value, ast.Name)}
+    bare_ids = {id(s.value) for s in bare.values()}
+    referenced = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                  and id(n) not in bare_ids}
     top = [s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
     found = []
     for func in top:
         if func.name in called or func.name in referenced or func.name.startswith("_"):
             continue
         call = f"{func.name}()" if not func.args.args else None
+        named = bare.get(func.name)
+        if named is not None:   # `show_menu` on its own line: the name is looked up, nothing is run
+            found.append(Finding(
+                f"Line {named.lineno} names `{func.name}` without brackets, which only looks the function up - it "
+                "does not run it, so none of its code runs.",
+                f"Call it with brackets: `{call or func.name + '(...)'}`.",
+                fixed_code=replace_node(code, named, call) if call else None, confidence=0.88, line=named.lineno,
+                title="Function never called", topic="functions"))
+            continue
         found.append(Finding(
             f"`{func.name}` is defined on line {func.lineno} but never called, so none of its code runs - "
             "defining a function only stores it.",

@@ -202,7 +202,7 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
         for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL:
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
-    findings = expl_expect.rank(_unique(findings), question)
+    findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
     run_note = (f"I ran it{' with that input' if ran_with else ''} and it finished without an error; it printed:\n"
                 f"```\n{printed}\n```" if printed else "I ran it and it finished without an error, printing nothing.")
     if expect.sentence():
@@ -223,6 +223,14 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     for other in findings[1:3]:
         notes.append(f"Also check (line {other.line}): {other.cause}")
     return _finish(best, None, best.line, best.topic or "functions", code, notes)
+
+
+def _confirmed(finding: Finding, stdout: str, question: str) -> bool:
+    """A maximum/minimum started at 0 is only wrong for all-negative/positive data: keep it when the run printed
+    that 0 or the student mentions it."""
+    if finding.title != "Accumulator starts at the wrong value" or "times anything" in finding.cause:
+        return True
+    return bool(re.search(r"(?<![\d.])0(?![\d.])", stdout) or re.search(r"\b0\b|zero|negative|positive", question, re.I))
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -119,7 +119,7 @@ LOGIC = [
      "it skips an item", 2, r"while iterating", "lists"),
     ("early-return", "def has_even(xs):\n    for x in xs:\n        if x % 2 == 0:\n            return True\n"
                      "        else:\n            return False\n\nprint(has_even([1, 2]))",
-     "only checks the first item", 3, r"first item", "loops"),
+     "only checks the first item", 6, r"first item", "loops"),
     ("off-by-one", "def total_to(n):\n    s = 0\n    for i in range(1, n):\n        s += i\n    return s\n\nprint(total_to(3))",
      "sum up to n is one short", 3, r"range\(1, n \+ 1\)", "loops"),
     ("string-method-ignored", "name = 'ann'\nname.upper()\nprint(name)", "it does not change", 2, r"NEW string",

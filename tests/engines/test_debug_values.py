@@ -34,6 +34,14 @@ CASES = [
      "[1, 2]"),
     ("parameter-ignored", "size = 2\n\n\ndef square(n):\n    return size * size\n\n\nprint(square(5))\n",
      "square(5) always prints 4", 5, r"replace `size` with `n`", "25"),
+    ("average-precedence", "def mean(x, y):\n    return x + y / 2\n\n\nprint(mean(4, 6))\n", "mean of 4 and 6 gives 7",
+     2, r"\(x \+ y\) / 2", "5.0"),
+    ("total-replaced", "total = 0\nfor price in [3, 4]:\n    total = price\nprint(total)\n", "expected 7 but got 4", 3,
+     r"total \+= price", "7"),
+    ("original-changed-alias-read", "a = [1]\nb = a\na.append(2)\nprint(b)\n", "b should stay [1]", 2, r"b = a\.copy\(\)",
+     "[1]"),
+    ("function-named-not-called", "def hello():\n    print('hi')\n\n\nhello\n", "nothing happens", 5, r"hello\(\)",
+     "hi"),
     ("paths-return-none", "def sign(n):\n    if n > 0:\n        return 'positive'\n    elif n < 0:\n"
      "        return 'negative'\n\n\nprint(sign(0))\n", "prints None for 0", 4, r"else:", None),
 ]
@@ -78,6 +86,8 @@ CRASHES = [
     ("missing-argument", "def area(w, h):\n    return w * h\n\n\nprint(area(3))\n", 5, r"area\(3, 3\)"),
     ("sum-of-split", "nums = input().split()\nprint(sum(nums))\n", 2, r"list\(map\(int, input\(\)\.split\(\)\)\)"),
     ("sort-indexed", "xs = [3, 1]\nprint(xs.sort()[0])\n", 2, r"sorted\(xs\)\[0\]"),
+    ("neighbour-index", "xs = [1, 2, 3]\nfor i in range(len(xs)):\n    print(xs[i] + xs[i + 1])\n", 3,
+     r"range\(len\(xs\) - 1\)"),
     ("for-over-number", "for i in 3:\n    print(i)\n", 1, r"range\(3\)"),
     ("method-indexed", "def last(seq):\n    return seq.index[0]\n\n\nprint(last([7]))\n", 2, r"seq\.index\(0\)"),
     ("builtin-indexed-in-index-loop", "def find(x, seq):\n    for i in range(len(seq)):\n        if x == len[i]:\n"

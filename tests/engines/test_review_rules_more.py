@@ -23,6 +23,10 @@ CASES = [
      "        else:\n            return False\n", "", "loop-returns-first-item", "correctness", "AFTER the loop"),
     ("plus-equals-swapped", "def total(xs):\n    t = 0\n    for x in xs:\n        t =+ x\n    return t\n", "",
      "plus-equals-swapped", "correctness", "t += x"),
+    ("division-before-addition", "def average(a, b):\n    return a + b / 2\n", "", "division-before-addition",
+     "correctness", "(a + b) / 2"),
+    ("total-replaced", "def total(prices):\n    result = 0\n    for p in prices:\n        result = p\n    return result\n",
+     "", "total-replaced", "correctness", "result += p"),
     ("exponential-recursion", "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n",
      "why is fib(35) so slow?", "exponential-recursion", "performance", "lru_cache"),
     ("list-as-queue", "def drain(q):\n    out = []\n    while q:\n        out.append(q.pop(0))\n    return out\n", "",
@@ -62,7 +66,10 @@ def test_random_is_only_a_security_finding_for_secrets():
     "def walk(n, out):\n    if n:\n        out.append(n)\n        walk(n - 1, out)\n",
     "LIMIT = 3\n\n\ndef run(args):\n    return LIMIT\n\n\nrun(1)\n",
     "def swap(a, b):\n    a, b = b, a\n    return a, b\n",
+    "def latest(xs):\n    last = 0\n    for x in xs:\n        last = x\n    return last\n",
+    "def biggest(xs):\n    best = 0\n    for x in xs:\n        if x > best:\n            best = x\n    return best\n",
 ])
 def test_correct_code_gets_no_silent_bug_finding(code):
     rules = {f.rule for f in review(code).findings}
-    assert not rules & {"method-not-called", "recursive-result-dropped", "parameter-ignored", "lost-swap"}
+    assert not rules & {"method-not-called", "recursive-result-dropped", "parameter-ignored", "lost-swap",
+                        "total-replaced"}
