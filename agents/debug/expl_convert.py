@@ -40,18 +40,53 @@ def text_operand(code, tree, line, msg) -> Finding | None:
                            f"Convert every item when you read them: `{node.args[0].id} = {new}`.",
                            fixed_code=replace_node(code, value, new), confidence=0.88)
     text_on_left = shape.group(2) == "str"
-    for node in nodes_on_line(tree, line):
-        if isinstance(node, (ast.BinOp, ast.AugAssign)) and _OPS.get(type(node.op)) == shape.group(1).strip().rstrip("="):
-            if isinstance(node, ast.AugAssign) and text_on_left:
+    symbol = shape.group(1).strip().rstrip("=")
+    candidates = sorted((n for n in nodes_on_line(tree, line) if isinstance(n, (ast.BinOp, ast.AugAssign))
+                         and _OPS.get(type(n.op)) == symbol),
+                        key=lambda n: (n.end_lineno or 0, n.end_col_offset or 0))   # the first to run fails first
+    for node in candidates:
+        if isinstance(node, ast.AugAssign) and text_on_left:
+            continue
+        left = node.target if isinstance(node, ast.AugAssign) else node.left
+        right = node.value if isinstance(node, ast.AugAssign) else node.right
+        text_side, number_side = (left, right) if text_on_left else (right, left)
+        if _is_text(text_side) or _is_text(number_side):
+            if symbol != "+" or _is_text(number_side):
                 continue
-            side = (node.value if isinstance(node, ast.AugAssign) else node.right) if not text_on_left else node.left
-            text = segment(code, side)
-            return Finding(f"On line {line}, `{text}` holds text (a str) while the other side is a number, so "
-                           f"`{shape.group(1).strip()}` cannot combine them. Text read from input() or a file stays "
-                           "text until you convert it.",
-                           f"Convert it to a number: `{number}({text})` (best where the value is first read).",
-                           fixed_code=replace_node(code, side, f"{number}({text})"), confidence=0.85)
+            shown = segment(code, number_side)   # building a message: every number in it becomes text
+            chain = max((c for c in candidates if isinstance(c, ast.BinOp) and _inside(node, c)),
+                        key=lambda c: len(segment(code, c)))
+            parts = [segment(code, p) if _is_text(p) else f"str({segment(code, p)})" for p in _leaves(chain)]
+            return Finding(f"Line {line} builds text with `+`, but `{shown}` is a number; `+` cannot join a number "
+                           "to a string.", f"Convert it: `str({shown})` (and every other number in the message), "
+                           "or write the whole line as an f-string.",
+                           fixed_code=replace_node(code, chain, " + ".join(parts)), confidence=0.9)
+        text = segment(code, text_side)
+        return Finding(f"On line {line}, `{text}` holds text (a str) while the other side is a number, so "
+                       f"`{shape.group(1).strip()}` cannot combine them. Text read from input() or a file stays "
+                       "text until you convert it.",
+                       f"Convert it to a number: `{number}({text})` (best where the value is first read).",
+                       fixed_code=replace_node(code, text_side, f"{number}({text})"), confidence=0.85)
     return None
+
+
+def _inside(inner: ast.AST, outer: ast.AST) -> bool:
+    return any(n is inner for n in ast.walk(outer))
+
+
+def _leaves(node: ast.AST) -> list[ast.AST]:
+    """The operands of a chain of `+` (`a + b + c` -> [a, b, c])."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _leaves(node.left) + _leaves(node.right)
+    return [node]
+
+
+def _is_text(node: ast.AST) -> bool:
+    """A string literal, an f-string, or a `+` chain that contains one (a message being built)."""
+    if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return True
+    return isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (_is_text(node.left)
+                                                                          or _is_text(node.right))
 
 
 def sequence_times_text(code, tree, line, msg) -> Finding | None:

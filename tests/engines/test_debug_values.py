@@ -86,6 +86,7 @@ CRASHES = [
     ("missing-argument", "def area(w, h):\n    return w * h\n\n\nprint(area(3))\n", 5, r"area\(3, 3\)"),
     ("sum-of-split", "nums = input().split()\nprint(sum(nums))\n", 2, r"list\(map\(int, input\(\)\.split\(\)\)\)"),
     ("sort-indexed", "xs = [3, 1]\nprint(xs.sort()[0])\n", 2, r"sorted\(xs\)\[0\]"),
+    ("number-in-message", "n = 3\nprint(n + ' x 2 = ' + n * 2)\n", 2, r"str\(n\) \+ ' x 2 = ' \+ str\(n \* 2\)"),
     ("neighbour-index", "xs = [1, 2, 3]\nfor i in range(len(xs)):\n    print(xs[i] + xs[i + 1])\n", 3,
      r"range\(len\(xs\) - 1\)"),
     ("for-over-number", "for i in 3:\n    print(i)\n", 1, r"range\(3\)"),
