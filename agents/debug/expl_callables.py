@@ -9,7 +9,8 @@ from __future__ import annotations
 import ast
 import re
 
-from agents.debug.expl_code import Finding, closest, enclosing_function, functions, nodes_on_line, replace_node, segment
+from agents.debug.expl_code import (BUILTIN_NAMES, Finding, closest, enclosing_function, functions, nodes_on_line,
+                                    replace_node, segment)
 
 _KINDS = ("builtin_function_or_method", "function", "method", "type", "builtin_function")
 
@@ -23,6 +24,8 @@ def _names_in_scope(tree, line: int) -> list[str]:
 
 
 def _similar(tree, line: int, name: str) -> str | None:
+    if name in BUILTIN_NAMES and name not in ("list", "str", "dict", "tuple", "set"):
+        return None   # `len[x]` is a call written with the wrong brackets, not a misspelt variable
     pool = [n for n in _names_in_scope(tree, line) if n != name]
     near = closest(name, pool, cutoff=0.5)
     if near is None and name in ("list", "str", "dict", "tuple", "set"):

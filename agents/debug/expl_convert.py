@@ -1,4 +1,5 @@
-"""Text that should have been a number: the conversion a TypeError asks for, as a fix of the student's line.
+"""Text and numbers mixed up: the conversion a TypeError asks for, as a fix of the student's line, and the kind
+of value (text or number) a function uses a parameter as, for calls that left it out.
 
 `total + price` failing on 'int' and 'str', `price * qty` where qty is text ("can't multiply sequence by
 non-int of type 'str'"), and `sum(words)` of `input().split()` (text items) each get the int()/float() placed
@@ -113,4 +114,22 @@ def sequence_times_text(code, tree, line, msg) -> Finding | None:
                            if wrap == "int" else "Convert the text to a number first.",
                            fixed_code=replace_node(code, right, f"int({segment(code, right)})") if wrap == "int"
                            else None, confidence=0.8)
+    return None
+
+
+def example_value(func, param: str) -> str | None:
+    """A value of the kind the function uses `param` as: text it joins to strings, or a number it computes with."""
+    for node in ast.walk(func):
+        if isinstance(node, ast.BinOp) and any(isinstance(s, ast.Name) and s.id == param
+                                               for s in (node.left, node.right)):
+            other = node.right if isinstance(node.left, ast.Name) and node.left.id == param else node.left
+            if _is_text(other) or (isinstance(other, ast.Call) and isinstance(other.func, ast.Name)
+                                   and other.func.id in ("str", "input")):
+                return '"Sam"'
+            if (isinstance(other, ast.Constant) and isinstance(other.value, (int, float))) \
+                    or not isinstance(node.op, ast.Add):   # only + also joins text; - * / ** % need numbers
+                return "3"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" \
+                and any(isinstance(a, ast.Name) and a.id == param for a in node.args):
+            return "3"
     return None

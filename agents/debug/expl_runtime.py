@@ -102,7 +102,7 @@ def _off_by_one_loop(code, tree, line, name, index) -> Finding | None:
                                line=line)
             if isinstance(index, ast.BinOp) and isinstance(index.op, ast.Add) and loop_var is None \
                     and isinstance(index.left, ast.Name) and index.left.id == node.target.id \
-                    and "len(" in segment(code, stop):
+                    and f"len({name})" in segment(code, stop):   # the loop walks this same sequence
                 step = index.right.value if isinstance(index.right, ast.Constant) \
                     and isinstance(index.right.value, int) else 1
                 return Finding(f"On the last round of the loop on line {node.lineno}, `{segment(code, index)}` is "

@@ -88,7 +88,8 @@ def _none_value(code, tree, line, what) -> Finding:
         if isinstance(node, (ast.Subscript, ast.For, ast.comprehension)):
             target = node.value if isinstance(node, ast.Subscript) else node.iter
             if isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute) \
-                    and target.func.attr in ("sort", "reverse"):   # `nums.sort()[0]`: the call itself is None
+                    and target.func.attr in ("sort", "reverse") and not target.args \
+                    and segment(code, target.func.value) not in BUILTIN_NAMES:   # `nums.sort()[0]` is None
                 receiver = segment(code, target.func.value)
                 new = f"sorted({receiver})" if target.func.attr == "sort" else f"{receiver}[::-1]"
                 return Finding(f"`{segment(code, target)}` changes `{receiver}` in place and returns None, so line "
@@ -158,7 +159,7 @@ def _arg_count(code, tree, line, msg) -> Finding | None:
     call = next((n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
                  and n.func.id == name), None) if tree is not None and missing else None
     if call is not None and func is not None and not call.keywords:
-        values = [_example_value(func, param) for param in missing]
+        values = [expl_convert.example_value(func, param) for param in missing]
         args = [segment(code, a) for a in call.args] + [v or p for v, p in zip(values, missing)]
         new_call = f"{name}({', '.join(args)})"
         return Finding(f"Line {line} calls `{name}` without a value for {', '.join(f'`{p}`' for p in missing)}: "
@@ -173,22 +174,6 @@ def _arg_count(code, tree, line, msg) -> Finding | None:
                    f"Pass exactly the parameters {name} expects (by position or by name), or give the optional "
                    "ones default values.", confidence=0.85)
 
-
-def _example_value(func, param: str) -> str | None:
-    """A value of the kind the function uses `param` as: text it joins to strings, or a number it computes with."""
-    for node in ast.walk(func):
-        if isinstance(node, ast.BinOp) and any(isinstance(s, ast.Name) and s.id == param
-                                               for s in (node.left, node.right)):
-            other = node.right if isinstance(node.left, ast.Name) and node.left.id == param else node.left
-            if _is_str(other):
-                return '"Sam"'
-            if (isinstance(other, ast.Constant) and isinstance(other.value, (int, float))) \
-                    or not isinstance(node.op, ast.Add):   # only + also joins text; - * / ** % need numbers
-                return "3"
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" \
-                and any(isinstance(a, ast.Name) and a.id == param for a in node.args):
-            return "3"
-    return None
 
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**"}
