@@ -206,13 +206,19 @@ def early_return_in_loop(code, tree) -> list[Finding]:
 
 
 def integer_division(code, tree, question: str) -> list[Finding]:
-    if not re.search(r"decimal|float|average|mean|fraction|\.5|round", question, re.I):
-        return []
-    return [Finding(f"Line {n.lineno} uses `//`, which throws away the fractional part (7 // 2 == 3).",
+    """`//` where decimals were wanted: the question says so, or the quotient is scaled (`a // b * 100` is 0 for
+    any a < b, a percentage that is always 0)."""
+    scaled = {id(n.left) for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult)
+              and isinstance(n.left, ast.BinOp) and isinstance(n.left.op, ast.FloorDiv)}
+    asked = re.search(r"decimal|float|average|mean|fraction|\.5|round|percent|%|ratio", question, re.I)
+    return [Finding(f"Line {n.lineno} uses `//`, which throws away the fractional part (7 // 2 == 3"
+                    + (", and 7 // 10 == 0, so the percentage is 0)." if id(n) in scaled else ")."),
                     "Use `/` for true division when you want decimals.",
-                    fixed_code=replace_node(code, n, segment(code, n).replace("//", "/", 1)), confidence=0.7,
-                    line=n.lineno, title="Integer division", topic="numbers")
-            for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv)]
+                    fixed_code=replace_node(code, n, segment(code, n).replace("//", "/", 1)),
+                    confidence=0.85 if id(n) in scaled else 0.7, line=n.lineno, title="Integer division",
+                    topic="numbers")
+            for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv)
+            and (asked or id(n) in scaled)]
 
 
 def shadowed_loop_variable(code, tree) -> list[Finding]:

@@ -35,8 +35,13 @@ def index_error(code, tree, line, msg) -> Finding:
                            "for that.", f"Use `.remove({arg})` to delete by value, or make sure {arg} < len(list).",
                            confidence=0.8)
     if "pop from empty" in msg:
-        return Finding(f"`.pop()` was called on an empty list on line {line}: there is nothing left to remove.",
-                       "Check the list is not empty first: `if items: items.pop()`.", confidence=0.8)
+        pops = [n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                and n.func.attr == "pop"] if tree is not None else []
+        owner = segment(code, pops[0].func.value) if pops else "items"
+        return Finding(f"`{owner}.pop()` was called on an empty list on line {line}: there is nothing left to "
+                       "remove (every item was already taken out).",
+                       f"Check the list is not empty first: `if {owner}: ... {owner}.pop()` (or "
+                       f"`while {owner}:` around the loop that pops).", confidence=0.85)
     for node in _subscripts(tree, line):   # a loop that runs one step too far explains any index on the line
         if isinstance(node.value, ast.Name) and not isinstance(node.slice, ast.Slice):
             loop_fix = _off_by_one_loop(code, tree, line, node.value.id, node.slice)
@@ -237,6 +242,15 @@ def recursion_error(code, tree, line, msg, frames=()) -> Finding:
 
 
 def value_error(code, tree, line, msg) -> Finding:
+    if "empty separator" in msg and tree is not None:   # `text.split("")` to get the letters
+        calls = [n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                 and n.func.attr == "split" and n.args]
+        if calls:
+            new = f"list({segment(code, calls[0].func.value)})"
+            return Finding(f"`{segment(code, calls[0])}` on line {line} splits on an empty string, which Python does "
+                           "not allow: split() needs something to split AT.",
+                           f"To get the letters one by one, use `{new}`.",
+                           fixed_code=replace_node(code, calls[0], new), confidence=0.9)
     literal = re.search(r"invalid literal for (int|float)\(\)(?: with base \d+)?: (.*)$", msg)
     if literal or "could not convert string to float" in msg:
         func = literal.group(1) if literal else "float"

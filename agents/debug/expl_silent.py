@@ -64,7 +64,7 @@ def mutable_default(code: str, tree) -> list[Finding]:
                            and isinstance(n.func.value, ast.Name) and n.func.value.id == arg.arg)
                           or (isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store)
                               and isinstance(n.value, ast.Name) and n.value.id == arg.arg)
-                          for n in ast.walk(func))
+                          for n in ast.walk(func)) or _kept_and_mutated(tree, func, arg.arg)
             if not mutated:
                 continue
             fixed = replace_node(code, default, "None")
@@ -82,6 +82,14 @@ def mutable_default(code: str, tree) -> list[Finding]:
                 f"{segment(code, default)}`.", fixed_code="\n".join(rows), confidence=0.9, line=func.lineno,
                 title="Mutable default argument", topic="functions"))
     return found
+
+
+def _kept_and_mutated(tree, func, name: str) -> bool:
+    """`self.items = items` in a method, and `self.items.append(...)` anywhere: the default is shared by objects."""
+    kept = {t.attr for n in ast.walk(func) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name)
+            and n.value.id == name for t in n.targets if isinstance(t, ast.Attribute)}
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTATORS
+               and isinstance(n.func.value, ast.Attribute) and n.func.value.attr in kept for n in ast.walk(tree))
 
 
 def aliasing(code: str, tree) -> list[Finding]:

@@ -235,6 +235,15 @@ def text_used_as_number(code: str, tree) -> list[Finding]:
                           "\"23\") instead of adding numbers.")
             fix.fixed_code = _convert_both(code, texts[node.left.id], texts[node.right.id])
             found.append(fix)
+        elif isinstance(node, ast.Compare) and len(node.ops) == 1 \
+                and isinstance(node.ops[0], (ast.Lt, ast.Gt, ast.LtE, ast.GtE)) \
+                and all(isinstance(s, ast.Name) and s.id in texts for s in (node.left, node.comparators[0])):
+            first, second = node.left.id, node.comparators[0].id
+            fix = finding(texts[first], node.lineno,
+                          f"`{first}` and `{second}` come from input() and are text, so `{segment(code, node)}` on "
+                          f"line {node.lineno} compares them letter by letter (\"9\" > \"10\" because \"9\" > \"1\").")
+            fix.fixed_code = _convert_both(code, texts[first], texts[second])
+            found.append(fix)
         elif isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
             sides = [node.left, node.comparators[0]]
             text = next((s.id for s in sides if isinstance(s, ast.Name) and s.id in texts), None)

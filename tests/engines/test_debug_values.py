@@ -42,6 +42,11 @@ CASES = [
      "[1]"),
     ("function-named-not-called", "def hello():\n    print('hi')\n\n\nhello\n", "nothing happens", 5, r"hello\(\)",
      "hi"),
+    ("mutable-default-kept-on-self", "class Bag:\n    def __init__(self, things=[]):\n        self.things = things\n\n"
+     "    def put(self, x):\n        self.things.append(x)\n\n\nBag().put(1)\nprint(Bag().things)\n", "new bag not empty", 2,
+     r"if things is None", "[]"),
+    ("percentage-floor-division", "right = 3\nqs = 4\nprint(right // qs * 100)\n", "it prints 0", 3, r"right / qs",
+     "75.0"),
     ("paths-return-none", "def sign(n):\n    if n > 0:\n        return 'positive'\n    elif n < 0:\n"
      "        return 'negative'\n\n\nprint(sign(0))\n", "prints None for 0", 4, r"else:", None),
 ]
@@ -64,6 +69,8 @@ INPUT_CASES = [
      r"a not in \('q', 'Q'\)"),
     ("text-plus-text", "x = input()\ny = input()\nprint(x + y)\n", "when I enter 2 and 3 it prints 23", 3,
      r"x = int\(input\(\)\)"),
+    ("inputs-compared-as-text", "x = input()\ny = input()\nprint(x if x > y else y)\n",
+     "when I type 10 and 9 it says 9", 3, r"x = int\(input\(\)\)"),
     ("max-of-text", "xs = []\nfor _ in range(3):\n    xs.append(input())\nprint(max(xs))\n",
      "when I enter 9, 10 and 2 it says 9", 3, r"xs\.append\(int\(input\(\)\)\)"),
 ]
@@ -89,6 +96,7 @@ CRASHES = [
     ("number-in-message", "n = 3\nprint(n + ' x 2 = ' + n * 2)\n", 2, r"str\(n\) \+ ' x 2 = ' \+ str\(n \* 2\)"),
     ("neighbour-index", "xs = [1, 2, 3]\nfor i in range(len(xs)):\n    print(xs[i] + xs[i + 1])\n", 3,
      r"range\(len\(xs\) - 1\)"),
+    ("split-on-empty", "w = 'abc'\nprint(w.split(''))\n", 2, r"list\(w\)"),
     ("for-over-number", "for i in 3:\n    print(i)\n", 1, r"range\(3\)"),
     ("method-indexed", "def last(seq):\n    return seq.index[0]\n\n\nprint(last([7]))\n", 2, r"seq\.index\(0\)"),
     ("builtin-indexed-in-index-loop", "def find(x, seq):\n    for i in range(len(seq)):\n        if x == len[i]:\n"
@@ -120,3 +128,9 @@ def test_pasted_syntax_error_is_repaired_on_its_line():
     text = "  File \"a.py\", line 12\n    print('total'\n         ^\nSyntaxError: '(' was never closed"
     expl = explain_failure("", pasted.parse(text), text)
     assert expl.line == 12 and "print('total')" in expl.fix
+
+
+def test_pop_from_empty_names_the_list():
+    code = "stack = [1]\nstack.pop()\nstack.pop()\n"
+    expl = explain_failure(code, run(code))
+    assert expl.line == 3 and "`if stack:" in expl.fix
