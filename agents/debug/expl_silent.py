@@ -84,6 +84,15 @@ def mutable_default(code: str, tree) -> list[Finding]:
     return found
 
 
+def _changes(tree, name: str, after: int) -> list:
+    """Nodes after line `after` that change the list `name` in place (a mutating method or item assignment)."""
+    return [n for n in ast.walk(tree) if getattr(n, "lineno", 0) > after and (
+        (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTATORS
+         and isinstance(n.func.value, ast.Name) and n.func.value.id == name)
+        or (isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name)
+            and n.value.id == name))]
+
+
 def _kept_and_mutated(tree, func, name: str) -> bool:
     """`self.items = items` in a method, and `self.items.append(...)` anywhere: the default is shared by objects."""
     kept = {t.attr for n in ast.walk(func) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name)
@@ -102,36 +111,19 @@ def aliasing(code: str, tree) -> list[Finding]:
                 and isinstance(node.value, ast.Name) and node.value.id in lists):
             continue
         alias, original = node.targets[0].id, node.value.id
-        changed = [n for n in ast.walk(tree) if getattr(n, "lineno", 0) > node.lineno and (
-            (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTATORS
-             and isinstance(n.func.value, ast.Name) and n.func.value.id == alias)
-            or (isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name)
-                and n.value.id == alias))]
-        if not changed:   # `backup = scores` then `scores.append(...)`: the backup changes too
-            changed = [n for n in ast.walk(tree) if getattr(n, "lineno", 0) > node.lineno and (
-                (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTATORS
-                 and isinstance(n.func.value, ast.Name) and n.func.value.id == original)
-                or (isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name)
-                    and n.value.id == original))]
-            read_later = changed and any(isinstance(n, ast.Name) and n.id == alias and isinstance(n.ctx, ast.Load)
-                                         and n.lineno > changed[0].lineno for n in ast.walk(tree))
-            if not read_later:
+        changed, which = _changes(tree, alias, node.lineno), alias
+        if not changed:   # `backup = scores` then `scores.append(...)`: the backup changes too, if it is read
+            changed, which = _changes(tree, original, node.lineno), original
+            if not (changed and any(isinstance(n, ast.Name) and n.id == alias and isinstance(n.ctx, ast.Load)
+                                    and n.lineno > changed[0].lineno for n in ast.walk(tree))):
                 continue
-            alias, original = original, alias   # the sentence below names the changed list first
-            found.append(Finding(
-                f"`{original} = {alias}` on line {node.lineno} does not copy anything: both names now point to the "
-                f"SAME list, so changing `{alias}` (line {changed[0].lineno}) changes `{original}` too.",
-                f"Make a real copy: `{original} = {alias}.copy()` (or `list({alias})`).",
-                fixed_code=replace_node(code, node.value, f"{alias}.copy()"), confidence=0.85, line=node.lineno,
-                title="Two names for one list", topic="lists"))
-            continue
-        if changed:
-            found.append(Finding(
-                f"`{alias} = {original}` on line {node.lineno} does not copy anything: both names now point to the "
-                f"SAME list, so changing `{alias}` (line {changed[0].lineno}) changes `{original}` too.",
-                f"Make a real copy: `{alias} = {original}.copy()` (or `list({original})`).",
-                fixed_code=replace_node(code, node.value, f"{original}.copy()"), confidence=0.85, line=node.lineno,
-                title="Two names for one list", topic="lists"))
+        other = original if which == alias else alias
+        found.append(Finding(
+            f"`{alias} = {original}` on line {node.lineno} does not copy anything: both names now point to the "
+            f"SAME list, so changing `{which}` (line {changed[0].lineno}) changes `{other}` too.",
+            f"Make a real copy: `{alias} = {original}.copy()` (or `list({original})`).",
+            fixed_code=replace_node(code, node.value, f"{original}.copy()"), confidence=0.85, line=node.lineno,
+            title="Two names for one list", topic="lists"))
     return found
 
 
