@@ -25,7 +25,7 @@ check-generated: bootstrap   ## fail if generated/ is stale
 
 lint: bootstrap        ## buf lint + pyflakes
 	.venv/bin/buf lint
-	.venv/bin/pyflakes agents knowledge server db bridge sandbox localmesh cli envoy bench tests
+	.venv/bin/pyflakes agents knowledge pitfalls server db bridge sandbox localmesh cli envoy bench tests
 
 breaking: bootstrap    ## buf breaking against the previous commit, when it has protos
 	@if git cat-file -e HEAD~1:proto 2>/dev/null; then \

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from agents.debug import inputs, pasted  # noqa: E402
-from agents.debug.expl_code import parse  # noqa: E402
+from pitfalls.ast_tools import parse  # noqa: E402
 from agents.debug.explainer import explain_failure  # noqa: E402
 from agents.debug.local_run import run  # noqa: E402
 

@@ -1,8 +1,8 @@
 """Silent-bug rules shared with the debug explainer: the review reports the same logic bugs the debugger finds
 in programs that run without an error, as correctness findings with the student's line rewritten.
 
-The detectors live in agents/debug (expl_silent, expl_values, expl_logic): pure functions over the source and its
-AST that never run the code. Here each debug finding becomes a review Finding; its rewrite is the changed lines
+The detectors live in the neutral `pitfalls` package (silent, values, flow, logic), which the debug agent uses
+too: pure functions over the source and its AST that never run the code. Here each debug finding becomes a review Finding; its rewrite is the changed lines
 of the debugger's checked fixed program, else its fix sentence. Families ruff or rules_learner already report
 (mutable defaults B006, loop-variable closures B023, `is` with a literal F632, `x == "a" or "e"`, chained
 comparisons with True, print instead of return) are not repeated.
@@ -13,8 +13,8 @@ import ast
 import difflib
 
 from agents.code_review.rules_common import Finding
-from agents.debug import expl_flow, expl_logic, expl_silent, expl_values
-from agents.debug.expl_code import compiles
+from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
+from pitfalls.ast_tools import compiles
 
 # debug finding title -> (review rule id, severity)
 _RULES = {

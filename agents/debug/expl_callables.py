@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import re
 
-from agents.debug.expl_code import (BUILTIN_NAMES, Finding, closest, enclosing_function, functions, nodes_on_line,
+from pitfalls.ast_tools import (BUILTIN_NAMES, Finding, closest, enclosing_function, functions, nodes_on_line,
                                     replace_node, segment)
 
 _KINDS = ("builtin_function_or_method", "function", "method", "type", "builtin_function")

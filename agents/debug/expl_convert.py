@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import re
 
-from agents.debug.expl_code import Finding, last_value, nodes_on_line, replace_node, segment
+from pitfalls.ast_tools import Finding, last_value, nodes_on_line, replace_node, segment
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**"}
 

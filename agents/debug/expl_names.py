@@ -1,6 +1,6 @@
 """Runtime errors about names and attributes: NameError, UnboundLocalError, AttributeError, failed imports.
 
-Split out of expl_runtime so each module stays small; the shared AST helpers all live in expl_code.
+Split out of expl_runtime so each module stays small; the shared AST helpers all live in pitfalls/ast_tools.py.
 """
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import ast
 import re
 import sys
 
-from agents.debug.expl_code import (BUILTIN_NAMES, Finding, assignments_to, closest, defined_names, enclosing_function,
+from pitfalls.ast_tools import (BUILTIN_NAMES, Finding, assignments_to, closest, defined_names, enclosing_function,
                                     functions, line_text, none_receiver_fix, nodes_on_line,
                                     quoted, replace_line, replace_node, segment, statement_at, why_none)
 

@@ -12,7 +12,7 @@ import re
 from agents.debug.expl_names import (attribute_error, import_error, module_not_found, name_error,
                                      unbound_local_error)
 from agents.debug.expl_types import type_error
-from agents.debug.expl_code import (Finding, closest, frame_field,
+from pitfalls.ast_tools import (Finding, closest, frame_field,
                                     dict_literal_keys, enclosing_function, functions, line_text,
                                     literal_length, nodes_on_line, plural, quoted, replace_line, replace_node,
                                     segment, statement_at)

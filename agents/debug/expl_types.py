@@ -10,7 +10,7 @@ import ast
 import re
 
 from agents.debug import expl_callables, expl_convert
-from agents.debug.expl_code import (why_none, BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
+from pitfalls.ast_tools import (why_none, BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
                                     replace_node, returns_value, segment, statement_at)
 
 

@@ -5,7 +5,8 @@ source_line, traceback, stdout, stderr). The explainer never executes code itsel
 the code (`ast`) and dispatches to small diagnosers:
   expl_syntax   - SyntaxError / IndentationError / TabError, with compile-verified repairs
   expl_runtime  - IndexError, KeyError, NameError, ... (expl_types for TypeError)
-  expl_logic    - no exception: wrong output / None, timeouts (infinite loops), memory/output limits
+  pitfalls.*    - no exception: silent bugs (silent, values, flow), wrong output / None, timeouts (infinite
+                  loops), memory/output limits (logic)
 Any fixed_code offered has been checked to compile; nothing here raises on odd input (it degrades to a generic,
 lower-confidence explanation instead).
 """
@@ -16,8 +17,9 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import expl_expect, expl_flow, expl_logic, expl_runtime, expl_silent, expl_syntax, expl_values
-from agents.debug.expl_code import Finding, compiles, frame_field, line_text, parse
+from agents.debug import expl_expect, expl_runtime, expl_syntax
+from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
+from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
 
 _SYNTAX = ("SyntaxError", "IndentationError", "TabError")
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from agents.debug import inputs, pasted
-from agents.debug.expl_code import parse
+from pitfalls.ast_tools import parse
 from agents.debug.explainer import explain_failure, render
 from agents.debug.local_run import run
 
@@ -134,3 +134,16 @@ def test_pop_from_empty_names_the_list():
     code = "stack = [1]\nstack.pop()\nstack.pop()\n"
     expl = explain_failure(code, run(code))
     assert expl.line == 3 and "`if stack:" in expl.fix
+
+
+def test_pitfalls_package_imports_no_agent():
+    """Both agents use `pitfalls`; it must stay neutral (the agents meet only over gRPC)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "pitfalls"
+    for path in root.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not any(m.startswith("agents") for m in modules), f"{path.name} imports {modules}"

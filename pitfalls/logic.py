@@ -9,9 +9,9 @@ from __future__ import annotations
 import ast
 import re
 
-from agents.debug.expl_code import (Finding, functions, line_text, names_in, replace_node, returns_value, segment,
+from pitfalls.ast_tools import (Finding, functions, line_text, names_in, replace_node, returns_value, segment,
                                     stored_names)
-from agents.debug.expl_values import discarded_results
+from pitfalls.values import discarded_results
 
 
 def _calls_used_as_values(tree, name: str) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import re
 
-from agents.debug.expl_code import Finding, replace_node, segment
+from pitfalls.ast_tools import Finding, replace_node, segment
 
 _IN_PLACE = ("append", "extend", "insert", "remove", "sort", "reverse", "clear", "update", "add")
 

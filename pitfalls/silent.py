@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 
-from agents.debug.expl_code import Finding, functions, replace_node, segment
+from pitfalls.ast_tools import Finding, functions, replace_node, segment
 
 _MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update", "add", "discard",
              "setdefault", "popitem")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 
-from agents.debug.expl_code import Finding, assignments_to, replace_node, segment
+from pitfalls.ast_tools import Finding, assignments_to, replace_node, segment
 
 _NUMERIC_CALLS = ("int", "float", "len", "sum", "round", "abs", "str", "input")
 _SEQUENCE_SORTS = ("max", "min", "sorted")
