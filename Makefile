@@ -25,7 +25,7 @@ check-generated: bootstrap   ## fail if generated/ is stale
 
 lint: bootstrap        ## buf lint + pyflakes
 	.venv/bin/buf lint
-	.venv/bin/pyflakes agents knowledge server db bridge sandbox localmesh cli envoy bench tests
+	.venv/bin/pyflakes agents knowledge pitfalls server db bridge sandbox localmesh cli envoy bench tests
 
 breaking: bootstrap    ## buf breaking against the previous commit, when it has protos
 	@if git cat-file -e HEAD~1:proto 2>/dev/null; then \
@@ -38,6 +38,7 @@ eval: bootstrap        ## accuracy of the offline engines on the dev sets (see R
 	$(PY) bench/triage_eval.py && $(PY) bench/review_eval.py && $(PY) bench/debug_locate_eval.py
 	$(PY) bench/concepts_retrieval_eval.py
 	$(PY) bench/concepts_answer_eval.py   # --- concepts --- held-out + dev concept answers
+	$(PY) bench/debug_heldout_eval.py && $(PY) bench/review_eval.py --heldout   # --- debugrev: issue 10 held-out sets ---
 	$(PY) bench/blind/run_eval.py   # blind sets through Envoy (bench/blind/README.md)
 
 # tutor-triage

@@ -2,10 +2,10 @@
 
     .venv/bin/python bench/debug_explainer_eval.py [--limit N]
 
-Each snippet is run in a fresh `python -I` subprocess by a tiny stand-in for the sandbox (this module must not
-depend on sandbox/), the explainer is applied to the real result, and we report: how often the run matches the
-label (sanity), how often the explanation points at the labelled line, how often it is specific (confidence >=
-0.7), how often a fixed program is offered, how often a *concrete* fix is offered (bench/fixcheck.py: a corrected
+Each snippet is run in a fresh `python -I` subprocess by agents/debug/local_run.py (the sandbox's stand-in that
+the explainer's unit tests use too), the explainer is applied to the real result, and we report: how often the
+run matches the label (sanity), how often the explanation points at the labelled line, how often it is specific
+(confidence >= 0.7), how often a fixed program is offered, how often a *concrete* fix is offered (bench/fixcheck.py: a corrected
 program that changes the error line, or a specific edit of it), and how often an offered fix runs without
 raising the original exception.
 """
@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,58 +23,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from agents.debug.explainer import explain_failure  # noqa: E402
+from agents.debug.local_run import run  # noqa: E402
 from fixcheck import concrete  # noqa: E402
 
 SHARED = ROOT / ".." / "shared"
-
-_RUNNER = r'''
-import json, sys, traceback
-code = sys.stdin.read()
-try:
-    compiled = compile(code, "<student>", "exec")
-except SyntaxError as e:
-    sys.stderr.write("\x00" + json.dumps({"status": "syntax_error", "type": type(e).__name__, "msg": e.msg,
-                                          "line": e.lineno, "offset": e.offset}))
-    sys.exit(1)
-try:
-    exec(compiled, {"__name__": "__main__"})
-except BaseException as e:
-    frames = [(f.lineno, f.name, f.line) for f in traceback.extract_tb(e.__traceback__) if f.filename == "<student>"]
-    sys.stderr.write("\x00" + json.dumps({"status": "exception", "type": type(e).__name__, "msg": str(e),
-                                          "line": frames[-1][0] if frames else None, "tb": frames[-60:]}))
-    sys.exit(1)
-'''
-
-
-@dataclass
-class Run:
-    """Same fields as the sandbox's RunResult."""
-    status: str = "ok"
-    exception_type: str | None = None
-    exception_message: str | None = None
-    line: int | None = None
-    offset: int | None = None
-    source_line: str | None = None
-    traceback: list = field(default_factory=list)
-    stdout: str = ""
-    stderr: str = ""
-
-
-def run(code: str, timeout: float = 5.0) -> Run:
-    try:
-        proc = subprocess.run([sys.executable, "-I", "-c", _RUNNER], input=code, capture_output=True, text=True,
-                              timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return Run(status="timeout")
-    if "\x00" not in proc.stderr:
-        return Run(stdout=proc.stdout[:10000])
-    data = json.loads(proc.stderr.rsplit("\x00", 1)[-1])
-    rows = code.split("\n")
-    line = data.get("line")
-    source = rows[line - 1] if isinstance(line, int) and 1 <= line <= len(rows) else None
-    return Run(status=data["status"], exception_type=data["type"], exception_message=data["msg"], line=line,
-               offset=data.get("offset"), source_line=source, traceback=data.get("tb", []), stdout=proc.stdout[:10000])
-
 
 def _cases(limit: int | None) -> dict[str, list[tuple[str, str, int]]]:
     sets: dict[str, list[tuple[str, str, int]]] = {}

@@ -66,7 +66,7 @@ SILENT = {
              r"\[\[0\] \* 3 for _ in range\(3\)\]"),
     "never-called": ("def greet():\n    print('hello')\n", "nothing happens when I run it", 1, r"\ngreet\(\)"),
     "print-not-return": ("def double(x):\n    print(x * 2)\n\nresult = double(4)\nprint('Result:', result)\n",
-                         "why is result None?", 1, r"return x \* 2"),
+                         "why is result None?", 2, r"return x \* 2"),
     "recursion-not-returned": ("def find(items, target, i=0):\n    if i == len(items):\n        return -1\n"
                                "    if items[i] == target:\n        return i\n    find(items, target, i + 1)\n\n"
                                "print(find([4, 5, 6], 6))\n", "it returns None", 6,

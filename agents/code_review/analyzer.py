@@ -13,7 +13,7 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from agents.code_review import ruff_engine, rules_learner
+from agents.code_review import ruff_engine, rules_learner, rules_perf, rules_security, rules_silent
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
 from agents.code_review.rules_ast import AstRules, likely_exception
@@ -32,7 +32,11 @@ _CAP = {"security": 40, "correctness": 60, "performance": 80}
 _SPEED = re.compile(r"\b(slow|fast|faster|speed|perform|efficien|optimi[sz]|quick|big.?o|complexity|scale|"
                     r"takes? (?:forever|ages|long))", re.I)
 # ruff rules that say less than a learner rule on the same line (ruff's fix for SIM222 is even `True`)
-_WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PLR0133", "E712", "PLR1716"}}
+_WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PLR0133", "E712", "PLR1716"},
+           "constant-condition": {"PLR1714", "SIM222", "SIM223"}, "is-value": {"F632"},
+           "loop-returns-first-item": {"RET505", "SIM103"}, "hardcoded-secret": {"S105", "S106"}}
+# Notes that matter least come last within their category (a docstring or a layout habit never leads a review).
+_MINOR = ("missing-docstring", "style-", "PLR2004", "descriptive-name")
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,8 @@ def review(code: str, question: str = "") -> ReviewReport:
     ruff = ruff_engine.start(code)   # the native binary works while our own rules run
     try:
         rules = AstRules(tree, lines)
-        own = rules_learner.run(tree) + rules.run()
+        own = (rules_learner.run(tree) + rules.run() + rules_silent.run(code, tree) + rules_perf.run(tree)
+               + rules_security.run(tree))
     except BaseException:
         ruff.kill()
         ruff.communicate()
@@ -83,6 +88,8 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
     for hit in ruff_engine.finish(ruff, code):
         if (hit.code, hit.line) in covered:
             continue
+        if hit.code == "S311" and not _SECRET.search(_context(tree, rows, hit.line)):
+            continue   # `random` in a game is fine; only secrets (passwords, tokens, codes) need `secrets`
         rule, category, severity = meaning(hit.code, hit.name)
         if hit.code in LAYOUT_MESSAGES:
             if hit.line not in layout.setdefault(hit.code, []):
@@ -109,6 +116,16 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
     return out
 
 
+_SECRET = re.compile(r"pass|token|secret|otp|salt|key|pin\b|verif|reset|session|auth|nonce", re.I)
+
+
+def _context(tree: ast.Module, rows: list[str], line: int) -> str:
+    """The line itself and the name of the function around it."""
+    names = [n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    return " ".join(names) + " " + (rows[line - 1] if 0 < line <= len(rows) else "")
+
+
 def why(f: Finding) -> str:
     """Plain-language reason: the project's own sentence for its rules, else ruff's documentation."""
     return WHY.get("style" if f.rule.startswith("style-") else f.rule) or (ruff_engine.why(f.code) if f.code else "")
@@ -127,7 +144,11 @@ def _dedupe(found: list[Finding]) -> list[Finding]:
         out.append(f)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     rank = {c: i for i, c in enumerate(CATEGORIES)}
-    return sorted(out, key=lambda f: (rank.get(f.category, 3), order[f.severity], f.line, f.rule))
+    return sorted(out, key=lambda f: (rank.get(f.category, 3), _minor(f), order[f.severity], f.line, f.rule))
+
+
+def _minor(f: Finding) -> bool:
+    return f.rule.startswith(_MINOR) or f.code in _MINOR
 
 
 def _score(findings: tuple[Finding, ...]) -> int:

@@ -17,6 +17,9 @@ RULES: dict[str, tuple[str, str, str]] = {
     "S301": ("", "security", "error"), "S307": ("", "security", "error"), "S324": ("", "security", "error"),
     "S506": ("", "security", "error"), "S602": ("", "security", "error"), "S604": ("", "security", "error"),
     "S605": ("", "security", "error"), "S608": ("", "security", "error"),
+    "S103": ("", "security", "warning"), "S104": ("", "security", "warning"), "S108": ("", "security", "warning"),
+    "S201": ("", "security", "error"), "S306": ("", "security", "warning"), "S311": ("", "security", "warning"),
+    "S302": ("", "security", "error"), "S323": ("", "security", "error"), "S501": ("", "security", "error"), "S701": ("", "security", "error"),
     # --- correctness: pyflakes, bugbear, pylint errors/warnings, builtins shadowing ---
     "F401": ("unused-import", "style", "warning"), "F841": ("unused-variable", "style", "warning"),
     "F811": ("redefined", "correctness", "warning"), "F821": ("undefined-name", "correctness", "error"),

@@ -63,6 +63,37 @@ WHY = {
     "count-in-loop": "list.count walks the whole list each time; counting once with Counter is one pass.",
     "divisor-search-to-n": "Divisors come in pairs (d and n // d), so one of each pair is at most the square root.",
     "duplicated-block": "Copies drift apart: a fix made in one place is forgotten in the other.",
+    "method-not-called": "Without brackets a method is not run: the method object itself counts as True, so the "
+                         "condition never depends on the value.",
+    "is-value": "`is` asks whether two names point to the same object; equal numbers and strings are often "
+                "different objects, so == is the test for equal values.",
+    "constant-condition": "A condition that is always True (or always False) makes one branch dead code.",
+    "unreachable-branch": "Only the first true branch of an if/elif chain runs, so a stricter test placed after a "
+                          "looser one is never reached.",
+    "accumulator-start": "The starting value has to be neutral for the operation (1 for *, the first item for a "
+                         "maximum), or it decides the answer.",
+    "list-changed-in-loop": "Removing items from the list being looped over shifts the rest left, so the loop "
+                            "skips the item after each removal.",
+    "loop-returns-first-item": "A return in both branches ends the function on the first item, so the rest of the "
+                               "items are never checked.",
+    "repeated-rows": "`[row] * n` repeats one reference to the same inner list, so every row changes together.",
+    "recursive-result-dropped": "The inner call's value must be returned, or the outer call gives back None.",
+    "result-ignored": "Strings are immutable and sorted() builds a new list: the result must be stored to be used.",
+    "list-alias": "Assignment never copies a list; both names see every change.",
+    "text-as-number": "input() always returns text; \"2\" + \"3\" is \"23\" and \"9\" > \"10\" until converted.",
+    "plus-equals-swapped": "`=+` is an assignment of a positive value; `+=` is the operator that adds.",
+    "comparison-as-statement": "`==` only asks a question; a single `=` stores the value.",
+    "lost-swap": "After `a = b` the old a is gone; `a, b = b, a` swaps both at once.",
+    "in-place-result-stored": "Methods that change a list in place return None, so storing their result loses the list.",
+    "parameter-ignored": "A function should work on what it is given; reading a global makes every call the same.",
+    "hardcoded-secret": "Code is copied, shared and kept in history; a secret inside it is a secret no more.",
+    "path-from-input": "A path built from user input can point outside the folder you meant (`../../etc/passwd`).",
+    "division-before-addition": "`/` is done before `+`, so an average needs brackets around the sum.",
+    "total-replaced": "`=` replaces the value; a running total needs `+=` to keep what it had.",
+    "exponential-recursion": "Two recursive calls per value double the work at every level; remembering results "
+                             "makes each value computed once.",
+    "list-as-queue": "A list stores items side by side, so removing or adding at the front moves all the others; "
+                     "deque does it in one step.",
     "is-literal": "`is` asks whether two values are the same object in memory, which for numbers and strings "
                   "depends on Python internals; == compares their values.",
 }

@@ -31,6 +31,17 @@ _FAMILIES = {
     "`is` used instead of `==`": r"never|always|even when|admin|equal",
     "Integer division": r"decimal|\.5|round|integer|float|division",
     "Off-by-one range": r"one (less|short|too few|too many)|last|skip|miss|off.by",
+    "Condition is always True": r"always|never (stops|ends)|doesn.t stop|won.t stop|every time|even when|no matter",
+    "Condition is always False": r"never|always|even when|no matter",
+    "Branch can never run": r"instead of|never|always (says|prints)",
+    "Accumulator starts at the wrong value": r"\b0\b|zero|negative",
+    "`=+` instead of `+=`": r"total|sum|only (the )?last|add",
+    "`==` used to assign": r"never changes|stays|doesn.t change|same",
+    "Swap loses a value": r"swap|same|both",
+    "In-place method result stored": r"\bnone\b",
+    "Parameter ignored": r"same|always|whatever|no matter|every",
+    "Some paths return None": r"\bnone\b",
+    "Numbers read as text": r"\d\d|instead of \d|\bmax|\bmin|sort|number|sum|add",
 }
 
 

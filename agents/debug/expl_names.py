@@ -1,6 +1,6 @@
 """Runtime errors about names and attributes: NameError, UnboundLocalError, AttributeError, failed imports.
 
-Split out of expl_runtime so each module stays small; the shared AST helpers all live in expl_code.
+Split out of expl_runtime so each module stays small; the shared AST helpers all live in pitfalls/ast_tools.py.
 """
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import ast
 import re
 import sys
 
-from agents.debug.expl_code import (BUILTIN_NAMES, Finding, assignments_to, closest, defined_names, enclosing_function,
+from pitfalls.ast_tools import (BUILTIN_NAMES, Finding, assignments_to, closest, defined_names, enclosing_function,
                                     functions, line_text, none_receiver_fix, nodes_on_line,
-                                    quoted, replace_line, segment, why_none)
+                                    quoted, replace_line, replace_node, segment, statement_at, why_none)
 
 COMMON_MODULES = {"math", "random", "os", "sys", "time", "json", "re", "datetime", "string", "collections",
                   "itertools", "functools", "statistics", "copy", "csv"}
@@ -127,6 +127,10 @@ def attribute_error(code, tree, line, msg) -> Finding:
                         if why and "on purpose" in why else
                         "Make the function `return` its result, or check `if x is not None:` before using it."),
                        fixed_code=fixed, confidence=0.9 if why else 0.75)
+    if match and tree is not None:
+        idiom = _idiom(code, tree, line, *match.groups())
+        if idiom is not None:
+            return idiom
     if match:
         type_name, attr = match.groups()
         near = suggestion.group(1) if suggestion else None
@@ -172,6 +176,50 @@ def attribute_error(code, tree, line, msg) -> Finding:
                        confidence=0.8)
     return Finding(f"Line {line} accesses an attribute that does not exist: {msg}.",
                    "Check the spelling and the object's type.", confidence=0.55)
+
+
+# A method of one type used on another: the equivalent for the type the value really has ({r} receiver, {a} args).
+# `assign` rewrites a bare statement `s.append(x)` as `s = s + x` (strings cannot change in place).
+_IDIOMS = {
+    ("str", "reverse"): ("{r}[::-1]", True, "Strings have no reverse(); a slice with step -1 gives the reversed text"),
+    ("str", "sort"): ("''.join(sorted({r}))", True, "Strings have no sort(); sorted() gives the letters in order"),
+    ("str", "append"): ("{r} + {a}", True, "Strings cannot grow in place; `+` builds a new string"),
+    ("str", "remove"): ("{r}.replace({a}, '', 1)", True, "Strings have no remove(); replace() builds a new string"),
+    ("str", "contains"): ("{a} in {r}", False, "Use the `in` operator to look for text inside a string"),
+    ("list", "contains"): ("{a} in {r}", False, "Use the `in` operator to test membership"),
+    ("list", "length"): ("len({r})", False, "The length of anything is `len(x)`"),
+    ("str", "length"): ("len({r})", False, "The length of anything is `len(x)`"),
+    ("list", "size"): ("len({r})", False, "The length of anything is `len(x)`"),
+    ("list", "add"): ("{r}.append({a})", False, "Lists grow with append(); add() is for sets"),
+    ("set", "append"): ("{r}.add({a})", False, "Sets grow with add(); append() is for lists"),
+    ("list", "find"): ("{r}.index({a})", False, "Lists find positions with index(); find() is a string method"),
+    ("dict", "has_key"): ("{a} in {r}", False, "Python 3 tests keys with `key in d`"),
+    ("list", "split"): ("' '.join({r}).split()", False, "split() is a string method; the value is already a list"),
+    ("list", "lower"): ("[x.lower() for x in {r}]", False, "lower() is a string method: apply it to each item"),
+    ("list", "upper"): ("[x.upper() for x in {r}]", False, "upper() is a string method: apply it to each item"),
+    ("list", "strip"): ("[x.strip() for x in {r}]", False, "strip() is a string method: apply it to each item"),
+    ("int", "isdigit"): ("str({r}).isdigit()", False, "The value is already a number; isdigit() is for text"),
+}
+
+
+def _idiom(code, tree, line, type_name, attr) -> Finding | None:
+    template = _IDIOMS.get((type_name, attr))
+    call = next((n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                 and n.func.attr == attr), None)
+    if template is None or call is None:
+        return None
+    form, in_place, why = template
+    receiver = segment(code, call.func.value)
+    args = ", ".join(segment(code, a) for a in call.args)
+    new = form.format(r=receiver, a=args)
+    stmt = statement_at(tree, line)
+    if in_place and isinstance(stmt, ast.Expr) and stmt.value is call and isinstance(call.func.value, ast.Name):
+        fixed = replace_node(code, stmt, f"{receiver} = {new}")
+        shown = f"{receiver} = {new}"
+    else:
+        fixed, shown = replace_node(code, call, new), new
+    return Finding(f"Line {line} calls `.{attr}()` on a {type_name}, but {type_name} has no `{attr}` method - it "
+                   f"belongs to another type. {why}.", f"Write `{shown}`.", fixed_code=fixed, confidence=0.9)
 
 
 def _class_attributes(tree, class_name) -> list[str]:

@@ -12,7 +12,7 @@ import re
 from agents.debug.expl_names import (attribute_error, import_error, module_not_found, name_error,
                                      unbound_local_error)
 from agents.debug.expl_types import type_error
-from agents.debug.expl_code import (Finding, closest, frame_field,
+from pitfalls.ast_tools import (Finding, closest, frame_field,
                                     dict_literal_keys, enclosing_function, functions, line_text,
                                     literal_length, nodes_on_line, plural, quoted, replace_line, replace_node,
                                     segment, statement_at)
@@ -35,8 +35,18 @@ def index_error(code, tree, line, msg) -> Finding:
                            "for that.", f"Use `.remove({arg})` to delete by value, or make sure {arg} < len(list).",
                            confidence=0.8)
     if "pop from empty" in msg:
-        return Finding(f"`.pop()` was called on an empty list on line {line}: there is nothing left to remove.",
-                       "Check the list is not empty first: `if items: items.pop()`.", confidence=0.8)
+        pops = [n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                and n.func.attr == "pop"] if tree is not None else []
+        owner = segment(code, pops[0].func.value) if pops else "items"
+        return Finding(f"`{owner}.pop()` was called on an empty list on line {line}: there is nothing left to "
+                       "remove (every item was already taken out).",
+                       f"Check the list is not empty first: `if {owner}: ... {owner}.pop()` (or "
+                       f"`while {owner}:` around the loop that pops).", confidence=0.85)
+    for node in _subscripts(tree, line):   # a loop that runs one step too far explains any index on the line
+        if isinstance(node.value, ast.Name) and not isinstance(node.slice, ast.Slice):
+            loop_fix = _off_by_one_loop(code, tree, line, node.value.id, node.slice)
+            if loop_fix is not None:
+                return loop_fix
     for node in _subscripts(tree, line):
         if not isinstance(node.value, ast.Name) or isinstance(node.slice, ast.Slice):
             continue
@@ -97,11 +107,14 @@ def _off_by_one_loop(code, tree, line, name, index) -> Finding | None:
                                line=line)
             if isinstance(index, ast.BinOp) and isinstance(index.op, ast.Add) and loop_var is None \
                     and isinstance(index.left, ast.Name) and index.left.id == node.target.id \
-                    and "len(" in segment(code, stop):
+                    and f"len({name})" in segment(code, stop):   # the loop walks this same sequence
+                step = index.right.value if isinstance(index.right, ast.Constant) \
+                    and isinstance(index.right.value, int) else 1
                 return Finding(f"On the last round of the loop on line {node.lineno}, `{segment(code, index)}` is "
-                               f"len({name}), one past the last valid index.",
-                               f"Stop the loop one earlier: `range(len({name}) - 1)`.",
-                               fixed_code=replace_node(code, stop, f"{segment(code, stop)} - 1"), confidence=0.85)
+                               f"past the last valid index of `{name}`.",
+                               f"Stop the loop {step} earlier: `range({segment(code, stop)} - {step})`.",
+                               fixed_code=replace_node(code, stop, f"{segment(code, stop)} - {step}"),
+                               confidence=0.85)
         if isinstance(node, ast.While) and node.lineno < line <= node.end_lineno and loop_var \
                 and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1 \
                 and isinstance(node.test.ops[0], ast.LtE) and segment(code, node.test.left) == loop_var \
@@ -229,6 +242,15 @@ def recursion_error(code, tree, line, msg, frames=()) -> Finding:
 
 
 def value_error(code, tree, line, msg) -> Finding:
+    if "empty separator" in msg and tree is not None:   # `text.split("")` to get the letters
+        calls = [n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                 and n.func.attr == "split" and n.args]
+        if calls:
+            new = f"list({segment(code, calls[0].func.value)})"
+            return Finding(f"`{segment(code, calls[0])}` on line {line} splits on an empty string, which Python does "
+                           "not allow: split() needs something to split AT.",
+                           f"To get the letters one by one, use `{new}`.",
+                           fixed_code=replace_node(code, calls[0], new), confidence=0.9)
     literal = re.search(r"invalid literal for (int|float)\(\)(?: with base \d+)?: (.*)$", msg)
     if literal or "could not convert string to float" in msg:
         func = literal.group(1) if literal else "float"

@@ -11,7 +11,7 @@ import re
 import warnings
 
 from agents.debug import expl_repair
-from agents.debug.expl_code import Finding, compiles, line_text, replace_line
+from pitfalls.ast_tools import Finding, compiles, line_text, replace_line
 
 _HEADER = re.compile(r"^\s*(if|elif|else|for|while|def|class|try|except|finally|with|async\s+def|async\s+for|"
                      r"async\s+with|match|case)\b")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import ast
 import re
 
-from agents.debug.expl_code import (why_none, BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
+from agents.debug import expl_callables, expl_convert
+from pitfalls.ast_tools import (why_none, BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
                                     replace_node, returns_value, segment, statement_at)
 
 
@@ -86,6 +87,15 @@ def _none_value(code, tree, line, what) -> Finding:
     for node in nodes_on_line(tree, line):
         if isinstance(node, (ast.Subscript, ast.For, ast.comprehension)):
             target = node.value if isinstance(node, ast.Subscript) else node.iter
+            if isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute) \
+                    and target.func.attr in ("sort", "reverse") and not target.args \
+                    and segment(code, target.func.value) not in BUILTIN_NAMES:   # `nums.sort()[0]` is None
+                receiver = segment(code, target.func.value)
+                new = f"sorted({receiver})" if target.func.attr == "sort" else f"{receiver}[::-1]"
+                return Finding(f"`{segment(code, target)}` changes `{receiver}` in place and returns None, so line "
+                               f"{line} cannot {what} its result.",
+                               f"Use `{new}`, which returns a new list.", fixed_code=replace_node(code, target, new),
+                               confidence=0.9)
             if isinstance(target, ast.Name):
                 value = last_value(tree, target.id, line)
                 if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
@@ -145,10 +155,25 @@ def _arg_count(code, tree, line, msg) -> Finding | None:
                        f"Add `self` as the first parameter of `{name}` (line {func.lineno}).", fixed_code=fixed,
                        confidence=0.92)
     what = match.group(2)
+    missing = re.findall(r"'(\w+)'", what) if what.startswith("missing") else []
+    call = next((n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                 and n.func.id == name), None) if tree is not None and missing else None
+    if call is not None and func is not None and not call.keywords:
+        values = [expl_convert.example_value(func, param) for param in missing]
+        args = [segment(code, a) for a in call.args] + [v or p for v, p in zip(values, missing)]
+        new_call = f"{name}({', '.join(args)})"
+        return Finding(f"Line {line} calls `{name}` without a value for {', '.join(f'`{p}`' for p in missing)}: "
+                       f"{signature} needs {'it' if len(missing) == 1 else 'them'}, and a parameter without a "
+                       "default must be given in every call.",
+                       f"Pass the value in the call: `{new_call}`" + ("" if all(values) else
+                                                                       " (use your own variable or value there)")
+                       + ".", fixed_code=replace_node(code, call, new_call) if all(values) else None,
+                       confidence=0.88)
     return Finding(f"Line {line} calls `{name}` with the wrong arguments: {what}. The function is defined as "
                    f"{signature}.",
                    f"Pass exactly the parameters {name} expects (by position or by name), or give the optional "
                    "ones default values.", confidence=0.85)
+
 
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**"}
@@ -259,6 +284,9 @@ def _more_shapes(code, tree, line, msg) -> Finding | None:
 
 def type_error(code, tree, line, msg) -> Finding:
     tree_ok = tree is not None
+    found = expl_callables.callable_as_data(code, tree, line, msg) if tree_ok else None
+    if found:
+        return found
     if tree_ok and ("can only concatenate str" in msg or 'must be str, not' in msg):
         found = _concat(code, tree, line, msg) or _unconverted_input(code, tree, line, msg)
         if found:
@@ -272,8 +300,9 @@ def type_error(code, tree, line, msg) -> Finding:
             return Finding(f"Line {line} compares text with a number (`<`/`>` between str and int). Python 3 "
                            "cannot order different types.", "Convert the text with int()/float() first.",
                            confidence=0.85)
-        return Finding(f"Line {line} combines a string and a number with an operator: {msg}.",
-                       "Convert one side so both have the same type (int()/float() or str()).", confidence=0.8)
+        return expl_convert.text_operand(code, tree, line, msg) or Finding(
+            f"Line {line} combines a string and a number with an operator: {msg}.",
+            "Convert one side so both have the same type (int()/float() or str()).", confidence=0.8)
     if "can only concatenate list" in msg:
         return Finding(f"Line {line} uses `+` between a list and a non-list.",
                        "Use `.append(x)` to add one item, or `+ [x]`.", confidence=0.85)
@@ -313,6 +342,13 @@ def type_error(code, tree, line, msg) -> Finding:
                                f"Use `range({segment(code, node.iter)})` to loop over the positions.",
                                fixed_code=replace_node(code, node.iter, f"range({segment(code, node.iter)})"),
                                confidence=0.92)
+            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Constant) \
+                    and isinstance(node.iter.value, int):
+                return Finding(f"`for ... in {node.iter.value}` loops over a single number; a for loop needs a "
+                               "collection or a range.", f"Loop over `range({node.iter.value})` to count from 0 to "
+                               f"{node.iter.value - 1}.", fixed_code=replace_node(code, node.iter,
+                                                                                  f"range({node.iter.value})"),
+                               confidence=0.92)
             if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Name) \
                     and not_iterable.group(1) in ("int", "float"):
                 return Finding(f"`{node.iter.id}` is a number, and you cannot loop over a number directly.",
@@ -341,6 +377,9 @@ def type_error(code, tree, line, msg) -> Finding:
                        "len() works on collections and strings; convert numbers with str() first if needed.",
                        confidence=0.8)
     if "can't multiply sequence by non-int" in msg:
+        found = expl_convert.sequence_times_text(code, tree, line, msg) if tree_ok else None
+        if found:
+            return found
         return Finding(f"Line {line} multiplies a string or list by a non-integer (often a string from input()).",
                        "Convert the other operand with int() or float() before multiplying.", confidence=0.85)
     found = _more_shapes(code, tree, line, msg) if tree_ok else None

@@ -5,7 +5,8 @@ source_line, traceback, stdout, stderr). The explainer never executes code itsel
 the code (`ast`) and dispatches to small diagnosers:
   expl_syntax   - SyntaxError / IndentationError / TabError, with compile-verified repairs
   expl_runtime  - IndexError, KeyError, NameError, ... (expl_types for TypeError)
-  expl_logic    - no exception: wrong output / None, timeouts (infinite loops), memory/output limits
+  pitfalls.*    - no exception: silent bugs (silent, values, flow), wrong output / None, timeouts (infinite
+                  loops), memory/output limits (logic)
 Any fixed_code offered has been checked to compile; nothing here raises on odd input (it degrades to a generic,
 lower-confidence explanation instead).
 """
@@ -16,8 +17,9 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import expl_expect, expl_logic, expl_runtime, expl_silent, expl_syntax
-from agents.debug.expl_code import Finding, compiles, frame_field, line_text, parse
+from agents.debug import expl_expect, expl_runtime, expl_syntax
+from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
+from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
 
 _SYNTAX = ("SyntaxError", "IndentationError", "TabError")
 
@@ -80,9 +82,9 @@ def _exception(code: str, tree, result, line, notes) -> DebugExplanation:
                        code, notes)
     if tree is None:
         notes.append("Your code could not be parsed for a closer look, so this explanation uses only the message.")
-    dropped = expl_silent.recursion_result_dropped(code, tree) if tree is not None and exc == "TypeError" \
+    dropped = _none_from_function(code, tree, line) if tree is not None and exc in ("TypeError", "AttributeError") \
         and "NoneType" in msg else []
-    if dropped:   # `n * f(n - 1)` failing on None: the real bug is a recursive result never returned
+    if dropped:   # `n * f(n - 1)` or `square(3) + 1` failing on None: the real bug is a result never returned
         finding = dropped[0]
         finding.cause = f"Line {line} fails because a value is None ({msg}). " + finding.cause
     elif exc == "RecursionError":
@@ -99,6 +101,17 @@ def _exception(code: str, tree, result, line, notes) -> DebugExplanation:
     if source and line:
         notes.insert(0, f"Line {line}: {source}")
     return _finish(finding, exc, line, topic, code, notes)
+
+
+def _none_from_function(code: str, tree, line: int | None) -> list[Finding]:
+    """A function called on the failing line that never returns its result (a dropped recursive result, or a
+    print where a return belongs)."""
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+              and getattr(n, "lineno", None) == line}
+    found = expl_silent.recursion_result_dropped(code, tree)
+    found += [f for f in expl_logic.prints_instead_of_returning(code, tree)
+              if any(f"`{name}()` prints" in f.cause for name in called)]   # the print line is the bug's line
+    return found
 
 
 def _syntax_topic(msg: str) -> str:
@@ -131,6 +144,11 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
             if not code.strip():
                 return _pasted(result, notes)
             if str(_get(result, "exception_type", "")) == "EOFError":
+                symptom = _loop_bug_behind_over_read(code, tree, line)
+                if symptom is not None:   # the loop never stops because of a silent bug: that is the diagnosis
+                    notes.append(f"The run ended with EOFError on line {line}: the loop kept asking for input after "
+                                 "all of it was used, because of the bug above.")
+                    return _finish(symptom, None, symptom.line, symptom.topic or "loops", code, notes)
                 return _finish(_over_read(code, tree, line, stdin_lines), "EOFError", line, "input-output", code,
                                notes)
             return _exception(code, tree, result, line, notes)
@@ -183,10 +201,10 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     expect = expl_expect.parse(question)
     findings: list[Finding] = []
     if tree is not None:
-        for check in expl_silent.ALL:
+        for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL:
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
-    findings = expl_expect.rank(_unique(findings), question)
+    findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
     run_note = (f"I ran it{' with that input' if ran_with else ''} and it finished without an error; it printed:\n"
                 f"```\n{printed}\n```" if printed else "I ran it and it finished without an error, printing nothing.")
     if expect.sentence():
@@ -209,6 +227,14 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     return _finish(best, None, best.line, best.topic or "functions", code, notes)
 
 
+def _confirmed(finding: Finding, stdout: str, question: str) -> bool:
+    """A maximum/minimum started at 0 is only wrong for all-negative/positive data: keep it when the run printed
+    that 0 or the student mentions it."""
+    if finding.title != "Accumulator starts at the wrong value" or "times anything" in finding.cause:
+        return True
+    return bool(re.search(r"(?<![\d.])0(?![\d.])", stdout) or re.search(r"\b0\b|zero|negative|positive", question, re.I))
+
+
 def _unique(findings: list[Finding]) -> list[Finding]:
     seen, out = set(), []
     for f in findings:
@@ -216,6 +242,20 @@ def _unique(findings: list[Finding]) -> list[Finding]:
             seen.add((f.line, f.title))
             out.append(f)
     return out
+
+
+def _loop_bug_behind_over_read(code: str, tree, line: int | None) -> Finding | None:
+    """A silent bug (e.g. a loop condition that is always true) in the loop whose input() ran out."""
+    if tree is None or not line:
+        return None
+    loops = [n for n in ast.walk(tree) if isinstance(n, (ast.While, ast.For))
+             and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    if not loops:
+        return None
+    loop = max(loops, key=lambda n: n.lineno)
+    found = [f for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL for f in check(code, tree)
+             if f.line and loop.lineno <= f.line <= (loop.end_lineno or loop.lineno)]
+    return max(found, key=lambda f: f.confidence) if found else None
 
 
 def _over_read(code: str, tree, line: int | None, stdin_lines: int) -> Finding:
@@ -238,13 +278,24 @@ def _pasted(result, notes: list[str]) -> DebugExplanation:
     source = str(_get(result, "source_line", "") or "").strip()
     finding = None
     snippet_tree = parse(source) if source else None
-    if snippet_tree is not None and exc in expl_runtime.HANDLERS:
+    if snippet_tree is None and source.endswith(":") and exc not in _SYNTAX:   # `for i in 10:` opens a block
+        source_block = parse(source + "\n    pass")
+        if source_block is not None:
+            snippet_tree, source = source_block, source + "\n    pass"
+    opened_block = source.endswith("\n    pass")
+    if source and exc in _SYNTAX:
+        finding = expl_syntax.diagnose(source, exc, msg, 1, None)
+    elif snippet_tree is not None and exc in expl_runtime.HANDLERS:
         try:
             finding = expl_runtime.HANDLERS[exc](source, snippet_tree, 1, msg)
         except Exception:   # a one-line view can lack what a handler expects; fall back to the generic text
             finding = None
     if finding is None:
         finding = expl_runtime.generic(source, snippet_tree, 1 if source else None, msg, exc)
+    if opened_block:
+        source = source[: -len("\n    pass")]
+        if finding.fixed_code and finding.fixed_code.rstrip().endswith("\n    pass"):
+            finding.fixed_code = finding.fixed_code.rstrip()[: -len("\n    pass")]
     if finding.fixed_code and finding.fixed_code.strip() != source:
         finding.fix += f"\n\nLine {line or '?'} would read:\n```python\n{finding.fixed_code.strip()}\n```"
     finding.fixed_code = None   # a one-line program is not the student's program

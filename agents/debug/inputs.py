@@ -84,9 +84,22 @@ def _sample_for(call: ast.Call, tree: ast.AST, parent_of: dict[int, ast.AST]) ->
     return _value_for_name(name, tree, parent_of)
 
 
+def _counts_rounds(name: str, tree: ast.AST) -> bool:
+    """Is `name` the number of rounds of a loop (`range(name)`, `range(1, name + 1)`, `while i < name`)?"""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" \
+                and any(isinstance(n, ast.Name) and n.id == name for a in node.args for n in ast.walk(a)):
+            return True
+        if isinstance(node, ast.While) and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node.test)):
+            return True
+    return False
+
+
 def _number_for(node: ast.AST, tree: ast.AST, parent_of: dict[int, ast.AST]) -> str:
     holder = parent_of.get(id(node))
     if isinstance(holder, ast.Assign) and isinstance(holder.targets[0], ast.Name):
+        if _counts_rounds(holder.targets[0].id, tree):
+            return str(_LOOP_ROUNDS)   # as many rounds as the sample lines given to the loop's own input()
         bound = _numeric_bound(holder.targets[0].id, tree)
         if bound is not None:
             return str(bound)

@@ -16,7 +16,7 @@ from learnflow.v1 import (common_pb2, concepts_service_pb2, concepts_service_pb2
 
 from agents import specialist
 from agents.debug import explainer, inputs, pasted, prevention
-from agents.debug.expl_code import parse
+from pitfalls.ast_tools import parse
 from agents.llm import Narration, maybe_claude, offline_pieces
 from server import auth
 from server.interceptors import resource_exhausted_status

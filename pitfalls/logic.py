@@ -9,8 +9,9 @@ from __future__ import annotations
 import ast
 import re
 
-from agents.debug.expl_code import (Finding, functions, line_text, names_in, replace_node, returns_value, segment,
+from pitfalls.ast_tools import (Finding, functions, line_text, names_in, replace_node, returns_value, segment,
                                     stored_names)
+from pitfalls.values import discarded_results
 
 
 def _calls_used_as_values(tree, name: str) -> tuple[int, int]:
@@ -51,7 +52,8 @@ def prints_instead_of_returning(code, tree) -> list[Finding]:
             cause = (f"`{func.name}()` has no `return <value>` statement, so every call returns None, but its "
                      "result is used as if it had a value.")
             fix = f"Add `return <result>` at the end of `{func.name}`."
-        found.append(Finding(cause, fix, fixed_code=fixed, confidence=0.85, line=func.lineno,
+        found.append(Finding(cause, fix, fixed_code=fixed, confidence=0.85,
+                             line=prints[0].lineno if prints else func.lineno,
                              title="Function returns None", topic="functions"))
     return found
 
@@ -188,10 +190,12 @@ def early_return_in_loop(code, tree) -> list[Finding]:
         last = loop.body[-1]
         if isinstance(last, ast.If) and last.orelse and any(isinstance(s, ast.Return) for s in last.body) \
                 and any(isinstance(s, ast.Return) for s in last.orelse):
+            early = next(s for s in last.orelse if isinstance(s, ast.Return))
             found.append(Finding(f"The `if/else` on line {last.lineno} returns in BOTH branches, so the loop on "
-                                 f"line {loop.lineno} stops after its first item.",
+                                 f"line {loop.lineno} stops after its first item: `{segment(code, early)}` on line "
+                                 f"{early.lineno} runs as soon as one item does not match.",
                                  "Return the 'not found' answer AFTER the loop (dedent the else-return), so every "
-                                 "item is checked first.", confidence=0.85, line=last.lineno,
+                                 "item is checked first.", confidence=0.85, line=early.lineno,
                                  title="Loop returns on its first item", topic="loops"))
         elif isinstance(last, ast.Return) and len(loop.body) >= 1:
             found.append(Finding(f"`return` on line {last.lineno} is directly inside the loop, so the function ends "
@@ -201,48 +205,20 @@ def early_return_in_loop(code, tree) -> list[Finding]:
     return found
 
 
-def discarded_results(code, tree) -> list[Finding]:
-    found = []
-    for stmt in ast.walk(tree):
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute) \
-                and isinstance(stmt.value.func.value, ast.Name) \
-                and stmt.value.func.attr in ("upper", "lower", "strip", "replace", "title", "capitalize", "lstrip",
-                                             "rstrip", "format"):
-            name = stmt.value.func.value.id
-            found.append(Finding(f"`{segment(code, stmt.value)}` on line {stmt.lineno} returns a NEW string, but the "
-                                 f"result is not stored; strings are immutable, so `{name}` is unchanged.",
-                                 f"Assign it: `{name} = {segment(code, stmt.value)}`.",
-                                 fixed_code=replace_node(code, stmt, f"{name} = {segment(code, stmt.value)}"),
-                                 confidence=0.85, line=stmt.lineno, title="Result of a string method ignored",
-                                 topic="strings"))
-        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Name) \
-                and stmt.value.func.id in ("sorted", "reversed") and stmt.value.args \
-                and isinstance(stmt.value.args[0], ast.Name):
-            name = stmt.value.args[0].id
-            found.append(Finding(f"`{segment(code, stmt.value)}` on line {stmt.lineno} builds a new sequence and "
-                                 f"throws it away; `{name}` is unchanged.",
-                                 f"Use `{name}.sort()` to sort in place, or `{name} = sorted({name})`.",
-                                 fixed_code=replace_node(code, stmt, f"{name} = {segment(code, stmt.value)}")
-                                 if stmt.value.func.id == "sorted" else None, confidence=0.8, line=stmt.lineno,
-                                 title="Result of sorted() ignored", topic="sorting-searching"))
-        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Attribute) \
-                and stmt.value.attr in ("sort", "reverse", "append", "clear", "upper", "lower", "strip", "pop"):
-            found.append(Finding(f"`{segment(code, stmt.value)}` on line {stmt.lineno} names the method without "
-                                 "calling it, so nothing happens.", "Add the parentheses: "
-                                 f"`{segment(code, stmt.value)}()`.",
-                                 fixed_code=replace_node(code, stmt, f"{segment(code, stmt.value)}()"),
-                                 confidence=0.85, line=stmt.lineno, title="Method not called", topic="functions"))
-    return found
-
-
 def integer_division(code, tree, question: str) -> list[Finding]:
-    if not re.search(r"decimal|float|average|mean|fraction|\.5|round", question, re.I):
-        return []
-    return [Finding(f"Line {n.lineno} uses `//`, which throws away the fractional part (7 // 2 == 3).",
+    """`//` where decimals were wanted: the question says so, or the quotient is scaled (`a // b * 100` is 0 for
+    any a < b, a percentage that is always 0)."""
+    scaled = {id(n.left) for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult)
+              and isinstance(n.left, ast.BinOp) and isinstance(n.left.op, ast.FloorDiv)}
+    asked = re.search(r"decimal|float|average|mean|fraction|\.5|round|percent|%|ratio", question, re.I)
+    return [Finding(f"Line {n.lineno} uses `//`, which throws away the fractional part (7 // 2 == 3"
+                    + (", and 7 // 10 == 0, so the percentage is 0)." if id(n) in scaled else ")."),
                     "Use `/` for true division when you want decimals.",
-                    fixed_code=replace_node(code, n, segment(code, n).replace("//", "/", 1)), confidence=0.7,
-                    line=n.lineno, title="Integer division", topic="numbers")
-            for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv)]
+                    fixed_code=replace_node(code, n, segment(code, n).replace("//", "/", 1)),
+                    confidence=0.85 if id(n) in scaled else 0.7, line=n.lineno, title="Integer division",
+                    topic="numbers")
+            for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv)
+            and (asked or id(n) in scaled)]
 
 
 def shadowed_loop_variable(code, tree) -> list[Finding]:

@@ -1,10 +1,17 @@
-"""Test fixture: run a snippet in a fresh `python -I` subprocess and report it with the sandbox's RunResult
-fields, so the explainer's unit tests work on real exceptions without the sandbox service."""
+"""A stand-in for the sandbox, for evaluation scripts and unit tests of the explainer (never used by the agent).
+
+run() executes a snippet in a fresh `python -I` subprocess and reports it with the sandbox's RunResult fields
+(status, exception_type, exception_message, line, offset, source_line, traceback, stdout), so the explainer
+can be measured and tested on real exceptions without the sandbox service. It is not a security boundary:
+only the project's own labelled snippets go through it.
+"""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 
 _RUNNER = r'''
@@ -28,6 +35,7 @@ except BaseException as e:
 
 @dataclass
 class Run:
+    """Same fields as the sandbox's RunResult."""
     status: str = "ok"
     exception_type: str | None = None
     exception_message: str | None = None
@@ -40,9 +48,7 @@ class Run:
 
 
 def run(code: str, timeout: float = 5.0, stdin: str = "") -> Run:
-    """The program reads `stdin` as its standard input (the code itself travels in a temp file)."""
-    import tempfile
-
+    """Runs `code` with `stdin` as its standard input (the code itself travels in a temp file)."""
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
         handle.write(code)
     try:
@@ -51,7 +57,6 @@ def run(code: str, timeout: float = 5.0, stdin: str = "") -> Run:
     except subprocess.TimeoutExpired:
         return Run(status="timeout")
     finally:
-        import os
         os.unlink(handle.name)
     if "\x00" not in proc.stderr:
         return Run(stdout=proc.stdout[:10000])

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import ast
 
-from agents.debug.expl_code import Finding, functions, replace_node, segment
+from pitfalls.ast_tools import Finding, functions, replace_node, segment
 
 _MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update", "add", "discard",
              "setdefault", "popitem")
 _PREDICATES = ("isdigit", "isalpha", "isalnum", "isnumeric", "isdecimal", "isspace", "isupper", "islower",
-               "istitle", "startswith", "endswith", "is_integer", "lower", "upper", "strip", "keys", "values",
-               "items", "is_file", "exists")
+               "istitle", "startswith", "endswith", "is_integer", "lower", "upper", "strip", "is_file", "exists")
+# (keys/values/items are left out: in a condition they are far more often data attributes of an object)
 
 
 def late_binding(code: str, tree) -> list[Finding]:
@@ -64,7 +64,7 @@ def mutable_default(code: str, tree) -> list[Finding]:
                            and isinstance(n.func.value, ast.Name) and n.func.value.id == arg.arg)
                           or (isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store)
                               and isinstance(n.value, ast.Name) and n.value.id == arg.arg)
-                          for n in ast.walk(func))
+                          for n in ast.walk(func)) or _kept_and_mutated(tree, func, arg.arg)
             if not mutated:
                 continue
             fixed = replace_node(code, default, "None")
@@ -84,6 +84,23 @@ def mutable_default(code: str, tree) -> list[Finding]:
     return found
 
 
+def _changes(tree, name: str, after: int) -> list:
+    """Nodes after line `after` that change the list `name` in place (a mutating method or item assignment)."""
+    return [n for n in ast.walk(tree) if getattr(n, "lineno", 0) > after and (
+        (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTATORS
+         and isinstance(n.func.value, ast.Name) and n.func.value.id == name)
+        or (isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name)
+            and n.value.id == name))]
+
+
+def _kept_and_mutated(tree, func, name: str) -> bool:
+    """`self.items = items` in a method, and `self.items.append(...)` anywhere: the default is shared by objects."""
+    kept = {t.attr for n in ast.walk(func) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name)
+            and n.value.id == name for t in n.targets if isinstance(t, ast.Attribute)}
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTATORS
+               and isinstance(n.func.value, ast.Attribute) and n.func.value.attr in kept for n in ast.walk(tree))
+
+
 def aliasing(code: str, tree) -> list[Finding]:
     found = []
     lists = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, (ast.List, ast.ListComp,
@@ -94,18 +111,19 @@ def aliasing(code: str, tree) -> list[Finding]:
                 and isinstance(node.value, ast.Name) and node.value.id in lists):
             continue
         alias, original = node.targets[0].id, node.value.id
-        changed = [n for n in ast.walk(tree) if getattr(n, "lineno", 0) > node.lineno and (
-            (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTATORS
-             and isinstance(n.func.value, ast.Name) and n.func.value.id == alias)
-            or (isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name)
-                and n.value.id == alias))]
-        if changed:
-            found.append(Finding(
-                f"`{alias} = {original}` on line {node.lineno} does not copy anything: both names now point to the "
-                f"SAME list, so changing `{alias}` (line {changed[0].lineno}) changes `{original}` too.",
-                f"Make a real copy: `{alias} = {original}.copy()` (or `list({original})`).",
-                fixed_code=replace_node(code, node.value, f"{original}.copy()"), confidence=0.85, line=node.lineno,
-                title="Two names for one list", topic="lists"))
+        changed, which = _changes(tree, alias, node.lineno), alias
+        if not changed:   # `backup = scores` then `scores.append(...)`: the backup changes too, if it is read
+            changed, which = _changes(tree, original, node.lineno), original
+            if not (changed and any(isinstance(n, ast.Name) and n.id == alias and isinstance(n.ctx, ast.Load)
+                                    and n.lineno > changed[0].lineno for n in ast.walk(tree))):
+                continue
+        other = original if which == alias else alias
+        found.append(Finding(
+            f"`{alias} = {original}` on line {node.lineno} does not copy anything: both names now point to the "
+            f"SAME list, so changing `{which}` (line {changed[0].lineno}) changes `{other}` too.",
+            f"Make a real copy: `{alias} = {original}.copy()` (or `list({original})`).",
+            fixed_code=replace_node(code, node.value, f"{original}.copy()"), confidence=0.85, line=node.lineno,
+            title="Two names for one list", topic="lists"))
     return found
 
 
@@ -126,13 +144,25 @@ def repeated_rows(code: str, tree) -> list[Finding]:
 
 def never_called(code: str, tree) -> list[Finding]:
     called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
-    referenced = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    bare = {s.value.id: s for s in ast.walk(tree) if isinstance(s, ast.Expr) and isinstance(s.value, ast.Name)}
+    bare_ids = {id(s.value) for s in bare.values()}
+    referenced = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                  and id(n) not in bare_ids}
     top = [s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
     found = []
     for func in top:
         if func.name in called or func.name in referenced or func.name.startswith("_"):
             continue
         call = f"{func.name}()" if not func.args.args else None
+        named = bare.get(func.name)
+        if named is not None:   # `show_menu` on its own line: the name is looked up, nothing is run
+            found.append(Finding(
+                f"Line {named.lineno} names `{func.name}` without brackets, which only looks the function up - it "
+                "does not run it, so none of its code runs.",
+                f"Call it with brackets: `{call or func.name + '(...)'}`.",
+                fixed_code=replace_node(code, named, call) if call else None, confidence=0.88, line=named.lineno,
+                title="Function never called", topic="functions"))
+            continue
         found.append(Finding(
             f"`{func.name}` is defined on line {func.lineno} but never called, so none of its code runs - "
             "defining a function only stores it.",
@@ -148,8 +178,9 @@ def recursion_result_dropped(code: str, tree) -> list[Finding]:
     for func in functions(tree).values():
         returns = [n for n in ast.walk(func) if isinstance(n, ast.Return) and n.value is not None]
         for stmt in ast.walk(func):
-            if isinstance(stmt, ast.Expr) and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                                                  and n.func.id == func.name for n in ast.walk(stmt.value)):
+            if returns and isinstance(stmt, ast.Expr) and any(
+                    isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == func.name
+                    for n in ast.walk(stmt.value)):   # a function that returns nothing recurses for its effects
                 base = f" The base case (line {returns[0].lineno}) is fine." if returns else ""
                 found.append(Finding(
                     f"Line {stmt.lineno} calls `{func.name}` recursively but throws the result away: the value "
@@ -165,10 +196,8 @@ def method_not_called(code: str, tree) -> list[Finding]:
     found = []
     tests = [n.test for n in ast.walk(tree) if isinstance(n, (ast.If, ast.While, ast.IfExp))]
     for test in tests:
-        for node in ast.walk(test):
+        for node in _truth_values(test):
             if isinstance(node, ast.Attribute) and node.attr in _PREDICATES and isinstance(node.ctx, ast.Load):
-                if any(isinstance(c, ast.Call) and c.func is node for c in ast.walk(test)):
-                    continue
                 found.append(Finding(
                     f"`{segment(code, node)}` on line {node.lineno} is missing its brackets: it is the method "
                     "itself, which always counts as True, so the condition never depends on the value.",
@@ -176,6 +205,20 @@ def method_not_called(code: str, tree) -> list[Finding]:
                     fixed_code=replace_node(code, node, f"{segment(code, node)}()"), confidence=0.9,
                     line=node.lineno, title="Method used without calling it", topic="conditionals"))
     return found
+
+
+def _truth_values(test: ast.AST):
+    """The parts of a condition whose truth decides it: the test itself, `not x`, the operands of and/or, and the
+    sides of `x == True` (an attribute inside `len(node.values)` is a value, not a condition)."""
+    yield test
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        yield from _truth_values(test.operand)
+    elif isinstance(test, ast.BoolOp):
+        for value in test.values:
+            yield from _truth_values(value)
+    elif isinstance(test, ast.Compare) and any(isinstance(c, ast.Constant) and isinstance(c.value, bool)
+                                               for c in test.comparators):
+        yield test.left
 
 
 def or_constant(code: str, tree) -> list[Finding]:

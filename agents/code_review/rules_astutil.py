@@ -1,0 +1,46 @@
+"""Small AST helpers shared by the review's own rules (rules_ast and the rule mixins it combines)."""
+from __future__ import annotations
+
+import ast
+import re
+
+
+def _src(node: ast.AST) -> str:
+    text = ast.unparse(node)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _is_name(node: ast.AST, *names: str) -> bool:
+    return isinstance(node, ast.Name) and (not names or node.id in names)
+
+
+def _is_call(node: ast.AST, name: str) -> bool:
+    return isinstance(node, ast.Call) and _is_name(node.func, name)
+
+
+def _same(a: ast.AST, b: ast.AST) -> bool:
+    return ast.dump(a) == ast.dump(b)
+
+
+def _const(node: ast.AST, *values) -> bool:
+    return isinstance(node, ast.Constant) and any(node.value is v or (type(node.value) is type(v) and node.value == v)
+                                                  for v in values)
+
+
+def _scope(node: ast.AST) -> ast.AST | None:
+    parent = getattr(node, "_parent", None)
+    while parent is not None and not isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        parent = getattr(parent, "_parent", None)
+    return parent
+
+
+def _singular(seq: str) -> str:
+    base = re.sub(r"\W", "", seq.split(".")[-1]) or "item"
+    if len(base) <= 2:
+        return "item"
+    if base.endswith("ies"):
+        return base[:-3] + "y"
+    if base.endswith("s") and not base.endswith("ss"):
+        return base[:-1]
+    return "item"
+

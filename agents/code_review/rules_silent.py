@@ -1,0 +1,79 @@
+"""Silent-bug rules shared with the debug explainer: the review reports the same logic bugs the debugger finds
+in programs that run without an error, as correctness findings with the student's line rewritten.
+
+The detectors live in the neutral `pitfalls` package (silent, values, flow, logic), which the debug agent uses
+too: pure functions over the source and its AST that never run the code. Here each debug finding becomes a review Finding; its rewrite is the changed lines
+of the debugger's checked fixed program, else its fix sentence. Families ruff or rules_learner already report
+(mutable defaults B006, loop-variable closures B023, `is` with a literal F632, `x == "a" or "e"`, chained
+comparisons with True, print instead of return) are not repeated.
+"""
+from __future__ import annotations
+
+import ast
+import difflib
+
+from agents.code_review.rules_common import Finding
+from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
+from pitfalls.ast_tools import compiles
+
+# debug finding title -> (review rule id, severity)
+_RULES = {
+    "Method used without calling it": ("method-not-called", "error"),
+    "Method not called": ("method-not-called", "error"),
+    "`is` used instead of `==`": ("is-value", "error"),
+    "Condition is always True": ("constant-condition", "error"),
+    "Condition is always False": ("constant-condition", "error"),
+    "Branch can never run": ("unreachable-branch", "error"),
+    "Accumulator starts at the wrong value": ("accumulator-start", "warning"),
+    "List changed while looping": ("list-changed-in-loop", "error"),
+    "Loop returns on its first item": ("loop-returns-first-item", "error"),
+    "Every row is the same list": ("repeated-rows", "error"),
+    "Recursive result not returned": ("recursive-result-dropped", "error"),
+    "Result of a string method ignored": ("result-ignored", "error"),
+    "Result of sorted() ignored": ("result-ignored", "error"),
+    "Two names for one list": ("list-alias", "warning"),
+    "Numbers read as text": ("text-as-number", "error"),
+    "Accumulator never updated": ("result-ignored", "error"),
+    "`=+` instead of `+=`": ("plus-equals-swapped", "error"),
+    "`==` used to assign": ("comparison-as-statement", "error"),
+    "Swap loses a value": ("lost-swap", "error"),
+    "In-place method result stored": ("in-place-result-stored", "error"),
+    "Parameter ignored": ("parameter-ignored", "error"),
+    "Division before addition": ("division-before-addition", "error"),
+    "Total replaced instead of added to": ("total-replaced", "error"),
+}
+_CHECKS = (expl_silent.method_not_called, expl_silent.repeated_rows, expl_silent.recursion_result_dropped,
+           expl_silent.aliasing, expl_values.is_between_values, expl_values.contradictory_test,
+           expl_values.unreachable_branch, expl_values.accumulator_start, expl_values.text_used_as_number,
+           expl_logic.mutating_while_iterating, expl_logic.early_return_in_loop, expl_values.discarded_results,
+           expl_logic.accumulator_problems, expl_flow.plus_equals_swapped, expl_flow.comparison_as_statement,
+           expl_flow.lost_swap, expl_flow.stored_none, expl_flow.parameter_ignored, expl_flow.average_precedence,
+           expl_flow.total_overwritten)   # RET503: missing returns
+
+
+def _rewrite(code: str, fixed: str | None) -> str:
+    if not fixed or fixed == code or not compiles(fixed):
+        return ""
+    added = [row[2:] for row in difflib.ndiff(code.split("\n"), fixed.split("\n")) if row.startswith("+ ")]
+    if not added or len(added) > 4:
+        return ""
+    pad = min(len(r) - len(r.lstrip()) for r in added if r.strip()) if any(r.strip() for r in added) else 0
+    return "\n".join(r[pad:] for r in added)
+
+
+def run(code: str, tree: ast.Module) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[tuple[str, int]] = set()
+    for check in _CHECKS:
+        try:
+            found = check(code, tree)
+        except (ValueError, IndexError, AttributeError):   # an odd shape of code: skip this one check
+            continue
+        for f in found:
+            rule, severity = _RULES.get(f.title or "", ("", ""))
+            if not rule or not f.line or (rule, f.line) in seen:
+                continue
+            seen.add((rule, f.line))
+            rewrite = _rewrite(code, f.fixed_code)
+            out.append(Finding(rule, f.line, severity, f.cause, rewrite or f.fix, "correctness"))
+    return out

@@ -1,0 +1,88 @@
+"""The debug explainer on LearnFlow's own held-out set (bench/debug_heldout.jsonl), as the agent runs it.
+
+    .venv/bin/python bench/debug_heldout_eval.py [--split dev|test|all] [--show-misses]
+
+Each case is a student's question and program (or a traceback pasted without code) with the line of the real
+bug (one line or a list of acceptable lines) and a regex the fix must match. Like DebugService: the standard
+input is chosen by agents/debug/inputs.py (the case's stdin, else the question's, else samples), the program
+runs in agents/debug/local_run.py, a pasted traceback is read by agents/debug/pasted.py, and explain_failure()
+answers. A case counts when the answer names an accepted line AND its fix (the `fix` text plus the lines the
+fixed program changes) matches the regex. The set was written before the engines were changed; the `test`
+half is never looked at while iterating (misses are listed only for `dev` unless --show-misses).
+bench/debug_heldout2.jsonl (`test2`) was written after the first set's test half had been measured, before
+the mechanisms its misses pointed to were generalised, to keep one untouched measurement.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from agents.debug import inputs, pasted  # noqa: E402
+from pitfalls.ast_tools import parse  # noqa: E402
+from agents.debug.explainer import explain_failure  # noqa: E402
+from agents.debug.local_run import run  # noqa: E402
+
+SET = ROOT / "bench" / "debug_heldout.jsonl"
+
+
+def changed_lines(code: str, fixed: str | None) -> str:
+    if not fixed:
+        return ""
+    return "\n".join(row[1:] for row in difflib.ndiff(code.split("\n"), fixed.split("\n")) if row.startswith("+ "))
+
+
+def evaluate(case: dict) -> dict:
+    code, question = case["code"], case["question"]
+    tree = parse(code) if code.strip() else None
+    choice = inputs.choose(case.get("stdin", ""), question, tree)
+    result = pasted.parse(question) if not code.strip() else run(code, stdin=choice.text, timeout=5.0)
+    expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
+                           stdin_lines=choice.text.count("\n"))
+    lines = case["line"] if isinstance(case["line"], list) else [case["line"]]
+    fix_text = f"{expl.fix}\n{changed_lines(code, expl.fixed_code)}"
+    line_ok = expl.line in lines
+    fix_ok = bool(re.search(case["fix"], fix_text))
+    return {"id": case["id"], "kind": case["kind"], "split": case["split"], "line_ok": line_ok, "fix_ok": fix_ok,
+            "ok": line_ok and fix_ok, "eof": expl.error_type == "EOFError", "got_line": expl.line,
+            "title": expl.title, "fix": expl.fix[:160], "status": result.status}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", type=Path, default=SET, help="bench/debug_heldout2.jsonl: a second fresh set")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "all"), default="all")
+    parser.add_argument("--show-misses", action="store_true", help="list misses of the test half too")
+    args = parser.parse_args(argv)
+    cases = [json.loads(row) for row in args.set.read_text().splitlines() if row.strip()]
+    cases = [c for c in cases if args.split == "all" or c["split"] == args.split]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        rows = list(pool.map(evaluate, cases))
+    for split in ("dev", "test", "test2"):
+        part = [r for r in rows if r["split"] == split]
+        if not part:
+            continue
+        kinds = ", ".join(f"{k} {sum(r['ok'] for r in part if r['kind'] == k)}/{sum(r['kind'] == k for r in part)}"
+                          for k in ("crash", "input", "silent", "pasted"))
+        ok = sum(r["ok"] for r in part)
+        print(f"debug held-out {split}: line+fix {ok}/{len(part)} = {100 * ok / len(part):.1f}% "
+              f"(line {sum(r['line_ok'] for r in part)}, fix {sum(r['fix_ok'] for r in part)}; {kinds}; "
+              f"EOFError diagnoses {sum(r['eof'] for r in part)})")
+    ok = sum(r["ok"] for r in rows)
+    print(f"debug held-out all: line+fix {ok}/{len(rows)} = {100 * ok / max(1, len(rows)):.1f}%")
+    for r in rows:
+        if not r["ok"] and (r["split"] == "dev" or args.show_misses):
+            print(f"  miss {r['id']} ({r['split']}): line {r['got_line']} ok={r['line_ok']} fix ok={r['fix_ok']} "
+                  f"[{r['status']}] {r['title']!r}: {r['fix']!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
