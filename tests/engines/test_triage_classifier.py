@@ -300,5 +300,5 @@ def test_fast_scorer_equals_sklearn():
     expected_fu = follow.predict_proba(X)
     for row, item in enumerate(sample):
         got = fast.score(item["text"], item.get("code"), item.get("prev"))
-        assert np.allclose([got.probabilities[c] for c in intent.classes_], expected[row], atol=1e-9)
+        assert np.allclose([got.model_probabilities[c] for c in intent.classes_], expected[row], atol=1e-9)
         assert got.follow_up == follow.classes_[int(np.argmax(expected_fu[row]))]
