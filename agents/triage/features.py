@@ -35,7 +35,6 @@ EXCEPTION_NAME = re.compile(r"\b((?:[A-Z][a-z]+)+(?:Error|Exception|Warning)|Key
 FLAG_NAMES = ("has_code", "has_traceback", "names_exception", "quotes_exception", "empty_text", "short_text",
               "follow_up_shape") + tuple(f"follow_up_after_{p}" for p in INTENTS)
 FLAG_PHRASES = {"has_code": "includes code", "has_traceback": "includes a traceback",
-                "follow_up_shape": "reads as a follow-up",
                 "quotes_exception": "quotes an error message", "empty_text": "sends code without a question",
                 "short_text": "is a short message"}
 
