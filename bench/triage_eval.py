@@ -1,5 +1,6 @@
 """Triage model on the dev set: accuracy, confusion matrix, misses, classify p50/p99 microseconds (warm
-model), and the held-out accuracy of the trained model (a stratified 20 % split of the corpus).
+model), and the held-out accuracy of the trained model (a stratified 20 % split of the hand-written-seed part of
+the corpus; template-generated messages always train).
 
 Run: .venv/bin/python bench/triage_eval.py [path/to/set.jsonl]   (part of `make eval`)
 Items may carry "prev" (the previous turn's intent), which is passed to classify().
