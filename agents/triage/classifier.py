@@ -2,8 +2,8 @@
 
 The model gives a probability per intent (its confidence) and the follow-up form of the message.
 The reasoning names the cues that separated the top intent from the runner-up; when the model is
-unsure (top probability under LOW_CONFIDENCE) it says so and offers the second intent, so a client
-can show "did you mean ...?" without a model API.
+unsure (top probability under OFFER_BELOW with a real runner-up) it offers the second intent, and
+under LOW_CONFIDENCE it says it is unsure, so a client can show "did you mean ...?" without a model API.
 """
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ from agents.triage.features import INTENTS, exception_names
 
 INTENT_TO_AGENT = routing.INTENT_TO_AGENT  # from the service registry
 LOW_CONFIDENCE = 0.55
+# Measured on the seed-split held-out (1,072 unseen messages, round 2): answers at >= 0.8 are right 98 % of
+# the time; between 0.55 and 0.8 only 74 %, but the top two hold the right intent 98 % of the time; under
+# 0.55, 42 % and 76 %. So the runner-up is offered whenever the top is under OFFER_BELOW and the runner-up is
+# a real alternative (>= OFFER_MIN), and the answer says "low confidence" under LOW_CONFIDENCE.
+OFFER_BELOW = 0.8
+OFFER_MIN = 0.15
 LABEL = {"concepts": "a concept explanation", "debug": "a debugging request", "code_review": "a code-review request",
          "exercise": "an exercise request", "progress": "a progress question"}
 _OFFER = {"concepts": "ask \"explain ...\"", "debug": "paste the code and the error you get",
@@ -65,7 +71,10 @@ def _reasoning(top: str, second: str, p_top: float, p_second: float, cues: list[
         lead = f"Cues: {body}, so this looks like {LABEL[top]}"
     else:
         lead = f"No strong cue found, so treating it as {LABEL[top]}"
-    if p_top >= LOW_CONFIDENCE:
+    if p_top >= OFFER_BELOW or p_second < OFFER_MIN:
         return f"{lead} ({p_top:.0%})."
+    if p_top >= LOW_CONFIDENCE:
+        return (f"{lead} ({p_top:.0%}), though it could also be {LABEL[second]} ({p_second:.0%}): "
+                f"if you meant that, {_OFFER[second]}.")
     return (f"{lead} (low confidence, {p_top:.0%}). It could also be {LABEL[second]} ({p_second:.0%}): "
             f"if you meant that, {_OFFER[second]}.")

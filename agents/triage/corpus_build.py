@@ -9,7 +9,9 @@ corpus is the same on every machine:
   one-liner a paragraph, and keyboard typos (dropped, doubled, swapped or neighbouring letters);
 - attachments: a buggy or working snippet in the code field, a pasted traceback in the message;
 - conversation: non-follow-ups get a random previous-turn intent (so the model learns it matters
-  little for them); follow-ups are labelled with the intent of the turn they follow.
+  little for them); follow-ups are labelled with the intent of the turn they follow (carry.py);
+- templates (corpus_templates.py): brief follow-ups and brief requests generated from general sentence
+  shapes and vocabulary pools, each after every kind of previous turn.
 Each message keeps the id of its seed, so the held-out split can keep all variants of a seed on one
 side (otherwise a typo'd copy of a training sentence would count as "unseen").
 
@@ -21,6 +23,8 @@ import json
 import random
 from pathlib import Path
 
+from agents.triage.carry import follow_up_intent
+from agents.triage.corpus_templates import BRIEF_REQUEST_TEMPLATES, FOLLOW_UP_TEMPLATES, fill
 from agents.triage.corpus_pools import (BUGGY, CONTEXT_SENTENCES, ERROR_LINES, PREFIXES, SUFFIXES, TOPICS,
                                         TRACEBACKS, WORKING)
 
@@ -134,21 +138,6 @@ FOLLOW_UPS = ("another_example", "simpler", "more_detail", "harder", "easier", "
               "related_question")
 
 
-def _follow_up_intent(form: str, prev: str, text: str) -> str:
-    """A follow-up continues the previous turn; a request for a harder/easier one is an exercise."""
-    if form in ("harder", "easier"):
-        return "exercise"
-    if prev == "none":
-        exercise_like = any(w in text.lower() for w in ("one more", "another one", "next one", "similar one",
-                                                        "another exercise"))
-        return "exercise" if exercise_like else "concepts"
-    if form == "another_example" and prev != "exercise" and "exercise" in text.lower():
-        return "exercise"
-    if form == "related_question" and prev in ("debug", "code_review"):
-        return "concepts"     # a new question about the subject of a fix or a review is a concept question
-    return prev
-
-
 def build() -> list[dict]:
     rng = random.Random(SEED)
     items: list[dict] = []
@@ -170,8 +159,30 @@ def build() -> list[dict]:
         for prev in prevs:
             for _ in range(2 if form in ("harder", "easier") else 1):
                 body = noise(_fill(text, rng), rng)
-                items.append({"text": body, "intent": _follow_up_intent(form, prev, text), "prev": prev,
+                items.append({"text": body, "intent": follow_up_intent(form, prev, text), "prev": prev,
                               "follow_up": form, "seed": f"follow_ups:{n}"})
+    items.extend(_templated())
+    return items
+
+
+def _templated() -> list[dict]:
+    """Brief follow-ups and brief requests from general templates (corpus_templates.py), one seed per template,
+    every template after every kind of previous turn. Its own random stream, so the seeded items above stay
+    the same when templates are added."""
+    rng = random.Random(SEED + 1)
+    items: list[dict] = []
+    for n, (form, template) in enumerate(FOLLOW_UP_TEMPLATES):
+        for prev in PREVS:
+            for _ in range(2):
+                body = noise(fill(template, rng), rng)
+                items.append({"text": body, "intent": follow_up_intent(form, prev, body), "prev": prev,
+                              "follow_up": form, "seed": f"templates:follow_up:{n}"})
+    for n, (intent, kind, template) in enumerate(BRIEF_REQUEST_TEMPLATES):
+        for prev in PREVS:
+            for _ in range(2):
+                item = _attach(kind, intent, noise(fill(template, rng), rng), rng)
+                item.update(intent=intent, prev=prev, follow_up="none", seed=f"templates:request:{n}")
+                items.append(item)
     return items
 
 

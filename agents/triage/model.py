@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from agents.triage import carry
 from agents.triage import features as F
+from agents.triage.spelling import Speller
+from agents.triage.follow_up_shape import brief_without_topic, looks_like_follow_up
 
 _TOKEN = re.compile(F.WORD_TOKEN)
 _SPACES = re.compile(r"\s\s+")
@@ -32,6 +35,7 @@ class Scored:
     follow_up: str
     follow_up_probability: float
     cues: tuple[str, ...]          # the n-grams and flags that pushed the top intent over the second
+    model_probabilities: dict[str, float] | None = None   # the intent head alone (before the follow-up carry)
 
 
 def word_grams(text: str) -> list[str]:
@@ -88,19 +92,32 @@ class TriageModel:
                                      np.ascontiguousarray(both[nw + nc:]))
         self.bias = np.concatenate([artifact["intent_bias"], artifact["follow_bias"]])
         self.word_names = {v: k for k, v in self.word_vocab.items()}
+        self.none_form = self.follow_classes.index("none")
+        self.speller = Speller(artifact["spell_known"], artifact["spell_index"])
 
     def score(self, text: str, code: str | None = None, prev: str | None = None) -> Scored:
         body = F.message_text(text)
-        wi, wv = _tfidf(word_grams(body), self.word_vocab, self.word_idf)
+        wi, wv = _tfidf(word_grams(self.speller.correct_text(body)), self.word_vocab, self.word_idf)
         ci, cv = _tfidf(char_grams(body), self.char_vocab, self.char_idf)
         fl = np.array(F.flags(text, code, prev))
         logits = wv @ self.cw[wi] + cv @ self.cc[ci] + fl @ self.cf + self.bias
-        probs, fprobs = _softmax(logits[:self.k]), _softmax(logits[self.k:])
+        raw, fprobs = _softmax(logits[:self.k]), _softmax(logits[self.k:])
+        probs = raw
+        if prev in F.INTENTS and self._carries(body, fprobs):
+            probs = np.array(carry.combine(self.classes, raw, self.follow_classes, fprobs, prev, body))
         order = np.argsort(-probs)
         top, second = int(order[0]), int(order[1])
         fu = int(np.argmax(fprobs))
         return Scored(self.classes[top], {c: float(p) for c, p in zip(self.classes, probs)},
-                      self.follow_classes[fu], float(fprobs[fu]), self._cues(top, second, wi, wv, fl))
+                      self.follow_classes[fu], float(fprobs[fu]), self._cues(top, second, wi, wv, fl),
+                      {c: float(p) for c, p in zip(self.classes, raw)})
+
+    def _carries(self, body: str, fprobs: np.ndarray) -> bool:
+        """The previous turn decides through carry.combine when the message reads as a follow-up: by its shape,
+        or (brief, no subject of its own) when the follow-up head finds a follow-up form more likely than none."""
+        if looks_like_follow_up(body):
+            return True
+        return brief_without_topic(body) and fprobs[self.none_form] < 0.5
 
     def _cues(self, top: int, second: int, wi, wv, fl) -> tuple[str, ...]:
         """Words and flags ranked by how much they favour the top intent over the runner-up."""

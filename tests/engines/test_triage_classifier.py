@@ -152,7 +152,18 @@ def test_low_confidence_offers_the_second_intent():
 
     text = _reasoning("concepts", "exercise", LOW_CONFIDENCE - 0.1, 0.3, ["'loops'"])
     assert "low confidence" in text and "could also be an exercise request" in text and "ask for an exercise" in text
-    assert "could also" not in _reasoning("concepts", "exercise", LOW_CONFIDENCE + 0.1, 0.3, ["'loops'"])
+    assert "could also" not in _reasoning("concepts", "exercise", 0.85, 0.14, ["'loops'"])
+
+
+def test_close_calls_offer_the_runner_up_without_claiming_low_confidence():
+    from agents.triage.classifier import LOW_CONFIDENCE, OFFER_BELOW, OFFER_MIN, _reasoning
+
+    between = (LOW_CONFIDENCE + OFFER_BELOW) / 2
+    text = _reasoning("concepts", "exercise", between, 1 - between, ["'loops'"])
+    assert "could also be an exercise request" in text and "low confidence" not in text
+    # a runner-up with almost nothing is not offered, however unsure the top is
+    assert "could also" not in _reasoning("concepts", "exercise", between, OFFER_MIN - 0.01, ["'loops'"])
+    assert "could also" not in _reasoning("concepts", "exercise", OFFER_BELOW, 1 - OFFER_BELOW, ["'loops'"])
 
 
 @pytest.mark.parametrize("text", ["hello", "hmm", "?", "thanks"])
@@ -300,5 +311,5 @@ def test_fast_scorer_equals_sklearn():
     expected_fu = follow.predict_proba(X)
     for row, item in enumerate(sample):
         got = fast.score(item["text"], item.get("code"), item.get("prev"))
-        assert np.allclose([got.probabilities[c] for c in intent.classes_], expected[row], atol=1e-9)
+        assert np.allclose([got.model_probabilities[c] for c in intent.classes_], expected[row], atol=1e-9)
         assert got.follow_up == follow.classes_[int(np.argmax(expected_fu[row]))]
