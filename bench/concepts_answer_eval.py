@@ -3,11 +3,14 @@ ConceptsService answers offline) on question sets with the page or section a goo
 
     .venv/bin/python bench/concepts_answer_eval.py            # held-out + dev sets (part of `make eval`)
     .venv/bin/python bench/concepts_answer_eval.py -v         # also list the DEV set's misses
+    .venv/bin/python bench/concepts_answer_eval.py bench/concepts_heldout2.jsonl [...]   # only these sets
 
 Sets (JSONL, one question a line):
 - bench/concepts_heldout.jsonl: the held-out TEST set, written before the engine changed and never tuned on
   (its misses are deliberately not listed);
-- bench/concepts_dev.jsonl: the development set, free to look at and iterate on.
+- bench/concepts_dev.jsonl: the development set, free to look at and iterate on;
+- bench/concepts_heldout2.jsonl: a second held-out set, written before the second round of changes (also never
+  tuned on; pass it by path). Misses are listed only for the dev set, whatever the files.
 
 Each case has a kind:
 - single: `expect` lists what the answer may be built on: a curated topic id ("lists"), a documentation
@@ -136,10 +139,12 @@ def main() -> int:
         build.load(url, cache_file)
         print("concepts answers (curated pages + documentation search, offline engine):")
         with psycopg.connect(url) as conn:
-            for name, path in SETS.items():
+            files = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
+            sets = {p.stem.replace("concepts_", ""): p for p in files} if files else SETS
+            for name, path in sets.items():
                 started = time.perf_counter()
                 results = run(conn, load(path))
-                report(name, results, verbose="-v" in sys.argv and name == "dev")
+                report(name, results, verbose="-v" in sys.argv and path.name == "concepts_dev.jsonl")
                 print(f"  {'':<16} ({(time.perf_counter() - started) * 1000 / len(results):.1f} ms/question)")
     finally:
         if server is not None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import compare_docs, compose, docs_answer, focus, offtopic
+from agents.concepts import api_lead, compare_docs, compose, docs_answer, focus, offtopic
 from agents.concepts.knowledge import control, core, gaps, objects, tools
 from knowledge.errors import ERRORS
 from knowledge.outline import OUTLINE
@@ -238,6 +238,10 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
         # "What does KeyError mean?" is best answered by the error catalogue (which includes the concept).
         return explain_error(error.group(1), "", skill_level=level)
+    entry = None if error else api_lead.lead(question, passages, ranked[0][0] if ranked else None)
+    if entry is not None:   # "what does len() do", "square root": the function's own entry answers
+        return _from_docs(question, [entry, *(p for p in passages if p is not entry)], level, style, code)
+    passages = api_lead.demoted(passages)
     fuzzy = False
     if not ranked:
         guess = _fuzzy_topic(question)
