@@ -256,11 +256,14 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     if named is not None:   # the entry the question names exactly leads any answer from the documentation
         passages = [named, *(p for p in passages if p is not named)]
     head = focus.words(question)
+    section = f"{passages[0].title.split('(')[0]} {passages[0].anchor}" if passages else ""
     # The question's grammar chose the page and the section is about something else it mentions, or the page's
-    # own name is the question's head noun ("create a set from a list": Sets, whatever the set() entry covers).
+    # own name is the question's head noun and the section names nothing the page does not ("create a set from
+    # a list": Sets, whatever the set() entry covers; "use a list as a queue": the section on queues).
     led = topic in focus.focus(question) and (
-        not docs_answer.named_terms(head, f"{passages[0].title.split('(')[0]} {passages[0].anchor}" if passages else "")
-        or bool(docs_answer.named_terms(head.split()[0] if head else "", _page_names(topic))))
+        not docs_answer.named_terms(head, section)
+        or (bool(docs_answer.named_terms(head.split()[0] if head else "", _page_names(topic)))
+            and not docs_answer.named_terms(question, section) - docs_answer.named_terms(question, _page_names(topic))))
     if not error and not led and _docs_fit_better(question, topic, scores, passages):
         # (unless the question's grammar chose the page and the section is about something else it mentions)
         return _from_docs(question, passages, level, style, code)
