@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import api_lead, compare_docs, compose, docs_answer, focus, offtopic
+from agents.concepts import api_lead, compare_docs, compose, docs_answer, focus, offtopic, word_sense
 from agents.concepts.knowledge import control, core, gaps, objects, tools
 from knowledge.errors import ERRORS
 from knowledge.outline import OUTLINE
@@ -219,8 +219,9 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     words foreign to programming be recognised as one (agents/concepts/offtopic.py)."""
     question = question or ""
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
-    if not code and offtopic.is_off_topic(question, text_scores(question)[1], _WEAK, sections or {},
-                                              tuple(_vocabulary())):
+    matched_words = text_scores(question)[1]
+    if not code and (offtopic.is_off_topic(question, matched_words, _WEAK, sections or {}, tuple(_vocabulary()))
+                     or word_sense.everyday(question, matched_words, _WEAK, sections or {}, tuple(_vocabulary()))):
         return _unknown(question, level)
     pair = _comparison(question)
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):

@@ -7,6 +7,7 @@ sections (README: "Python documentation").
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -107,10 +108,6 @@ WITH terms AS (
 SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
        (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1 | 32))
           FROM terms) / (1 + greatest(0, length(s.body) - %(long)s) / %(long)s::float8)
-       -- an entry whose own name is one of the question's words as written (not a stem: "enumerate" is not
-       -- "enumerations") is about exactly what was asked
-       * CASE WHEN s.kind = 'api' AND s.page = ANY(%(pages)s) AND lower(substring(s.anchor from '[^.]*$')) = ANY(%(words)s)
-              THEN %(exact)s ELSE 1 END
        -- a named function's entry comes first: the name named first, then the most basic page
        + CASE WHEN s.kind = 'api' AND s.page = ANY(%(pages)s)
                    AND lower(substring(s.anchor from '[^.]*$')) = ANY(%(names)s)
@@ -133,21 +130,32 @@ def query_params(question: str) -> dict | None:
     if not terms:
         return None
     return {"q": " ".join(terms), "any": " or ".join(terms), "long": LONG_SECTION, "named": NAMED_BONUS,
-            "names": api_names.search_names(question), "words": terms, "exact": EXACT_NAME, "pages": list(api_names.PAGES)}
+            "names": api_names.search_names(question), "pages": list(api_names.PAGES)}
 
 
 def _passages(rows) -> list[Passage]:
     return [Passage(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), float(r[7])) for r in rows]
 
 
-_SPARE = 3   # rows fetched beyond k, to replace named entries that do not answer this question
+_SPARE = 4   # rows fetched beyond k, to replace named entries that do not answer this question
 
 
 def _addressed(passages: list[Passage], question: str, k: int) -> list[Passage]:
-    """The first k passages, without the entries ranked first for a name the question used for another
-    class's method ("append to a file" is not deque.append: api_names.addressable)."""
-    kept = [p for p in passages if p.rank < NAMED_BONUS / 2 or api_names.addressable(p.anchor, question)]
-    return kept[:k]
+    """The first k passages: entries named exactly by a key term rank higher; a method of a class the question
+    does not name ("append to a file" is not deque.append: api_names.addressable) neither gains nor leads."""
+    words = set(key_terms(question))
+    kept = []
+    for p in passages:
+        if not api_names.addressable(p.anchor, question):
+            if p.rank < NAMED_BONUS / 2:
+                kept.append(p)
+            continue
+        if p.kind == "api" and p.page in api_names.PAGES and api_names.entry_name(p.anchor) in words:
+            # an entry whose own name is one of the question's words as written (not a stem: "enumerate" is
+            # not "enumerations") is about exactly what was asked
+            p = dataclasses.replace(p, rank=p.rank * EXACT_NAME)
+        kept.append(p)
+    return sorted(kept, key=lambda p: -p.rank)[:k]
 
 
 def search_sync(conn, question: str, k: int = 5) -> list[Passage]:
