@@ -219,9 +219,8 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     words foreign to programming be recognised as one (agents/concepts/offtopic.py)."""
     question = question or ""
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
-    matched_words = text_scores(question)[1]
-    if not code and (offtopic.is_off_topic(question, matched_words, _WEAK, sections or {}, tuple(_vocabulary()))
-                     or word_sense.everyday(question, matched_words, _WEAK, sections or {}, tuple(_vocabulary()))):
+    if not code and word_sense.not_programming(question, text_scores(question)[1], _WEAK, sections or {},
+                                               tuple(_vocabulary())):
         return _unknown(question, level)
     pair = _comparison(question)
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
@@ -256,15 +255,7 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     named = None if error else docs_answer.named_entry(passages, question)
     if named is not None:   # the entry the question names exactly leads any answer from the documentation
         passages = [named, *(p for p in passages if p is not named)]
-    head = focus.words(question)
-    section = f"{passages[0].title.split('(')[0]} {passages[0].anchor}" if passages else ""
-    # The question's grammar chose the page and the section is about something else it mentions, or the page's
-    # own name is the question's head noun and the section names nothing the page does not ("create a set from
-    # a list": Sets, whatever the set() entry covers; "use a list as a queue": the section on queues).
-    led = topic in focus.focus(question) and (
-        not docs_answer.named_terms(head, section)
-        or (bool(docs_answer.named_terms(head.split()[0] if head else "", _page_names(topic)))
-            and not docs_answer.named_terms(question, section) - docs_answer.named_terms(question, _page_names(topic))))
+    led = focus.page_leads(question, topic, passages[0] if passages else None, _page_names(topic))
     if not error and not led and _docs_fit_better(question, topic, scores, passages):
         # (unless the question's grammar chose the page and the section is about something else it mentions)
         return _from_docs(question, passages, level, style, code)

@@ -60,3 +60,10 @@ def everyday(question: str, matched: dict[str, list[str]], weak, sections: dict[
     if not generic:
         return False
     return all(_sense(tokens[i + 1:], keywords - {tokens[i]}, sections, vocabulary) == "everyday" for i in generic)
+
+
+def not_programming(question: str, matched: dict[str, list[str]], weak, sections: dict[str, int],
+                    vocabulary: tuple[str, ...]) -> bool:
+    """Mostly foreign words (offtopic.is_off_topic), or generic programming words in their everyday sense."""
+    return (offtopic.is_off_topic(question, matched, weak, sections, vocabulary)
+            or everyday(question, matched, weak, sections, vocabulary))
