@@ -1,13 +1,16 @@
 """Are concept answers on point? The concepts engine (curated pages + documentation search, exactly what
 ConceptsService answers offline) on question sets with the page or section a good answer is built on.
 
-    .venv/bin/python bench/concepts_answer_eval.py            # held-out + dev sets (part of `make eval`)
+    .venv/bin/python bench/concepts_answer_eval.py            # both held-out sets + dev (part of `make eval`)
     .venv/bin/python bench/concepts_answer_eval.py -v         # also list the DEV set's misses
+    .venv/bin/python bench/concepts_answer_eval.py bench/concepts_heldout2.jsonl [...]   # only these sets
 
 Sets (JSONL, one question a line):
 - bench/concepts_heldout.jsonl: the held-out TEST set, written before the engine changed and never tuned on
   (its misses are deliberately not listed);
-- bench/concepts_dev.jsonl: the development set, free to look at and iterate on.
+- bench/concepts_dev.jsonl: the development set, free to look at and iterate on;
+- bench/concepts_heldout2.jsonl: a second held-out set, written before the second round of changes (also never
+  tuned on). Misses are listed only for the dev set, whatever the files.
 
 Each case has a kind:
 - single: `expect` lists what the answer may be built on: a curated topic id ("lists"), a documentation
@@ -36,7 +39,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "generated")]
 from db.migrate import apply_migrations  # noqa: E402
 from knowledge.docs_index import build, search  # noqa: E402
 
-SETS = {"held-out (test)": ROOT / "bench" / "concepts_heldout.jsonl", "dev": ROOT / "bench" / "concepts_dev.jsonl"}
+SETS = {"held-out (test)": ROOT / "bench" / "concepts_heldout.jsonl",
+        "held-out 2 (test)": ROOT / "bench" / "concepts_heldout2.jsonl", "dev": ROOT / "bench" / "concepts_dev.jsonl"}
 _SOURCE = re.compile(r"^Source: https://docs\.python\.org/3/([a-z0-9_./-]+)\.html#(\S+)", re.M)
 _URL = re.compile(r"https://docs\.python\.org/3/([a-z0-9_./-]+)\.html#([A-Za-z0-9_.-]+)")
 _DIFFERENCE = re.compile(r"\bdifferen(?:ce|t)\b|\bwhereas\b|\bunlike\b|\binstead\b", re.I)
@@ -136,10 +140,12 @@ def main() -> int:
         build.load(url, cache_file)
         print("concepts answers (curated pages + documentation search, offline engine):")
         with psycopg.connect(url) as conn:
-            for name, path in SETS.items():
+            files = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
+            sets = {p.stem.replace("concepts_", ""): p for p in files} if files else SETS
+            for name, path in sets.items():
                 started = time.perf_counter()
                 results = run(conn, load(path))
-                report(name, results, verbose="-v" in sys.argv and name == "dev")
+                report(name, results, verbose="-v" in sys.argv and path.name == "concepts_dev.jsonl")
                 print(f"  {'':<16} ({(time.perf_counter() - started) * 1000 / len(results):.1f} ms/question)")
     finally:
         if server is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from agents.concepts.docs_answer import named_terms
 from knowledge.topics import _WEAK, text_scores
 
 FACTOR = 2.0
@@ -58,3 +59,18 @@ def _focus(question: str) -> tuple[dict[str, float], str]:
         return {}, ""
     object_topics = text_scores(" ".join(found))[0]
     return {topic: FACTOR for topic in object_topics}, " ".join(found) if object_topics else ""
+
+
+def page_leads(question: str, topic: str, section, page_names: str) -> bool:
+    """The question's grammar chose the page (`topic`) and the best section (`section`, a Passage or None) is
+    about something else it mentions, or the page's own name is the question's head noun and the section names
+    nothing the page does not ("create a set from a list": Sets, whatever the set() entry covers; "use a list as
+    a queue": the section on queues)."""
+    if topic not in focus(question):
+        return False
+    head = words(question)
+    name = f"{section.title.split('(')[0]} {section.anchor}" if section is not None else ""
+    if not named_terms(head, name):
+        return True
+    return bool(named_terms(head.split()[0] if head else "", page_names)) and not (
+        named_terms(question, name) - named_terms(question, page_names))

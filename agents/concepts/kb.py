@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import compare_docs, compose, docs_answer, focus, offtopic
+from agents.concepts import api_lead, compare_docs, compose, docs_answer, focus, offtopic, word_sense
 from agents.concepts.knowledge import control, core, gaps, objects, tools
 from knowledge.errors import ERRORS
 from knowledge.outline import OUTLINE
@@ -219,8 +219,8 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     words foreign to programming be recognised as one (agents/concepts/offtopic.py)."""
     question = question or ""
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
-    if not code and offtopic.is_off_topic(question, text_scores(question)[1], _WEAK, sections or {},
-                                              tuple(_vocabulary())):
+    if not code and word_sense.not_programming(question, text_scores(question)[1], _WEAK, sections or {},
+                                               tuple(_vocabulary())):
         return _unknown(question, level)
     pair = _comparison(question)
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
@@ -238,6 +238,10 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
         # "What does KeyError mean?" is best answered by the error catalogue (which includes the concept).
         return explain_error(error.group(1), "", skill_level=level)
+    entry = None if error else api_lead.lead(question, passages, ranked[0][0] if ranked else None)
+    if entry is not None:   # "what does len() do", "square root": the function's own entry answers
+        return _from_docs(question, [entry, *(p for p in passages if p is not entry)], level, style, code)
+    passages = api_lead.demoted(passages)
     fuzzy = False
     if not ranked:
         guess = _fuzzy_topic(question)
@@ -251,8 +255,7 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     named = None if error else docs_answer.named_entry(passages, question)
     if named is not None:   # the entry the question names exactly leads any answer from the documentation
         passages = [named, *(p for p in passages if p is not named)]
-    led = topic in focus.focus(question) and not docs_answer.named_terms(
-        focus.words(question), f"{passages[0].title.split('(')[0]} {passages[0].anchor}" if passages else "")
+    led = focus.page_leads(question, topic, passages[0] if passages else None, _page_names(topic))
     if not error and not led and _docs_fit_better(question, topic, scores, passages):
         # (unless the question's grammar chose the page and the section is about something else it mentions)
         return _from_docs(question, passages, level, style, code)

@@ -62,11 +62,16 @@ def typo_of(word: str, vocabulary: tuple[str, ...]) -> str | None:
     return None
 
 
+def is_foreign(word: str, sections: dict[str, int], vocabulary: tuple[str, ...]) -> bool:
+    """In (almost) no documentation section and no typo of the topics' vocabulary."""
+    return sections.get(_stem(word), 0) < MIN_SECTIONS and typo_of(word, vocabulary) is None
+
+
 def foreign_terms(question: str, sections: dict[str, int], vocabulary: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """(foreign terms, terms that count): the question's key terms of MIN_LENGTH letters or more, and those
     the documentation (almost) never uses and that are no typo of the topics' vocabulary."""
     counted = [t for t in key_terms(question, expand=False) if len(t) >= MIN_LENGTH and t.isalpha()]
-    foreign = [t for t in counted if sections.get(_stem(t), 0) < MIN_SECTIONS and typo_of(t, vocabulary) is None]
+    foreign = [t for t in counted if is_foreign(t, sections, vocabulary)]
     return foreign, counted
 
 

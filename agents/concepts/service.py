@@ -33,7 +33,7 @@ def _engine_version() -> str:
     root = Path(__file__).resolve().parent.parent.parent
     sources = sorted((root / "agents" / "concepts").glob("*.py")) + [
         root / "knowledge" / "topics.py", root / "knowledge" / "glossary.py",
-        root / "knowledge" / "docs_index" / "search.py"]
+        root / "knowledge" / "docs_index" / "search.py", root / "knowledge" / "docs_index" / "api_names.py"]
     return hashlib.sha256(b"".join(path.read_bytes() for path in sources if path.exists())).hexdigest()[:16]
 
 

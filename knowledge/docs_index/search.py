@@ -7,12 +7,14 @@ sections (README: "Python documentation").
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from psycopg.rows import tuple_row
 
 from knowledge import glossary
+from knowledge.docs_index import api_names
 from knowledge.docs_index.pages import link
 
 # English function words (what PostgreSQL's English configuration drops too) and words about the asking, not the
@@ -100,24 +102,75 @@ WITH terms AS (
 )
 SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
        (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1 | 32))
-          FROM terms) / (1 + greatest(0, length(s.body) - %(long)s) / %(long)s::float8) AS rank
+          FROM terms) / (1 + greatest(0, length(s.body) - %(long)s) / %(long)s::float8)
+       /*named*/ AS rank
   FROM docs_sections AS s, query
- WHERE s.search @@ query.q
+ WHERE s.search @@ query.q /*or named*/
  ORDER BY rank DESC, length(s.body)
  LIMIT %(k)s
 """
 
 
+# A question naming functions (api_names.py) also has their entries as candidates, ranked first: the name named
+# first, then the most basic page. (Only then: the extra condition costs the GIN plan its speed.)
+_NAMED = """
+       + CASE WHEN s.kind = 'api' AND s.page = ANY(%(pages)s)
+                   AND lower(substring(s.anchor from '[^.]*$')) = ANY(%(names)s)
+              THEN %(named)s - array_position(%(names)s, lower(substring(s.anchor from '[^.]*$')))
+                   - 0.01 * array_position(%(pages)s, s.page)
+              ELSE 0 END"""
+_NAMED_CANDIDATES = """
+  FROM docs_sections AS s
+ WHERE s.id IN (SELECT id FROM docs_sections, query WHERE search @@ query.q
+                UNION ALL
+                SELECT id FROM docs_sections WHERE kind = 'api' AND page = ANY(%(pages)s)
+                   AND lower(substring(anchor from '[^.]*$')) = ANY(%(names)s))"""
+_SQL_NAMED = _SQL.replace("/*named*/", _NAMED).replace("""
+  FROM docs_sections AS s, query
+ WHERE s.search @@ query.q /*or named*/""", _NAMED_CANDIDATES)
+assert _SQL_NAMED != _SQL
+_SQL = _SQL.replace("/*named*/", "").replace("/*or named*/", "")
+
 LONG_SECTION = 10_000
+EXACT_NAME = 1.5      # rank factor of an API entry named exactly by a key term
+NAMED_BONUS = 100.0   # above any text rank: a named function's entry is among the first passages
 
 
 def query_params(question: str) -> dict | None:
     terms = key_terms(question)
-    return {"q": " ".join(terms), "any": " or ".join(terms), "long": LONG_SECTION} if terms else None
+    if not terms:
+        return None
+    return {"q": " ".join(terms), "any": " or ".join(terms), "long": LONG_SECTION, "named": NAMED_BONUS,
+            "names": api_names.search_names(question), "pages": list(api_names.PAGES)}
+
+
+def _statement(params: dict) -> str:
+    return _SQL_NAMED if params["names"] else _SQL
 
 
 def _passages(rows) -> list[Passage]:
     return [Passage(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), float(r[7])) for r in rows]
+
+
+_SPARE = 4   # rows fetched beyond k, to replace named entries that do not answer this question
+
+
+def _addressed(passages: list[Passage], question: str, k: int) -> list[Passage]:
+    """The first k passages: entries named exactly by a key term rank higher; a method of a class the question
+    does not name ("append to a file" is not deque.append: api_names.addressable) neither gains nor leads."""
+    words = set(key_terms(question))
+    kept = []
+    for p in passages:
+        if not api_names.addressable(p.anchor, question):
+            if p.rank < NAMED_BONUS / 2:
+                kept.append(p)
+            continue
+        if p.kind == "api" and p.page in api_names.PAGES and api_names.entry_name(p.anchor) in words:
+            # an entry whose own name is one of the question's words as written (not a stem: "enumerate" is
+            # not "enumerations") is about exactly what was asked
+            p = dataclasses.replace(p, rank=p.rank * EXACT_NAME)
+        kept.append(p)
+    return sorted(kept, key=lambda p: -p.rank)[:k]
 
 
 def search_sync(conn, question: str, k: int = 5) -> list[Passage]:
@@ -125,7 +178,7 @@ def search_sync(conn, question: str, k: int = 5) -> list[Passage]:
     if params is None:
         return []
     with conn.cursor(row_factory=tuple_row) as cursor:   # whatever row factory the caller's pool uses
-        return _passages(cursor.execute(_SQL, {**params, "k": k}).fetchall())
+        return _addressed(_passages(cursor.execute(_statement(params), {**params, "k": k + _SPARE}).fetchall()), question, k)
 
 
 async def search(conn, question: str, k: int = 5) -> list[Passage]:
@@ -133,8 +186,8 @@ async def search(conn, question: str, k: int = 5) -> list[Passage]:
     if params is None:
         return []
     async with conn.cursor(row_factory=tuple_row) as cursor:
-        await cursor.execute(_SQL, {**params, "k": k})
-        return _passages(await cursor.fetchall())
+        await cursor.execute(_statement(params), {**params, "k": k + _SPARE})
+        return _addressed(_passages(await cursor.fetchall()), question, k)
 
 
 _VOCABULARY_SQL = "SELECT word, ndoc FROM docs_lexemes"

@@ -1,0 +1,93 @@
+"""Builtin and standard-library functions as first-class retrieval targets.
+
+A beginner's question often names or implies one function: "what does len() do", "sum all numbers in a list",
+"convert string to int" (the conversion's target), "square root" (the glossary's everyday word for sqrt),
+"biggest number" (max). The documentation has one entry for each (library/functions#len,
+library/math#math.sqrt); that entry is the answer's natural source. This module says which function names a
+question asks about and how strongly (a name written as a call, a conversion's target, a glossary word, the
+question's first key term), and in which pages beginners' functions live, most basic first: the search ranks an
+entry of these pages named by the question first (knowledge/docs_index/search.py) and the concepts engine
+lets it lead unless a curated page claims the name (agents/concepts/api_lead.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge import glossary
+
+# Where the functions beginners meet are documented, in the order an ambiguous name is resolved: "sqrt" is
+# math.sqrt before decimal's, "split" str.split before os.path.split.
+PAGES = ("library/functions", "library/stdtypes", "library/math", "library/random", "library/statistics",
+         "library/string", "library/time", "library/datetime", "library/json", "library/csv", "library/os.path",
+         "library/pathlib", "library/collections", "library/itertools", "library/functools", "library/copy",
+         "library/shutil", "library/sys")
+# Names that are also the types the curated pages teach: "what is a list" is the Lists page, not list()'s
+# entry. They lead only when written as a call ("int()") or as what something is converted to ("to int").
+TYPE_NAMES = frozenset("list dict set tuple str int float bool object type frozenset bytes complex".split())
+_CALL = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*\)")
+_TARGET = re.compile(r"\b(?:to|into|as)\s+(?:an?\s+)?([a-z]+)\b", re.I)
+_CONVERT = re.compile(r"\b(?:convert\w*|turn\w*|chang\w*|cast\w*|transform\w*|pars\w*)\b", re.I)
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_QUESTION_WORDS = frozenset("""
+    what whats wat how hows why when where which who is are was does do did can could should would will i me my
+    you we a an the to of in on for with please pls plz explain tell show help python define meaning mean means
+    about way ways use using used difference between work works working doing understand dont im get know
+""".split())
+
+
+@dataclass(frozen=True)
+class Named:
+    name: str
+    how: str        # "call", "target", "glossary" or "head"
+
+
+def named(question: str) -> list[Named]:
+    """The function names the question asks about, strongest first: written as a call, a conversion's target
+    (a type name as written), the documentation's word for an everyday phrase, the question's first key term."""
+    question = question or ""
+    found: list[Named] = [Named(m.group(1).lower(), "call") for m in _CALL.finditer(question)]
+    if _CONVERT.search(question):
+        found += [Named(m.group(1).lower(), "target") for m in _TARGET.finditer(question)
+                  if m.group(1).lower() in TYPE_NAMES]
+    found += [Named(w.lower(), "glossary") for w in glossary.expansions(question)   # not "random" the module
+              if w.isidentifier() and w.lower() not in TYPE_NAMES and f"library/{w.lower()}" not in PAGES]
+    head = next((w for w in _WORD.findall(question) if w.lower() not in _QUESTION_WORDS and len(w) > 1), None)
+    if head and head.lower() not in TYPE_NAMES:
+        found.append(Named(head.lower(), "head"))
+    seen: set[str] = set()
+    return [n for n in found if not (n.name in seen or seen.add(n.name))]
+
+
+def variants(name: str) -> list[str]:
+    """How a name may be spelt in the documentation when the question uses the verb: reverse -> reversed."""
+    return [name] + ([name + "d", name + "ed"] if len(name) > 3 and name.isalpha() else [])
+
+
+def search_names(question: str) -> list[str]:
+    """Every spelling the search ranks first as a named function entry. Not the first key term's: a verb
+    such as "format" or "append" is as often a word for the task; that entry must earn its place by its text."""
+    return list(dict.fromkeys(v for n in named(question) if n.how != "head" for v in variants(n.name)))
+
+
+def entry_name(anchor: str) -> str:
+    """'math.sqrt' -> 'sqrt', 'str.split' -> 'split', 'len' -> 'len'."""
+    return anchor.rsplit(".", 1)[-1].lower()
+
+
+_MODULES = frozenset(page.split("/", 1)[1] for page in PAGES)
+
+
+def addressable(anchor: str, question: str) -> bool:
+    """A method answers only a question that names its class ("deque append" is not "append to a file"), except
+    the methods of the builtin types beginners use every day (str.split, dict.get)."""
+    parts = anchor.split(".")
+    rest = parts
+    for i in range(len(parts) - 1, 0, -1):
+        if ".".join(parts[:i]) in _MODULES:
+            rest = parts[i:]
+            break
+    if len(rest) < 2:
+        return True
+    owner = rest[-2]
+    return owner.lower() in TYPE_NAMES or bool(re.search(rf"\b{re.escape(owner)}\b", question or "", re.I))
