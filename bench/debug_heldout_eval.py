@@ -58,14 +58,14 @@ def evaluate(case: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", type=Path, default=SET, help="bench/debug_heldout2.jsonl: a second fresh set")
-    parser.add_argument("--split", choices=("dev", "test", "test2", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "all"), default="all")
     parser.add_argument("--show-misses", action="store_true", help="list misses of the test half too")
     args = parser.parse_args(argv)
     cases = [json.loads(row) for row in args.set.read_text().splitlines() if row.strip()]
     cases = [c for c in cases if args.split == "all" or c["split"] == args.split]
     with ThreadPoolExecutor(max_workers=2) as pool:
         rows = list(pool.map(evaluate, cases))
-    for split in ("dev", "test", "test2"):
+    for split in ("dev", "test", "test2", "test3"):
         part = [r for r in rows if r["split"] == split]
         if not part:
             continue
