@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from agents.debug import inputs, pasted  # noqa: E402
+from agents.debug import inputs, pasted, repair_search  # noqa: E402
 from pitfalls.ast_tools import parse  # noqa: E402
 from agents.debug.explainer import explain_failure  # noqa: E402
 from agents.debug.local_run import run  # noqa: E402
@@ -44,8 +44,14 @@ def evaluate(case: dict) -> dict:
     tree = parse(code) if code.strip() else None
     choice = inputs.choose(case.get("stdin", ""), question, tree)
     result = pasted.parse(question) if not code.strip() else run(code, stdin=choice.text, timeout=5.0)
+    searched = None
+    if code.strip() and result.status == "ok":   # as DebugService: the expected-vs-got repair search, one run
+        search = repair_search.plan(code, tree, question, result.stdout)
+        if search is not None:
+            searched = repair_search.pick(search, run(repair_search.harness(), stdin=search.job_input(choice.text),
+                                                      timeout=10.0).stdout)
     expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
-                           stdin_lines=choice.text.count("\n"))
+                           stdin_lines=choice.text.count("\n"), searched=searched)
     lines = case["line"] if isinstance(case["line"], list) else [case["line"]]
     fix_text = f"{expl.fix}\n{changed_lines(code, expl.fixed_code)}"
     line_ok = expl.line in lines

@@ -128,11 +128,12 @@ def _syntax_topic(msg: str) -> str:
 
 
 def explain_failure(code: str, result, question: str = "", skill_level: str = "beginner",
-                    ran_with: str = "", stdin_lines: int = 0) -> DebugExplanation:
+                    ran_with: str = "", stdin_lines: int = 0, searched: Finding | None = None) -> DebugExplanation:
     """Explain why the student's code failed (or misbehaved) using the real run result.
 
     ran_with: the sentence saying which standard input the run was given (empty if it reads none);
-    stdin_lines: how many lines that input had (an EOFError past them is a real over-read)."""
+    stdin_lines: how many lines that input had (an EOFError past them is a real over-read);
+    searched: the edit the expected-vs-got repair search verified by running (agents/debug/repair_search.py)."""
     code = code or ""
     notes: list[str] = [ran_with] if ran_with else []
     try:
@@ -180,7 +181,7 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
                                    "Simplify the program and avoid system calls, subprocesses and network access.",
                                    confidence=0.3, title="Program was stopped", topic="exceptions"),
                            None, line, "exceptions", code, notes)
-        return _ok(code, tree, result, question, notes, ran_with)
+        return _ok(code, tree, result, question, notes, ran_with, searched)
     except Exception as exc:   # an explainer bug must never take down the debug agent
         return DebugExplanation(title="Could not analyse the code", error_type=_get(result, "exception_type"),
                                 line=_get(result, "line"), cause="I could not analyse this run automatically "
@@ -189,7 +190,8 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
                                 concept_topic="exceptions", confidence=0.1, notes=())
 
 
-def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str = "") -> DebugExplanation:
+def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str = "",
+        searched: Finding | None = None) -> DebugExplanation:
     if not code.strip():
         return _finish(Finding("I did not receive any code to run, and your message does not name an error, so "
                                "there is nothing concrete to diagnose yet.",
@@ -205,6 +207,9 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
+    if searched is not None and not (findings and (findings[0].line == searched.line
+                                                   or expl_expect.described(findings[0], question))):
+        findings.insert(0, searched)   # verified by running: the edit makes the program print what was expected
     run_note = (f"I ran it{' with that input' if ran_with else ''} and it finished without an error; it printed:\n"
                 f"```\n{printed}\n```" if printed else "I ran it and it finished without an error, printing nothing.")
     if expect.sentence():

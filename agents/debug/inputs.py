@@ -15,7 +15,8 @@ from dataclasses import dataclass
 _STATED = re.compile(
     r"\b(?:when|if|after|once)\s+(?:I|i|the user|you|we)\s+(?:enter|enters|entered|type|types|typed|input|inputs|"
     r"give|gives|gave|put in|puts in|write|writes|wrote)\s+(?:it\s+|in\s+)?(?P<value>.+?)"
-    r"(?=\s*(?:[,;!?]\s|\.\s|\.$|[,;!?]$|$|\s+(?:it|the program|then|but|and then|I get|i get|I got|the output)\b))",
+    r"(?=\s*(?:[,;!?]\s|\.\s|\.$|[,;!?]$|$|\s+(?:it|the program|then|but|and then|I get|i get|I got|the output|"
+    r"I expect|i expect|I want|i want|expecting|it should|instead)\b))",
     re.I)
 _STATED_ALT = re.compile(r"\b(?:with|for|given)\s+(?:the\s+)?input\s+(?:of\s+)?(?P<value>\S+(?:\s*,\s*\S+)*)"
                          r"|\binput\s+(?:is|was)\s+(?P<value2>\S+(?:\s*,\s*\S+)*)", re.I)
