@@ -103,3 +103,24 @@ def test_harness_in_the_real_sandbox():
     assert job.status == "ok"
     found = repair_search.pick(search, job.stdout)
     assert found is not None and "(low + high) / 2" in found.fixed_code
+
+
+CRASHES = [
+    # concrete crash fixes: (code, line, regex on fix + fixed code, the fixed program no longer raises)
+    ("stock = {'a': 0, 'b': 3}\nfor k in stock:\n    if stock[k] == 0:\n        del stock[k]\nprint(stock)\n", 2,
+     r"for k in list\(stock\)"),
+    ("p = (3, 4)\np[0] = 5\nprint(p)\n", 2, r"p = list\(p\)"),
+    ("nums = [1, 2, 3]\nprint(nums(0))\n", 2, r"nums\[0\]"),
+    ("n = 10 / 2\nfor i in range(n):\n    print(i)\n", 2, r"range\(int\(n\)\)"),
+    ("n = 3\nnames = []\nfor i in range(n):\n    names.append('x')\nprint(names[n])\n", 5, r"names\[n - 1\]"),
+]
+
+
+@pytest.mark.parametrize("code,line,fix", CRASHES)
+def test_crash_fixes_are_concrete(code, line, fix):
+    first = run(code)
+    assert first.status == "exception"
+    expl = explain_failure(code, first)
+    assert expl.line == line
+    assert re.search(fix, f"{expl.fix}\n{expl.fixed_code}"), expl.fix
+    assert run(expl.fixed_code).status == "ok"
