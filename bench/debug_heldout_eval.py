@@ -9,6 +9,7 @@ runs in agents/debug/local_run.py, a pasted traceback is read by agents/debug/pa
 answers. A case counts when the answer names an accepted line AND its fix (the `fix` text plus the lines the
 fixed program changes) matches the regex. The set was written before the engines were changed; the `test`
 half is never looked at while iterating (misses are listed only for `dev` unless --show-misses).
+bench/debug_heldout3.jsonl (`test3`, 44 cases) was written and measured before round 2 changed anything.
 bench/debug_heldout2.jsonl (`test2`) was written after the first set's test half had been measured, before
 the mechanisms its misses pointed to were generalised, to keep one untouched measurement.
 """
