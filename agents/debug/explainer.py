@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import expl_expect, expl_runtime, expl_syntax
+from agents.debug import expl_expect, expl_runtime, expl_syntax, expl_typefix
 from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
 from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
 
@@ -95,6 +95,10 @@ def _exception(code: str, tree, result, line, notes) -> DebugExplanation:
         finding = expl_runtime.HANDLERS[exc](code, tree, line, msg)
     else:
         finding = expl_runtime.generic(code, tree, line, msg, exc)
+    if exc == "TypeError" and finding.fixed_code is None and tree is not None:
+        concrete = expl_typefix.concrete(code, tree, line, msg)   # advice alone: try a concrete edit of the line
+        if concrete is not None:
+            finding = concrete
     if line and not finding.title:
         finding.title = f"{exc} on line {line}"
     source = (_get(result, "source_line") or line_text(code, line)).strip()

@@ -124,3 +124,25 @@ def test_crash_fixes_are_concrete(code, line, fix):
     assert expl.line == line
     assert re.search(fix, f"{expl.fix}\n{expl.fixed_code}"), expl.fix
     assert run(expl.fixed_code).status == "ok"
+
+
+TYPE_FIXES = [
+    # TypeErrors that used to get advice only (shapes from real student submissions)
+    ("def f(lst):\n    result = []\n    for i in lst:\n        result = result + i\n    return result\nprint(f([1, 2]))\n",
+     4, r"result \+ \[i\]"),
+    ("t = (1, 2)\nt = t + [3]\nprint(t)\n", 2, r"tuple\(\[3\]\)"),
+    ("lst = [3, 1]\nlst = lst.append(4)\nprint(lst[0])\n", 3, r"^lst\.append\(4\)$"),
+    ("new = []\nfor i in [1, 2]:\n    new += new.append(i)\nprint(new)\n", 3, r"^    new\.append\(i\)$"),
+    ("res = []\nfor x in [1, 2]:\n    res += x\nprint(res)\n", 3, r"res\.append\(x\)"),
+    ("n = 5\nfor i in n:\n    print(i)\n", 2, r"range\(n\)"),
+]
+
+
+@pytest.mark.parametrize("code,line,fix", TYPE_FIXES)
+def test_type_errors_get_a_corrected_line(code, line, fix):
+    first = run(code)
+    assert first.exception_type == "TypeError"
+    expl = explain_failure(code, first)
+    assert expl.fixed_code is not None
+    assert re.search(fix, expl.fixed_code, re.M), expl.fixed_code
+    assert run(expl.fixed_code).status == "ok"
