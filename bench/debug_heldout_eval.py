@@ -46,8 +46,8 @@ def evaluate(case: dict) -> dict:
     choice = inputs.choose(case.get("stdin", ""), question, tree)
     result = pasted.parse(question) if not code.strip() else run(code, stdin=choice.text, timeout=5.0)
     searched = None
-    if code.strip() and result.status == "ok":   # as DebugService: the expected-vs-got repair search, one run
-        search = repair_search.plan(code, tree, question, result.stdout)
+    if code.strip() and repair_search.searchable(result, question):   # as DebugService: the repair search
+        search = repair_search.plan(code, tree, question, result.stdout, result)
         if search is not None:
             searched = repair_search.pick(search, run(repair_search.harness(), stdin=search.job_input(choice.text),
                                                       timeout=10.0).stdout)

@@ -26,6 +26,8 @@ def _squash(text):
 def verdict(out, original, want):
     """2: the expected text itself appears; 1: the expected numbers/words appear; 0: no. Output identical to the
     original run, or a crash the original did not have, is 0."""
+    if want.get("ends"):   # the loop that never stopped: any clean end is the repair
+        return 1 if "\n<" not in out and out != original else 0
     if out == original or ("\n<" in out and "\n<" not in original):
         return 0
     if _squash(original) and re.search(r"(?<!\S)" + re.escape(_squash(original)) + r"(?!\S)", _squash(out)):

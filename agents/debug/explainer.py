@@ -149,7 +149,7 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
             if not code.strip():
                 return _pasted(result, notes)
             if str(_get(result, "exception_type", "")) == "EOFError":
-                symptom = _loop_bug_behind_over_read(code, tree, line)
+                symptom = _loop_bug_behind_over_read(code, tree, line) or searched
                 if symptom is not None:   # the loop never stops because of a silent bug: that is the diagnosis
                     notes.append(f"The run ended with EOFError on line {line}: the loop kept asking for input after "
                                  "all of it was used, because of the bug above.")

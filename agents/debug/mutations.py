@@ -130,6 +130,13 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
             swap_node(node, ast.BoolOp(op=ast.Or() if isinstance(node.op, ast.And) else ast.And(), values=node.values))
     _loop_edits(code, tree, add, swap_node)
     _conversions(code, tree, swap_node, add)
+    for node in ast.walk(tree):   # text compared case-sensitively
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq)) \
+                and isinstance(node.comparators[0], ast.Constant) and isinstance(node.comparators[0].value, str) \
+                and node.comparators[0].value.lower() != node.comparators[0].value.upper():
+            lowered = ast.Call(func=ast.Attribute(value=node.left, attr="lower"), args=[], keywords=[])
+            swap_node(node, ast.Compare(left=lowered, ops=node.ops,
+                                        comparators=[ast.Constant(node.comparators[0].value.lower())]))
     for node in ast.walk(tree):   # flipped / widened comparisons
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             for table in (_FLIP, _WIDEN):

@@ -73,6 +73,41 @@ def expectation(question: str, code_values: set[str], original: str = "") -> dic
             expected, explicit = loose.group("want"), False
     if not expected:
         return None
+    return _wanted(expected, explicit, code_values, original)
+
+
+_SAYS = re.compile(r"\b(?:it|the program|this|that)\s+(?:always\s+|still\s+|just\s+)?(?:says|prints|shows|outputs)\s+"
+                   r"[\"'`]?(?P<got>[^\"'`.!?,;]+)", re.I)
+
+
+def other_branch(question: str, tree) -> str | None:
+    """"It says Bye" about a program whose if/else prints Bye in one branch: the student wanted the other one."""
+    said = _SAYS.search(question or "")
+    if not said or tree is None:
+        return None
+    got = said.group("got").strip().lower()
+    import ast
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and node.orelse:
+            sides = [_printed(node.body), _printed(node.orelse)]
+            for here, there in ((0, 1), (1, 0)):
+                if sides[here] and sides[there] and any(t.lower() in got for t in sides[here]) \
+                        and not any(t.lower() in got for t in sides[there]):
+                    return " ".join(sides[there])
+    return None
+
+
+def _printed(block) -> list[str]:
+    import ast
+    texts = []
+    for stmt in block:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and getattr(stmt.value.func, "id", "") == "print":
+            texts += [a.value.strip() for a in stmt.value.args if isinstance(a, ast.Constant)
+                      and isinstance(a.value, str) and a.value.strip()]
+    return texts
+
+
+def _wanted(expected: str, explicit: bool, code_values: set[str], original: str) -> dict | None:
     expected = expected.strip().strip("\"'`").strip()
     nums = _numbers(expected)
     printed = expect_match.numbers(original)
@@ -87,12 +122,34 @@ def expectation(question: str, code_values: set[str], original: str = "") -> dic
             "words": valued if key is None else [], "text": text}
 
 
-def plan(code: str, tree, question: str, stdout: str) -> Plan | None:
-    """The search to run, or None when the question states no expected result or nothing can be edited."""
+_NEVER_ENDS = re.compile(r"keeps? (asking|going|looping|repeating)|never (stops|ends|finishes)|"
+                         r"(doesn'?t|does not|won'?t|will not) (stop|end|finish|exit|quit)|forever|again and again|"
+                         r"infinite", re.I)
+
+
+def searchable(result, question: str) -> bool:
+    """A clean run, or a loop that asked for input past the end while the student says it never stops."""
+    status = getattr(result, "status", "")
+    if status == "ok":
+        return True
+    return getattr(result, "exception_type", "") == "EOFError" and bool(_NEVER_ENDS.search(question or ""))
+
+
+def plan(code: str, tree, question: str, stdout: str, result=None) -> Plan | None:
+    """The search to run, or None when the question states no expected result or nothing can be edited.
+    For a loop that never stops (result: the EOFError run), the expectation is that the program ends."""
     if tree is None:
         return None
+    if result is not None and getattr(result, "status", "ok") != "ok":
+        if not searchable(result, question):
+            return None
+        candidates = mutations.generate(code, tree)[:MAX_CANDIDATES]
+        return Plan(candidates, {"ends": True}, stdout + "\n<EOFError>") if candidates else None
     values = {str(n.value) for n in _constants(tree)}
     want = expectation(question, values, stdout)
+    if want is None:
+        branch = other_branch(question, tree)
+        want = _wanted(branch, True, values, stdout) if branch else None
     if want is None:
         return None
     candidates = mutations.generate(code, tree)[:MAX_CANDIDATES]
@@ -158,6 +215,11 @@ def pick(search: Plan, harness_stdout: str) -> Finding | None:
     if not 0 <= index < len(search.candidates):
         return None
     fixed, line, what = search.candidates[index]
+    if search.want.get("ends"):
+        return Finding(f"Line {line} keeps the loop from ending. I ran small changes of your program with the same "
+                       f"input, and the first one after which the loop stops is this: {what}.",
+                       f"On line {line}, {what}.", fixed_code=fixed, confidence=0.8, line=line,
+                       title=f"Line {line} keeps the loop going", topic=mutations.topic_of(what))
     shown = search.want.get("text") or ", ".join(str(w) for w in search.want.get("words") or []) or \
         (f"{search.want['key']:g}" if search.want.get("key") is not None else "what you expected")
     return Finding(f"Line {line} is where the output goes wrong. I ran small changes of your program with the same "

@@ -54,9 +54,9 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
     async def _search(self, request, context, result, stdin: str):
         """A clean run whose output the student says is wrong: one more sandbox job tries small edits of the
         program and returns the one that prints what they expected (agents/debug/repair_search.py)."""
-        if not request.code.strip() or result.status != "ok":
+        if not request.code.strip() or not repair_search.searchable(result, request.question):
             return None
-        search = repair_search.plan(request.code, parse(request.code), request.question, result.stdout or "")
+        search = repair_search.plan(request.code, parse(request.code), request.question, result.stdout or "", result)
         if search is None:
             return None
         from sandbox import SandboxBusy

@@ -146,3 +146,37 @@ def test_type_errors_get_a_corrected_line(code, line, fix):
     assert expl.fixed_code is not None
     assert re.search(fix, expl.fixed_code, re.M), expl.fixed_code
     assert run(expl.fixed_code).status == "ok"
+
+
+def _search(code, question, stdin=""):
+    tree = parse(code)
+    choice = inputs.choose(stdin, question, tree)
+    first = run(code, stdin=choice.text)
+    search = repair_search.plan(code, tree, question, first.stdout, first) if repair_search.searchable(
+        first, question) else None
+    found = repair_search.pick(search, run(repair_search.harness(), stdin=search.job_input(choice.text)).stdout) \
+        if search else None
+    return first, found, explain_failure(code, first, question=question, ran_with=choice.describe(),
+                                         stdin_lines=choice.text.count("\n"), searched=found)
+
+
+def test_it_says_one_branch_so_the_other_was_expected():
+    code = "c = input('Again? ')\nif c == 'Y':\n    print('Starting')\nelse:\n    print('Bye')\n"
+    assert repair_search.other_branch("I type y and it says Bye", parse(code)) == "Starting"
+    first, found, expl = _search(code, "I type y and it says Bye")
+    assert first.stdout.endswith("Bye\n") and expl.line == 2 and "c.lower() == 'y'" in expl.fixed_code
+
+
+def test_a_loop_that_never_stops_is_searched_for_an_end():
+    code = "a = input('3 + 4? ')\nwhile a != 7:\n    a = input('Again: ')\nprint('Correct')\n"
+    first, found, expl = _search(code, "I type 7 and it keeps asking me again")
+    assert first.exception_type == "EOFError" and found is not None
+    assert expl.error_type is None and expl.line in (1, 2) and re.search(r"int\(input|'7'", expl.fixed_code)
+    assert run(expl.fixed_code, stdin="7\n").stdout.endswith("Correct\n")
+
+
+def test_stated_input_first_then_samples_for_the_rest():
+    code = "n = int(input())\nnames = []\nfor i in range(n):\n    names.append(input())\nprint(names[-1])\n"
+    choice = inputs.choose("", "I enter 3 and then Ann, Bob and Cy, then it crashes", parse(code))
+    assert choice.text.split("\n")[0] == "3" and choice.text.count("\n") == 4
+    assert run(code, stdin=choice.text).status == "ok"
