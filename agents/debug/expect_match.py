@@ -23,6 +23,16 @@ def _squash(text):
     return re.sub(r"\s+", " ", text or "").strip().lower()
 
 
+def _count(text, lines):
+    if lines:
+        return len([row for row in (text or "").split("\n") if row.strip()])
+    found = re.findall(r"\[([^\[\]]*)\]", text or "")
+    if not found:
+        return -1
+    last = found[-1].strip()
+    return 0 if not last else len(re.findall(r"'[^']*'|\"[^\"]*\"|[^,]+", last))
+
+
 def verdict(out, original, want):
     """2: the expected text itself appears; 1: the expected numbers/words appear; 0: no. Output identical to the
     original run, or a crash the original did not have, is 0."""
@@ -30,6 +40,8 @@ def verdict(out, original, want):
         return 1 if "\n<" not in out and out != original else 0
     if out == original or ("\n<" in out and "\n<" not in original):
         return 0
+    if want.get("count") is not None:   # "the first three items": the printed list (or lines) has that many
+        return 1 if _count(out, want.get("lines")) == want["count"] != _count(original, want.get("lines")) else 0
     if _squash(original) and re.search(r"(?<!\S)" + re.escape(_squash(original)) + r"(?!\S)", _squash(out)):
         return 0   # the wrong output is still all there, the expected value only added to it
     text = _squash(want.get("text"))

@@ -107,8 +107,17 @@ def _printed(block) -> list[str]:
     return texts
 
 
+_COUNT = re.compile(r"\b(?P<n>\d+|" + "|".join(w for w in _WORDS if w != "twice") + r")\s+(?:\w+\s+)?"
+                    r"(?P<what>items|elements|numbers|names|lines|words|values|things|letters|rows|entries)\b", re.I)
+
+
 def _wanted(expected: str, explicit: bool, code_values: set[str], original: str) -> dict | None:
     expected = expected.strip().strip("\"'`").strip()
+    count = _COUNT.search(expected)
+    if count:   # "the first three items", "3 lines": got is one element more or less
+        n = count.group("n")
+        return {"count": int(n) if n.isdigit() else _WORDS[n.lower()], "lines": count.group("what").lower() in
+                ("lines", "rows")}
     nums = _numbers(expected)
     printed = expect_match.numbers(original)
     fresh = [n for n in nums if not any(abs(n - p) < 1e-9 for p in printed)]
@@ -220,8 +229,11 @@ def pick(search: Plan, harness_stdout: str) -> Finding | None:
                        f"input, and the first one after which the loop stops is this: {what}.",
                        f"On line {line}, {what}.", fixed_code=fixed, confidence=0.8, line=line,
                        title=f"Line {line} keeps the loop going", topic=mutations.topic_of(what))
-    shown = search.want.get("text") or ", ".join(str(w) for w in search.want.get("words") or []) or \
-        (f"{search.want['key']:g}" if search.want.get("key") is not None else "what you expected")
+    if search.want.get("count") is not None:
+        shown = f"{search.want['count']} {'lines' if search.want.get('lines') else 'items'}"
+    else:
+        shown = search.want.get("text") or ", ".join(str(w) for w in search.want.get("words") or []) or \
+            (f"{search.want['key']:g}" if search.want.get("key") is not None else "what you expected")
     return Finding(f"Line {line} is where the output goes wrong. I ran small changes of your program with the same "
                    f"input, and the first one that prints {shown}, as you expected, is this: {what}.",
                    f"On line {line}, {what}.", fixed_code=fixed, confidence=0.85, line=line,

@@ -180,3 +180,13 @@ def test_stated_input_first_then_samples_for_the_rest():
     choice = inputs.choose("", "I enter 3 and then Ann, Bob and Cy, then it crashes", parse(code))
     assert choice.text.split("\n")[0] == "3" and choice.text.count("\n") == 4
     assert run(code, stdin=choice.text).status == "ok"
+
+
+def test_one_element_short_is_searched_by_count():
+    code = "xs = ['a', 'b', 'c', 'd']\nfirst = xs[0:2]\nprint(first)\n"
+    assert repair_search.expectation("I want the first three items but I only get ['a', 'b']", set(), "")[
+        "count"] == 3
+    assert expect_match.verdict("['a', 'b', 'c']\n", "['a', 'b']\n", {"count": 3}) == 1
+    assert expect_match.verdict("['a', 'b', 'c', 'd']\n", "['a', 'b']\n", {"count": 3}) == 0
+    first, found, expl = _search(code, "I want the first three items but I only get ['a', 'b']")
+    assert expl.line == 2 and "xs[0:3]" in expl.fixed_code and "3 items" in expl.cause
