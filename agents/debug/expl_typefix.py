@@ -5,14 +5,15 @@ of the failing line (or of the assignment that produced its None), never by patt
 - a list/tuple `+` a single item: wrap the item (`result + [i]`, `t + (x,)`, `t + tuple(xs)`);
 - a None that comes from storing an in-place method's result (`lst = lst.append(x)`): keep the call, drop
   the assignment;
-- `for x in n` / `len(n)` / `x in n` over an int: `range(n)` / `len(str(n))` / `str(n)`.
+- `for x in n` / `len(n)` over an int: `range(n)` / `len(str(n))`;
+- a list/dict/str variable called with round brackets (`nums(0)`): `nums[0]`.
 """
 from __future__ import annotations
 
 import ast
 import re
 
-from pitfalls.ast_tools import Finding, nodes_on_line, replace_node, segment
+from pitfalls.ast_tools import Finding, assignments_to, nodes_on_line, replace_node, segment
 
 _IN_PLACE = {"append", "extend", "insert", "remove", "sort", "reverse", "clear", "update", "add", "discard"}
 
@@ -20,7 +21,7 @@ _IN_PLACE = {"append", "extend", "insert", "remove", "sort", "reverse", "clear",
 def concrete(code: str, tree, line: int | None, msg: str) -> Finding | None:
     if tree is None or not line:
         return None
-    for rule in (_concat_item, _extend_with_item, _in_place_none, _int_as_collection):
+    for rule in (_concat_item, _extend_with_item, _in_place_none, _int_as_collection, _called_collection):
         found = rule(code, tree, line, msg)
         if found is not None:
             return found
@@ -108,4 +109,19 @@ def _int_as_collection(code, tree, line, msg) -> Finding | None:
                            f"For its number of digits use `len(str({text}))`; if you meant the number itself, "
                            f"use `{text}` without len().",
                            fixed_code=replace_node(code, node.args[0], f"str({text})"), confidence=0.75)
+    return None
+
+
+def _called_collection(code, tree, line, msg) -> Finding | None:
+    kind = re.search(r"'(list|dict|str|tuple)' object is not callable", msg)
+    if not kind:
+        return None
+    for call in nodes_on_line(tree, line):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and len(call.args) == 1 \
+                and not call.keywords and assignments_to(tree, call.func.id, line):
+            item = f"{call.func.id}[{segment(code, call.args[0])}]"
+            return Finding(f"`{call.func.id}` is a {kind.group(1)}, and line {line} uses round brackets "
+                           f"`{segment(code, call)}`, which call it like a function. Items are read with square "
+                           "brackets.", f"Write `{item}` to get that item.",
+                           fixed_code=replace_node(code, call, item), confidence=0.88)
     return None

@@ -343,16 +343,6 @@ def type_error(code, tree, line, msg) -> Finding:
                            f"the name `{name}`, hiding the built-in; line {line} then tries to call that value.",
                            f"Rename your variable (e.g. `{name}_value` or `total`) so `{name}()` works again.",
                            confidence=0.9)
-        indexed = [c for c in nodes_on_line(tree, line) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
-                   and len(c.args) == 1 and not c.keywords and not_callable.group(1) in ("list", "dict", "str", "tuple")
-                   and assignments_to(tree, c.func.id, line)] if tree_ok else []
-        if indexed:
-            call = indexed[0]
-            item = f"{call.func.id}[{segment(code, call.args[0])}]"
-            return Finding(f"`{call.func.id}` is a {not_callable.group(1)}, and line {line} uses round brackets "
-                           f"`{segment(code, call)}`, which call it like a function. Items are read with square "
-                           "brackets.", f"Write `{item}` to get that item.",
-                           fixed_code=replace_node(code, call, item), confidence=0.88)
         return Finding(f"Line {line} puts brackets `(...)` after a {not_callable.group(1)}, which calls it like a "
                        "function. A missing operator (`2(3 + 4)` instead of `2 * (3 + 4)`) or a variable that "
                        "shadows a function name are the usual causes.",
