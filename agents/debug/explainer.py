@@ -211,8 +211,11 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
-    if searched is not None and not (findings and (findings[0].line == searched.line
-                                                   or expl_expect.described(findings[0], question))):
+    same_edit = [f for f in findings if searched is not None and f.fixed_code == searched.fixed_code]
+    if same_edit:   # a pitfall rule proposes the very edit the search verified: its explanation leads
+        findings = same_edit[:1] + [f for f in findings if f is not same_edit[0]]
+    elif searched is not None and not (findings and (findings[0].line == searched.line
+                                                     or expl_expect.described(findings[0], question))):
         findings.insert(0, searched)   # verified by running: the edit makes the program print what was expected
     run_note = (f"I ran it{' with that input' if ran_with else ''} and it finished without an error; it printed:\n"
                 f"```\n{printed}\n```" if printed else "I ran it and it finished without an error, printing nothing.")
