@@ -11,10 +11,10 @@ _EXPECTED_GOT = re.compile(
     r"(?:got|get|gets|prints?|printed|returns?|returned|shows?|showed|gives?|gave|outputs?)\s+"
     r"[\"'`]?(?P<got>[^\"'`]+?)[\"'`]?\s*(?:[.!?;]|$|\s+instead)", re.I)
 _SHOULD = re.compile(r"should\s+(?:print|return|be|show|give|output)\s+[\"'`]?(?P<expected>(?:[^\"'`.!?]|\.(?=\d))+?)[\"'`]?"
-                     r"\s*(?:[.!?,;]|$|\s+but)", re.I)
+                     r"\s*(?:\.(?!\d)|[!?,;]|$|\s+but)", re.I)
 _SEES = re.compile(r"\b(?:it|this|that|the program|my code|the function)\s+(?:only\s+|just\s+|always\s+)?"
                    r"(?:prints?|returns?|shows?|gives?|outputs?)\s+[\"'`]?(?P<got>(?:[^\"'`.!?,;]|\.(?=\d))+?)[\"'`]?"
-                   r"\s*(?:[.!?,;]|$|\s+(?:but|instead|even|when|every|for))", re.I)
+                   r"\s*(?:\.(?!\d)|[!?,;]|$|\s+(?:but|instead|even|when|every|for))", re.I)
 
 # title of a finding -> words in the question that point at that family of bug
 _FAMILIES = {

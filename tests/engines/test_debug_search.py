@@ -198,3 +198,11 @@ def test_a_pitfall_rule_proposing_the_same_edit_keeps_its_explanation():
     assert found is not None and found.line == 1                 # the search verified int(input(...))
     assert expl.line == 3 and expl.fixed_code == found.fixed_code  # the rule that names the comparison leads
     assert "Line 1 is where the output goes wrong" not in expl.cause
+
+
+def test_stated_values_keep_their_decimals():
+    from agents.debug.expl_expect import parse as stated
+
+    assert stated("150 minutes should be 2.5 hours but it says 2").expected == "2.5 hours"
+    assert stated("My BMI should be about 22.9 but it prints 70.0").got == "70.0"
+    assert stated("should be 5. It prints 4.").expected == "5"
