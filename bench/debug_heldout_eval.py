@@ -9,6 +9,7 @@ runs in agents/debug/local_run.py, a pasted traceback is read by agents/debug/pa
 answers. A case counts when the answer names an accepted line AND its fix (the `fix` text plus the lines the
 fixed program changes) matches the regex. The set was written before the engines were changed; the `test`
 half is never looked at while iterating (misses are listed only for `dev` unless --show-misses).
+bench/debug_heldout3.jsonl (`test3`, 44 cases) was written and measured before round 2 changed anything.
 bench/debug_heldout2.jsonl (`test2`) was written after the first set's test half had been measured, before
 the mechanisms its misses pointed to were generalised, to keep one untouched measurement.
 """
@@ -25,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from agents.debug import inputs, pasted  # noqa: E402
+from agents.debug import inputs, pasted, repair_search  # noqa: E402
 from pitfalls.ast_tools import parse  # noqa: E402
 from agents.debug.explainer import explain_failure  # noqa: E402
 from agents.debug.local_run import run  # noqa: E402
@@ -44,8 +45,14 @@ def evaluate(case: dict) -> dict:
     tree = parse(code) if code.strip() else None
     choice = inputs.choose(case.get("stdin", ""), question, tree)
     result = pasted.parse(question) if not code.strip() else run(code, stdin=choice.text, timeout=5.0)
+    searched = None
+    if code.strip() and repair_search.searchable(result, question):   # as DebugService: the repair search
+        search = repair_search.plan(code, tree, question, result.stdout, result)
+        if search is not None:
+            searched = repair_search.pick(search, run(repair_search.harness(), stdin=search.job_input(choice.text),
+                                                      timeout=10.0).stdout)
     expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
-                           stdin_lines=choice.text.count("\n"))
+                           stdin_lines=choice.text.count("\n"), searched=searched)
     lines = case["line"] if isinstance(case["line"], list) else [case["line"]]
     fix_text = f"{expl.fix}\n{changed_lines(code, expl.fixed_code)}"
     line_ok = expl.line in lines
@@ -58,14 +65,14 @@ def evaluate(case: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", type=Path, default=SET, help="bench/debug_heldout2.jsonl: a second fresh set")
-    parser.add_argument("--split", choices=("dev", "test", "test2", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "all"), default="all")
     parser.add_argument("--show-misses", action="store_true", help="list misses of the test half too")
     args = parser.parse_args(argv)
     cases = [json.loads(row) for row in args.set.read_text().splitlines() if row.strip()]
     cases = [c for c in cases if args.split == "all" or c["split"] == args.split]
     with ThreadPoolExecutor(max_workers=2) as pool:
         rows = list(pool.map(evaluate, cases))
-    for split in ("dev", "test", "test2"):
+    for split in ("dev", "test", "test2", "test3"):
         part = [r for r in rows if r["split"] == split]
         if not part:
             continue

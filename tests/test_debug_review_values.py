@@ -33,6 +33,16 @@ DEBUG = {
                            2, r"word\[::-1\]"),
     "print-not-return-behind-type-error": ("def square(x):\n    print(x * x)\n\ntotal = square(3) + 1\n", "why?", "",
                                            2, r"return x \* x"),
+    # --- debug2: the expected-vs-got repair search runs in the real sandbox behind the agent ---
+    "search-regroups-formula": ("low = 4\nhigh = 10\nmid = low + high / 2\nprint(mid)\n",
+                                "the middle of 4 and 10 should be 7 but it prints 9.0", "", 3,
+                                r"mid = \(low \+ high\) / 2"),
+    "search-reads-stated-input": ("s = int(input('Seconds: '))\nm = s / 60\nprint(m, 'min', s % 60, 's')\n",
+                                  "When I enter 150 I expect 2 min 30 s but it says 2.5 min 30 s", "", 2,
+                                  r"m = s // 60"),
+    "search-hoists-reset": ("ws = ['hi', 'hello', 'hey']\nfor w in ws:\n    best = ''\n    if len(w) > len(best):\n"
+                            "        best = w\nprint(best)\n", "the longest should be hello but it prints hey", "",
+                            3, r"best = ''\nfor w in ws:"),
     "missing-argument": ("def greet(name):\n    return 'Hi ' + name\n\nprint(greet())\n", "why?", "", 4,
                          r"greet\(\"Sam\"\)"),
 }

@@ -10,11 +10,11 @@ _EXPECTED_GOT = re.compile(
     r"[\"'`]?(?P<expected>[^\"'`]+?)[\"'`]?\s*,?\s+(?:but|and|instead)\s+(?:it\s+|i\s+)?"
     r"(?:got|get|gets|prints?|printed|returns?|returned|shows?|showed|gives?|gave|outputs?)\s+"
     r"[\"'`]?(?P<got>[^\"'`]+?)[\"'`]?\s*(?:[.!?;]|$|\s+instead)", re.I)
-_SHOULD = re.compile(r"should\s+(?:print|return|be|show|give|output)\s+[\"'`]?(?P<expected>[^\"'`.!?]+?)[\"'`]?"
-                     r"\s*(?:[.!?,;]|$|\s+but)", re.I)
+_SHOULD = re.compile(r"should\s+(?:print|return|be|show|give|output)\s+[\"'`]?(?P<expected>(?:[^\"'`.!?]|\.(?=\d))+?)[\"'`]?"
+                     r"\s*(?:\.(?!\d)|[!?,;]|$|\s+but)", re.I)
 _SEES = re.compile(r"\b(?:it|this|that|the program|my code|the function)\s+(?:only\s+|just\s+|always\s+)?"
-                   r"(?:prints?|returns?|shows?|gives?|outputs?)\s+[\"'`]?(?P<got>[^\"'`.!?,;]+?)[\"'`]?"
-                   r"\s*(?:[.!?,;]|$|\s+(?:but|instead|even|when|every|for))", re.I)
+                   r"(?:prints?|returns?|shows?|gives?|outputs?)\s+[\"'`]?(?P<got>(?:[^\"'`.!?,;]|\.(?=\d))+?)[\"'`]?"
+                   r"\s*(?:\.(?!\d)|[!?,;]|$|\s+(?:but|instead|even|when|every|for))", re.I)
 
 # title of a finding -> words in the question that point at that family of bug
 _FAMILIES = {
@@ -77,6 +77,12 @@ def rank(findings: list, question: str) -> list:
         pattern = _FAMILIES.get(f.title or "")
         return (not (pattern and re.search(pattern, q, re.I)), -f.confidence)
     return sorted(findings, key=score)
+
+
+def described(finding, question: str) -> bool:
+    """Does the question describe this finding's family of bug ("instead of" for a branch that never runs)?"""
+    pattern = _FAMILIES.get(finding.title or "")
+    return bool(pattern and re.search(pattern, question or "", re.I))
 
 
 def output_matches(stdout: str, got: str | None) -> bool:

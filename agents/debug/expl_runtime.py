@@ -80,6 +80,13 @@ def index_error(code, tree, line, msg) -> Finding:
                            f"function is called with a {kind} that is too short (for example empty).",
                            f"Handle short/empty input first, e.g. `if not {name}: return ...` at the start of "
                            f"`{func.name}`, or check `{index_src} < len({name})`.", confidence=0.75)
+        if isinstance(index, ast.Name) and any(
+                isinstance(c, ast.Call) and getattr(c.func, "id", "") == "range" and len(c.args) == 1
+                and isinstance(c.args[0], ast.Name) and c.args[0].id == index.id for c in ast.walk(tree)):
+            return Finding(f"`{index_src}` is how many items `{name}` holds (the loop ran `range({index_src})` times), "
+                           f"so `{name}[{index_src}]` is one past the end: positions go from 0 to {index_src} - 1.",
+                           f"Use `{name}[{index_src} - 1]` (or `{name}[-1]`) for the last item.",
+                           fixed_code=replace_node(code, index, f"{index_src} - 1"), confidence=0.88)
         return Finding(f"`{name}[{index_src}]` on line {line} uses a position that does not exist in `{name}` "
                        f"(valid positions are 0..len({name}) - 1).",
                        f"Print `len({name})` and `{index_src}` just before line {line} to see the mismatch; loop "
@@ -303,8 +310,27 @@ def value_error(code, tree, line, msg) -> Finding:
                    "Check the value just before this line and validate inputs.", confidence=0.55)
 
 
+def _changed_while_looping(code, tree, line, msg) -> Finding | None:
+    """`for k in d:` while the body adds/deletes keys (or items of a set): loop over a snapshot instead."""
+    if tree is None or "changed size during iteration" not in msg:
+        return None
+    for loop in ast.walk(tree):
+        if isinstance(loop, ast.For) and loop.lineno == line and isinstance(loop.iter, ast.Name):
+            name = loop.iter.id
+            return Finding(f"Line {line} loops over `{name}` while the loop body adds or deletes its items; Python "
+                           f"stops the loop because `{name}` changed size under it.",
+                           f"Loop over a snapshot of the keys: `for {segment(code, loop.target)} in list({name}):` "
+                           "(or build a new dict with a comprehension).",
+                           fixed_code=replace_node(code, loop.iter, f"list({name})"), confidence=0.9)
+    return None
+
+
 def generic(code, tree, line, msg, exc) -> Finding:
     from knowledge.errors import ERRORS
+    if exc == "RuntimeError":
+        found = _changed_while_looping(code, tree, line, msg)
+        if found is not None:
+            return found
     known = ERRORS.get(exc)
     if known:
         where = f" It happened on line {line}" if line else ""

@@ -11,7 +11,7 @@ import re
 
 from agents.debug import expl_callables, expl_convert
 from pitfalls.ast_tools import (why_none, BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
-                                    replace_node, returns_value, segment, statement_at)
+                                    replace_line, replace_node, returns_value, segment, statement_at)
 
 
 def _is_str(node) -> bool:
@@ -78,9 +78,17 @@ def _item_assignment(code, tree, line, kind) -> Finding:
                        "characters can never be changed in place.",
                        "Build a new string instead, e.g. `word = 'b' + word[1:]`, or convert to a list, change it, "
                        "and `''.join(...)` it back.", fixed_code=fixed, confidence=0.92)
-    return Finding(f"Line {line} tries to change an item of a tuple, but tuples are immutable.",
-                   "Use a list if the items must change (`items = list(items)`), or build a new tuple.",
-                   confidence=0.9)
+    fixed, fix = None, "Use a list if the items must change (`items = list(items)`), or build a new tuple."
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Subscript) \
+            and isinstance(stmt.targets[0].value, ast.Name) and stmt.lineno == stmt.end_lineno:
+        name = stmt.targets[0].value.id
+        row = code.split("\n")[stmt.lineno - 1]
+        indent = row[: len(row) - len(row.lstrip())]
+        fixed = replace_line(code, stmt.lineno, f"{indent}{name} = list({name})\n{row}")
+        fix = (f"Turn `{name}` into a list before changing it: add `{name} = list({name})` above line {line} "
+               f"(or build a new tuple, e.g. `{name} = (new_value,) + {name}[1:]`).")
+    return Finding(f"Line {line} tries to change an item of a tuple, but tuples are immutable.", fix,
+                   fixed_code=fixed, confidence=0.9)
 
 
 def _none_value(code, tree, line, what) -> Finding:
@@ -194,6 +202,13 @@ def _more_shapes(code, tree, line, msg) -> Finding | None:
                                "by value, or pass the index to pop.",
                                fixed_code=replace_node(code, call.func, f"{segment(code, call.func.value)}.remove"),
                                confidence=0.8)
+            if isinstance(call.func, ast.Name) and call.func.id == "range" and call.args \
+                    and isinstance(call.args[0], ast.Name) and interp.group(1) == "float":
+                arg = call.args[0].id
+                return Finding(f"`range({arg})` on line {line} needs a whole number, but `{arg}` is a float (`/` always "
+                               "gives a float, even for 10 / 2).",
+                               f"Use `range(int({arg}))`, or compute `{arg}` with `//` so it stays an int.",
+                               fixed_code=replace_node(code, call.args[0], f"int({arg})"), confidence=0.88)
             if isinstance(call.func, ast.Name) and call.func.id == "range" and call.args \
                     and isinstance(call.args[0], ast.Name):
                 arg = call.args[0].id

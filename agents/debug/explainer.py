@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import expl_expect, expl_runtime, expl_syntax
+from agents.debug import expl_expect, expl_runtime, expl_syntax, expl_typefix
 from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
 from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
 
@@ -95,6 +95,10 @@ def _exception(code: str, tree, result, line, notes) -> DebugExplanation:
         finding = expl_runtime.HANDLERS[exc](code, tree, line, msg)
     else:
         finding = expl_runtime.generic(code, tree, line, msg, exc)
+    if exc == "TypeError" and finding.fixed_code is None and tree is not None:
+        concrete = expl_typefix.concrete(code, tree, line, msg)   # advice alone: try a concrete edit of the line
+        if concrete is not None:
+            finding = concrete
     if line and not finding.title:
         finding.title = f"{exc} on line {line}"
     source = (_get(result, "source_line") or line_text(code, line)).strip()
@@ -128,11 +132,12 @@ def _syntax_topic(msg: str) -> str:
 
 
 def explain_failure(code: str, result, question: str = "", skill_level: str = "beginner",
-                    ran_with: str = "", stdin_lines: int = 0) -> DebugExplanation:
+                    ran_with: str = "", stdin_lines: int = 0, searched: Finding | None = None) -> DebugExplanation:
     """Explain why the student's code failed (or misbehaved) using the real run result.
 
     ran_with: the sentence saying which standard input the run was given (empty if it reads none);
-    stdin_lines: how many lines that input had (an EOFError past them is a real over-read)."""
+    stdin_lines: how many lines that input had (an EOFError past them is a real over-read);
+    searched: the edit the expected-vs-got repair search verified by running (agents/debug/repair_search.py)."""
     code = code or ""
     notes: list[str] = [ran_with] if ran_with else []
     try:
@@ -144,7 +149,7 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
             if not code.strip():
                 return _pasted(result, notes)
             if str(_get(result, "exception_type", "")) == "EOFError":
-                symptom = _loop_bug_behind_over_read(code, tree, line)
+                symptom = _loop_bug_behind_over_read(code, tree, line) or searched
                 if symptom is not None:   # the loop never stops because of a silent bug: that is the diagnosis
                     notes.append(f"The run ended with EOFError on line {line}: the loop kept asking for input after "
                                  "all of it was used, because of the bug above.")
@@ -180,7 +185,7 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
                                    "Simplify the program and avoid system calls, subprocesses and network access.",
                                    confidence=0.3, title="Program was stopped", topic="exceptions"),
                            None, line, "exceptions", code, notes)
-        return _ok(code, tree, result, question, notes, ran_with)
+        return _ok(code, tree, result, question, notes, ran_with, searched)
     except Exception as exc:   # an explainer bug must never take down the debug agent
         return DebugExplanation(title="Could not analyse the code", error_type=_get(result, "exception_type"),
                                 line=_get(result, "line"), cause="I could not analyse this run automatically "
@@ -189,7 +194,8 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
                                 concept_topic="exceptions", confidence=0.1, notes=())
 
 
-def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str = "") -> DebugExplanation:
+def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str = "",
+        searched: Finding | None = None) -> DebugExplanation:
     if not code.strip():
         return _finish(Finding("I did not receive any code to run, and your message does not name an error, so "
                                "there is nothing concrete to diagnose yet.",
@@ -205,6 +211,12 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
+    same_edit = [f for f in findings if searched is not None and f.fixed_code == searched.fixed_code]
+    if same_edit:   # a pitfall rule proposes the very edit the search verified: its explanation leads
+        findings = same_edit[:1] + [f for f in findings if f is not same_edit[0]]
+    elif searched is not None and not (findings and (findings[0].line == searched.line
+                                                     or expl_expect.described(findings[0], question))):
+        findings.insert(0, searched)   # verified by running: the edit makes the program print what was expected
     run_note = (f"I ran it{' with that input' if ran_with else ''} and it finished without an error; it printed:\n"
                 f"```\n{printed}\n```" if printed else "I ran it and it finished without an error, printing nothing.")
     if expect.sentence():

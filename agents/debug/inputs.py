@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 _STATED = re.compile(
-    r"\b(?:when|if|after|once)\s+(?:I|i|the user|you|we)\s+(?:enter|enters|entered|type|types|typed|input|inputs|"
+    r"(?:\b(?:when|if|after|once)\s+|^\s*|[.!?]\s+)(?:I|i|the user|you|we)\s+(?:enter|enters|entered|type|types|typed|input|inputs|"
     r"give|gives|gave|put in|puts in|write|writes|wrote)\s+(?:it\s+|in\s+)?(?P<value>.+?)"
-    r"(?=\s*(?:[,;!?]\s|\.\s|\.$|[,;!?]$|$|\s+(?:it|the program|then|but|and then|I get|i get|I got|the output)\b))",
+    r"(?=\s*(?:[,;!?]\s|\.\s|\.$|[,;!?]$|$|\s+(?:it|the program|then|but|and then|I get|i get|I got|the output|"
+    r"I expect|i expect|I want|i want|expecting|it should|instead)\b))",
     re.I)
 _STATED_ALT = re.compile(r"\b(?:with|for|given)\s+(?:the\s+)?input\s+(?:of\s+)?(?P<value>\S+(?:\s*,\s*\S+)*)"
                          r"|\binput\s+(?:is|was)\s+(?P<value2>\S+(?:\s*,\s*\S+)*)", re.I)
@@ -199,6 +200,7 @@ def choose(stdin: str, question: str, tree: ast.AST | None) -> StdinChoice:
     if not reads_input(tree):
         return StdinChoice("", "")
     stated = from_question(question)
-    if stated:
-        return StdinChoice("\n".join(stated) + "\n", "question")
+    if stated:   # the values the student names come first; sample lines fill any input() they leave unanswered
+        samples = synthesize(tree)
+        return StdinChoice("\n".join(stated + samples[len(stated):]) + "\n", "question")
     return StdinChoice("\n".join(synthesize(tree)) + "\n", "sample")

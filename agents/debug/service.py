@@ -15,7 +15,7 @@ from learnflow.v1 import (common_pb2, concepts_service_pb2, concepts_service_pb2
                           debug_service_pb2 as pb, debug_service_pb2_grpc as pb_grpc)
 
 from agents import specialist
-from agents.debug import explainer, inputs, pasted, prevention
+from agents.debug import explainer, inputs, pasted, prevention, repair_search
 from pitfalls.ast_tools import parse
 from agents.llm import Narration, maybe_claude, offline_pieces
 from server import auth
@@ -51,6 +51,23 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
             # RetryInfo like every other limit, so clients back off the same way.
             await context.abort_with_status(resource_exhausted_status("the code runner is busy", 1.0))
 
+    async def _search(self, request, context, result, stdin: str):
+        """A clean run whose output the student says is wrong: one more sandbox job tries small edits of the
+        program and returns the one that prints what they expected (agents/debug/repair_search.py)."""
+        if not request.code.strip() or not repair_search.searchable(result, request.question):
+            return None
+        search = repair_search.plan(request.code, parse(request.code), request.question, result.stdout or "", result)
+        if search is None:
+            return None
+        from sandbox import SandboxBusy
+
+        try:
+            found = await (await self.rt.sandbox()).run(repair_search.harness(), stdin=search.job_input(stdin),
+                                                        owner=getattr(auth.current_identity.get(), "student_id", ""))
+        except SandboxBusy:
+            return None   # the first run's answer stands without the search
+        return repair_search.pick(search, found.stdout or "") if found.status == "ok" else None
+
     async def _ask_concepts(self, request, error_type: str, message: str):
         """Returns (concept text | None, collaboration hops)."""
         hops = [specialist.collaboration(AGENT, "concepts", f"Request concept explanation for {error_type}",
@@ -81,8 +98,10 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
             first = _first_look(result)
             narration.pieces.append(first)
             yield first, None
+        searched = await self._search(request, context, result, choice.text)
         diagnosis = explainer.explain_failure(request.code, result, question=request.question, skill_level=level,
-                                              ran_with=choice.describe(), stdin_lines=choice.text.count("\n"))
+                                              ran_with=choice.describe(), stdin_lines=choice.text.count("\n"),
+                                              searched=searched)
         concept_text, hops, degraded = None, [], False
         if diagnosis.error_type:
             concept_text, hops = await self._ask_concepts(request, diagnosis.error_type,

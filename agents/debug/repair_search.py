@@ -1,0 +1,240 @@
+"""Expected-vs-got repair search for programs that run without an error but print the wrong thing.
+
+When the student says what they expected ("should be 7 but it prints 9.0", "I want cherry but it prints
+banana", "it doesn't print invalid"), small single edits of their program are generated from the AST
+(agents/debug/mutations.py: regroupings of a formula, `/` <-> `//`, `and` <-> `or`, a flipped comparison, a
+bound or index one off, a constant index that should be the loop variable, a statement on the wrong side of a
+loop, `=` that should accumulate, text that should be a number, a swap that loses a value). All of them are run
+in ONE sandbox job (a harness that execs each candidate with the same standard input and a short time limit),
+and the first edit whose output shows the expected value names the bug's line and its fix. This is a search
+over the student's own program, verified by running it: nothing is guessed from the formula's shape.
+"""
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from dataclasses import dataclass
+
+from agents.debug import expect_match, mutations
+from pitfalls.ast_tools import Finding
+
+MAX_CANDIDATES = 3000
+_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "twice": 2}
+_NEGATED = re.compile(r"\b(?:doesn'?t|does not|never|won'?t|didn'?t|not)\s+(?:print|say|show|output|return|"
+                      r"give)s?\s+(?P<want>[\"'`]?[^.!?,;]+)", re.I)
+_STOP = {"the", "a", "an", "it", "is", "be", "to", "of", "and", "or", "but", "i", "my", "should", "would", "want",
+         "wanted", "expect", "expected", "print", "prints", "get", "got", "about", "that", "this", "so", "in"}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The candidates to run (source, line, what changed) and what their output must show."""
+    candidates: list
+    want: dict
+    original_stdout: str
+
+    def job_input(self, stdin: str) -> str:
+        """The harness's standard input: the candidates, the student's input and the expectation."""
+        return json.dumps({"m": [c[0] for c in self.candidates], "in": stdin, "want": self.want,
+                           "orig": self.original_stdout})
+
+
+def _numbers(text: str) -> list[float]:
+    text = re.sub(r"\b(" + "|".join(_WORDS) + r")\b", lambda m: str(_WORDS[m.group(1).lower()]), text, flags=re.I)
+    return expect_match.numbers(text)
+
+
+_EXPLICIT = (re.compile(r"\bexpect(?:ed|ing|s)?\b\s*(?:it\s+to\s+\w+\s+|to\s+\w+\s+)?(?P<want>.+?)\s*,?\s+"
+                       r"\b(?:but|and it|and i|instead)\b", re.I),
+             re.compile(r"\b(?:should|supposed to|needs? to|want(?:ed)?)\b\s*(?P<want>.+?)\s*,?\s+\b(?:but|instead)\b",
+                        re.I),
+             re.compile(r"\binstead of\s+(?P<want>.+?)\s*(?:[!?]|\.(?!\d)|$)", re.I),
+             _NEGATED)
+
+
+def expectation(question: str, code_values: set[str], original: str = "") -> dict | None:
+    """What the output must show, from the student's words; None when they state no expected result.
+
+    "expected X but ...", "should be X but ...", "... instead of X", "it doesn't print X" state X; failing
+    those, "X is 30 but it prints 16" states the last number before `but`. The key number is the first stated
+    one the run did not print (the last one in the loose form)."""
+    q = (question or "").strip()
+    expected, explicit = None, True
+    for pattern in _EXPLICIT:
+        match = pattern.search(q)
+        if match:
+            expected = match.group("want")
+            break
+    if not expected:
+        loose = re.search(r"^(?P<want>.+?)\s*,?\s+\b(?:but|however|yet)\b", q, re.I)
+        if loose and re.search(r"\bis\b|\bare\b|\bhas\b|\bhave\b|\bgives?\b|\bmakes?\b", loose.group("want"), re.I):
+            expected, explicit = loose.group("want"), False
+    if not expected:
+        return None
+    return _wanted(expected, explicit, code_values, original)
+
+
+_SAYS = re.compile(r"\b(?:it|the program|this|that)\s+(?:always\s+|still\s+|just\s+)?(?:says|prints|shows|outputs)\s+"
+                   r"[\"'`]?(?P<got>[^\"'`.!?,;]+)", re.I)
+
+
+def other_branch(question: str, tree) -> str | None:
+    """"It says Bye" about a program whose if/else prints Bye in one branch: the student wanted the other one."""
+    said = _SAYS.search(question or "")
+    if not said or tree is None:
+        return None
+    got = said.group("got").strip().lower()
+    import ast
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and node.orelse:
+            sides = [_printed(node.body), _printed(node.orelse)]
+            for here, there in ((0, 1), (1, 0)):
+                if sides[here] and sides[there] and any(t.lower() in got for t in sides[here]) \
+                        and not any(t.lower() in got for t in sides[there]):
+                    return " ".join(sides[there])
+    return None
+
+
+def _printed(block) -> list[str]:
+    import ast
+    texts = []
+    for stmt in block:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and getattr(stmt.value.func, "id", "") == "print":
+            texts += [a.value.strip() for a in stmt.value.args if isinstance(a, ast.Constant)
+                      and isinstance(a.value, str) and a.value.strip()]
+    return texts
+
+
+_COUNT = re.compile(r"\b(?P<n>\d+|" + "|".join(w for w in _WORDS if w != "twice") + r")\s+(?:\w+\s+)?"
+                    r"(?P<what>items|elements|numbers|names|lines|words|values|things|letters|rows|entries)\b", re.I)
+
+
+def _wanted(expected: str, explicit: bool, code_values: set[str], original: str) -> dict | None:
+    expected = expected.strip().strip("\"'`").strip()
+    count = _COUNT.search(expected)
+    if count:   # "the first three items", "3 lines": got is one element more or less
+        n = count.group("n")
+        return {"count": int(n) if n.isdigit() else _WORDS[n.lower()], "lines": count.group("what").lower() in
+                ("lines", "rows")}
+    nums = _numbers(expected)
+    printed = expect_match.numbers(original)
+    fresh = [n for n in nums if not any(abs(n - p) < 1e-9 for p in printed)]
+    key = (fresh[0] if fresh else None) if explicit else (nums[-1] if nums else None)
+    words = [w for w in re.findall(r"[A-Za-z_][\w']*", expected) if w.lower() not in _STOP]
+    valued = [w for w in words if any(w.lower() in v.lower() for v in code_values)]
+    text = expected if re.search(r"[\[\](){}]", expected) else ""
+    if key is None and not valued and not text:
+        return None
+    return {"numbers": nums if explicit and len(nums) > 1 else [], "key": key,
+            "words": valued if key is None else [], "text": text}
+
+
+_NEVER_ENDS = re.compile(r"keeps? (asking|going|looping|repeating)|never (stops|ends|finishes)|"
+                         r"(doesn'?t|does not|won'?t|will not) (stop|end|finish|exit|quit)|forever|again and again|"
+                         r"infinite", re.I)
+
+
+def searchable(result, question: str) -> bool:
+    """A clean run, or a loop that asked for input past the end while the student says it never stops."""
+    status = getattr(result, "status", "")
+    if status == "ok":
+        return True
+    return getattr(result, "exception_type", "") == "EOFError" and bool(_NEVER_ENDS.search(question or ""))
+
+
+def plan(code: str, tree, question: str, stdout: str, result=None) -> Plan | None:
+    """The search to run, or None when the question states no expected result or nothing can be edited.
+    For a loop that never stops (result: the EOFError run), the expectation is that the program ends."""
+    if tree is None:
+        return None
+    if result is not None and getattr(result, "status", "ok") != "ok":
+        if not searchable(result, question):
+            return None
+        candidates = mutations.generate(code, tree)[:MAX_CANDIDATES]
+        return Plan(candidates, {"ends": True}, stdout + "\n<EOFError>") if candidates else None
+    values = {str(n.value) for n in _constants(tree)}
+    want = expectation(question, values, stdout)
+    if want is None:
+        branch = other_branch(question, tree)
+        want = _wanted(branch, True, values, stdout) if branch else None
+    if want is None:
+        return None
+    candidates = mutations.generate(code, tree)[:MAX_CANDIDATES]
+    return Plan(candidates, want, stdout) if candidates else None
+
+
+def _constants(tree):
+    import ast
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, (str, int, float))]
+
+
+_RUNNER = r'''
+import io as _io, json as _json, sys as _sys, signal as _signal, time as _time
+_data = _json.loads(_sys.stdin.read())
+_real = _sys.stdout
+class _Cut(BaseException):
+    pass
+class _Capped(_io.StringIO):
+    def write(self, s):
+        if self.tell() > 4000:
+            raise _Cut()
+        return super().write(s)
+def _alarm(*_):
+    raise _Cut()
+_signal.signal(_signal.SIGALRM, _alarm)
+_best, _weak = -1, -1
+_end = _time.monotonic() + 2.5
+for _i, _src in enumerate(_data["m"]):
+    if _time.monotonic() > _end:
+        break
+    _buf = _Capped()
+    _sys.stdout, _sys.stdin = _buf, _io.StringIO(_data["in"])
+    _signal.setitimer(_signal.ITIMER_REAL, 0.05)
+    try:
+        exec(compile(_src, "<candidate>", "exec"), {"__name__": "__main__"})
+    except BaseException as _e:
+        _buf.seek(0, 2)
+        _io.StringIO.write(_buf, "\n<%s>" % type(_e).__name__)
+    finally:
+        _signal.setitimer(_signal.ITIMER_REAL, 0)
+        _sys.stdout, _sys.stdin = _real, _sys.__stdin__
+    _v = verdict(_buf.getvalue(), _data["orig"], _data["want"])
+    if _v == 2:
+        _best = _i
+        break
+    if _v == 1 and _weak < 0:
+        _weak = _i
+_real.write(_json.dumps({"best": _best if _best >= 0 else _weak}))
+'''
+
+
+def harness() -> str:
+    """The program the sandbox runs: the matcher's source, then the loop over the candidates."""
+    return inspect.getsource(expect_match) + _RUNNER
+
+
+def pick(search: Plan, harness_stdout: str) -> Finding | None:
+    """The verified edit, as a finding for the explainer; None when no candidate printed what was expected."""
+    try:
+        index = int(json.loads((harness_stdout or "").strip().splitlines()[-1])["best"])
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    if not 0 <= index < len(search.candidates):
+        return None
+    fixed, line, what = search.candidates[index]
+    if search.want.get("ends"):
+        return Finding(f"Line {line} keeps the loop from ending. I ran small changes of your program with the same "
+                       f"input, and the first one after which the loop stops is this: {what}.",
+                       f"On line {line}, {what}.", fixed_code=fixed, confidence=0.8, line=line,
+                       title=f"Line {line} keeps the loop going", topic=mutations.topic_of(what))
+    if search.want.get("count") is not None:
+        shown = f"{search.want['count']} {'lines' if search.want.get('lines') else 'items'}"
+    else:
+        shown = search.want.get("text") or ", ".join(str(w) for w in search.want.get("words") or []) or \
+            (f"{search.want['key']:g}" if search.want.get("key") is not None else "what you expected")
+    return Finding(f"Line {line} is where the output goes wrong. I ran small changes of your program with the same "
+                   f"input, and the first one that prints {shown}, as you expected, is this: {what}.",
+                   f"On line {line}, {what}.", fixed_code=fixed, confidence=0.85, line=line,
+                   title=f"Line {line} gives the wrong result", topic=mutations.topic_of(what))
