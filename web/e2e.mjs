@@ -164,6 +164,8 @@ try {
   await tp.keyboard.type(cfg.teacher.password);
   await tp.keyboard.press("Enter");
   await tp.waitForSelector('#live-status[data-state="live"]', WAIT);
+  // the class list loads on its own request: wait for its member before reading the page
+  await tp.waitForSelector("#classes li.member", WAIT);
   seen.pages.teacher = { live: await text(tp, "#live-status"), classes: await text(tp, "#classes"),
     members: await count(tp, "#classes li.member") };
 
