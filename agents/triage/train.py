@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from knowledge import cache_files
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 TRAINER_VERSION = "3"   # bump when features.py or this file change what a model means
 C_INTENT, C_FOLLOW_UP = 8.0, 8.0
@@ -126,6 +128,7 @@ def train(verbose: bool = True) -> Path:
     """Builds the artifact for the current corpus (no-op when it is cached) and returns its path."""
     path = artifact_path()
     if path.exists():
+        cache_files.mark_used(path)
         if verbose:
             print(f"triage model up to date: {path}")
         return path
@@ -139,6 +142,7 @@ def train(verbose: bool = True) -> Path:
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_bytes(pickle.dumps(artifact, protocol=pickle.HIGHEST_PROTOCOL))
     tmp.replace(path)   # atomic: concurrent trainers write the same bytes, readers never see half a file
+    cache_files.prune(path.parent, "triage-*.pkl")   # models of older corpora are not kept forever
     if verbose:
         print(f"trained triage model on {len(items)} messages in {time.perf_counter() - started:.1f}s: "
               f"held-out accuracy {report['accuracy']:.3f} on {report['n']} (per intent "

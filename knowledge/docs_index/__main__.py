@@ -5,6 +5,7 @@ import sys
 
 import psycopg
 
+from knowledge import cache_files
 from knowledge.docs_index import build
 
 
@@ -12,6 +13,9 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else "prepare"
     if command == "prepare":
         path = build.prepare()
+        if path:   # indexes of older docs/indexer/sandbox versions are not kept forever
+            cache_files.mark_used(path)
+            cache_files.prune(path.parent, "*.json.gz")
         print(path or "Python documentation not installed")
         return 0 if path else 1
     if command == "load" and len(argv) == 2:
