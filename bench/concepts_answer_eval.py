@@ -25,19 +25,16 @@ Uses LEARNFLOW_DATABASE_URL when set, otherwise an embedded PostgreSQL in a temp
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "generated")]
 
-from db.migrate import apply_migrations  # noqa: E402
 from knowledge.docs_index import build, search  # noqa: E402
+from docs_db import docs_database  # noqa: E402  (bench/docs_db.py)
 
 SETS = {"held-out (test)": ROOT / "bench" / "concepts_heldout.jsonl",
         "held-out 2 (test)": ROOT / "bench" / "concepts_heldout2.jsonl", "dev": ROOT / "bench" / "concepts_dev.jsonl"}
@@ -129,15 +126,7 @@ def main() -> int:
         return 1
     import psycopg
 
-    url, server, tmp = os.environ.get("LEARNFLOW_DATABASE_URL"), None, None
-    if not url:
-        from localmesh.postgres import start_embedded
-
-        tmp = Path(tempfile.mkdtemp(prefix="lf-eval-pg-"))
-        server, url = start_embedded(tmp / "pgdata", keep_running=False)
-    try:
-        apply_migrations(url)
-        build.load(url, cache_file)
+    with docs_database(cache_file) as url:
         print("concepts answers (curated pages + documentation search, offline engine):")
         with psycopg.connect(url) as conn:
             files = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
@@ -147,10 +136,6 @@ def main() -> int:
                 results = run(conn, load(path))
                 report(name, results, verbose="-v" in sys.argv and path.name == "concepts_dev.jsonl")
                 print(f"  {'':<16} ({(time.perf_counter() - started) * 1000 / len(results):.1f} ms/question)")
-    finally:
-        if server is not None:
-            server.cleanup()
-            shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

@@ -10,18 +10,15 @@ otherwise an embedded PostgreSQL in a temporary directory.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "generated")]
 
-from db.migrate import apply_migrations  # noqa: E402
 from knowledge.docs_index import build, search  # noqa: E402
+from docs_db import docs_database  # noqa: E402  (bench/docs_db.py)
 
 DEV_SET = ROOT / "tests" / "docs_index" / "retrieval_dev.jsonl"
 KS = (1, 3, 5)
@@ -84,21 +81,9 @@ def main() -> int:
         return 1
     sections = build.read_cache(cache_file)["sections"]
     dev = load_dev()
-    url, server, tmp = os.environ.get("LEARNFLOW_DATABASE_URL"), None, None
-    if not url:
-        from localmesh.postgres import start_embedded
-
-        tmp = Path(tempfile.mkdtemp(prefix="lf-eval-pg-"))
-        server, url = start_embedded(tmp / "pgdata", keep_running=False)
-    try:
-        apply_migrations(url)
-        build.load(url, cache_file)
+    with docs_database(cache_file) as url:
         results = {"postgres-fts": postgres_ranks(url, dev), "pg-fts-no-idf": postgres_ranks(url, dev, False),
                    "bm25s": bm25_ranks(sections, dev)}
-    finally:
-        if server is not None:
-            server.cleanup()
-            shutil.rmtree(tmp, ignore_errors=True)
     print(f"concepts retrieval: {len(dev)} dev questions, {len(sections)} documentation sections")
     for name, (ranked, ms) in results.items():
         scores = recall(ranked, dev)
