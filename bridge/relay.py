@@ -253,14 +253,11 @@ class OutboxRelay:
 
     def _mark_partial(self, rows: list[OutboxRow], acked: int, error: Exception) -> None:
         """The acknowledged prefix sent, the rest one failed attempt more: together, in one transaction."""
-        if True:
-            with self._conn.transaction():
-                if acked:
-                    self._conn.execute(_MARK_SENT, ([r.id for r in rows[:acked]],))
-                if error is not None:
-                    # Every row of this batch that Kafka did not acknowledge counts one failed attempt.
-                    self._conn.execute(_MARK_FAILED, (f"{type(error).__name__}: {error}"[:2000],
-                                                      [r.id for r in rows[acked:]]))
+        with self._conn.transaction():
+            if acked:
+                self._conn.execute(_MARK_SENT, ([r.id for r in rows[:acked]],))
+            # Every row of this batch that Kafka did not acknowledge counts one failed attempt.
+            self._conn.execute(_MARK_FAILED, (f"{type(error).__name__}: {error}"[:2000], [r.id for r in rows[acked:]]))
 
     def _record_failure(self, message: str) -> None:
         self.failures_total += 1
