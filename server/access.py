@@ -42,6 +42,12 @@ STUDENT_SQL = "SELECT * FROM students WHERE student_id = %s"
 prefetched_student: contextvars.ContextVar[dict | None] = contextvars.ContextVar("prefetched_student", default=None)
 
 
+def prefetched_row(student_id: str) -> dict | None:
+    """The row the guard read for this call, when it is this student's; None means read it yourself."""
+    student = prefetched_student.get()
+    return student if student is not None and student["student_id"] == student_id else None
+
+
 async def refuse_inactive(context, row: dict | None) -> dict:
     """The student row when the account is active; PERMISSION_DENIED for an inactive or deleted one (for
     callers that read the row themselves, e.g. together with other rows in one round trip)."""

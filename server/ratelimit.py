@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import time
 
+from server.access import STUDENT_SQL
+
 WINDOW_S = 60
-STUDENT_SQL = "SELECT * FROM students WHERE student_id = %s"   # = server.access.STUDENT_SQL
 LOGIN_BASE_DELAY_S = 2.0
 
 # Every RPC that runs student code (or generates and verifies code in the sandbox), by budget.

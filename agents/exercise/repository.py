@@ -12,21 +12,22 @@ from server import access
 
 
 # --- exercises ---------------------------------------------------------------------------------
+_EXERCISE_SQL = "SELECT * FROM exercises WHERE exercise_id = %s"
+
+
 async def exercise(conn, exercise_id: str) -> dict | None:
-    cur = await conn.execute("SELECT * FROM exercises WHERE exercise_id = %s", (exercise_id,))
+    cur = await conn.execute(_EXERCISE_SQL, (exercise_id,))
     return await cur.fetchone()
 
 
 async def student_and_exercise(pool, student_id: str, exercise_id: str) -> tuple[dict | None, dict | None]:
     """The caller's student row and the exercise, in one pipelined round trip (BEGIN, 2 SELECTs, COMMIT);
     the exercise alone when the guard has read the student row already (with the fair-use counter)."""
-    student = access.prefetched_student.get()
-    if student is not None and student["student_id"] != student_id:
-        student = None
+    student = access.prefetched_row(student_id)
     async with pool.connection() as conn, conn.pipeline():
         async with conn.transaction():
             student_cur = await conn.execute(access.STUDENT_SQL, (student_id,)) if student is None else None
-            exercise_cur = await conn.execute("SELECT * FROM exercises WHERE exercise_id = %s", (exercise_id,))
+            exercise_cur = await conn.execute(_EXERCISE_SQL, (exercise_id,))
         if student_cur is not None:
             student = await student_cur.fetchone()
         return student, await exercise_cur.fetchone()

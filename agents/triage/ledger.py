@@ -119,8 +119,8 @@ async def caller(pool, student_id: str, session_id: str | None, limit: int = 10)
     recent_turns): both statements, with BEGIN and COMMIT, in one pipelined round trip. The guard has
     usually read the student row already (with the fair-use counter): then only the turns are read, and
     a new conversation costs no round trip here at all."""
-    student = access.prefetched_student.get()
-    if student is not None and student["student_id"] == student_id:
+    student = access.prefetched_row(student_id)
+    if student is not None:
         if not session_id:
             return student, []
         async with pool.connection() as conn, conn.pipeline():
