@@ -19,6 +19,7 @@ from agents.debug import explainer, inputs, pasted, prevention, repair_search
 from pitfalls.ast_tools import parse
 from agents.llm import Narration, maybe_claude, offline_pieces
 from server import auth
+from sandbox import SandboxBusy
 from server.interceptors import resource_exhausted_status
 
 AGENT = "debug"
@@ -33,6 +34,11 @@ def _execution(result) -> pb.ExecutionReport:
                               duration_ms=float(result.duration_ms or 0))
 
 
+def _owner() -> str:
+    """The caller whose sandbox jobs are counted (the sandbox bounds jobs at once per owner)."""
+    return getattr(auth.current_identity.get(), "student_id", "")
+
+
 class DebugServicer(pb_grpc.DebugServiceServicer):
     def __init__(self, runtime):
         self.rt = runtime
@@ -41,12 +47,9 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
     async def _run(self, request, context, stdin: str):
         if not request.code.strip():
             return pasted.parse(request.question)
-        from sandbox import SandboxBusy
-
         sandbox = await self.rt.sandbox()
         try:
-            return await sandbox.run(request.code, stdin=stdin,
-                                     owner=getattr(auth.current_identity.get(), "student_id", ""))
+            return await sandbox.run(request.code, stdin=stdin, owner=_owner())
         except SandboxBusy:
             # RetryInfo like every other limit, so clients back off the same way.
             await context.abort_with_status(resource_exhausted_status("the code runner is busy", 1.0))
@@ -59,11 +62,9 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
         search = repair_search.plan(request.code, parse(request.code), request.question, result.stdout or "", result)
         if search is None:
             return None
-        from sandbox import SandboxBusy
-
         try:
             found = await (await self.rt.sandbox()).run(repair_search.harness(), stdin=search.job_input(stdin),
-                                                        owner=getattr(auth.current_identity.get(), "student_id", ""))
+                                                        owner=_owner())
         except SandboxBusy:
             return None   # the first run's answer stands without the search
         return repair_search.pick(search, found.stdout or "") if found.status == "ok" else None
