@@ -16,6 +16,8 @@ ALL_CLEAR = (r"nothing to fix|no (issues|problems|findings) (were )?found|found 
 # Where a finding starts in review text: a bullet, a numbered item, a heading or a "Line N" lead.
 FINDING_START = re.compile(r"^\s*(?:[-*•]\s+|\d+[.)]\s+|#{1,6}\s+|\*\*|\[?(?:line|l\.)\s*\d+)", re.I)
 # A section label ("### Security", "Must fix (error):", "What's good:") separates findings and is none itself.
+# A Markdown code fence line (opening or closing).
+FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(?:#{1,6}\s+.*|[^\s\-*•\d#][^\n]{0,60}:)\s*$")
 
 
@@ -70,10 +72,17 @@ def score_debug(case: dict, answer: str) -> dict:
 def finding_blocks(text: str) -> list[str]:
     """The answer cut into findings: a block starts at a bullet / numbered item / bold lead / "Line N" lead, or
     at the first text after a section label, and runs to the next one. Text before the first start (greeting,
-    score line) and the labels themselves are not findings. An answer without any start is one block."""
+    score line) and the labels themselves are not findings. An answer without any start is one block. Lines
+    inside a ``` / ~~~ fence are code, never a label or a start (a code line may end with ':' or start with '#')."""
     blocks: list[list[str]] = []
+    in_fence = False
     for line in text.splitlines():
-        if HEADING.match(line):
+        if FENCE.match(line) or in_fence:  # a fenced code block belongs to the finding it sits in, whole
+            if FENCE.match(line):
+                in_fence = not in_fence
+            if blocks:
+                blocks[-1].append(line)
+        elif HEADING.match(line):
             blocks.append([line])
             blocks.append([])  # what follows the label is not part of it
         elif FINDING_START.match(line) or (blocks and not blocks[-1] and line.strip()):

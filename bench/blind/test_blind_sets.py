@@ -80,6 +80,16 @@ def test_review_first_finding_skips_praise_and_labels():
     assert scoring.score_review(case, "Great work - nothing to fix (score 100/100).")["all_clear_on_severe"]
 
 
+def test_review_code_fences_are_code_not_labels_or_starts():
+    answer = ("**Line 2 - style:** compare with `True` is noise.\n```python\nif flag:\n    # done\n```\n"
+              "Why: `flag == True` reads worse.\n\n- Line 4: magic number\n")
+    case = {"main": [r"== True"], "severe": False}
+    assert scoring.score_review(case, answer)["main_first"]   # 'if flag:' and '# done' stay in the first finding
+    assert len(scoring.finding_blocks(answer)) == 2
+    unfenced = answer.replace("```python\n", "").replace("```\n", "")
+    assert not scoring.score_review(case, unfenced)["main_first"]   # outside a fence, 'if flag:' reads as a label
+
+
 def test_concept_rejects_declines_and_missing_ideas():
     case = {"must": [r"identity|same object", r"equal|value"]}
     assert scoring.score_concept(case, "`is` checks identity (same object); `==` compares values.")["ok"]
