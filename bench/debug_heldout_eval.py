@@ -10,6 +10,9 @@ answers. A case counts when the answer names an accepted line AND its fix (the `
 fixed program changes) matches the regex. The set was written before the engines were changed; the `test`
 half is never looked at while iterating (misses are listed only for `dev` unless --show-misses).
 bench/debug_heldout3.jsonl (`test3`, 44 cases) was written and measured before round 2 changed anything.
+bench/debug_heldout4.jsonl (`test4`, 62 cases) was written and measured before round 3 changed anything; its
+`review` cases are review-like questions about code that runs (is it secure / ok / slow): the answer's leading
+finding must name the reviewer's main issue, its line and a rewrite.
 bench/debug_heldout2.jsonl (`test2`) was written after the first set's test half had been measured, before
 the mechanisms its misses pointed to were generalised, to keep one untouched measurement.
 """
@@ -65,19 +68,20 @@ def evaluate(case: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", type=Path, default=SET, help="bench/debug_heldout2.jsonl: a second fresh set")
-    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "test4", "all"), default="all")
     parser.add_argument("--show-misses", action="store_true", help="list misses of the test half too")
     args = parser.parse_args(argv)
     cases = [json.loads(row) for row in args.set.read_text().splitlines() if row.strip()]
     cases = [c for c in cases if args.split == "all" or c["split"] == args.split]
     with ThreadPoolExecutor(max_workers=2) as pool:
         rows = list(pool.map(evaluate, cases))
-    for split in ("dev", "test", "test2", "test3"):
+    for split in ("dev", "test", "test2", "test3", "test4"):
         part = [r for r in rows if r["split"] == split]
         if not part:
             continue
         kinds = ", ".join(f"{k} {sum(r['ok'] for r in part if r['kind'] == k)}/{sum(r['kind'] == k for r in part)}"
-                          for k in ("crash", "input", "silent", "pasted"))
+                          for k in ("crash", "input", "silent", "pasted", "review")
+                          if any(r["kind"] == k for r in part))
         ok = sum(r["ok"] for r in part)
         print(f"debug held-out {split}: line+fix {ok}/{len(part)} = {100 * ok / len(part):.1f}% "
               f"(line {sum(r['line_ok'] for r in part)}, fix {sum(r['fix_ok'] for r in part)}; {kinds}; "
