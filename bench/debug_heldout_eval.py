@@ -6,7 +6,8 @@ Each case is a student's question and program (or a traceback pasted without cod
 bug (one line or a list of acceptable lines) and a regex the fix must match. Like DebugService: the standard
 input is chosen by agents/debug/inputs.py (the case's stdin, else the question's, else samples), the program
 runs in agents/debug/local_run.py, a pasted traceback is read by agents/debug/pasted.py, and explain_failure()
-answers. A case counts when the answer names an accepted line AND its fix (the `fix` text plus the lines the
+answers (handing a clean run to the code review engine, in-process here, when DebugService would
+consult the code review agent: agents/debug/review_handoff.py). A case counts when the answer names an accepted line AND its fix (the `fix` text plus the lines the
 fixed program changes) matches the regex. The set was written before the engines were changed; the `test`
 half is never looked at while iterating (misses are listed only for `dev` unless --show-misses).
 bench/debug_heldout3.jsonl (`test3`, 44 cases) was written and measured before round 2 changed anything.
@@ -29,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from agents.debug import inputs, pasted, repair_search  # noqa: E402
+from agents.code_review import analyzer  # noqa: E402
+from agents.debug import inputs, pasted, repair_search, review_handoff  # noqa: E402
 from pitfalls.ast_tools import parse  # noqa: E402
 from agents.debug.explainer import explain_failure  # noqa: E402
 from agents.debug.local_run import run  # noqa: E402
@@ -56,6 +58,10 @@ def evaluate(case: dict) -> dict:
                                                       timeout=10.0).stdout)
     expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
                            stdin_lines=choice.text.count("\n"), searched=searched)
+    if code.strip() and review_handoff.wanted(result.status, question, expl):   # as DebugService: ask code review
+        top = review_handoff.top_finding(analyzer.review(code, question).findings, question, result.status)
+        if top is not None:
+            expl = review_handoff.lead_with_review(expl, top, code, result.status)
     lines = case["line"] if isinstance(case["line"], list) else [case["line"]]
     fix_text = f"{expl.fix}\n{changed_lines(code, expl.fixed_code)}"
     line_ok = expl.line in lines

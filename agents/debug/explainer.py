@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import expl_expect, expl_runtime, expl_syntax, expl_typefix
+from agents.debug import concrete_fix, expl_expect, expl_runtime, expl_syntax, expl_typefix
 from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
 from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
 
@@ -60,6 +60,9 @@ def _student_line(result, code: str) -> int | None:
 
 def _finish(finding: Finding, error_type: str | None, line: int | None, topic: str, code: str,
             notes: list[str]) -> DebugExplanation:
+    if code.strip() and (finding.line or line) and error_type not in _SYNTAX:
+        finding.line = finding.line or line
+        finding = concrete_fix.concretize(finding, code)   # a rewrite of the named line, not only advice
     fixed = finding.fixed_code
     if fixed is not None and (fixed == code or not compiles(fixed)):
         notes.append("A mechanical fix was considered but it did not compile, so it is not shown.")

@@ -1,0 +1,140 @@
+"""Every located bug gets a concrete rewrite of the student's line, not only advice.
+
+Applied to each finding the explainer is about to answer with (explainer._finish):
+  - a finding without a fixed program whose fix text quotes a rewrite of the named line (a code span that
+    parses and resembles that line) gets the program with that line replaced, if it compiles;
+  - a function that is never called gets a call with example arguments chosen from how each parameter is used;
+  - a constant index past the end of a list written out in the code gets the last valid index;
+and the fix text then says how the named line reads after the fix ("Line 4 becomes: `total += p`").
+"""
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+
+from pitfalls.ast_tools import Finding, compiles, parse
+
+_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def concretize(finding: Finding, code: str) -> Finding:
+    """The same finding with a fixed program where one can be derived, and its changed line spelled out."""
+    if not code.strip() or not finding.line:
+        return finding
+    tree = parse(code)
+    if finding.fixed_code is None and tree is not None:
+        finding.fixed_code = (_call_with_examples(finding, code, tree) or _last_valid_index(finding, code, tree)
+                              or _quoted_rewrite(finding, code))
+    sentence = rewrite_sentence(code, finding.fixed_code, finding.line)
+    if sentence and sentence not in finding.fix:
+        finding.fix = f"{finding.fix.rstrip()} {sentence}".strip()
+    return finding
+
+
+def rewrite_sentence(code: str, fixed: str | None, line: int) -> str:
+    """'Line N becomes: `new`' for the named line (or the changed line nearest to it)."""
+    if not fixed or fixed == code:
+        return ""
+    old, new = code.split("\n"), fixed.split("\n")
+    changed: list[tuple[int, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "replace":
+            changed += [(i1 + 1 + k, new[j1 + k]) for k in range(min(i2 - i1, j2 - j1))]
+        elif tag == "insert":
+            changed += [(i1 + 1, new[j]) for j in range(j1, j2)]
+    changed = [(n, text) for n, text in changed if text.strip()]
+    if not changed:
+        return ""
+    number, text = min(changed, key=lambda item: abs(item[0] - line))
+    if number == line and 1 <= line <= len(old) and old[line - 1].strip():
+        return f"Line {line} becomes: `{text.strip()}`"
+    return f"The fix adds `{text.strip()}` (line {number})."
+
+
+def _quoted_rewrite(finding: Finding, code: str) -> str | None:
+    rows = code.split("\n")
+    if not 1 <= finding.line <= len(rows):
+        return None
+    original = rows[finding.line - 1]
+    stripped = original.strip()
+    best, best_ratio = None, 0.0
+    for span in _SPAN.findall(finding.fix or ""):
+        span = span.strip()
+        if span == stripped or "..." in span or not _parses_as_line(span):
+            continue
+        ratio = difflib.SequenceMatcher(a=stripped, b=span).ratio()
+        if ratio > best_ratio and ratio >= 0.6 and _same_kind(stripped, span):
+            best, best_ratio = span, ratio
+    if best is None:
+        return None
+    indent = original[: len(original) - len(original.lstrip())]
+    fixed = "\n".join(rows[: finding.line - 1] + [indent + best] + rows[finding.line:])
+    return fixed if compiles(fixed) else None
+
+
+def _parses_as_line(text: str) -> bool:
+    body = text + ("\n    pass" if text.rstrip().endswith(":") else "")
+    try:
+        ast.parse(body)
+    except SyntaxError:
+        return False
+    return True
+
+
+def _same_kind(old: str, new: str) -> bool:
+    """Both open the same kind of block, or both are plain statements."""
+    head = lambda s: (s.split()[0] if s.split() else "") if s.rstrip().endswith(":") else ""   # noqa: E731
+    return head(old) == head(new)
+
+
+def _call_with_examples(finding: Finding, code: str, tree) -> str | None:
+    if finding.title != "Function never called":
+        return None
+    funcs = [s for s in tree.body if isinstance(s, ast.FunctionDef) and s.lineno == finding.line]
+    if not funcs:
+        return None
+    func = funcs[0]
+    args = ", ".join(_example_for(func, a.arg) for a in func.args.args[: len(func.args.args) - len(func.args.defaults)])
+    fixed = code.rstrip("\n") + f"\n\n{func.name}({args})\n"
+    return fixed if compiles(fixed) else None
+
+
+def _example_for(func: ast.FunctionDef, name: str) -> str:
+    """An example argument from how the parameter is used: iterated or len() -> a list, text methods -> a word,
+    arithmetic or comparisons with numbers -> 3."""
+    for node in ast.walk(func):
+        if isinstance(node, ast.For) and isinstance(node.iter, ast.Name) and node.iter.id == name:
+            return "[1, 2, 3]"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("len", "sum", "sorted") \
+                and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == name:
+            return "[1, 2, 3]"
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name:
+            return '"hello"' if node.attr in ("upper", "lower", "strip", "split", "title", "startswith", "endswith",
+                                              "replace", "isdigit") else "[1, 2, 3]"
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name:
+            return "[1, 2, 3]"
+    return "3"
+
+
+def _last_valid_index(finding: Finding, code: str, tree) -> str | None:
+    """`nums[3]` on a list written with three items: the last valid index is 2 (or -1)."""
+    sizes = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and isinstance(node.value, (ast.List, ast.Tuple)):
+            sizes[node.targets[0].id] = len(node.value.elts)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and getattr(node, "lineno", None) == finding.line \
+                and isinstance(node.value, ast.Name) and node.value.id in sizes \
+                and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, int) \
+                and not isinstance(node.slice.value, bool) and node.slice.value >= sizes[node.value.id] > 0:
+            rows = code.split("\n")
+            row = rows[finding.line - 1]
+            old = f"{node.value.id}[{node.slice.value}]"
+            if old not in row:
+                return None
+            rows[finding.line - 1] = row.replace(old, f"{node.value.id}[{sizes[node.value.id] - 1}]", 1)
+            fixed = "\n".join(rows)
+            return fixed if compiles(fixed) else None
+    return None

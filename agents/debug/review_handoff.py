@@ -1,0 +1,135 @@
+"""When the debug agent hands a clean-running program to the code review agent, and how its answer leads.
+
+Triage sometimes routes a review question ("is this secure?", "is it ok?", "why is it so slow?") to debug.
+The program then runs cleanly and a debugger alone has nothing to say, while a reviewer would lead with the
+security, correctness or performance problem. So debug consults CodeReviewService.ReviewCode (a
+collaboration hop, agents/debug/service.py) when:
+  - the run was clean and the question asks for an opinion on the code (safe? fast? ok?), or
+  - the run was clean and no bug was located, or
+  - the run hit the time limit and no loop that never ends was found (probably just slow),
+and leads with the reviewer's top security / correctness / performance finding (line, why, rewrite).
+
+Loop rule agreed with the code review agent (which may consult debug the other way): a specialist never
+consults another specialist on a call that a specialist made. The caller is read from the verified
+internal metadata (server/auth.py CALLER_HEADER, honoured only with a valid signature).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import replace
+
+from pitfalls.ast_tools import compiles
+from server import auth
+
+SPECIALISTS = frozenset({"debug", "code-review"})
+_LEADING = ("security", "correctness", "performance")
+# a request for an opinion on working code ("is this ok?", "can you review it", "anything wrong here?")
+_ASKS_OPINION = re.compile(
+    r"\b(is|does|are|was)\s+(this|it|that|my \w+|the \w+)\s+(\w+\s+)?(ok|okay|good|fine|right|correct|alright|"
+    r"secure|safe|efficient|fast|slow|bad|wrong|pythonic|clean|readable|the (best|right) way)\b|"
+    r"\blooks? (right|ok|okay|good|fine|correct)|\breview\b|\bcheck (my|this|the) code|"
+    r"\b(anything|something|any \w+) (wrong|bad|to improve|i should (change|fix|improve))|"
+    r"\bany (problems?|issues?|bugs?|mistakes?|improvements?)\b|\bimprove\b|\bbetter way\b|\bbest practice|"
+    r"\b(works|runs)( fine| ok| correctly)?,? but\b|\bit runs fine\b", re.I)
+_ASKS_SPEED = re.compile(r"\b(slow\w*|fast\w*|quick\w*|speed|efficien\w*|performan\w*|optimi[sz]\w*|complexity|"
+                         r"time limit|takes? (so |too )?long|scale|big (input|list|data|numbers?)|large|"
+                         r"\d+\s*k\b|thousands?|millions?)\b", re.I)
+_ASKS_SECURITY = re.compile(r"\b(secur\w*|safe\w*|unsafe|hack\w*|inject\w*|attack\w*|danger\w*|vulnerab\w*|"
+                            r"malicious)\b", re.I)
+_NO_LOOP_FOUND = "Program took too long"
+
+
+def called_by_specialist(context, verify) -> bool:
+    """True when the incoming call carries a verified x-learnflow-caller naming a specialist.
+    verify(context) -> bool checks the internal signature (Runtime.is_internal_call for this method); an
+    unsigned header is a client's and does not count."""
+    metadata = context.invocation_metadata() or ()
+    caller = next((value for key, value in metadata if key == auth.CALLER_HEADER), None)
+    return caller in SPECIALISTS and bool(verify(context))
+
+
+def asks_review(question: str) -> bool:
+    """Is the question about the quality of working code (safety, speed, "is it ok") rather than a symptom?"""
+    q = question or ""
+    return bool(_ASKS_OPINION.search(q) or _ASKS_SPEED.search(q) or _ASKS_SECURITY.search(q))
+
+
+def wanted(status: str, question: str, diagnosis) -> bool:
+    """Should the code review agent be consulted about this run (see the module docstring)?"""
+    if status == "timeout":
+        return diagnosis.title == _NO_LOOP_FOUND
+    if status != "ok":
+        return False
+    return asks_review(question) or not diagnosis.line
+
+
+def top_finding(findings, question: str, status: str = "ok"):
+    """The reviewer's most important security/correctness/performance finding; what the question asks
+    about (speed, safety) first, and performance first when the run was too slow."""
+    leading = [f for f in findings if getattr(f, "category", "") in _LEADING and getattr(f, "line", 0)]
+    if not leading:
+        return None
+    first = ("performance" if status == "timeout" or _ASKS_SPEED.search(question or "") else
+             "security" if _ASKS_SECURITY.search(question or "") else None)
+    order = {c: i for i, c in enumerate(([first] if first else []) + [c for c in _LEADING if c != first])}
+    return min(leading, key=lambda f: order[f.category])   # min keeps the reviewer's own order within a category
+
+
+def _code_lines(suggestion: str) -> list[str]:
+    """The suggestion's code lines without trailing comments, or [] when it is prose."""
+    lines = [re.sub(r"\s+#.*$", "", ln).rstrip() for ln in suggestion.strip("\n").split("\n")]
+    lines = [ln for ln in lines if ln.strip()]
+    if not lines:
+        return []
+    text = "\n".join(lines)
+    try:
+        ast.parse(_dedent_block(text))
+    except SyntaxError:
+        return []
+    return lines
+
+
+def _dedent_block(text: str) -> str:
+    import textwrap
+    body = textwrap.dedent(text)
+    if body.rstrip().endswith(":"):
+        body += "\n    pass"
+    return body
+
+
+def _apply(code: str, line: int, new_lines: list[str]) -> str | None:
+    """The student's program with line `line` replaced by a one-line rewrite, kept only if it compiles."""
+    rows = code.split("\n")
+    if len(new_lines) != 1 or not 1 <= line <= len(rows):
+        return None
+    indent = re.match(r"\s*", rows[line - 1]).group(0)
+    rows[line - 1] = indent + new_lines[0].strip()
+    fixed = "\n".join(rows)
+    return fixed if fixed != code and compiles(fixed) else None
+
+
+def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
+    """The debug explanation rewritten to lead with the reviewer's finding; debug's own view becomes a note."""
+    line = int(finding.line)
+    suggestion = (finding.suggestion or "").strip()
+    code_lines = _code_lines(suggestion)
+    if code_lines:
+        fix = f"Rewrite line {line} like this:\n```python\n{suggestion}\n```"
+    else:
+        fix = f"Line {line}: {suggestion}" if suggestion else f"Change line {line} as explained above."
+    where = code.split("\n")[line - 1].strip() if 1 <= line <= len(code.split("\n")) else ""
+    why = finding.message.strip()
+    if status == "timeout":
+        why = ("It ran past the time limit, and no loop in it runs forever: it is slow. " + why)
+    notes = [n for n in diagnosis.notes if not n.startswith("Line ")]
+    if where:
+        notes.insert(0, f"Line {line}: {where}")
+    if diagnosis.line and diagnosis.line != line and diagnosis.title != _NO_LOOP_FOUND:
+        notes.append(f"Also check (line {diagnosis.line}): {diagnosis.cause}")
+    notes.append("This finding comes from the code review agent: the program itself ran without an error.")
+    label = {"security": "Security problem", "correctness": "Correctness problem",
+             "performance": "Performance problem"}.get(finding.category, "Problem")
+    return replace(diagnosis, title=f"{label} on line {line}", error_type=None, line=line, cause=why, fix=fix,
+                   fixed_code=_apply(code, line, code_lines), confidence=max(diagnosis.confidence, 0.8),
+                   concept_topic=diagnosis.concept_topic, notes=tuple(notes))
