@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import concrete_fix, expl_expect, expl_runtime, expl_syntax, expl_typefix
+from agents.debug import concrete_fix, expl_expect, expl_runtime, expl_syntax, expl_typefix, silent_more
 from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
 from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
 
@@ -152,7 +152,7 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
             if not code.strip():
                 return _pasted(result, notes)
             if str(_get(result, "exception_type", "")) == "EOFError":
-                symptom = _loop_bug_behind_over_read(code, tree, line) or searched
+                symptom = _loop_bug_behind_over_read(code, tree, line) or _step_after_loop(code, tree, line) or searched
                 if symptom is not None:   # the loop never stops because of a silent bug: that is the diagnosis
                     notes.append(f"The run ended with EOFError on line {line}: the loop kept asking for input after "
                                  "all of it was used, because of the bug above.")
@@ -161,7 +161,8 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
                                notes)
             return _exception(code, tree, result, line, notes)
         if status == "timeout":
-            findings = expl_logic.infinite_loops(code, tree) if tree is not None else []
+            findings = silent_more.step_after_loop(code, tree) + expl_logic.infinite_loops(code, tree) \
+                if tree is not None else []
             if not findings:
                 findings = [Finding("The program ran past the time limit. I could not find a loop whose condition "
                                     "never changes, so it may just be very slow (e.g. nested loops over big ranges) "
@@ -210,7 +211,7 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     expect = expl_expect.parse(question)
     findings: list[Finding] = []
     if tree is not None:
-        for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL:
+        for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL + silent_more.ALL:
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
@@ -268,9 +269,18 @@ def _loop_bug_behind_over_read(code: str, tree, line: int | None) -> Finding | N
     if not loops:
         return None
     loop = max(loops, key=lambda n: n.lineno)
-    found = [f for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL for f in check(code, tree)
+    found = [f for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL + silent_more.ALL for f in check(code, tree)
              if f.line and loop.lineno <= f.line <= (loop.end_lineno or loop.lineno)]
     return max(found, key=lambda f: f.confidence) if found else None
+
+
+def _step_after_loop(code: str, tree, line: int | None) -> Finding | None:
+    """The loop that ran out of input never changes its counter because the step sits after it."""
+    if tree is None or not line:
+        return None
+    return next((f for f in silent_more.step_after_loop(code, tree)
+                 if any(isinstance(n, ast.While) and n.lineno <= line <= (n.end_lineno or n.lineno) and f.line ==
+                        (n.end_lineno or n.lineno) + 1 for n in ast.walk(tree))), None)
 
 
 def _over_read(code: str, tree, line: int | None, stdin_lines: int) -> Finding:

@@ -69,6 +69,8 @@ def _parents(tree: ast.AST) -> dict[int, ast.AST]:
 
 def _sample_for(call: ast.Call, tree: ast.AST, parent_of: dict[int, ast.AST]) -> str:
     parent = parent_of.get(id(call))
+    if _evaluated(call, tree, parent_of):
+        return _from_prompt(call) or "2 + 3"
     if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id in ("int", "float"):
         return _number_for(parent, tree, parent_of)
     if isinstance(parent, ast.Attribute) and parent.attr == "split":
@@ -81,8 +83,42 @@ def _sample_for(call: ast.Call, tree: ast.AST, parent_of: dict[int, ast.AST]) ->
         if isinstance(holder, ast.Assign) and isinstance(holder.targets[0], ast.Name):
             name = holder.targets[0].id
     if name is None:
-        return "hello"
-    return _value_for_name(name, tree, parent_of)
+        return _from_prompt(call) or "hello"
+    value = _value_for_name(name, tree, parent_of)
+    return _from_prompt(call) or value if value == "hello" else value
+
+
+_EVALUATORS = ("eval", "exec", "literal_eval")
+_PROMPT_SAMPLES = ((r"\blist\b|\[", "[3, 5, 7]"), (r"\bexpression|\bcalc|\bformula|\bmath|\bsum\b", "2 + 3"),
+                   (r"\bnumbers\b|separated", "3 5 7"),
+                   (r"\bnumber|\bage\b|\bhow many|\bamount|\bscore|\bprice|\byear|\bcount|\bqty|\bn\s*[:=?]|"
+                    r"\bx\s*[:=?]|\bint|\bdigit|\bminutes|\bhours|\bseconds", "5"),
+                   (r"y/n|yes/no|\(y\)|\[y", "y"))
+
+
+def _from_prompt(call: ast.Call) -> str | None:
+    """A sample from the prompt's own words ("Enter a list: " -> [3, 5, 7], "Age: " -> 5), when the code gives
+    no better clue."""
+    if not call.args or not isinstance(call.args[0], ast.Constant) or not isinstance(call.args[0].value, str):
+        return None
+    prompt = call.args[0].value
+    return next((sample for pattern, sample in _PROMPT_SAMPLES if re.search(pattern, prompt, re.I)), None)
+
+
+def _evaluated(call: ast.Call, tree: ast.AST, parent_of: dict[int, ast.AST]) -> bool:
+    """Is the text passed to eval()/exec()/literal_eval() (directly or through a variable)?"""
+    def is_evaluator(node) -> bool:
+        func = node.func if isinstance(node, ast.Call) else None
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        return name in _EVALUATORS
+    parent = parent_of.get(id(call))
+    if isinstance(parent, ast.Call) and is_evaluator(parent):
+        return True
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+        name = parent.targets[0].id
+        return any(isinstance(n, ast.Call) and is_evaluator(n) and n.args and isinstance(n.args[0], ast.Name)
+                   and n.args[0].id == name for n in ast.walk(tree))
+    return False
 
 
 def _counts_rounds(name: str, tree: ast.AST) -> bool:
@@ -169,7 +205,9 @@ def _quit_word(loop: ast.AST) -> str | None:
     return None
 
 
-def synthesize(tree: ast.AST) -> list[str]:
+def synthesize(tree: ast.AST, never_ends: bool = False) -> list[str]:
+    """Sample lines for the input() calls. never_ends: the student says the loop never stops, so the quit word
+    the loop waits for is left out (the run then shows the loop asking past the end of its input)."""
     parent_of = _parents(tree)
     calls = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
                     and n.func.id == "input"), key=lambda n: (n.lineno, n.col_offset))
@@ -187,7 +225,7 @@ def synthesize(tree: ast.AST) -> list[str]:
                 value = "hello"
             numbers = value.lstrip("-").isdigit()
             lines += [str(int(value) + k) if numbers else value for k in range(_LOOP_ROUNDS)]
-            if stop is not None:
+            if stop is not None and not never_ends:
                 lines.append(stop)
     if not calls:   # sys.stdin readers: a few lines
         lines = ["3", "5", "7"]
@@ -200,7 +238,13 @@ def choose(stdin: str, question: str, tree: ast.AST | None) -> StdinChoice:
     if not reads_input(tree):
         return StdinChoice("", "")
     stated = from_question(question)
+    never_ends = bool(_NEVER_ENDS.search(question or ""))
     if stated:   # the values the student names come first; sample lines fill any input() they leave unanswered
-        samples = synthesize(tree)
+        samples = synthesize(tree, never_ends)
         return StdinChoice("\n".join(stated + samples[len(stated):]) + "\n", "question")
-    return StdinChoice("\n".join(synthesize(tree)) + "\n", "sample")
+    return StdinChoice("\n".join(synthesize(tree, never_ends)) + "\n", "sample")
+
+
+_NEVER_ENDS = re.compile(r"keeps? (asking|going|looping|repeating|running)|never (stops|ends|finishes|quits)|"
+                         r"(doesn'?t|does not|won'?t|will not) (stop|end|finish|exit|quit)|forever|again and again|"
+                         r"infinite", re.I)

@@ -51,6 +51,10 @@ _EXPLICIT = (re.compile(r"\bexpect(?:ed|ing|s)?\b\s*(?:it\s+to\s+\w+\s+|to\s+\w+
              re.compile(r"\b(?:should|supposed to|needs? to|want(?:ed)?)\b\s*(?P<want>.+?)\s*,?\s+\b(?:but|instead)\b",
                         re.I),
              re.compile(r"\binstead of\s+(?P<want>.+?)\s*(?:[!?]|\.(?!\d)|$)", re.I),
+             # "it prints 55 not 10", "gives 3 rather than 4": what was seen, then what was wanted
+             re.compile(r"\b(?:prints?|printed|gives?|gave|says|said|returns?|returned|shows?|showed|outputs?|get|got)"
+                        r"\s+[\"'`]?[^.!?,;\s]+(?:\s+[^.!?,;\s]+)?[\"'`]?\s*,?\s+(?:not|rather than)\s+"
+                        r"(?P<want>[^.!?,;]+)", re.I),
              _NEGATED)
 
 
