@@ -81,7 +81,8 @@ def expectation(question: str, code_values: set[str], original: str = "") -> dic
 
 
 _SAYS = re.compile(r"\b(?:it|the program|this|that)\s+(?:always\s+|still\s+|just\s+)?(?:says|prints|shows|outputs)\s+"
-                   r"[\"'`]?(?P<got>[^\"'`.!?,;]+)", re.I)
+                   r"[\"'`]?(?P<got>[^\"'`.!?,;]+?)(?=[\"'`.!?,;]|$|\s+(?:but|and|instead|even|when|although|"
+                   r"though|while|whereas)\b)", re.I)
 
 
 def other_branch(question: str, tree) -> str | None:

@@ -1,0 +1,164 @@
+"""Round 3 of the debug engine: the hand-off of clean runs to code review (agents/debug/review_handoff.py), the
+loop rule on the verified caller, concrete rewrites of the named line (concrete_fix.py), the extra silent-bug
+rules (silent_more.py) and the input samples read from prompts. Runs are real (local_run); the review findings
+come from the real review engine (agents/code_review/analyzer.py) or, for the ordering logic alone, plain
+records."""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from agents.code_review import analyzer
+from agents.debug import inputs, repair_search, review_handoff, silent_more
+from agents.debug.explainer import explain_failure
+from agents.debug.local_run import run
+from pitfalls.ast_tools import parse
+from server import auth
+
+
+def _answer(code: str, question: str, stdin: str = ""):
+    """What DebugService answers, with the review agent's engine in-process in place of the gRPC hop."""
+    choice = inputs.choose(stdin, question, parse(code))
+    result = run(code, stdin=choice.text, timeout=8.0)
+    expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
+                           stdin_lines=choice.text.count("\n"))
+    if review_handoff.wanted(result.status, question, expl):
+        top = review_handoff.top_finding(analyzer.review(code, question).findings, question, result.status)
+        if top is not None:
+            expl = review_handoff.lead_with_review(expl, top, code, result.status)
+    return result, expl
+
+
+# --- the hand-off ----------------------------------------------------------------------------------------------
+def test_eval_of_input_asked_is_this_ok_leads_with_the_security_finding():
+    code = "expr = input('Calc: ')\nvalue = eval(expr)\nprint('=', value)\n"
+    result, expl = _answer(code, "is this ok?")
+    assert result.status == "ok"            # the sample input is an expression, so the program runs cleanly
+    assert expl.line == 2 and expl.title.startswith("Security")
+    assert re.search(r"literal_eval|float\(|int\(", expl.fix), expl.fix
+
+
+def test_sql_built_by_concatenation_leads_with_the_parameterised_query():
+    code = ("import sqlite3\nconn = sqlite3.connect(':memory:')\nconn.execute('CREATE TABLE t (name TEXT)')\n"
+            "who = 'ann'\nrows = conn.execute(\"SELECT * FROM t WHERE name = '\" + who + \"'\").fetchall()\n"
+            "print(rows)\n")
+    _, expl = _answer(code, "is this secure?")
+    assert expl.line == 5 and "Security" in expl.title
+    assert "?" in expl.fix and "who" in expl.fix
+
+
+def test_speed_question_leads_with_the_performance_finding_and_its_complexity():
+    code = ("blocked = [str(i) for i in range(0, 500, 3)]\nnames = [str(i) for i in range(500)]\nok = []\n"
+            "for n in names:\n    if n not in blocked:\n        ok.append(n)\nprint(len(ok))\n")
+    _, expl = _answer(code, "this works but it will be slow with 100k names?")
+    assert expl.title.startswith("Performance") and "set(" in expl.fix
+    assert re.search(r"O\(", expl.cause + expl.fix)
+
+
+def test_symptom_with_a_located_bug_keeps_the_debug_diagnosis():
+    code = "total = 0\nfor n in [1, 2, 3]:\n    total = n\nprint(total)\n"
+    result, expl = _answer(code, "the total should be 6 but it prints 3")
+    assert not review_handoff.asks_review("the total should be 6 but it prints 3")
+    assert expl.line == 3 and not expl.title.startswith(("Security", "Correctness problem", "Performance"))
+
+
+def test_timeout_without_an_endless_loop_is_handed_to_review():
+    slow = SimpleNamespace(title="Program took too long", line=None)
+    endless = SimpleNamespace(title="Infinite loop", line=2)
+    assert review_handoff.wanted("timeout", "", slow)
+    assert not review_handoff.wanted("timeout", "", endless)
+    assert not review_handoff.wanted("exception", "is this ok?", slow)
+
+
+def test_top_finding_follows_what_the_question_asks():
+    findings = [SimpleNamespace(category="correctness", line=1, rule="implicit-return"),
+                SimpleNamespace(category="performance", line=3, rule="nested-pair-search"),
+                SimpleNamespace(category="style", line=2, rule="magic-number"),
+                SimpleNamespace(category="security", line=4, rule="eval")]
+    assert review_handoff.top_finding(findings, "is it ok?").rule == "eval"
+    assert review_handoff.top_finding(findings, "is it efficient?").rule == "nested-pair-search"
+    assert review_handoff.top_finding(findings, "", status="timeout").rule == "nested-pair-search"
+    assert review_handoff.top_finding(findings[2:3], "is it ok?") is None   # style never leads
+
+
+def test_a_one_line_rewrite_becomes_the_fixed_program():
+    finding = SimpleNamespace(category="correctness", line=2, rule="chained-comparison-bool",
+                              message="`age >= 18 == True` is a chained comparison.",
+                              suggestion="if age >= 18:   # drop == True")
+    base = explain_failure("age = 20\nif age >= 18 == True:\n    print('vote')\n", SimpleNamespace(status="ok", stdout=""))
+    expl = review_handoff.lead_with_review(base, finding, "age = 20\nif age >= 18 == True:\n    print('vote')\n")
+    assert expl.fixed_code == "age = 20\nif age >= 18:\n    print('vote')\n"
+    assert "Rewrite line 2" in expl.fix and expl.line == 2
+
+
+class _Context:
+    def __init__(self, metadata):
+        self._metadata = metadata
+
+    def invocation_metadata(self):
+        return self._metadata
+
+
+@pytest.mark.parametrize("caller,signed,expected", [("code-review", True, True), ("debug", True, True),
+                                                    ("triage", True, False), ("code-review", False, False)])
+def test_loop_rule_reads_the_verified_caller(caller, signed, expected):
+    method = "/learnflow.v1.DebugService/Diagnose"
+    metadata = auth.internal_metadata("s3cret", method, caller)
+    context = _Context(metadata)
+    verify = (lambda ctx: auth.verify_internal("s3cret", method, ctx.invocation_metadata())) if signed else \
+        (lambda ctx: auth.verify_internal("other-secret", method, ctx.invocation_metadata()))
+    assert review_handoff.called_by_specialist(context, verify) is expected
+
+
+# --- concrete rewrites ------------------------------------------------------------------------------------------
+def test_function_never_called_gets_a_call_with_example_arguments():
+    code = "def shout(words):\n    for w in words:\n        print(w.upper())\n"
+    _, expl = _answer(code, "nothing happens when I run it")
+    assert expl.line == 1 and expl.fixed_code.rstrip().endswith("shout([1, 2, 3])")
+
+
+def test_constant_index_past_a_written_list_gets_the_last_index():
+    code = "colors = ['red', 'green', 'blue']\nprint(colors[3])\n"
+    _, expl = _answer(code, "index error?")
+    assert expl.line == 2 and "colors[2]" in expl.fixed_code and "Line 2 becomes: `print(colors[2])`" in expl.fix
+
+
+# --- silent-bug rules --------------------------------------------------------------------------------------------
+def test_counter_stepped_after_the_loop_is_indented_into_it():
+    code = "tries = 0\nwhile tries < 3:\n    pw = input('pw: ')\n    if pw == 'x':\n        break\ntries += 1\n"
+    result, expl = _answer(code, "if I type the wrong password it never stops")
+    assert result.exception_type == "EOFError"   # no quit word in the samples: the loop asks past its input
+    assert expl.line == 6 and "\n    tries += 1" in expl.fixed_code and expl.error_type is None
+
+
+def test_local_assignment_that_shadows_a_global():
+    code = "level = 1\ndef level_up():\n    level = 2\nlevel_up()\nprint(level)\n"
+    _, expl = _answer(code, "expected 2 but it prints 1")
+    assert expl.line == 3 and "global level" in expl.fixed_code
+
+
+def test_shallow_copy_of_rows_gets_deepcopy():
+    [finding] = silent_more.shallow_copy_of_rows(
+        "g = [[1, 2], [3, 4]]\nh = g.copy()\ng[0][0] = 9\nprint(h)\n", parse("g = [[1, 2], [3, 4]]\nh = g.copy()\n"
+                                                                            "g[0][0] = 9\nprint(h)\n"))
+    assert finding.line == 2 and "copy.deepcopy(g)" in finding.fixed_code and "import copy" in finding.fixed_code
+
+
+def test_input_text_ordered_against_a_quoted_number():
+    code = "x = input('x: ')\nif x < '9':\n    print('small')\n"
+    _, expl = _answer(code, "when I type 12 it says small")
+    assert expl.line == 2 and "x = int(input('x: '))" in expl.fixed_code and "if x < 9:" in expl.fixed_code
+
+
+# --- inputs and expectations -------------------------------------------------------------------------------------
+def test_samples_come_from_prompts_and_eval():
+    assert inputs.choose("", "", parse("data = input('Enter a list: ')\nprint(sum(eval(data)))\n")).text == "[3, 5, 7]\n"
+    assert inputs.choose("", "", parse("print(eval(input('> ')))\n")).text == "2 + 3\n"
+    assert inputs.choose("", "", parse("a = input('Your age: ')\nprint(a)\n")).text == "5\n"
+
+
+def test_prints_x_not_y_states_the_expectation():
+    want = repair_search.expectation("when I type 5 5 it prints 55 not 10", {"5"}, "55\n")
+    assert want is not None and want["key"] == 10

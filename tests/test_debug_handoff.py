@@ -1,0 +1,84 @@
+"""Debug round 3 through Envoy on the real mesh (sandbox, code review agent): input taken from the question, a
+silent bug located from the stated expectation, and the hand-off of a clean-running program asked about "is this
+ok?" to the code review agent (a collaboration hop), degraded when code review is down."""
+from __future__ import annotations
+
+import re
+
+from learnflow.v1 import common_pb2, debug_service_pb2 as dbg, debug_service_pb2_grpc as dbg_grpc, enums_pb2
+
+from server import enums
+
+EVAL_CALC = "line = input('Calc: ')\nanswer = eval(line)\nprint('=', answer)\n"
+
+
+def diagnose(client, code: str, question: str, metadata_extra=()):
+    stub = dbg_grpc.DebugServiceStub(client.channel)
+    return stub.Diagnose(dbg.DiagnoseRequest(context=common_pb2.TutorContext(), code=code, question=question),
+                         metadata=list(client.metadata) + list(metadata_extra), timeout=60)
+
+
+def _hops(reply):
+    return [(enums.to_db("MessageType", h.message_type), enums.agent(h.source_agent),
+             enums.agent(h.destination_agent)) for h in reply.collaboration]
+
+
+def test_input_taken_from_the_question_shows_the_bug(client):
+    code = "temp = int(input('Temperature: '))\nif temp > 30:\n    print('hot')\nelse:\n    print('nice')\n"
+    reply = diagnose(client, code, "when I type 30 it says nice but 30 is hot")
+    meta = reply.response.metadata
+    assert meta["stdin_source"] == "question" and meta["status"] == "ok" and meta["error_type"] != "EOFError"
+    assert "the input from your question: `30`" in reply.response.response_text
+    assert int(meta["line"]) == 2
+    assert re.search(r"temp >= 30|temp > 29", reply.fixed_code or reply.response.response_text)
+
+
+def test_silent_bug_located_by_the_stated_expectation(client):
+    code = "def average(a, b):\n    return a + b / 2\n\nprint(average(3, 5))\n"
+    reply = diagnose(client, code, "the average of 3 and 5 should be 4 but it prints 5.5")
+    assert int(reply.response.metadata["line"]) == 2, reply.response.response_text
+    assert "return (a + b) / 2" in reply.fixed_code
+    assert "Line 2 becomes: `return (a + b) / 2`" in reply.response.response_text
+
+
+def test_is_this_ok_about_eval_of_input_leads_with_the_security_finding(client):
+    reply = diagnose(client, EVAL_CALC, "is this ok?")
+    text = reply.response.response_text
+    assert reply.execution.status == "ok"   # the program ran cleanly: debug alone had nothing to report
+    assert text.startswith("I ran your code") and "### Security problem on line 2" in text
+    assert re.search(r"literal_eval|float\(|int\(", text)
+    assert int(reply.response.metadata["line"]) == 2 and not reply.degraded
+    assert ("collaboration", "debug", "code-review") in _hops(reply)
+    assert ("response", "code-review", "debug") in _hops(reply)
+
+
+def test_a_client_claiming_to_be_code_review_does_not_switch_the_hand_off_off(client):
+    """The loop rule trusts only a signed caller; a header a client sends is ignored."""
+    reply = diagnose(client, EVAL_CALC, "is this ok?", metadata_extra=[("x-learnflow-caller", "code-review")])
+    assert ("collaboration", "debug", "code-review") in _hops(reply)
+
+
+def test_hand_off_degrades_when_code_review_is_down(mesh, client):
+    mesh.stop_agent("code-review")
+    try:
+        reply = diagnose(client, EVAL_CALC, "is this ok?")
+        assert reply.degraded is True and reply.execution.status == "ok"
+        assert "no answer" in reply.collaboration[0].message_content
+        assert reply.response.response_text.startswith("I ran your code")
+    finally:
+        mesh.start_agent("code-review")
+        mesh.wait_healthy(60)
+
+
+def test_triage_routed_review_question_records_the_hop(client, db):
+    """Through Ask: whichever specialist triage picks, the answer leads with the security finding; when it was
+    debug, the debug -> code-review hop is in the query's message flow."""
+    reply = client.ask("is this ok?", EVAL_CALC)
+    assert "line 2" in reply.response.response_text.lower()
+    assert re.search(r"eval", reply.response.response_text)
+    if enums.agent(reply.routing.routed_to_agent) == "debug":
+        hops = db.execute("SELECT message_type, source_agent, destination_agent FROM message_flow"
+                          " WHERE query_id = %s", (reply.query.query_id,)).fetchall()
+        assert ("collaboration", "debug", "code-review") in [(h["message_type"], h["source_agent"],
+                                                              h["destination_agent"]) for h in hops]
+    assert reply.query.status == enums_pb2.QUERY_STATUS_COMPLETED
