@@ -5,6 +5,7 @@ Applied to each finding the explainer is about to answer with (explainer._finish
     parses and resembles that line) gets the program with that line replaced, if it compiles;
   - a function that is never called gets a call with example arguments chosen from how each parameter is used;
   - a constant index past the end of a list written out in the code gets the last valid index;
+  - a print where a function should return gets `return` on that line; a reset inside a loop moves above it;
 and the fix text then says how the named line reads after the fix ("Line 4 becomes: `total += p`").
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ def concretize(finding: Finding, code: str) -> Finding:
     tree = parse(code)
     if finding.fixed_code is None and tree is not None:
         finding.fixed_code = (_call_with_examples(finding, code, tree) or _last_valid_index(finding, code, tree)
+                              or _print_to_return(finding, code, tree) or _hoist_reset(finding, code, tree)
                               or _quoted_rewrite(finding, code))
     sentence = rewrite_sentence(code, finding.fixed_code, finding.line)
     if sentence and sentence not in finding.fix:
@@ -42,7 +44,7 @@ def rewrite_sentence(code: str, fixed: str | None, line: int) -> str:
         if tag == "replace":
             changed += [(i1 + 1 + k, new[j1 + k]) for k in range(min(i2 - i1, j2 - j1))]
         elif tag == "insert":
-            changed += [(i1 + 1, new[j]) for j in range(j1, j2)]
+            changed += [(j + 1, new[j]) for j in range(j1, j2)]
     changed = [(n, text) for n, text in changed if text.strip()]
     if not changed:
         return ""
@@ -138,3 +140,53 @@ def _last_valid_index(finding: Finding, code: str, tree) -> str | None:
             fixed = "\n".join(rows)
             return fixed if compiles(fixed) else None
     return None
+
+
+def _statement_on(tree, line: int, kinds) -> tuple[ast.AST, list] | None:
+    """The statement of the given kinds starting on `line`, with the chain of its enclosing nodes."""
+    def walk(node, chain):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, kinds) and getattr(child, "lineno", None) == line:
+                return child, chain + [node]
+            found = walk(child, chain + [node])
+            if found:
+                return found
+        return None
+    return walk(tree, [])
+
+
+def _print_to_return(finding: Finding, code: str, tree) -> str | None:
+    """`print(x * x)` inside a function whose result the caller uses: `return x * x`."""
+    if finding.title not in ("Function returns None", "Prints instead of returning"):
+        return None
+    found = _statement_on(tree, finding.line, (ast.Expr,))
+    if not found or not any(isinstance(n, ast.FunctionDef) for n in found[1]):
+        return None
+    call = found[0].value
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "print"
+            and len(call.args) == 1 and not call.keywords):
+        return None
+    rows = code.split("\n")
+    row = rows[finding.line - 1]
+    indent = row[: len(row) - len(row.lstrip())]
+    rows[finding.line - 1] = f"{indent}return {ast.get_source_segment(code, call.args[0])}"
+    fixed = "\n".join(rows)
+    return fixed if compiles(fixed) else None
+
+
+def _hoist_reset(finding: Finding, code: str, tree) -> str | None:
+    """`count = 0` as the first thing inside a loop: moved to just above the loop."""
+    if "reset" not in (finding.title or "").lower():
+        return None
+    found = _statement_on(tree, finding.line, (ast.Assign,))
+    if not found:
+        return None
+    loops = [n for n in found[1] if isinstance(n, (ast.For, ast.While))]
+    if not loops or found[0].end_lineno != found[0].lineno:
+        return None
+    loop = loops[-1]
+    rows = code.split("\n")
+    moved = rows.pop(finding.line - 1).strip()
+    rows.insert(loop.lineno - 1, " " * loop.col_offset + moved)
+    fixed = "\n".join(rows)
+    return fixed if compiles(fixed) else None
