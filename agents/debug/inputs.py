@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 
 _STATED = re.compile(
-    r"(?:\b(?:when|if|after|once)\s+|^\s*|[.!?]\s+)(?:I|i|the user|you|we)\s+(?:enter|enters|entered|type|types|typed|input|inputs|"
+    r"(?:\b(?:when|if|after|once)\s+|^\s*|[.!?]\s+)(?:(?:I|i|the user|you|we)\s+|(?=(?:typed|entered|typing|entering)\b))"
+    r"(?:enter|enters|entered|entering|type|types|typed|typing|input|inputs|"
     r"give|gives|gave|put in|puts in|write|writes|wrote)\s+(?:it\s+|in\s+)?(?P<value>.+?)"
     r"(?=\s*(?:[,;!?]\s|\.\s|\.$|[,;!?]$|$|\s+(?:it|the program|then|but|and then|I get|i get|I got|the output|"
-    r"I expect|i expect|I want|i want|expecting|it should|instead)\b))",
+    r"I expect|i expect|I want|i want|expecting|it should|instead|got|get|gets|says|said|prints|printed|"
+    r"shows|gives|gave)\b))",
     re.I)
 _STATED_ALT = re.compile(r"\b(?:with|for|given)\s+(?:the\s+)?input\s+(?:of\s+)?(?P<value>\S+(?:\s*,\s*\S+)*)"
                          r"|\binput\s+(?:is|was)\s+(?P<value2>\S+(?:\s*,\s*\S+)*)", re.I)
@@ -57,7 +59,14 @@ def from_question(question: str) -> list[str] | None:
     if not match:
         return None
     value = (match.groupdict().get("value") or match.groupdict().get("value2") or "").strip()
-    value = re.sub(r"^(?:the\s+)?(?:number|word|text|value|string|name)\s+", "", value, flags=re.I)
+    value = re.sub(r"^(?:exactly|just|only|like|e\.g\.|say|something like|in)\s+", "", value, flags=re.I)
+    value = re.sub(r"^(?:the\s+|a\s+)?(?:number|word|text|value|string|name)\s+", "", value, flags=re.I)
+    if re.match(r"(?:my|your|his|her|their|our|some|any|something|anything|stuff|things?|it|them)\b", value, re.I):
+        return None   # "after typing my age" describes the input, it does not give it
+    more = re.match(r"(?:\s*,\s*[^\s,.!?]+)*\s*,?\s*\band\s+[^\s,.!?]+|(?:\s*,\s*-?\d[\d.]*)+(?![\w])",
+                    (question or "")[match.end():])
+    if more and re.fullmatch(r"[^\s,]+", value):   # "I enter 1, 2 and 3": the list goes on past the first comma
+        value += more.group(0)
     parts = [p.strip().strip("'\"`") for p in re.split(r"\s*(?:,|\band then\b|\bthen\b|\band\b)\s*", value) if p.strip()]
     parts = [p for p in parts if p and len(p) <= 200]
     return parts or None
@@ -245,6 +254,8 @@ def choose(stdin: str, question: str, tree: ast.AST | None) -> StdinChoice:
     return StdinChoice("\n".join(synthesize(tree, never_ends)) + "\n", "sample")
 
 
-_NEVER_ENDS = re.compile(r"keeps? (asking|going|looping|repeating|running)|never (stops|ends|finishes|quits)|"
+_NEVER_ENDS = re.compile(r"keeps? (on )?(asking|going|looping|repeating|running)|never (stops|ends|finishes|quits)|"
+                         r"carries on|continues|goes on|still (asks|asking|going|running|loops)|loops? forever|"
+                         r"(doesn'?t|does not|won'?t|will not) (break|leave)|"
                          r"(doesn'?t|does not|won'?t|will not) (stop|end|finish|exit|quit)|forever|again and again|"
                          r"infinite", re.I)

@@ -144,6 +144,7 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
                     swap_node(node, ast.Compare(left=node.left, ops=[table[type(node.ops[0])]()],
                                                 comparators=node.comparators))
     _off_by_one(code, tree, swap_node)
+    _ladder_and_line_edits(code, tree, add)
     for chain in chains:   # operands, then operators, reordered
         vals, ops = _flatten(chain)
         if 3 <= len(vals) <= 4:
@@ -158,6 +159,33 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
                         if len(texts) == len(vals):
                             swap_node(chain, shape)
     return out
+
+
+def _ladder_and_line_edits(code, tree, add) -> None:
+    """An `if` right after another `if` that should continue its ladder (`elif`), and a print inside a loop
+    that should keep the output on one line (`end=""` / `end=" "`)."""
+    rows = code.split("\n")
+    for block, _ in _bodies(tree):
+        for before, node in zip(block, block[1:]):
+            if isinstance(before, ast.If) and isinstance(node, ast.If):
+                row = rows[node.lineno - 1]
+                head = row[node.col_offset:]
+                if head.startswith("if "):
+                    add("\n".join(rows[: node.lineno - 1] + [row[: node.col_offset] + "el" + head]
+                                  + rows[node.lineno:]), node.lineno, "write `elif` instead of `if`, so this test "
+                        "only runs when the one above was False")
+    for loop in _loops(tree):
+        for node in ast.walk(loop):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print" \
+                    and not node.keywords and node.lineno == node.end_lineno:
+                for end in ('""', '" "'):
+                    row = rows[node.lineno - 1]
+                    text = _segment(code, node)
+                    if text and text in row:
+                        new_call = text[:-1] + (", " if node.args else "") + f"end={end})"
+                        add("\n".join(rows[: node.lineno - 1] + [row.replace(text, new_call, 1)]
+                                      + rows[node.lineno:]), node.lineno,
+                            f"write `{new_call}` so the loop prints on one line")
 
 
 def _loop_edits(code, tree, add, swap_node) -> None:

@@ -55,7 +55,12 @@ _EXPLICIT = (re.compile(r"\bexpect(?:ed|ing|s)?\b\s*(?:it\s+to\s+\w+\s+|to\s+\w+
              re.compile(r"\b(?:prints?|printed|gives?|gave|says|said|returns?|returned|shows?|showed|outputs?|get|got)"
                         r"\s+[\"'`]?[^.!?,;\s]+(?:\s+[^.!?,;\s]+)?[\"'`]?\s*,?\s+(?:not|rather than)\s+"
                         r"(?P<want>[^.!?,;]+)", re.I),
-             _NEGATED)
+             _NEGATED,
+             # "... got C. should be A", "i want ***": a stated wish with no "but" after it
+             re.compile(r"\b(?:should|supposed to|needs? to)\s+(?:be|print|say|show|give|output|return)\s+"
+                        r"(?P<want>[^.!?,;]+)", re.I),
+             re.compile(r"\b(?:i|I)\s+(?:want|wanted|need|expect|expected)\s+(?:it\s+to\s+(?:be|print|say|show)\s+)?"
+                        r"(?P<want>[^.!?,;]+)", re.I))
 
 
 def expectation(question: str, code_values: set[str], original: str = "") -> dict | None:
@@ -127,16 +132,20 @@ def _wanted(expected: str, explicit: bool, code_values: set[str], original: str)
     printed = expect_match.numbers(original)
     fresh = [n for n in nums if not any(abs(n - p) < 1e-9 for p in printed)]
     key = (fresh[0] if fresh else None) if explicit else (nums[-1] if nums else None)
-    words = [w for w in re.findall(r"[A-Za-z_][\w']*", expected) if w.lower() not in _STOP]
+    words = [w for w in re.findall(r"[A-Za-z_][\w']*", expected) if w.lower() not in _STOP
+             or (w == expected and w in code_values)]   # a grade "A" the program can print is a value, not "a"
     valued = [w for w in words if any(w.lower() in v.lower() for v in code_values)]
-    text = expected if re.search(r"[\[\](){}]", expected) else ""
+    # brackets, or only symbols ("***"): the exact text must appear
+    text = expected if re.search(r"[\[\](){}]", expected) or not re.search(r"\w", expected) else ""
     if key is None and not valued and not text:
         return None
     return {"numbers": nums if explicit and len(nums) > 1 else [], "key": key,
             "words": valued if key is None else [], "text": text}
 
 
-_NEVER_ENDS = re.compile(r"keeps? (asking|going|looping|repeating)|never (stops|ends|finishes)|"
+_NEVER_ENDS = re.compile(r"keeps? (on )?(asking|going|looping|repeating|running)|never (stops|ends|finishes|quits)|"
+                         r"carries on|continues|goes on|still (asks|asking|going|running|loops)|loops? forever|"
+                         r"(doesn'?t|does not|won'?t|will not) (break|leave)|"
                          r"(doesn'?t|does not|won'?t|will not) (stop|end|finish|exit|quit)|forever|again and again|"
                          r"infinite", re.I)
 
