@@ -174,6 +174,15 @@ def _ladder_and_line_edits(code, tree, add) -> None:
                     add("\n".join(rows[: node.lineno - 1] + [row[: node.col_offset] + "el" + head]
                                   + rows[node.lineno:]), node.lineno, "write `elif` instead of `if`, so this test "
                         "only runs when the one above was False")
+    for node in ast.walk(tree):   # two texts glued together with no space between them
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) \
+                and all(isinstance(side, (ast.Name, ast.Constant, ast.Subscript)) for side in (node.left, node.right)) \
+                and not any(isinstance(side, ast.Constant) and not isinstance(side.value, str)
+                            for side in (node.left, node.right)):
+            left, right = _segment(code, node.left), _segment(code, node.right)
+            if left and right:
+                new = _replace(code, node, f'{left} + " " + {right}')
+                add(new, node.lineno, f'write `{left} + " " + {right}` so a space separates them')
     for loop in _loops(tree):
         for node in ast.walk(loop):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print" \

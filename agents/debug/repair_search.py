@@ -136,7 +136,8 @@ def _wanted(expected: str, explicit: bool, code_values: set[str], original: str)
              or (w == expected and w in code_values)]   # a grade "A" the program can print is a value, not "a"
     valued = [w for w in words if any(w.lower() in v.lower() for v in code_values)]
     # brackets, or only symbols ("***"): the exact text must appear
-    text = expected if re.search(r"[\[\](){}]", expected) or not re.search(r"\w", expected) else ""
+    text = expected if re.search(r"[\[\](){}]", expected) or not re.search(r"\w", expected) \
+        or (len(valued) >= 2 and not nums) else ""   # "hello world": the words with their spacing
     if key is None and not valued and not text:
         return None
     return {"numbers": nums if explicit and len(nums) > 1 else [], "key": key,

@@ -5,6 +5,7 @@ Findings with the line and a fixed program (checked to compile by the explainer)
                            never changes
   shallow_copy_of_rows   - copy.copy / .copy() / [:] / list() of a list of lists, then a row item is changed
   text_ordered_as_number - input() text compared with <, > against a number written as text ("12" < "9")
+  ladder_without_elif    - `if x >= 90: g = "A"` then `if x >= 80: g = "B"`: the second test overwrites the first
 """
 from __future__ import annotations
 
@@ -168,4 +169,43 @@ def text_ordered_as_number(code: str, tree) -> list[Finding]:
     return found
 
 
-ALL = (step_after_loop, local_shadows_global, shallow_copy_of_rows, text_ordered_as_number)
+def _tested_names(test) -> set[str]:
+    return {n.id for c in ast.walk(test) if isinstance(c, ast.Compare) for n in [c.left, *c.comparators]
+            if isinstance(n, ast.Name)}
+
+
+def _assigned_in(block) -> set[str]:
+    return {t.id for s in block if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)}
+
+
+def ladder_without_elif(code: str, tree) -> list[Finding]:
+    found = []
+    for parent in ast.walk(tree):
+        body = getattr(parent, "body", None)
+        if not isinstance(body, list):
+            continue
+        for before, node in zip(body, body[1:]):
+            if not (isinstance(before, ast.If) and isinstance(node, ast.If)):
+                continue
+            shared = _tested_names(before.test) & _tested_names(node.test)
+            target = _assigned_in(before.body) & (_assigned_in(node.body) | _assigned_in(node.orelse))
+            if not shared or not target:
+                continue
+            rows = code.split("\n")
+            row = rows[node.lineno - 1]
+            if not row[node.col_offset:].startswith("if "):
+                continue
+            rows[node.lineno - 1] = row[: node.col_offset] + "el" + row[node.col_offset:]
+            fixed = "\n".join(rows)
+            name = sorted(target)[0]
+            found.append(Finding(
+                f"Line {node.lineno} starts a new `if` instead of continuing the one on line {before.lineno}: both "
+                f"test `{sorted(shared)[0]}` and set `{name}`, so when line {before.lineno} is True the second test "
+                f"still runs and overwrites `{name}`.",
+                f"Make it `elif` so it is only tested when line {before.lineno} was False.",
+                fixed_code=fixed if compiles(fixed) else None, confidence=0.84, line=node.lineno,
+                title="`if` that should be `elif`", topic="conditionals"))
+    return found
+
+
+ALL = (step_after_loop, local_shadows_global, shallow_copy_of_rows, text_ordered_as_number, ladder_without_elif)
