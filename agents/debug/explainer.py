@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import concrete_fix, expl_expect, expl_runtime, expl_syntax, expl_typefix, silent_more
+from agents.debug import (concrete_fix, expl_expect, expl_runtime, expl_syntax, expl_typefix, silent_more,
+                          silent_results)
 from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
 from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
 
@@ -211,7 +212,7 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     expect = expl_expect.parse(question)
     findings: list[Finding] = []
     if tree is not None:
-        for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL + silent_more.ALL:
+        for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL + silent_more.ALL + silent_results.ALL:
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
@@ -269,7 +270,7 @@ def _loop_bug_behind_over_read(code: str, tree, line: int | None) -> Finding | N
     if not loops:
         return None
     loop = max(loops, key=lambda n: n.lineno)
-    found = [f for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL + silent_more.ALL for f in check(code, tree)
+    found = [f for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL + silent_more.ALL + silent_results.ALL for f in check(code, tree)
              if f.line and loop.lineno <= f.line <= (loop.end_lineno or loop.lineno)]
     return max(found, key=lambda f: f.confidence) if found else None
 

@@ -22,8 +22,14 @@ def _answer(code: str, question: str, stdin: str = ""):
     """What DebugService answers, with the review agent's engine in-process in place of the gRPC hop."""
     choice = inputs.choose(stdin, question, parse(code))
     result = run(code, stdin=choice.text, timeout=8.0)
+    searched = None
+    if repair_search.searchable(result, question):   # as DebugService: one more job tries single edits
+        search = repair_search.plan(code, parse(code), question, result.stdout, result)
+        if search is not None:
+            searched = repair_search.pick(search, run(repair_search.harness(), stdin=search.job_input(choice.text),
+                                                      timeout=10.0).stdout)
     expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
-                           stdin_lines=choice.text.count("\n"))
+                           stdin_lines=choice.text.count("\n"), searched=searched)
     if review_handoff.wanted(result.status, question, expl):
         top = review_handoff.top_finding(analyzer.review(code, question).findings, question, result.status)
         if top is not None:
@@ -162,3 +168,36 @@ def test_samples_come_from_prompts_and_eval():
 def test_prints_x_not_y_states_the_expectation():
     want = repair_search.expectation("when I type 5 5 it prints 55 not 10", {"5"}, "55\n")
     assert want is not None and want["key"] == 10
+
+
+# --- round 3, second batch: more families, phrasings and edits ---------------------------------------------------
+@pytest.mark.parametrize("code,question,line,fix", [
+    ("def tax(p):\n    p * 1.2\n\nprint(tax(10))\n", "something is off", 2, "return p * 1.2"),
+    ("cash = 100\ncost = 30\ncash - cost\nprint(cash)\n", "bug somewhere", 3, "cash -= cost"),
+    ("def hi(n):\n    return 'Hi ' + n\n\nhi('Al')\n", "not working", 4, "print(hi('Al'))"),
+    ("c = {}\nfor w in 'x y x'.split():\n    c[w] = 1\nprint(c)\n", "the counts are wrong", 3, "c[w] = c.get(w, 0) + 1"),
+    ("def odd(n):\n    if n % 2:\n        return True\n    else:\n        return True\n\nprint(odd(2))\n", "wrong result",
+     5, "return False"),
+    ("xs = ['p', 'q']\nfor i in range(len(xs)):\n    print(i)\n", "it prints the wrong thing", 3, "print(xs[i])"),
+    ("w = 'abc'\nif w == w.reverse:\n    print('same')\n", "what is the bug", 2, "w == w[::-1]"),
+    ("m = int(input())\nif m >= 90:\n    g = 'A'\nif m >= 70:\n    g = 'B'\nelse:\n    g = 'C'\nprint(g)\n",
+     "typed 97 got B. should be A", 4, "elif m >= 70:"),
+    ("n = int(input())\nfor i in range(n):\n    print('#')\n", "when I type 3 i want ###", 3, "end="),
+    ("a = 'good'\nb = 'day'\nprint(a + b)\n", "i expected good day but it prints goodday", 3, 'a + " " + b'),
+    ("p = '4'\nprint(p * 1.5)\n", "error", 2, "float(p) * 1.5"),
+    ("parts = 'x y'.split\nprint(parts[0])\n", "help", 1, "parts = 'x y'.split()"),
+])
+def test_more_families_name_the_line_and_rewrite(code, question, line, fix):
+    _, expl = _answer(code, question)
+    assert expl.line == line, (expl.title, expl.fix)
+    assert fix in (expl.fixed_code or "") + expl.fix, (expl.fix, expl.fixed_code)
+
+
+def test_stated_inputs_without_subject_or_as_a_list():
+    assert inputs.from_question("typed 97 got C. should be A") == ["97"]
+    assert inputs.from_question("I enter 1, 2 and 3 and it prints 3") == ["1", "2", "3"]
+    assert inputs.from_question("if I type exactly 100 it should say full marks") == ["100"]
+    assert inputs.from_question("the program crashes after typing my age") is None
+    loop = "while True:\n    w = input()\n    if w == 'STOP':\n        break\n"
+    assert "STOP" in inputs.choose("", "", parse(loop)).text
+    assert "STOP" not in inputs.choose("", "I type stop but it carries on", parse(loop)).text
