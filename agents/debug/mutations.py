@@ -174,6 +174,20 @@ def _ladder_and_line_edits(code, tree, add) -> None:
                     add("\n".join(rows[: node.lineno - 1] + [row[: node.col_offset] + "el" + head]
                                   + rows[node.lineno:]), node.lineno, "write `elif` instead of `if`, so this test "
                         "only runs when the one above was False")
+    for node in ast.walk(tree):   # a True/False keyword the other way round (`sort(reverse=True)`)
+        if isinstance(node, ast.keyword) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, bool):
+            old_kw = _segment(code, node)
+            if old_kw:
+                new_kw = f"{node.arg}={not node.value.value}"
+                add(_replace(code, node, new_kw), node.value.lineno, f"write `{new_kw}` instead of `{old_kw}`")
+    for node in ast.walk(tree):   # a constant term too many: `total / n - 1` -> `total / n`
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)) \
+                and isinstance(node.right, ast.Constant) and isinstance(node.right.value, (int, float)) \
+                and not isinstance(node.left, ast.Constant):
+            left = _segment(code, node.left)
+            if left:
+                add(_replace(code, node, left), node.lineno, f"drop `{_segment(code, node)[len(left):].strip()}`: "
+                    f"write `{left}`")
     for node in ast.walk(tree):   # two texts glued together with no space between them
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) \
                 and all(isinstance(side, (ast.Name, ast.Constant, ast.Subscript)) for side in (node.left, node.right)) \

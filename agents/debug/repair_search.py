@@ -134,6 +134,7 @@ def _wanted(expected: str, explicit: bool, code_values: set[str], original: str)
     key = (fresh[0] if fresh else None) if explicit else (nums[-1] if nums else None)
     words = [w for w in re.findall(r"[A-Za-z_][\w']*", expected) if w.lower() not in _STOP
              or (w == expected and w in code_values)]   # a grade "A" the program can print is a value, not "a"
+    code_values = code_values | {"True", "False", "None"}   # what a test or a function returns, never in the code
     valued = [w for w in words if any(w.lower() in v.lower() for v in code_values)]
     # brackets, or only symbols ("***"): the exact text must appear
     text = expected if re.search(r"[\[\](){}]", expected) or not re.search(r"\w", expected) \
