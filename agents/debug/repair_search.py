@@ -60,7 +60,24 @@ _EXPLICIT = (re.compile(r"\bexpect(?:ed|ing|s)?\b\s*(?:it\s+to\s+\w+\s+|to\s+\w+
              re.compile(r"\b(?:should|supposed to|needs? to)\s+(?:be|print|say|show|give|output|return)\s+"
                         r"(?P<want>[^.!?,;]+)", re.I),
              re.compile(r"\b(?:i|I)\s+(?:want|wanted|need|expect|expected)\s+(?:it\s+to\s+(?:be|print|say|show)\s+)?"
-                        r"(?P<want>[^.!?,;]+)", re.I))
+                        r"(?P<want>[^.!?,;]+)", re.I),
+             # "expected: 6", "Expected output = 6", "the correct answer is 6", "must be 6", "6 is right",
+             # "answer 6 expected", "why 5 and not 6"
+             re.compile(r"\bexpect(?:ed|ing)?(?:\s+(?:output|result|answer|value))?\s*(?:[:=]|\bis\b|\bwas\b|"
+                        r"\bwould be\b)\s*[\"'`]?(?P<want>[^\"'`!?,;]+?)[\"'`]?\s*(?:[!?,;]|\.(?!\d)|$)", re.I),
+             re.compile(r"\b(?:correct|right|real|true)\s+(?:answer|result|output|value)\s+(?:is|should be|would be)\s+"
+                        r"[\"'`]?(?P<want>[^\"'`!?,;]+?)[\"'`]?\s*(?:[!?,;]|\.(?!\d)|$)", re.I),
+             re.compile(r"\b(?:must|has to|have to|ought to)\s+(?:be|print|say|give|show|output|return)\s+"
+                        r"[\"'`]?(?P<want>[^\"'`!?,;]+?)[\"'`]?\s*(?:[!?,;]|\.(?!\d)|$)", re.I),
+             re.compile(r"(?:^|[\s,;.!?])(?P<want>-?\d[\d.]*)\s+(?:is|would be)\s+(?:right|correct|expected|the answer)",
+                        re.I),
+             re.compile(r"\banswer\s+(?P<want>-?\d[\d.]*)\s+(?:is\s+)?expected", re.I),
+             re.compile(r"\bexpect(?:ed|ing)?\s+(?P<want>[^,;.!?]+?)\s*[,;]\s*(?:but\s+)?(?:i\s+)?(?:got|get|gets|it\s+"
+                        r"(?:gives|prints|says|returns|shows))\b", re.I),
+             re.compile(r"\bbut\s+(?:the\s+)?answer\s+(?:is|should be|would be)\s+[\"'`]?(?P<want>[^\"'`!?,;]+?)[\"'`]?"
+                        r"\s*(?:[!?,;]|\.(?!\d)|$)", re.I),
+             re.compile(r"\b(?:and|but)\s+not\s+(?P<want>[^\s.!?,;]+)\s*\??\s*$", re.I),
+             re.compile(r"\bshould(?:n'?t| not)\s+it\s+be\s+(?P<want>[^\s!?,;]+)", re.I))
 
 
 def expectation(question: str, code_values: set[str], original: str = "") -> dict | None:

@@ -201,3 +201,18 @@ def test_stated_inputs_without_subject_or_as_a_list():
     loop = "while True:\n    w = input()\n    if w == 'STOP':\n        break\n"
     assert "STOP" in inputs.choose("", "", parse(loop)).text
     assert "STOP" not in inputs.choose("", "I type stop but it carries on", parse(loop)).text
+
+
+@pytest.mark.parametrize("question", ["expected 6, got 5", "Expected output: 6. Actual output: 5",
+                                      "result is 5, must be 6", "I'm getting 5 but the answer is 6",
+                                      "correct answer is 6", "Expected result = 6", "i get 5?? 6 is right",
+                                      "answer 6 expected, program says 5", "shouldn't it be 6?", "why 5 and not 6"])
+def test_ways_of_stating_the_expected_value(question):
+    want = repair_search.expectation(question, {"3"}, "5\n")
+    assert want is not None and want["key"] == 6
+
+
+def test_an_expectation_phrased_loosely_still_drives_the_search():
+    code = "def area(w, h):\n    return w + h\n\nprint(area(2, 3))\n"
+    _, expl = _answer(code, "area(2, 3) is 5, must be 6")
+    assert expl.line == 2 and "return w * h" in expl.fixed_code
