@@ -158,7 +158,12 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
                     for shape in shapes:
                         if len(texts) == len(vals):
                             swap_node(chain, shape)
+    _operator_swaps(code, tree, add)
     return out
+
+
+_SWAPPABLE = (ast.Add, ast.Sub, ast.Mult, ast.Div)
+_IDENTITY = {(ast.Mult, 1), (ast.Div, 1), (ast.Add, 0), (ast.Sub, 0)}
 
 
 def _ladder_and_line_edits(code, tree, add) -> None:
@@ -209,6 +214,19 @@ def _ladder_and_line_edits(code, tree, add) -> None:
                         add("\n".join(rows[: node.lineno - 1] + [row.replace(text, new_call, 1)]
                                       + rows[node.lineno:]), node.lineno,
                             f"write `{new_call}` so the loop prints on one line")
+
+
+def _operator_swaps(code, tree, add) -> None:
+    """The wrong operator (`w + h` for an area): tried last, after every edit that keeps the student's operators."""
+    for node in ast.walk(tree):   # the wrong operator: `w + h` for an area, `a - b` for a total
+        if isinstance(node, ast.BinOp) and type(node.op) in _SWAPPABLE:
+            for other in _SWAPPABLE:
+                if isinstance(node.right, ast.Constant) and (other, node.right.value) in _IDENTITY:
+                    continue   # `x * 1` is the same as dropping the term, said more plainly below
+                old_text = _segment(code, node)
+                new_text = ast.unparse(ast.BinOp(left=node.left, op=other(), right=node.right))
+                if other is not type(node.op) and old_text:
+                    add(_replace(code, node, new_text), node.lineno, f"write `{new_text}` instead of `{old_text}`")
 
 
 def _loop_edits(code, tree, add, swap_node) -> None:
