@@ -40,6 +40,10 @@ def verdict(out, original, want):
         return 1 if "\n<" not in out and out != original else 0
     if out == original or ("\n<" in out and "\n<" not in original):
         return 0
+    if want.get("last") is not None:   # "it should stop at 5": the last number printed is 5
+        after, before = numbers(out), numbers(original)
+        return 1 if after and abs(after[-1] - want["last"]) < 1e-9 and not (before and abs(before[-1] - want["last"])
+                                                                              < 1e-9) else 0
     if want.get("count") is not None:   # "the first three items": the printed list (or lines) has that many
         return 1 if _count(out, want.get("lines")) == want["count"] != _count(original, want.get("lines")) else 0
     if _squash(original) and re.search(r"(?<!\S)" + re.escape(_squash(original)) + r"(?!\S)", _squash(out)):

@@ -179,6 +179,14 @@ def _ladder_and_line_edits(code, tree, add) -> None:
                     add("\n".join(rows[: node.lineno - 1] + [row[: node.col_offset] + "el" + head]
                                   + rows[node.lineno:]), node.lineno, "write `elif` instead of `if`, so this test "
                         "only runs when the one above was False")
+    for node in ast.walk(tree):   # `continue` where the loop should stop, and the other way round
+        if isinstance(node, (ast.Continue, ast.Break)):
+            row = rows[node.lineno - 1]
+            old_word, new_word = ("continue", "break") if isinstance(node, ast.Continue) else ("break", "continue")
+            if row[node.col_offset:].startswith(old_word):
+                add("\n".join(rows[: node.lineno - 1] + [row[: node.col_offset] + new_word
+                                                         + row[node.col_offset + len(old_word):]] + rows[node.lineno:]),
+                    node.lineno, f"write `{new_word}` instead of `{old_word}`")
     for node in ast.walk(tree):   # a True/False keyword the other way round (`sort(reverse=True)`)
         if isinstance(node, ast.keyword) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, bool):
             old_kw = _segment(code, node)

@@ -66,8 +66,11 @@ def wanted(status: str, question: str, diagnosis) -> bool:
 
 def top_finding(findings, question: str, status: str = "ok"):
     """The reviewer's most important security/correctness/performance finding; what the question asks
-    about (speed, safety) first, and performance first when the run was too slow."""
-    leading = [f for f in findings if getattr(f, "category", "") in _LEADING and getattr(f, "line", 0)]
+    about (speed, safety) first, and performance first when the run was too slow. A student who reports a
+    wrong result (no opinion asked, the run finished) gets only a correctness finding: speed or safety is
+    not what they saw go wrong."""
+    categories = _LEADING if status == "timeout" or asks_review(question) else ("correctness",)
+    leading = [f for f in findings if getattr(f, "category", "") in categories and getattr(f, "line", 0)]
     if not leading:
         return None
     first = ("performance" if status == "timeout" or _ASKS_SPEED.search(question or "") else

@@ -6,6 +6,8 @@ Findings with the line and a fixed program (checked to compile by the explainer)
   shallow_copy_of_rows   - copy.copy / .copy() / [:] / list() of a list of lists, then a row item is changed
   text_ordered_as_number - input() text compared with <, > against a number written as text ("12" < "9")
   ladder_without_elif    - `if x >= 90: g = "A"` then `if x >= 80: g = "B"`: the second test overwrites the first
+  while_stops_one_short  - `while i < len(xs) - 1:` reading `xs[i]`: the last item is never reached
+  name_inside_text       - `print("Hello, {name}")` without f, or `print("Hello, name")` for a variable `name`
 """
 from __future__ import annotations
 
@@ -208,4 +210,62 @@ def ladder_without_elif(code: str, tree) -> list[Finding]:
     return found
 
 
-ALL = (step_after_loop, local_shadows_global, shallow_copy_of_rows, text_ordered_as_number, ladder_without_elif)
+def while_stops_one_short(code: str, tree) -> list[Finding]:
+    found = []
+    for loop in (n for n in ast.walk(tree) if isinstance(n, ast.While)):
+        test = loop.test
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Lt)
+                and isinstance(test.left, ast.Name) and isinstance(test.comparators[0], ast.BinOp)
+                and isinstance(test.comparators[0].op, ast.Sub) and isinstance(test.comparators[0].right, ast.Constant)
+                and test.comparators[0].right.value == 1 and isinstance(test.comparators[0].left, ast.Call)
+                and getattr(test.comparators[0].left.func, "id", "") == "len" and test.comparators[0].left.args):
+            continue
+        seq = segment(code, test.comparators[0].left.args[0])
+        index = test.left.id
+        reads = any(isinstance(n, ast.Subscript) and segment(code, n.value) == seq and isinstance(n.slice, ast.Name)
+                    and n.slice.id == index for n in ast.walk(loop))
+        if not reads or any(isinstance(n, ast.Subscript) and isinstance(n.slice, ast.BinOp) for n in ast.walk(loop)):
+            continue   # `xs[i + 1]` inside: stopping one short is on purpose
+        new = f"{index} < len({seq})"
+        found.append(Finding(f"`while {segment(code, test)}:` on line {loop.lineno} stops one item early: the last "
+                             f"index of `{seq}` is len({seq}) - 1, and the loop ends before reading it.",
+                             f"Loop while `{new}`.", fixed_code=_checked(replace_node(code, test, new)),
+                             confidence=0.84, line=loop.lineno, title="Loop stops one item early", topic="loops"))
+    return found
+
+
+def name_inside_text(code: str, tree) -> list[Finding]:
+    assigned = {t.id for s in ast.walk(tree) if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)}
+    loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    in_fstrings = {id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
+    found = []
+    for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"):
+        for arg in call.args:
+            if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)) or id(arg) in in_fstrings:
+                continue
+            text = segment(code, arg)
+            braced = [name for name in assigned if "{" + name + "}" in arg.value]
+            words = [w.strip(".,!?:;") for w in arg.value.split()]
+            unused = [w for w in words if w in assigned and w not in loaded]
+            if braced and text[:1] in "'\"":
+                new = "f" + text
+                cause = f"`{text}` on line {arg.lineno} has `{{{braced[0]}}}` in it, but without an `f` before the quote"
+            elif unused and text[:1] in "'\"" and "{" not in arg.value:
+                new = "f" + text[0] + arg.value.replace(unused[-1], "{" + unused[-1] + "}", 1) + text[0]
+                cause = (f"`{unused[-1]}` is written inside the quotes on line {arg.lineno}, so it is printed as the "
+                         f"word {unused[-1]!r}, and the variable `{unused[-1]}` is never used")
+            else:
+                continue
+            found.append(Finding(f"{cause}: Python prints the text exactly as written.",
+                                 f"Make it an f-string so the value is put in: `{new}`.",
+                                 fixed_code=_checked(replace_node(code, arg, new)), confidence=0.85, line=arg.lineno,
+                                 title="Variable name printed as text", topic="string-formatting"))
+    return found
+
+
+def _checked(fixed: str) -> str | None:
+    return fixed if compiles(fixed) else None
+
+
+ALL = (step_after_loop, local_shadows_global, shallow_copy_of_rows, text_ordered_as_number, ladder_without_elif,
+       while_stops_one_short, name_inside_text)

@@ -216,3 +216,24 @@ def test_an_expectation_phrased_loosely_still_drives_the_search():
     code = "def area(w, h):\n    return w + h\n\nprint(area(2, 3))\n"
     _, expl = _answer(code, "area(2, 3) is 5, must be 6")
     assert expl.line == 2 and "return w * h" in expl.fixed_code
+
+
+@pytest.mark.parametrize("code,question,line,fix", [
+    ("xs = ['a', 'b', 'c']\ni = 0\nwhile i < len(xs) - 1:\n    print(xs[i])\n    i += 1\n", "the last one is missing",
+     3, "while i < len(xs):"),
+    ("who = 'Ann'\nprint('Hi, who')\n", "it prints the word instead of Ann", 2, "print(f'Hi, {who}')"),
+    ("n = 3\nprint('n is {n}')\n", "prints {n}", 2, "print(f'n is {n}')"),
+    ("for i in range(1, 9):\n    print(i)\n    if i == 4:\n        continue\n", "it should stop at 4 but goes to 8",
+     4, "break"),
+])
+def test_third_batch_names_the_line_and_rewrite(code, question, line, fix):
+    _, expl = _answer(code, question)
+    assert expl.line == line, (expl.title, expl.fix)
+    assert fix in (expl.fixed_code or "") + expl.fix, (expl.fix, expl.fixed_code)
+
+
+def test_a_reported_wrong_result_is_never_answered_with_a_speed_finding():
+    findings = [SimpleNamespace(category="performance", line=3, rule="list-membership-in-loop")]
+    assert review_handoff.top_finding(findings, "the result should be 6 but I get 5") is None
+    assert review_handoff.top_finding(findings, "is it fast enough?").rule == "list-membership-in-loop"
+    assert review_handoff.top_finding(findings, "", status="timeout").rule == "list-membership-in-loop"
