@@ -68,6 +68,24 @@ def test_hand_off_degrades_when_code_review_is_down(mesh, client):
     finally:
         mesh.start_agent("code-review")
         mesh.wait_healthy(60)
+        _wait_until_review_answers(client)
+
+
+def _wait_until_review_answers(client, attempts: int = 60) -> None:
+    """After a restart the callers' channels to code review may still be backing off: wait (a readiness wait, not
+    a timed assertion) until both triage and debug reach it again, so later tests see a healthy mesh."""
+    import time
+
+    import grpc
+
+    for _ in range(attempts):
+        try:
+            client.ask("Please review my code", "x = 1\n")
+            if not diagnose(client, EVAL_CALC, "is this ok?").degraded:
+                return
+        except grpc.RpcError:
+            pass
+        time.sleep(1)
 
 
 def test_triage_routed_review_question_records_the_hop(client, db):

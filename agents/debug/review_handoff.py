@@ -101,10 +101,19 @@ def _dedent_block(text: str) -> str:
     return body
 
 
+def _targets(text: str) -> set[str]:
+    try:
+        tree = ast.parse(_dedent_block(text.strip()))
+    except SyntaxError:
+        return set()
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
 def _apply(code: str, line: int, new_lines: list[str]) -> str | None:
-    """The student's program with line `line` replaced by a one-line rewrite, kept only if it compiles."""
+    """The student's program with line `line` replaced by a one-line rewrite, kept only if it compiles and still
+    assigns what the line assigned (a rewrite of the call alone would leave later lines without their name)."""
     rows = code.split("\n")
-    if len(new_lines) != 1 or not 1 <= line <= len(rows):
+    if len(new_lines) != 1 or not 1 <= line <= len(rows) or not _targets(rows[line - 1]) <= _targets(new_lines[0]):
         return None
     indent = re.match(r"\s*", rows[line - 1]).group(0)
     rows[line - 1] = indent + new_lines[0].strip()
@@ -135,4 +144,15 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
              "performance": "Performance problem"}.get(finding.category, "Problem")
     return replace(diagnosis, title=f"{label} on line {line}", error_type=None, line=line, cause=why, fix=fix,
                    fixed_code=_apply(code, line, code_lines), confidence=max(diagnosis.confidence, 0.8),
-                   concept_topic=diagnosis.concept_topic, notes=tuple(notes))
+                   concept_topic=_topic(finding.category, suggestion), notes=tuple(notes))
+
+
+def _topic(category: str, suggestion: str) -> str:
+    """The concept behind the finding (knowledge/outline.py), or none rather than an unrelated one."""
+    if category == "performance":
+        return "sets" if "set(" in suggestion else "dictionaries" if "{" in suggestion or "dict" in suggestion \
+            else "loops"
+    if category == "correctness":
+        return "functions" if "def " in suggestion else "conditionals" if suggestion.lstrip().startswith(("if ", "elif ")) \
+            else ""
+    return ""
