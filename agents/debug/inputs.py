@@ -22,6 +22,18 @@ _STATED = re.compile(
     re.I)
 _STATED_ALT = re.compile(r"\b(?:with|for|given)\s+(?:the\s+)?input\s+(?:of\s+)?(?P<value>\S+(?:\s*,\s*\S+)*)"
                          r"|\binput\s+(?:is|was)\s+(?P<value2>\S+(?:\s*,\s*\S+)*)", re.I)
+# more ways of saying what was typed: "with 5 as input", "input: 5", "I put 5", "when 5 is entered",
+# "on input 7 and 3", "for n = 5"
+_END = r"(?=\s*(?:[,;!?)]|\.\s|\.$|$|\s+(?:it|the|then|but|i|I|and it|gives?|prints?|shows?|says?|outputs?)\b))"
+_STATED_MORE = (re.compile(r"(?:with|using|for)\s+(?P<v1>\S+(?:\s*,\s*\S+)*?)\s+as\s+(?:the\s+|my\s+)?input\b", re.I),
+                re.compile(r"(?:^|[.!?]\s+)(?P<v2>\S+)\s+as\s+(?:the\s+)?input\b", re.I),
+                re.compile(r"\binput\s*[:=]\s*[\"'`]?(?P<v3>[^\"'`,;!?]+?)[\"'`]?" + _END, re.I),
+                re.compile(r"^\s*input\s+(?P<v4>-?\w[\w.]*)\s*[,;]", re.I),
+                re.compile(r"\b(?:I|i)\s+(?:put|tried|try|use|used|pass|passed)\s+(?:in\s+)?(?P<v5>-?\d[\d.]*|"
+                           r"[\"'`][^\"'`]+[\"'`])" + _END),
+                re.compile(r"\bwhen\s+(?P<v6>\S+)\s+is\s+(?:entered|typed|input|given)\b", re.I),
+                re.compile(r"\bon\s+(?:the\s+)?input\s+(?P<v7>.+?)" + _END, re.I),
+                re.compile(r"\b(?:for|with|when|if)\s+[a-z_]\w*\s*=\s*(?P<v8>-?\d+(?:\.\d+)?)\b", re.I))
 _LOOP_ROUNDS = 3
 
 
@@ -55,15 +67,19 @@ def reads_input(tree: ast.AST | None) -> bool:
 
 def from_question(question: str) -> list[str] | None:
     """The input values the student says they typed, one per line ("5 and 3" -> ["5", "3"])."""
-    match = _STATED.search(question or "") or _STATED_ALT.search(question or "")
+    match = _STATED.search(question or "") or _STATED_ALT.search(question or "") \
+        or next((m for m in (p.search(question or "") for p in _STATED_MORE) if m), None)
     if not match:
         return None
-    value = (match.groupdict().get("value") or match.groupdict().get("value2") or "").strip()
+    value = next((v for v in match.groupdict().values() if v), "").strip()
     value = re.sub(r"^(?:exactly|just|only|like|e\.g\.|say|something like|in)\s+", "", value, flags=re.I)
+    value = re.sub(r"^(?:my|the|a)\s+(?:name|age|number|word|password|answer|guess|score|input)\s+(?:as\s+|is\s+|of\s+)?"
+                   r"(?=\S)", "", value, flags=re.I)   # "my name Bob" -> "Bob"
     value = re.sub(r"^(?:the\s+|a\s+)?(?:number|word|text|value|string|name)\s+", "", value, flags=re.I)
     if re.match(r"(?:my|your|his|her|their|our|some|any|something|anything|stuff|things?|it|them)\b", value, re.I):
         return None   # "after typing my age" describes the input, it does not give it
-    more = re.match(r"(?:\s*,\s*[^\s,.!?]+)*\s*,?\s*\band\s+[^\s,.!?]+|(?:\s*,\s*-?\d[\d.]*)+(?![\w])",
+    more = re.match(r"(?:\s*,\s*[^\s,.!?]+)*\s*,?\s*\band\s+(?!(?:it|i|the|then|now|also|get|got|when|so|this|that|"
+                    r"my|nothing|everything)\b)[^\s,.!?]+|(?:\s*,\s*-?\d[\d.]*)+(?![\w])",
                     (question or "")[match.end():])
     if more and re.fullmatch(r"[^\s,]+", value):   # "I enter 1, 2 and 3": the list goes on past the first comma
         value += more.group(0)

@@ -237,3 +237,12 @@ def test_a_reported_wrong_result_is_never_answered_with_a_speed_finding():
     assert review_handoff.top_finding(findings, "the result should be 6 but I get 5") is None
     assert review_handoff.top_finding(findings, "is it fast enough?").rule == "list-membership-in-loop"
     assert review_handoff.top_finding(findings, "", status="timeout").rule == "list-membership-in-loop"
+
+
+@pytest.mark.parametrize("question,values", [
+    ("with 5 as input it crashes", ["5"]), ("input: 5", ["5"]), ("I put 5 and it says odd", ["5"]),
+    ("for n = 5 it prints 4", ["5"]), ("when 5 is entered", ["5"]), ("on input 7 and 3 it prints 73", ["7", "3"]),
+    ("I enter my name Bob and it says hi None", ["Bob"]), ("I tried everything", None), ("i used a for loop", None),
+])
+def test_more_ways_of_stating_the_input(question, values):
+    assert inputs.from_question(question) == values
