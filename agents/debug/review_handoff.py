@@ -31,7 +31,9 @@ _ASKS_OPINION = re.compile(
     r"\blooks? (right|ok|okay|good|fine|correct)|\breview\b|\bcheck (my|this|the) code|"
     r"\b(anything|something|any \w+) (wrong|bad|to improve|i should (change|fix|improve))|"
     r"\bany (problems?|issues?|bugs?|mistakes?|improvements?)\b|\bimprove\b|\bbetter way\b|\bbest practice|"
-    r"\b(works|runs)( fine| ok| correctly)?,? but\b|\bit runs fine\b", re.I)
+    r"\b(works|runs)( fine| ok| correctly)?,? but\b|\bit runs fine\b|"
+    r"\b(is there|are there|do you see|can you (see|find|spot)|does (it|this|my code) have)\s+(a |an |any )?"
+    r"(problem|issue|bug|mistake|error|flaw)s?\b", re.I)
 _ASKS_SPEED = re.compile(r"\b(slow\w*|fast\w*|quick\w*|speed|efficien\w*|performan\w*|optimi[sz]\w*|complexity|"
                          r"time limit|takes? (so |too )?long|scale|big (input|list|data|numbers?)|large|"
                          r"\d+\s*k\b|thousands?|millions?)\b", re.I)
