@@ -4,10 +4,11 @@ Triage sometimes routes a review question ("is this secure?", "is it ok?", "why 
 The program then runs cleanly and a debugger alone has nothing to say, while a reviewer would lead with the
 security, correctness or performance problem. So debug consults CodeReviewService.ReviewCode (a
 collaboration hop, agents/debug/service.py) when:
-  - the run was clean and the question asks for an opinion on the code (safe? fast? ok?), or
-  - the run was clean and no bug was located, or
+  - the run was clean and no bug was located, or the question asks about speed or safety, or it asks for an
+    opinion ("is this ok?", "is there a bug?") without reporting what the program did wrong, or
   - the run hit the time limit and no loop that never ends was found (probably just slow),
-and leads with the reviewer's top security / correctness / performance finding (line, why, rewrite).
+and leads with the reviewer's top security / correctness / performance finding (line, why, rewrite); a student
+who only reports a wrong result gets a correctness finding or none.
 
 Loop rule agreed with the code review agent (which may consult debug the other way): a specialist never
 consults another specialist on a call that a specialist made. The caller is read from the verified
@@ -57,13 +58,23 @@ def asks_review(question: str) -> bool:
     return bool(_ASKS_OPINION.search(q) or _ASKS_SPEED.search(q) or _ASKS_SECURITY.search(q))
 
 
+# the student reports what the program did ("prints 5 instead of 6", "it never says admin"): a bug debug located
+# answers that, even when they also ask "is there a bug?"
+_REPORTS_RESULT = re.compile(r"\b(instead|expect\w*|should|supposed|wrong|incorrect|but it|but i get|i get|i got|"
+                             r"it (prints|says|gives|returns|shows|outputs)|always|never|doesn'?t|won'?t|crash\w*)\b",
+                             re.I)
+
+
 def wanted(status: str, question: str, diagnosis) -> bool:
     """Should the code review agent be consulted about this run (see the module docstring)?"""
     if status == "timeout":
         return diagnosis.title == _NO_LOOP_FOUND
     if status != "ok":
         return False
-    return asks_review(question) or not diagnosis.line
+    q = question or ""
+    if not diagnosis.line or _ASKS_SPEED.search(q) or _ASKS_SECURITY.search(q):
+        return True
+    return bool(_ASKS_OPINION.search(q)) and not _REPORTS_RESULT.search(q)
 
 
 def top_finding(findings, question: str, status: str = "ok"):

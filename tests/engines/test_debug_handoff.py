@@ -246,3 +246,10 @@ def test_a_reported_wrong_result_is_never_answered_with_a_speed_finding():
 ])
 def test_more_ways_of_stating_the_input(question, values):
     assert inputs.from_question(question) == values
+
+
+def test_a_reported_result_keeps_the_located_bug_even_when_asking_is_there_a_bug():
+    located = SimpleNamespace(title="Count overwritten instead of increased", line=3)
+    assert not review_handoff.wanted("ok", "is there a bug? it prints 1 instead of 2", located)
+    assert review_handoff.wanted("ok", "is there a bug in here?", located)
+    assert review_handoff.wanted("ok", "it prints 1 instead of 2", SimpleNamespace(title="Ran without errors", line=None))
