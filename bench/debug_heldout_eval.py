@@ -59,9 +59,7 @@ def evaluate(case: dict) -> dict:
     expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
                            stdin_lines=choice.text.count("\n"), searched=searched)
     if code.strip() and review_handoff.wanted(result.status, question, expl):   # as DebugService: ask code review
-        top = review_handoff.top_finding(analyzer.review(code, question).findings, question, result.status)
-        if top is not None:
-            expl = review_handoff.lead_with_review(expl, top, code, result.status)
+        expl = review_handoff.lead(expl, analyzer.review(code, question).findings, question, code, result.status)
     lines = case["line"] if isinstance(case["line"], list) else [case["line"]]
     fix_text = f"{expl.fix}\n{changed_lines(code, expl.fixed_code)}"
     line_ok = expl.line in lines

@@ -134,6 +134,18 @@ def _apply(code: str, line: int, new_lines: list[str]) -> str | None:
     return fixed if fixed != code and compiles(fixed) else None
 
 
+def lead(diagnosis, findings, question: str, code: str, status: str = "ok"):
+    """The answer after the hand-off: the reviewer's top finding leads, or debug's own diagnosis stands when there
+    is none (or the finding cannot be used: an odd finding never costs the student the answer)."""
+    top = top_finding(findings, question, status)
+    if top is None:
+        return diagnosis
+    try:
+        return lead_with_review(diagnosis, top, code, status)
+    except (TypeError, ValueError, AttributeError, IndexError):
+        return diagnosis
+
+
 def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
     """The debug explanation rewritten to lead with the reviewer's finding; debug's own view becomes a note."""
     line = int(finding.line)

@@ -125,9 +125,7 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
                 review_handoff.called_by_specialist(
                     context, lambda ctx: self.rt.is_internal_call(ctx, f"/learnflow.v1.DebugService/{method}")):
             findings, hops, degraded = await self._ask_review(request)
-            top = review_handoff.top_finding(findings, request.question, result.status)
-            if top is not None:
-                diagnosis = review_handoff.lead_with_review(diagnosis, top, request.code, result.status)
+            diagnosis = review_handoff.lead(diagnosis, findings, request.question, request.code, result.status)
         if diagnosis.error_type:
             concept_text, hops = await self._ask_concepts(request, diagnosis.error_type,
                                                           result.exception_message or "")

@@ -31,9 +31,7 @@ def _answer(code: str, question: str, stdin: str = ""):
     expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
                            stdin_lines=choice.text.count("\n"), searched=searched)
     if review_handoff.wanted(result.status, question, expl):
-        top = review_handoff.top_finding(analyzer.review(code, question).findings, question, result.status)
-        if top is not None:
-            expl = review_handoff.lead_with_review(expl, top, code, result.status)
+        expl = review_handoff.lead(expl, analyzer.review(code, question).findings, question, code, result.status)
     return result, expl
 
 
@@ -253,3 +251,9 @@ def test_a_reported_result_keeps_the_located_bug_even_when_asking_is_there_a_bug
     assert not review_handoff.wanted("ok", "is there a bug? it prints 1 instead of 2", located)
     assert review_handoff.wanted("ok", "is there a bug in here?", located)
     assert review_handoff.wanted("ok", "it prints 1 instead of 2", SimpleNamespace(title="Ran without errors", line=None))
+
+
+def test_an_unusable_review_finding_keeps_the_debug_answer():
+    base = SimpleNamespace(title="Ran without errors", line=None)
+    odd = SimpleNamespace(category="security", line="not-a-number", rule="x", message="m", suggestion="s")
+    assert review_handoff.lead(base, [odd], "is it safe?", "print(1)\n") is base
