@@ -6,6 +6,7 @@ Applied to each finding the explainer is about to answer with (explainer._finish
   - a function that is never called gets a call with example arguments chosen from how each parameter is used;
   - a constant index past the end of a list written out in the code gets the last valid index;
   - a print where a function should return gets `return` on that line; a reset inside a loop moves above it;
+  - `if ...: return x` / `else: return y` inside a loop: the else's return moves after the loop;
 and the fix text then says how the named line reads after the fix ("Line 4 becomes: `total += p`").
 """
 from __future__ import annotations
@@ -27,7 +28,7 @@ def concretize(finding: Finding, code: str) -> Finding:
     if finding.fixed_code is None and tree is not None:
         finding.fixed_code = (_call_with_examples(finding, code, tree) or _last_valid_index(finding, code, tree)
                               or _print_to_return(finding, code, tree) or _hoist_reset(finding, code, tree)
-                              or _quoted_rewrite(finding, code))
+                              or _return_after_loop(finding, code, tree) or _quoted_rewrite(finding, code))
     sentence = rewrite_sentence(code, finding.fixed_code, finding.line)
     if sentence and sentence not in finding.fix:
         finding.fix = f"{finding.fix.rstrip()} {sentence}".strip()
@@ -49,6 +50,8 @@ def rewrite_sentence(code: str, fixed: str | None, line: int) -> str:
     if not changed:
         return ""
     number, text = min(changed, key=lambda item: abs(item[0] - line))
+    if any(text.strip() == row.strip() for row in old) and text.strip() and text != old[min(number, len(old)) - 1]:
+        return f"The fix moves `{text.strip()}` (line {number} of the fixed program, indented as shown there)."
     if number == line and 1 <= line <= len(old) and old[line - 1].strip():
         return f"Line {line} becomes: `{text.strip()}`"
     return f"The fix adds `{text.strip()}` (line {number})."
@@ -190,3 +193,26 @@ def _hoist_reset(finding: Finding, code: str, tree) -> str | None:
     rows.insert(loop.lineno - 1, " " * loop.col_offset + moved)
     fixed = "\n".join(rows)
     return fixed if compiles(fixed) else None
+
+
+def _return_after_loop(finding: Finding, code: str, tree) -> str | None:
+    """`for ...: if test: return A  else: return B` -> `for ...: if test: return A` then `return B` after the loop."""
+    if finding.title != "Loop returns on its first item":
+        return None
+    for loop in (n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While))):
+        last = loop.body[-1]
+        if not (isinstance(last, ast.If) and len(last.orelse) == 1 and isinstance(last.orelse[0], ast.Return)
+                and any(isinstance(s, ast.Return) for s in last.body) and not loop.orelse
+                and loop.lineno <= finding.line <= (loop.end_lineno or loop.lineno)):
+            continue
+        back = last.orelse[0]
+        rows = code.split("\n")
+        moved = " " * loop.col_offset + rows[back.lineno - 1].strip()
+        else_line = back.lineno - 2   # the `else:` row, 0-based
+        if rows[else_line].strip() != "else:" or back.end_lineno != back.lineno:
+            return None
+        kept = rows[:else_line] + rows[back.lineno:]
+        kept.insert((loop.end_lineno or loop.lineno) - 2, moved)   # right after the loop's last row
+        fixed = "\n".join(kept)
+        return fixed if compiles(fixed) else None
+    return None

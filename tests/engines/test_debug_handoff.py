@@ -257,3 +257,12 @@ def test_an_unusable_review_finding_keeps_the_debug_answer():
     base = SimpleNamespace(title="Ran without errors", line=None)
     odd = SimpleNamespace(category="security", line="not-a-number", rule="x", message="m", suggestion="s")
     assert review_handoff.lead(base, [odd], "is it safe?", "print(1)\n") is base
+
+
+def test_return_in_the_else_of_a_loop_moves_after_the_loop():
+    code = ("def has_big(xs):\n    for x in xs:\n        if x > 9:\n            return True\n        else:\n"
+            "            return False\n\nprint(has_big([1, 20]))\n")
+    _, expl = _answer(code, "should print True but it prints False")
+    assert expl.line in (5, 6)
+    assert expl.fixed_code.startswith("def has_big(xs):\n    for x in xs:\n        if x > 9:\n            return True\n"
+                                      "    return False\n")
