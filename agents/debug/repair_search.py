@@ -201,8 +201,29 @@ def plan(code: str, tree, question: str, stdout: str, result=None) -> Plan | Non
         want = _wanted(branch, True, values, stdout) if branch else None
     if want is None:
         return None
-    candidates = mutations.generate(code, tree)[:MAX_CANDIDATES]
+    candidates = _rule_edits(code, tree) + mutations.generate(code, tree)
+    candidates = candidates[:MAX_CANDIDATES]
     return Plan(candidates, want, stdout) if candidates else None
+
+
+def _rule_edits(code: str, tree) -> list[tuple[str, int, str]]:
+    """The fixed programs the silent-bug rules propose, tried first: when one of them prints what the student
+    expected, the rule's own explanation answers (explainer: same edit), not a lucky single-token change."""
+    from agents.debug import concrete_fix, silent_more, silent_results
+    from pitfalls import flow, logic, silent, values
+
+    out, seen = [], {code}
+    for check in silent.ALL + values.ALL + flow.ALL + silent_more.ALL + silent_results.ALL + (
+            lambda c, t: logic.wrong_output(c, t, ""),):
+        try:
+            found = [concrete_fix.concretize(f, code) for f in check(code, tree)]
+        except Exception:   # a rule that cannot read this program proposes nothing
+            continue
+        for f in found:
+            if f.fixed_code and f.line and f.fixed_code not in seen:
+                seen.add(f.fixed_code)
+                out.append((f.fixed_code, f.line, (f.fix or "apply the fix below").rstrip(".")))
+    return out
 
 
 def _constants(tree):
