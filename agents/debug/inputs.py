@@ -18,7 +18,7 @@ _STATED = re.compile(
     r"give|gives|gave|put in|puts in|write|writes|wrote)\s+(?:it\s+|in\s+)?(?P<value>.+?)"
     r"(?=\s*(?:[,;!?]\s|\.\s|\.$|[,;!?]$|$|\s+(?:it|the program|then|but|and then|I get|i get|I got|the output|"
     r"I expect|i expect|I want|i want|expecting|it should|instead|got|get|gets|says|said|prints|printed|"
-    r"shows|gives|gave)\b))",
+    r"shows|gives|gave|should|would|will|must|expected|and it|so|and (?:the|my|its?|i|then|now|this|that))\b))",
     re.I)
 _STATED_ALT = re.compile(r"\b(?:with|for|given)\s+(?:the\s+)?input\s+(?:of\s+)?(?P<value>\S+(?:\s*,\s*\S+)*)"
                          r"|\binput\s+(?:is|was)\s+(?P<value2>\S+(?:\s*,\s*\S+)*)", re.I)
@@ -266,8 +266,33 @@ def choose(stdin: str, question: str, tree: ast.AST | None) -> StdinChoice:
     never_ends = bool(_NEVER_ENDS.search(question or ""))
     if stated:   # the values the student names come first; sample lines fill any input() they leave unanswered
         samples = synthesize(tree, never_ends)
+        stated = _fit(stated, samples)
         return StdinChoice("\n".join(stated + samples[len(stated):]) + "\n", "question")
     return StdinChoice("\n".join(synthesize(tree, never_ends)) + "\n", "sample")
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _numeric(text: str) -> bool:
+    return bool(re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", text or ""))
+
+
+def _fit(stated: list[str], samples: list[str]) -> list[str]:
+    """The student's words, read as the kind of value each input() needs: "a negative number like -4" for
+    int(input()) is -4; "3 numbers 4 5 6" for input().split() into numbers is 4 5 6."""
+    out = []
+    for i, part in enumerate(stated):
+        sample = samples[i] if i < len(samples) else ""
+        numbers = _NUMBER.findall(part)
+        if _numeric(sample) and not _numeric(part) and numbers:
+            part = numbers[-1] if len(numbers) == 1 or not re.match(r"\s*\d+\s+numbers?\b", part) else numbers[1]
+        elif sample and all(_numeric(t) for t in sample.split()) and len(sample.split()) > 1 \
+                and not all(_numeric(t) for t in part.split()) and len(numbers) > 1:
+            tail = re.search(r"(?:-?\d+(?:\.\d+)?[\s,]*)+$", part.strip())
+            part = " ".join(_NUMBER.findall(tail.group(0))) if tail else " ".join(numbers)
+        out.append(part)
+    return out
 
 
 _NEVER_ENDS = re.compile(r"keeps? (on )?(asking|going|looping|repeating|running)|never (stops|ends|finishes|quits)|"

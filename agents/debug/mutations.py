@@ -137,6 +137,14 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
             lowered = ast.Call(func=ast.Attribute(value=node.left, attr="lower"), args=[], keywords=[])
             swap_node(node, ast.Compare(left=lowered, ops=node.ops,
                                         comparators=[ast.Constant(node.comparators[0].value.lower())]))
+    for node in ast.walk(tree):   # `ch in 'AEIOU'`: membership in text of one case
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)) \
+                and isinstance(node.comparators[0], ast.Constant) and isinstance(node.comparators[0].value, str) \
+                and node.comparators[0].value.lower() != node.comparators[0].value.upper():
+            for case in ("lower", "upper"):
+                changed = ast.Call(func=ast.Attribute(value=node.left, attr=case), args=[], keywords=[])
+                swap_node(node, ast.Compare(left=changed, ops=node.ops,
+                                            comparators=[ast.Constant(getattr(node.comparators[0].value, case)())]))
     for node in ast.walk(tree):   # flipped / widened comparisons
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             for table in (_FLIP, _WIDEN):

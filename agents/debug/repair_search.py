@@ -139,14 +139,17 @@ _COUNT = re.compile(r"\b(?P<n>\d+|" + "|".join(w for w in _WORDS if w != "twice"
 
 
 _STOPS_AT = re.compile(r"\b(?:stop|end|finish|quit)s?\s+(?:at|on|after)\s+(?P<n>-?\d+(?:\.\d+)?)\b|"
-                       r"\b(?:go|count|print|run)s?\s+(?:up\s+)?(?:to|until|till)\s+(?P<n2>-?\d+(?:\.\d+)?)\b", re.I)
+                       r"\b(?:go|count|print|run)s?\s+(?:up\s+)?(?:to|until|till)\s+(?P<n2>-?\d+(?:\.\d+)?)\b|"
+                       r"\bup\s+to\s+(?P<n3>-?\d+(?:\.\d+)?)\b", re.I)
 
 
 def _wanted(expected: str, explicit: bool, code_values: set[str], original: str) -> dict | None:
     expected = expected.strip().strip("\"'`").strip()
     stop = _STOPS_AT.search(expected)
     if stop:   # "stop at 5", "count up to 10": the last number printed
-        return {"last": float(stop.group("n") or stop.group("n2"))}
+        return {"last": float(stop.group("n") or stop.group("n2") or stop.group("n3"))}
+    if "=" in expected:   # "10 divided by 3 = 3.33": the value is what follows the last =
+        expected = expected.rsplit("=", 1)[1].strip() or expected
     count = _COUNT.search(expected)
     if count:   # "the first three items", "3 lines": got is one element more or less
         n = count.group("n")

@@ -266,3 +266,26 @@ def test_return_in_the_else_of_a_loop_moves_after_the_loop():
     assert expl.line in (5, 6)
     assert expl.fixed_code.startswith("def has_big(xs):\n    for x in xs:\n        if x > 9:\n            return True\n"
                                       "    return False\n")
+
+
+@pytest.mark.parametrize("question,code,stdin", [
+    ("I type 3 numbers 4 5 6 and the average is wrong", "nums = input().split()\nprint(nums)\n", "4 5 6\n"),
+    ("typing 5 should print 5 4 3 2 1 but it prints nothing", "n = int(input())\nprint(n)\n", "5\n"),
+    ("if I type a negative number like -4 it should say negative", "x = int(input())\nprint(x)\n", "-4\n"),
+])
+def test_the_stated_input_is_read_as_the_kind_of_value_the_program_needs(question, code, stdin):
+    assert inputs.choose("", question, parse(code)).text == stdin
+
+
+@pytest.mark.parametrize("code,question,line,fix", [
+    ("w = input()\nn = 0\nfor ch in w:\n    if ch in 'AEIOU':\n        n += 1\nprint(n)\n",
+     "when I enter Hello it should count 2 vowels but says 0", 4, ".lower() in 'aeiou'"),
+    ("n = int(input())\nfor i in range(1, 10):\n    print(n * i)\n", "i enter 4 and it should print the table up to 40",
+     2, "range(1, 11)"),
+    ("a = int(input())\nb = int(input())\nprint(round(a // b, 2))\n",
+     "I enter 10 and 3, I want 10 divided by 3 = 3.33 but I get 3", 3, "a / b"),
+])
+def test_input_programs_with_the_value_in_the_question(code, question, line, fix):
+    result, expl = _answer(code, question)
+    assert result.status == "ok" and expl.line == line, (expl.title, expl.fix)
+    assert fix in (expl.fixed_code or "") + expl.fix
