@@ -99,3 +99,14 @@ def test_review_question_routed_to_debug_through_ask_records_the_hop(client, db)
     assert ("collaboration", "debug", "code-review") in [(h["message_type"], h["source_agent"],
                                                           h["destination_agent"]) for h in hops]
     assert reply.query.status == enums_pb2.QUERY_STATUS_COMPLETED
+
+
+def test_slow_program_past_the_time_limit_leads_with_the_nested_loop_and_its_complexity(client):
+    code = ("a = list(range(40000))\nb = list(range(20000, 60000))\ncommon = []\nfor x in a:\n    for y in b:\n"
+            "        if x == y:\n            common.append(x)\nprint(len(common))\n")
+    reply = diagnose(client, code, "why is it so slow?")
+    text = reply.response.response_text
+    assert reply.execution.status == "timeout"
+    assert "### Performance problem on line 5" in text and "O(n·m)" in text and "O(n+m)" in text
+    assert "could not find a loop" not in text
+    assert ("collaboration", "debug", "code-review") in _hops(reply)
