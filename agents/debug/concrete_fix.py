@@ -15,7 +15,7 @@ import ast
 import difflib
 import re
 
-from pitfalls.ast_tools import Finding, compiles, parse
+from pitfalls.ast_tools import Finding, compiles, parse, replace_node
 
 _SPAN = re.compile(r"`([^`\n]+)`")
 
@@ -28,7 +28,8 @@ def concretize(finding: Finding, code: str) -> Finding:
     if finding.fixed_code is None and tree is not None:
         finding.fixed_code = (_call_with_examples(finding, code, tree) or _last_valid_index(finding, code, tree)
                               or _print_to_return(finding, code, tree) or _hoist_reset(finding, code, tree)
-                              or _return_after_loop(finding, code, tree) or _quoted_rewrite(finding, code))
+                              or _return_after_loop(finding, code, tree) or _int_of_decimal(finding, code, tree)
+                              or _base_case(finding, code, tree) or _quoted_rewrite(finding, code, tree))
     sentence = rewrite_sentence(code, finding.fixed_code, finding.line)
     if sentence and sentence not in finding.fix:
         finding.fix = f"{finding.fix.rstrip()} {sentence}".strip()
@@ -57,25 +58,42 @@ def rewrite_sentence(code: str, fixed: str | None, line: int) -> str:
     return f"The fix adds `{text.strip()}` (line {number})."
 
 
-def _quoted_rewrite(finding: Finding, code: str) -> str | None:
+def _quoted_rewrite(finding: Finding, code: str, tree=None) -> str | None:
+    """A code span in the fix that rewrites the named line (or, failing that, another line it clearly rewrites:
+    `side = area()` for the bare call `area()`). `name(...)` placeholders become a call with example arguments."""
     rows = code.split("\n")
     if not 1 <= finding.line <= len(rows):
         return None
-    original = rows[finding.line - 1]
-    stripped = original.strip()
-    best, best_ratio = None, 0.0
+    funcs = {s.name: s for s in tree.body if isinstance(s, ast.FunctionDef)} if tree is not None else {}
+    best, best_ratio, best_line = None, 0.0, None
     for span in _SPAN.findall(finding.fix or ""):
-        span = span.strip()
-        if span == stripped or "..." in span or not _parses_as_line(span):
-            continue
-        ratio = difflib.SequenceMatcher(a=stripped, b=span).ratio()
-        if ratio > best_ratio and ratio >= 0.6 and _same_kind(stripped, span):
-            best, best_ratio = span, ratio
+        span = _fill_calls(span.strip(), funcs)
+        if "..." in span or not _parses_as_line(span) or re.fullmatch(r"[\w.]+", span):
+            continue   # a bare name is a mention, not a rewrite
+        for number in [finding.line] + [n for n in range(1, len(rows) + 1) if n != finding.line]:
+            stripped = rows[number - 1].strip()
+            if not stripped or span == stripped:
+                continue
+            ratio = difflib.SequenceMatcher(a=stripped, b=span).ratio() - (0 if number == finding.line else 0.05)
+            if ratio > best_ratio and ratio >= 0.6 and _same_kind(stripped, span):
+                best, best_ratio, best_line = span, ratio, number
     if best is None:
         return None
+    original = rows[best_line - 1]
     indent = original[: len(original) - len(original.lstrip())]
-    fixed = "\n".join(rows[: finding.line - 1] + [indent + best] + rows[finding.line:])
+    fixed = "\n".join(rows[: best_line - 1] + [indent + best] + rows[best_line:])
     return fixed if compiles(fixed) else None
+
+
+def _fill_calls(span: str, funcs: dict) -> str:
+    """`area(...)` -> `area()` for a function without parameters, or with example arguments."""
+    def fill(match):
+        func = funcs.get(match.group(1))
+        if func is None:
+            return match.group(0)
+        required = func.args.args[: len(func.args.args) - len(func.args.defaults)]
+        return f"{func.name}({', '.join(_example_for(func, a.arg) for a in required)})"
+    return re.sub(r"\b([A-Za-z_]\w*)\(\.\.\.\)", fill, span)
 
 
 def _parses_as_line(text: str) -> bool:
@@ -214,5 +232,42 @@ def _return_after_loop(finding: Finding, code: str, tree) -> str | None:
         kept = rows[:else_line] + rows[back.lineno:]
         kept.insert((loop.end_lineno or loop.lineno) - 2, moved)   # right after the loop's last row
         fixed = "\n".join(kept)
+        return fixed if compiles(fixed) else None
+    return None
+
+
+def _int_of_decimal(finding: Finding, code: str, tree) -> str | None:
+    """int('3.7'): int() of text with a decimal point -> int(float(...)), when the advice says so."""
+    if "int(float(" not in (finding.fix or ""):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "int" and len(node.args) == 1 \
+                and getattr(node, "lineno", None) == finding.line:
+            inner = ast.get_source_segment(code, node.args[0])
+            fixed = replace_node(code, node, f"int(float({inner}))")
+            return fixed if compiles(fixed) else None
+    return None
+
+
+def _base_case(finding: Finding, code: str, tree) -> str | None:
+    """`return n * fact(n - 1)` with no way to stop: `if n <= 1: return 1` first (0 for a sum)."""
+    if "base case" not in (finding.fix or "") + (finding.cause or ""):
+        return None
+    for func in (s for s in ast.walk(tree) if isinstance(s, ast.FunctionDef)
+                 and s.lineno <= finding.line <= (s.end_lineno or s.lineno) and s.args.args):
+        param = func.args.args[0].arg
+        calls = [n for n in ast.walk(func) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == func.name]
+        if not calls or any(isinstance(n, ast.If) for n in func.body):
+            return None
+        combined = next((n for n in ast.walk(func) if isinstance(n, ast.BinOp) and any(c in (n.left, n.right)
+                                                                                     for c in calls)), None)
+        if combined is None or not isinstance(combined.op, (ast.Mult, ast.Add)):
+            return None
+        stop, value = ("1", "1") if isinstance(combined.op, ast.Mult) else ("0", "0")
+        first = func.body[0]
+        indent = " " * first.col_offset
+        rows = code.split("\n")
+        rows[first.lineno - 1: first.lineno - 1] = [f"{indent}if {param} <= {stop}:", f"{indent}    return {value}"]
+        fixed = "\n".join(rows)
         return fixed if compiles(fixed) else None
     return None

@@ -289,3 +289,15 @@ def test_input_programs_with_the_value_in_the_question(code, question, line, fix
     result, expl = _answer(code, question)
     assert result.status == "ok" and expl.line == line, (expl.title, expl.fix)
     assert fix in (expl.fixed_code or "") + expl.fix
+
+
+@pytest.mark.parametrize("code,line,fix", [
+    ("def area():\n    side = 4\n    return side * side\n\narea()\nprint(side)\n", 6, "side = area()"),
+    ("x = int('3.7')\nprint(x)\n", 1, "x = int(float('3.7'))"),
+    ("def fact(n):\n    return n * fact(n - 1)\n\nprint(fact(5))\n", 2, "    if n <= 1:\n        return 1\n"),
+    ("words = ['a', 'b']\nwords.push('c')\nprint(words)\n", 2, "words.append('c')"),
+])
+def test_crashes_get_a_concrete_rewrite(code, line, fix):
+    result, expl = _answer(code, "why does it crash?")
+    assert result.status == "exception" and expl.line == line
+    assert fix in (expl.fixed_code or ""), (expl.fix, expl.fixed_code)
