@@ -68,13 +68,15 @@ def _quoted_rewrite(finding: Finding, code: str, tree=None) -> str | None:
     best, best_ratio, best_line = None, 0.0, None
     for span in _SPAN.findall(finding.fix or ""):
         span = _fill_calls(span.strip(), funcs)
-        if "..." in span or not _parses_as_line(span) or re.fullmatch(r"[\w.]+", span):
-            continue   # a bare name is a mention, not a rewrite
+        if "..." in span or not _parses_as_line(span):
+            continue
         for number in [finding.line] + [n for n in range(1, len(rows) + 1) if n != finding.line]:
             stripped = rows[number - 1].strip()
             if not stripped or span == stripped:
                 continue
-            ratio = difflib.SequenceMatcher(a=stripped, b=span).ratio() - (0 if number == finding.line else 0.05)
+            if number != finding.line and not re.fullmatch(r"[\w.]+\s*=\s*" + re.escape(stripped), span):
+                continue   # another line only when the span stores what that line computes and drops
+            ratio = difflib.SequenceMatcher(a=stripped, b=span).ratio() if number == finding.line else 0.6
             if ratio > best_ratio and ratio >= 0.6 and _same_kind(stripped, span):
                 best, best_ratio, best_line = span, ratio, number
     if best is None:
