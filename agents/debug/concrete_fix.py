@@ -29,7 +29,8 @@ def concretize(finding: Finding, code: str) -> Finding:
         finding.fixed_code = (_call_with_examples(finding, code, tree) or _last_valid_index(finding, code, tree)
                               or _print_to_return(finding, code, tree) or _hoist_reset(finding, code, tree)
                               or _return_after_loop(finding, code, tree) or _int_of_decimal(finding, code, tree)
-                              or _base_case(finding, code, tree) or _quoted_rewrite(finding, code, tree))
+                              or _base_case(finding, code, tree) or _get_default(finding, code, tree)
+                              or _star_unpack(finding, code, tree) or _quoted_rewrite(finding, code, tree))
     sentence = rewrite_sentence(code, finding.fixed_code, finding.line)
     if sentence and sentence not in finding.fix:
         finding.fix = f"{finding.fix.rstrip()} {sentence}".strip()
@@ -272,4 +273,36 @@ def _base_case(finding: Finding, code: str, tree) -> str | None:
         rows[first.lineno - 1: first.lineno - 1] = [f"{indent}if {param} <= {stop}:", f"{indent}    return {value}"]
         fixed = "\n".join(rows)
         return fixed if compiles(fixed) else None
+    return None
+
+
+def _get_default(finding: Finding, code: str, tree) -> str | None:
+    """`d.get('b') + 1` failing on None: the missing key gets a default, `d.get('b', 0)`."""
+    if "None" not in (finding.cause or "") + (finding.fix or "") and "NoneType" not in (finding.cause or ""):
+        return None
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+             and n.func.attr == "get" and len(n.args) == 1 and not n.keywords and getattr(n, "lineno", 0) == finding.line
+             and isinstance(getattr(_parent(tree, n), "op", None), (ast.Add, ast.Sub, ast.Mult, ast.Div))]
+    fixed = code
+    for call in sorted(calls, key=lambda c: c.col_offset, reverse=True):   # right to left keeps offsets valid
+        fixed = replace_node(fixed, call, f"{ast.get_source_segment(code, call)[:-1]}, 0)")
+    return fixed if calls and compiles(fixed) else None
+
+
+def _parent(tree, node):
+    return next((p for p in ast.walk(tree) for c in ast.iter_child_nodes(p) if c is node), None)
+
+
+def _star_unpack(finding: Finding, code: str, tree) -> str | None:
+    """`a, b = [1, 2, 3]`: more items than names -> `a, b, *rest = [1, 2, 3]`."""
+    if "unpack" not in (finding.cause or "") + (finding.fix or "") and "star" not in (finding.fix or ""):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and node.lineno == finding.line and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Tuple) and isinstance(node.value, (ast.List, ast.Tuple)) \
+                and all(isinstance(t, ast.Name) for t in node.targets[0].elts) \
+                and len(node.value.elts) > len(node.targets[0].elts):
+            names = ", ".join(t.id for t in node.targets[0].elts)
+            fixed = replace_node(code, node.targets[0], f"{names}, *rest")
+            return fixed if compiles(fixed) else None
     return None

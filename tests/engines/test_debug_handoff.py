@@ -301,3 +301,12 @@ def test_crashes_get_a_concrete_rewrite(code, line, fix):
     result, expl = _answer(code, "why does it crash?")
     assert result.status == "exception" and expl.line == line
     assert fix in (expl.fixed_code or ""), (expl.fix, expl.fixed_code)
+
+
+@pytest.mark.parametrize("code,fix", [
+    ("d = {'a': 1}\nprint(d.get('a') + d.get('b'))\n", "print(d.get('a', 0) + d.get('b', 0))"),
+    ("a, b = [1, 2, 3]\nprint(a, b)\n", "a, b, *rest = [1, 2, 3]"),
+])
+def test_none_from_get_and_too_many_values_get_a_rewrite(code, fix):
+    _, expl = _answer(code, "why does it crash?")
+    assert fix in (expl.fixed_code or "")
