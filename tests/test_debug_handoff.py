@@ -110,3 +110,13 @@ def test_slow_program_past_the_time_limit_leads_with_the_nested_loop_and_its_com
     assert "### Performance problem on line 5" in text and "O(n·m)" in text and "O(n+m)" in text
     assert "could not find a loop" not in text
     assert ("collaboration", "debug", "code-review") in _hops(reply)
+
+
+def test_streamed_review_question_routed_to_debug_leads_with_the_security_finding(client):
+    """AskStream -> triage -> DiagnoseStream: the hand-off runs on the streaming path too (its own signed method)."""
+    events = list(client.ask_stream("I ran it and it works, is there a problem?", EVAL_CALC))
+    final = next(e.final for e in events if e.WhichOneof("event") == "final")
+    streamed = "".join(e.text_chunk for e in events if e.WhichOneof("event") == "text_chunk")
+    assert enums.agent(final.routing.routed_to_agent) == "debug"
+    assert "### Security problem on line 2" in final.response.response_text
+    assert "### Security problem on line 2" in streamed
