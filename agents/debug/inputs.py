@@ -285,7 +285,7 @@ def _fit(stated: list[str], samples: list[str]) -> list[str]:
     for i, part in enumerate(stated):
         sample = samples[i] if i < len(samples) else ""
         numbers = _NUMBER.findall(part)
-        if _numeric(sample) and not _numeric(part) and numbers:
+        if _numeric(sample) and not _numeric(part) and numbers and " " in part.strip():   # a phrase, not "12abc"
             part = numbers[-1] if len(numbers) == 1 or not re.match(r"\s*\d+\s+numbers?\b", part) else numbers[1]
         elif sample and all(_numeric(t) for t in sample.split()) and len(sample.split()) > 1 \
                 and not all(_numeric(t) for t in part.split()) and len(numbers) > 1:
