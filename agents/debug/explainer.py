@@ -341,6 +341,9 @@ def _pasted(result, notes: list[str]) -> DebugExplanation:
 def render(expl: DebugExplanation, concept_text: str | None = None) -> str:
     """Student-facing text. Complete without the concepts agent's text (then a short local summary is used)."""
     parts = [f"### {expl.title}"]
+    lead = _lead_paragraph(expl)
+    if lead:   # the first block states what is wrong and the fixed line, before the details
+        parts.append(lead)
     if expl.error_type:
         where = f" on line {expl.line}" if expl.line else ""
         parts.append(f"**Error:** `{expl.error_type}`{where}")
@@ -368,6 +371,20 @@ def render(expl: DebugExplanation, concept_text: str | None = None) -> str:
     if expl.confidence < 0.4:
         parts.append("_I am not certain about this diagnosis; treat it as a starting point._")
     return "\n\n".join(parts)
+
+
+def _lead_paragraph(expl: DebugExplanation) -> str:
+    """One paragraph (no bold lead, so it belongs to the heading's block): the first sentence of the cause and the
+    rewritten line in a code block (agents/debug/concrete_fix.py names it: "Line N becomes: `...`")."""
+    if not expl.line:
+        return ""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z`])", expl.cause.strip(), maxsplit=1)[0] if expl.cause else ""
+    rewrite = re.search(r"Line \d+ becomes: `([^`]+)`", expl.fix) or re.search(r"The fix (?:adds|moves) `([^`]+)`", expl.fix)
+    block = re.search(r"```python\n(.+?)```", expl.fix, re.S)
+    code = rewrite.group(1) if rewrite else block.group(1).rstrip() if block else ""
+    if not code:
+        return f"Line {expl.line}: {first}" if first else ""
+    return f"Line {expl.line}: {first} Fix:\n```python\n{code}\n```"
 
 
 def fixed_code_parses(expl: DebugExplanation) -> bool:

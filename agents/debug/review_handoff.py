@@ -65,14 +65,29 @@ _REPORTS_RESULT = re.compile(r"\b(instead|expect\w*|should|supposed|wrong|incorr
                              re.I)
 
 
+# a function pasted for review is usually not called: "never called" is no bug unless nothing happening is the symptom
+_NOTHING_HAPPENS = re.compile(r"nothing (happens|shows|prints|is printed)|no output|prints? nothing|doesn'?t (do|print|run) "
+                              r"anything|blank", re.I)
+
+
+def sandbox_limit(diagnosis) -> bool:
+    """A third-party module the sandbox does not have (not a misspelt standard-library one): the sandbox's limit,
+    not the student's bug."""
+    return getattr(diagnosis, "error_type", None) == "ModuleNotFoundError" \
+        and "standard-library module" not in (getattr(diagnosis, "cause", "") or "")
+
+
 def wanted(status: str, question: str, diagnosis) -> bool:
     """Should the code review agent be consulted about this run (see the module docstring)?"""
     if status == "timeout":
         return diagnosis.title == _NO_LOOP_FOUND
+    if status == "exception" and sandbox_limit(diagnosis):
+        return True
     if status != "ok":
         return False
     q = question or ""
-    if not diagnosis.line or _ASKS_SPEED.search(q) or _ASKS_SECURITY.search(q):
+    located = diagnosis.line and not (diagnosis.title == "Function never called" and not _NOTHING_HAPPENS.search(q))
+    if not located or _ASKS_SPEED.search(q) or _ASKS_SECURITY.search(q):
         return True
     return bool(_ASKS_OPINION.search(q)) and not _REPORTS_RESULT.search(q)
 
@@ -82,7 +97,7 @@ def top_finding(findings, question: str, status: str = "ok"):
     about (speed, safety) first, and performance first when the run was too slow. A student who reports a
     wrong result (no opinion asked, the run finished) gets only a correctness finding: speed or safety is
     not what they saw go wrong."""
-    categories = _LEADING if status == "timeout" or asks_review(question) else ("correctness",)
+    categories = _LEADING if status in ("timeout", "exception") or asks_review(question) else ("correctness",)
     leading = [f for f in findings if getattr(f, "category", "") in categories and getattr(f, "line", 0)]
     if not leading:
         return None
@@ -104,6 +119,15 @@ def _code_lines(suggestion: str) -> list[str]:
     except SyntaxError:
         return []
     return lines
+
+
+def _split_prose(suggestion: str) -> tuple[str, str]:
+    """("Keep the SQL text constant ...:", "cursor.execute(...)"): a prose lead-in and the code after it."""
+    rows = suggestion.strip("\n").split("\n")
+    for i in range(1, len(rows)):
+        if _code_lines("\n".join(rows[i:])):
+            return "\n".join(rows[:i]).strip(), "\n".join(rows[i:])
+    return suggestion, ""
 
 
 def _dedent_block(text: str) -> str:
@@ -151,18 +175,26 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
     line = int(finding.line)
     suggestion = (finding.suggestion or "").strip()
     code_lines = _code_lines(suggestion)
+    prose, code_part = ("", suggestion) if code_lines else _split_prose(suggestion)
+    if not code_lines and code_part:
+        code_lines = _code_lines(code_part)
     if code_lines:
-        fix = f"Rewrite line {line} like this:\n```python\n{suggestion}\n```"
+        fix = f"{prose + ' ' if prose else ''}Rewrite line {line} like this:\n```python\n{code_part.strip()}\n```"
     else:
         fix = f"Line {line}: {suggestion}" if suggestion else f"Change line {line} as explained above."
     where = code.split("\n")[line - 1].strip() if 1 <= line <= len(code.split("\n")) else ""
     why = finding.message.strip()
     if status == "timeout":
         why = ("It ran past the time limit, and no loop in it runs forever: it is slow. " + why)
+
     notes = [n for n in diagnosis.notes if not n.startswith("Line ")]
+    if status == "exception":   # the sandbox could not import a third-party module: the code was reviewed instead
+        notes.insert(0, "The sandbox has only the standard library, so the program stopped at its import of a "
+                        "third-party module: that is the sandbox's limit, not a bug in your code. The finding above "
+                        "comes from reading the code.")
     if where:
         notes.insert(0, f"Line {line}: {where}")
-    if diagnosis.line and diagnosis.line != line and diagnosis.title != _NO_LOOP_FOUND:
+    if diagnosis.line and diagnosis.line != line and diagnosis.title != _NO_LOOP_FOUND and status != "exception":
         notes.append(f"Also check (line {diagnosis.line}): {diagnosis.cause}")
     notes.append("This finding comes from the code review agent: the program itself ran without an error.")
     label = {"security": "Security problem", "correctness": "Correctness problem",

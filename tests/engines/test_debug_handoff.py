@@ -310,3 +310,29 @@ def test_crashes_get_a_concrete_rewrite(code, line, fix):
 def test_none_from_get_and_too_many_values_get_a_rewrite(code, fix):
     _, expl = _answer(code, "why does it crash?")
     assert fix in (expl.fixed_code or "")
+
+
+def test_a_function_pasted_for_review_is_not_answered_with_never_called():
+    code = "def find_user(db, name):\n    query = \"SELECT * FROM users WHERE name = '\" + name + \"'\"\n" \
+           "    return db.execute(query).fetchall()\n"
+    _, expl = _answer(code, "is this function safe?")
+    assert expl.title == "Security problem on line 2" and "?" in expl.fix
+    never = SimpleNamespace(title="Function never called", line=1)
+    assert review_handoff.wanted("ok", "can you check my function", never)
+    assert not review_handoff.wanted("ok", "nothing happens when I run it", never)
+
+
+def test_a_third_party_import_the_sandbox_lacks_is_reviewed_instead():
+    code = "import requests\n\nurl = input('url: ')\ndata = eval(requests.get(url).text)\nprint(data)\n"
+    result, expl = _answer(code, "can you check this?")
+    assert result.exception_type == "ModuleNotFoundError"
+    assert expl.line == 4 and expl.error_type is None and "literal_eval" in expl.fix
+    assert any("sandbox's limit" in n for n in expl.notes)
+
+
+def test_the_first_block_states_the_problem_and_the_fixed_line():
+    from agents.debug.explainer import render
+
+    _, expl = _answer("total = 0\nfor n in [1, 2, 3]:\n    total = n\nprint(total)\n", "should be 6 but it prints 3")
+    first_block = render(expl).split("\n\n**")[0]
+    assert "Line 3:" in first_block and "```python\ntotal += n\n```" in first_block
