@@ -187,6 +187,19 @@ def _ladder_and_line_edits(code, tree, add) -> None:
                     add("\n".join(rows[: node.lineno - 1] + [row[: node.col_offset] + "el" + head]
                                   + rows[node.lineno:]), node.lineno, "write `elif` instead of `if`, so this test "
                         "only runs when the one above was False")
+    for node in ast.walk(tree):   # `range(n)` that should include n; `input().split()` that should be numbers
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "range" and node.args \
+                and isinstance(node.args[-1], ast.Name) and len(node.args) <= 2:
+            stop = node.args[-1].id
+            for new in ([f"range({stop} + 1)", f"range(1, {stop} + 1)"] if len(node.args) == 1 else
+                        [f"range({_segment(code, node.args[0])}, {stop} + 1)"]):
+                add(_replace(code, node, new), node.lineno, f"write `{new}` so {stop} itself is included")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split" \
+                and isinstance(node.func.value, ast.Call) and getattr(node.func.value.func, "id", "") == "input":
+            text = _segment(code, node)
+            if text:
+                new = f"list(map(int, {text}))"
+                add(_replace(code, node, new), node.lineno, f"write `{new}` so the words become numbers")
     for node in ast.walk(tree):   # `continue` where the loop should stop, and the other way round
         if isinstance(node, (ast.Continue, ast.Break)):
             row = rows[node.lineno - 1]

@@ -51,6 +51,9 @@ _EXPLICIT = (re.compile(r"\bexpect(?:ed|ing|s)?\b\s*(?:it\s+to\s+\w+\s+|to\s+\w+
              re.compile(r"\b(?:should|supposed to|needs? to|want(?:ed)?)\b\s*(?P<want>.+?)\s*,?\s+\b(?:but|instead)\b",
                         re.I),
              re.compile(r"\binstead of\s+(?P<want>.+?)\s*(?:[!?]|\.(?!\d)|$)", re.I),
+             # "the largest is 10 not 9": what it is, then what it wrongly shows
+             re.compile(r"\b(?:is|should be|must be|would be)\s+[\"'`]?(?P<want>[^\s\"'`,;.!?]+)[\"'`]?\s*,?\s+"
+                        r"(?:not|rather than)\s+[^\s,;.!?]+", re.I),
              # "it prints 55 not 10", "gives 3 rather than 4": what was seen, then what was wanted
              re.compile(r"\b(?:prints?|printed|gives?|gave|says|said|returns?|returned|shows?|showed|outputs?|get|got)"
                         r"\s+[\"'`]?[^.!?,;\s]+(?:\s+[^.!?,;\s]+)?[\"'`]?\s*,?\s+(?:not|rather than)\s+"
@@ -114,6 +117,12 @@ def other_branch(question: str, tree) -> str | None:
         return None
     got = said.group("got").strip().lower()
     import ast
+    for node in ast.walk(tree):   # the branch that prints exactly what they saw: they wanted the other one
+        if isinstance(node, ast.If) and node.orelse:
+            sides = [_printed(node.body), _printed(node.orelse)]
+            for here, there in ((0, 1), (1, 0)):
+                if sides[here] and sides[there] and " ".join(sides[here]).lower() == got:
+                    return " ".join(sides[there])
     for node in ast.walk(tree):
         if isinstance(node, ast.If) and node.orelse:
             sides = [_printed(node.body), _printed(node.orelse)]
@@ -158,14 +167,18 @@ def _wanted(expected: str, explicit: bool, code_values: set[str], original: str)
     nums = _numbers(expected)
     printed = expect_match.numbers(original)
     fresh = [n for n in nums if not any(abs(n - p) < 1e-9 for p in printed)]
-    key = (fresh[0] if fresh else None) if explicit else (nums[-1] if nums else None)
+    cued = [n for n in fresh if re.search(r"(?:\bis|\bbe|=|\bequals?|\bgives?|\bget|\bof)\s*[\"'`]?"
+                                          + re.escape(f"{n:g}") + r"\b", expected)]
+    key = ((cued or fresh)[0] if fresh else None) if explicit else (nums[-1] if nums else None)
+    if cued:   # "for 4 that is 10": the other numbers describe the input, only the cued one must appear
+        nums = [cued[0]]
     words = [w for w in re.findall(r"[A-Za-z_][\w']*", expected) if w.lower() not in _STOP
              or (w == expected and w in code_values)]   # a grade "A" the program can print is a value, not "a"
     code_values = code_values | {"True", "False", "None"}   # what a test or a function returns, never in the code
     valued = [w for w in words if any(w.lower() in v.lower() for v in code_values)]
     # brackets, or only symbols ("***"): the exact text must appear
     text = expected if re.search(r"[\[\](){}]", expected) or not re.search(r"\w", expected) \
-        or (len(valued) >= 2 and not nums) else ""   # "hello world": the words with their spacing
+        or (len(words) >= 2 and valued and not nums) else ""   # "hello world": the words with their spacing
     if key is None and not valued and not text:
         return None
     return {"numbers": nums if explicit and len(nums) > 1 else [], "key": key,
@@ -199,9 +212,9 @@ def plan(code: str, tree, question: str, stdout: str, result=None) -> Plan | Non
         return Plan(candidates, {"ends": True}, stdout + "\n<EOFError>") if candidates else None
     values = {str(n.value) for n in _constants(tree)}
     want = expectation(question, values, stdout)
-    if want is None:
-        branch = other_branch(question, tree)
-        want = _wanted(branch, True, values, stdout) if branch else None
+    branch = other_branch(question, tree)
+    if branch and (want is None or (want.get("key") is None and not want.get("count"))):
+        want = {"line": branch}   # the other branch's exact line: "palindrome" is inside "not a palindrome"
     if want is None:
         return None
     candidates = _rule_edits(code, tree) + mutations.generate(code, tree)
@@ -296,7 +309,7 @@ def pick(search: Plan, harness_stdout: str) -> Finding | None:
     if search.want.get("count") is not None:
         shown = f"{search.want['count']} {'lines' if search.want.get('lines') else 'items'}"
     else:
-        shown = search.want.get("text") or ", ".join(str(w) for w in search.want.get("words") or []) or \
+        shown = search.want.get("line") or search.want.get("text") or ", ".join(str(w) for w in search.want.get("words") or []) or \
             (f"{search.want['key']:g}" if search.want.get("key") is not None else "what you expected")
     return Finding(f"Line {line} is where the output goes wrong. I ran small changes of your program with the same "
                    f"input, and the first one that prints {shown}, as you expected, is this: {what}.",

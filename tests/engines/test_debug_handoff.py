@@ -336,3 +336,17 @@ def test_the_first_block_states_the_problem_and_the_fixed_line():
     _, expl = _answer("total = 0\nfor n in [1, 2, 3]:\n    total = n\nprint(total)\n", "should be 6 but it prints 3")
     first_block = render(expl).split("\n\n**")[0]
     assert "Line 3:" in first_block and "```python\ntotal += n\n```" in first_block
+
+
+@pytest.mark.parametrize("code,question,stdin,line,fix", [
+    ("n = int(input())\ntotal = 0\nfor i in range(n):\n    total += i\nprint(total)\n",
+     "it should add 1 to n, for 4 that is 10 but it prints 6", "4\n", 3, "range(n + 1)"),
+    ("w = input()\nif w == w[::-1]:\n    print('not a palindrome')\nelse:\n    print('palindrome')\n",
+     "racecar is a palindrome but it says not a palindrome", "racecar\n", 2, "w != w[::-1]"),
+    ("nums = input().split()\nprint(max(nums))\n", "the largest is 10 not 9", "9 10 3\n", 1, "map(int"),
+    ("name = input()\nprint('Hello' + name)\n", "there is no space, I want Hello Bob", "Bob\n", 2, "'Hello' + \" \" + name"),
+])
+def test_input_programs_with_stdin_given_and_the_symptom_stated(code, question, stdin, line, fix):
+    result, expl = _answer(code, question, stdin)
+    assert result.status == "ok" and expl.line == line, (expl.title, expl.fix)
+    assert fix in (expl.fixed_code or "") + expl.fix
