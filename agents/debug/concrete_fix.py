@@ -30,7 +30,8 @@ def concretize(finding: Finding, code: str) -> Finding:
                               or _print_to_return(finding, code, tree) or _hoist_reset(finding, code, tree)
                               or _return_after_loop(finding, code, tree) or _int_of_decimal(finding, code, tree)
                               or _base_case(finding, code, tree) or _get_default(finding, code, tree)
-                              or _star_unpack(finding, code, tree) or _quoted_rewrite(finding, code, tree))
+                              or _star_unpack(finding, code, tree) or _stricter_first(finding, code, tree)
+                              or _quoted_rewrite(finding, code, tree))
     sentence = rewrite_sentence(code, finding.fixed_code, finding.line)
     if sentence and sentence not in finding.fix:
         finding.fix = f"{finding.fix.rstrip()} {sentence}".strip()
@@ -305,4 +306,28 @@ def _star_unpack(finding: Finding, code: str, tree) -> str | None:
             names = ", ".join(t.id for t in node.targets[0].elts)
             fixed = replace_node(code, node.targets[0], f"{names}, *rest")
             return fixed if compiles(fixed) else None
+    return None
+
+
+def _stricter_first(finding: Finding, code: str, tree) -> str | None:
+    """`if s >= 50: ... elif s >= 90: ...`: the stricter test and its block move first."""
+    if finding.title != "Branch can never run":
+        return None
+    rows = code.split("\n")
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.If) and len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)
+                and node.orelse[0].lineno == finding.line and node.test.lineno == node.lineno
+                and node.orelse[0].test.lineno == finding.line):
+            continue
+        later = node.orelse[0]
+        first_block = rows[node.lineno - 1: later.lineno - 1]
+        later_end = later.body[-1].end_lineno
+        later_block = rows[later.lineno - 1: later_end]
+        indent = rows[node.lineno - 1][: node.col_offset]
+        if not (first_block[0].startswith(indent + "if ") and later_block[0].startswith(indent + "elif ")):
+            return None
+        later_block[0] = indent + later_block[0][len(indent) + 2:]      # elif -> if
+        first_block[0] = indent + "el" + first_block[0][len(indent):]   # if -> elif
+        fixed = "\n".join(rows[: node.lineno - 1] + later_block + first_block + rows[later_end:])
+        return fixed if compiles(fixed) else None
     return None

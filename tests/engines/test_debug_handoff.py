@@ -350,3 +350,10 @@ def test_input_programs_with_stdin_given_and_the_symptom_stated(code, question, 
     result, expl = _answer(code, question, stdin)
     assert result.status == "ok" and expl.line == line, (expl.title, expl.fix)
     assert fix in (expl.fixed_code or "") + expl.fix
+
+
+def test_a_branch_that_can_never_run_gets_the_stricter_test_first():
+    code = "score = 95\nif score >= 50:\n    print('Pass')\nelif score >= 90:\n    print('Excellent')\nelse:\n    print('Fail')\n"
+    _, expl = _answer(code, "95 says Pass instead of Excellent")
+    assert expl.line == 4
+    assert expl.fixed_code.startswith("score = 95\nif score >= 90:\n    print('Excellent')\nelif score >= 50:\n")
