@@ -6,10 +6,14 @@ Each case is a student's question and program (or a traceback pasted without cod
 bug (one line or a list of acceptable lines) and a regex the fix must match. Like DebugService: the standard
 input is chosen by agents/debug/inputs.py (the case's stdin, else the question's, else samples), the program
 runs in agents/debug/local_run.py, a pasted traceback is read by agents/debug/pasted.py, and explain_failure()
-answers. A case counts when the answer names an accepted line AND its fix (the `fix` text plus the lines the
+answers (handing a clean run to the code review engine, in-process here, when DebugService would
+consult the code review agent: agents/debug/review_handoff.py). A case counts when the answer names an accepted line AND its fix (the `fix` text plus the lines the
 fixed program changes) matches the regex. The set was written before the engines were changed; the `test`
 half is never looked at while iterating (misses are listed only for `dev` unless --show-misses).
 bench/debug_heldout3.jsonl (`test3`, 44 cases) was written and measured before round 2 changed anything.
+bench/debug_heldout4.jsonl (`test4`, 62 cases) was written and measured before round 3 changed anything; its
+`review` cases are review-like questions about code that runs (is it secure / ok / slow): the answer's leading
+finding must name the reviewer's main issue, its line and a rewrite.
 bench/debug_heldout2.jsonl (`test2`) was written after the first set's test half had been measured, before
 the mechanisms its misses pointed to were generalised, to keep one untouched measurement.
 """
@@ -26,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from agents.debug import inputs, pasted, repair_search  # noqa: E402
+from agents.code_review import analyzer  # noqa: E402
+from agents.debug import inputs, pasted, repair_search, review_handoff  # noqa: E402
 from pitfalls.ast_tools import parse  # noqa: E402
 from agents.debug.explainer import explain_failure  # noqa: E402
 from agents.debug.local_run import run  # noqa: E402
@@ -53,6 +58,8 @@ def evaluate(case: dict) -> dict:
                                                       timeout=10.0).stdout)
     expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
                            stdin_lines=choice.text.count("\n"), searched=searched)
+    if code.strip() and review_handoff.wanted(result.status, question, expl):   # as DebugService: ask code review
+        expl = review_handoff.lead(expl, analyzer.review(code, question).findings, question, code, result.status)
     lines = case["line"] if isinstance(case["line"], list) else [case["line"]]
     fix_text = f"{expl.fix}\n{changed_lines(code, expl.fixed_code)}"
     line_ok = expl.line in lines
@@ -65,19 +72,20 @@ def evaluate(case: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", type=Path, default=SET, help="bench/debug_heldout2.jsonl: a second fresh set")
-    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "test4", "all"), default="all")
     parser.add_argument("--show-misses", action="store_true", help="list misses of the test half too")
     args = parser.parse_args(argv)
     cases = [json.loads(row) for row in args.set.read_text().splitlines() if row.strip()]
     cases = [c for c in cases if args.split == "all" or c["split"] == args.split]
     with ThreadPoolExecutor(max_workers=2) as pool:
         rows = list(pool.map(evaluate, cases))
-    for split in ("dev", "test", "test2", "test3"):
+    for split in ("dev", "test", "test2", "test3", "test4"):
         part = [r for r in rows if r["split"] == split]
         if not part:
             continue
         kinds = ", ".join(f"{k} {sum(r['ok'] for r in part if r['kind'] == k)}/{sum(r['kind'] == k for r in part)}"
-                          for k in ("crash", "input", "silent", "pasted"))
+                          for k in ("crash", "input", "silent", "pasted", "review")
+                          if any(r["kind"] == k for r in part))
         ok = sum(r["ok"] for r in part)
         print(f"debug held-out {split}: line+fix {ok}/{len(part)} = {100 * ok / len(part):.1f}% "
               f"(line {sum(r['line_ok'] for r in part)}, fix {sum(r['fix_ok'] for r in part)}; {kinds}; "

@@ -40,6 +40,18 @@ def verdict(out, original, want):
         return 1 if "\n<" not in out and out != original else 0
     if out == original or ("\n<" in out and "\n<" not in original):
         return 0
+    if want.get("line"):   # the other branch: a printed line is exactly its text
+        line = _squash(want["line"])
+        # the row is that text, or a prompt ("Play again? (y/n) ") followed by it
+        shows = lambda text: any(r == line or (r.endswith(line) and not r[: -len(line)].rstrip()[-1:].isalnum())   # noqa: E731
+                                 for r in (_squash(r) for r in (text or "").split("\n")))
+        if shows(out) and not shows(original):
+            return 2
+        return 1 if line in _squash(out) and line not in _squash(original) else 0   # printed next to a value
+    if want.get("last") is not None:   # "it should stop at 5": the last number printed is 5
+        after, before = numbers(out), numbers(original)
+        return 1 if after and abs(after[-1] - want["last"]) < 1e-9 and not (before and abs(before[-1] - want["last"])
+                                                                              < 1e-9) else 0
     if want.get("count") is not None:   # "the first three items": the printed list (or lines) has that many
         return 1 if _count(out, want.get("lines")) == want["count"] != _count(original, want.get("lines")) else 0
     if _squash(original) and re.search(r"(?<!\S)" + re.escape(_squash(original)) + r"(?!\S)", _squash(out)):

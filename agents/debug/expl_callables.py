@@ -46,6 +46,13 @@ def callable_as_data(code, tree, line, msg) -> Finding | None:
                 if isinstance(node.value, ast.Name) else None
             if near:
                 return _rename(code, node.value, name, near, line, kind)
+            stored = _method_stored(tree, name, line) if isinstance(node.value, ast.Name) else None
+            if stored is not None:   # `words = text.split` then `words[0]`: the call is missing where it was stored
+                new = f"{segment(code, stored.value)}()"
+                return Finding(f"Line {stored.lineno} stores the method `{segment(code, stored.value)}` itself in "
+                               f"`{name}` - without brackets it is never called - so line {line} indexes a "
+                               f"{_what(kind)}, not its result.", f"Call it where you store it: `{name} = {new}`.",
+                               fixed_code=replace_node(code, stored.value, new), confidence=0.88, line=stored.lineno)
             new = f"{name}({segment(code, node.slice)})"
             return Finding(f"`{name}` on line {line} is a {_what(kind)}, and `[...]` only reads items of a list, "
                            "string or dict: a function is called with round brackets.",
@@ -62,6 +69,17 @@ def callable_as_data(code, tree, line, msg) -> Finding | None:
                                "needs the function's result.", f"Call it: `for ... in {name}():`.",
                                fixed_code=replace_node(code, node.iter, f"{name}()"), confidence=0.85)
     return None
+
+
+def _method_stored(tree, name: str, line: int) -> ast.Assign | None:
+    """The last `name = something.method` (no call) before `line`."""
+    found = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and node.lineno < line and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == name \
+                and isinstance(node.value, ast.Attribute) and (found is None or node.lineno > found.lineno):
+            found = node
+    return found
 
 
 def _indexed_sequence(tree, line: int, index: ast.AST) -> str | None:

@@ -108,12 +108,35 @@ def sequence_times_text(code, tree, line, msg) -> Finding | None:
                                "multiplying and cannot take a text count.",
                                f"Convert both to numbers: `{new}` (or convert each where it is read).",
                                fixed_code=replace_node(code, node, new), confidence=0.85)
+            text_number = _number_held_as_text(tree, left, line)
+            if kind and kind.group(1) == "float" and text_number is not None:   # '5' * 1.2: the text is the bug
+                new = f"float({segment(code, left)})"
+                return Finding(f"`{segment(code, left)}` holds text ({text_number}), so line {line} tries to repeat a "
+                               "string instead of multiplying a number.",
+                               f"Convert it to a number: `{new} * {segment(code, right)}`.",
+                               fixed_code=replace_node(code, left, new), confidence=0.86)
             return Finding(f"Line {line} multiplies a string or list by a {kind.group(1) if kind else 'non-int'}; "
                            "repetition needs a whole number.",
                            f"Convert the count: `{segment(code, left)} * {wrap}({segment(code, right)})`"
                            if wrap == "int" else "Convert the text to a number first.",
                            fixed_code=replace_node(code, right, f"int({segment(code, right)})") if wrap == "int"
                            else None, confidence=0.8)
+    return None
+
+
+def _number_held_as_text(tree, node, line: int) -> str | None:
+    """Where a name got its text: a number written in quotes ('5') or input()."""
+    if not isinstance(node, ast.Name):
+        return None
+    for stmt in ast.walk(tree):
+        if isinstance(stmt, ast.Assign) and stmt.lineno < line and len(stmt.targets) == 1 \
+                and isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id == node.id:
+            value = stmt.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str) \
+                    and value.value.strip().replace(".", "", 1).isdigit():
+                return f"the number written in quotes, {value.value!r}"
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "input":
+                return "what input() returned"
     return None
 
 

@@ -191,6 +191,10 @@ _IDIOMS = {
     ("str", "length"): ("len({r})", False, "The length of anything is `len(x)`"),
     ("list", "size"): ("len({r})", False, "The length of anything is `len(x)`"),
     ("list", "add"): ("{r}.append({a})", False, "Lists grow with append(); add() is for sets"),
+    ("list", "push"): ("{r}.append({a})", False, "Lists grow with append(); push() is another language's name"),
+    ("list", "len"): ("len({r})", False, "The length of anything is `len(x)`"),
+    ("str", "len"): ("len({r})", False, "The length of anything is `len(x)`"),
+    ("str", "size"): ("len({r})", False, "The length of anything is `len(x)`"),
     ("set", "append"): ("{r}.add({a})", False, "Sets grow with add(); append() is for lists"),
     ("list", "find"): ("{r}.index({a})", False, "Lists find positions with index(); find() is a string method"),
     ("dict", "has_key"): ("{a} in {r}", False, "Python 3 tests keys with `key in d`"),
@@ -206,9 +210,16 @@ def _idiom(code, tree, line, type_name, attr) -> Finding | None:
     template = _IDIOMS.get((type_name, attr))
     call = next((n for n in nodes_on_line(tree, line) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
                  and n.func.attr == attr), None)
-    if template is None or call is None:
+    if template is None:
         return None
     form, in_place, why = template
+    if call is None:   # `word == word.reverse`: the method named without brackets, same equivalent
+        attribute = next((n for n in nodes_on_line(tree, line) if isinstance(n, ast.Attribute) and n.attr == attr), None)
+        if attribute is None or "{a}" in form:
+            return None
+        new = form.format(r=segment(code, attribute.value), a="")
+        return Finding(f"Line {line} uses `.{attr}` on a {type_name}, but {type_name} has no `{attr}` method. {why}.",
+                       f"Write `{new}`.", fixed_code=replace_node(code, attribute, new), confidence=0.88)
     receiver = segment(code, call.func.value)
     args = ", ".join(segment(code, a) for a in call.args)
     new = form.format(r=receiver, a=args)

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import expl_expect, expl_runtime, expl_syntax, expl_typefix
+from agents.debug import (concrete_fix, expl_expect, expl_runtime, expl_syntax, expl_typefix, silent_more,
+                          silent_results)
 from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
 from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
 
@@ -60,6 +61,9 @@ def _student_line(result, code: str) -> int | None:
 
 def _finish(finding: Finding, error_type: str | None, line: int | None, topic: str, code: str,
             notes: list[str]) -> DebugExplanation:
+    if code.strip() and (finding.line or line) and error_type not in _SYNTAX:
+        finding.line = finding.line or line
+        finding = concrete_fix.concretize(finding, code)   # a rewrite of the named line, not only advice
     fixed = finding.fixed_code
     if fixed is not None and (fixed == code or not compiles(fixed)):
         notes.append("A mechanical fix was considered but it did not compile, so it is not shown.")
@@ -149,7 +153,7 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
             if not code.strip():
                 return _pasted(result, notes)
             if str(_get(result, "exception_type", "")) == "EOFError":
-                symptom = _loop_bug_behind_over_read(code, tree, line) or searched
+                symptom = _loop_bug_behind_over_read(code, tree, line) or _step_after_loop(code, tree, line) or searched
                 if symptom is not None:   # the loop never stops because of a silent bug: that is the diagnosis
                     notes.append(f"The run ended with EOFError on line {line}: the loop kept asking for input after "
                                  "all of it was used, because of the bug above.")
@@ -158,7 +162,8 @@ def explain_failure(code: str, result, question: str = "", skill_level: str = "b
                                notes)
             return _exception(code, tree, result, line, notes)
         if status == "timeout":
-            findings = expl_logic.infinite_loops(code, tree) if tree is not None else []
+            findings = silent_more.step_after_loop(code, tree) + expl_logic.infinite_loops(code, tree) \
+                if tree is not None else []
             if not findings:
                 findings = [Finding("The program ran past the time limit. I could not find a loop whose condition "
                                     "never changes, so it may just be very slow (e.g. nested loops over big ranges) "
@@ -207,7 +212,7 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     expect = expl_expect.parse(question)
     findings: list[Finding] = []
     if tree is not None:
-        for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL:
+        for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL + silent_more.ALL + silent_results.ALL:
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
@@ -265,9 +270,18 @@ def _loop_bug_behind_over_read(code: str, tree, line: int | None) -> Finding | N
     if not loops:
         return None
     loop = max(loops, key=lambda n: n.lineno)
-    found = [f for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL for f in check(code, tree)
+    found = [f for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL + silent_more.ALL + silent_results.ALL for f in check(code, tree)
              if f.line and loop.lineno <= f.line <= (loop.end_lineno or loop.lineno)]
     return max(found, key=lambda f: f.confidence) if found else None
+
+
+def _step_after_loop(code: str, tree, line: int | None) -> Finding | None:
+    """The loop that ran out of input never changes its counter because the step sits after it."""
+    if tree is None or not line:
+        return None
+    return next((f for f in silent_more.step_after_loop(code, tree)
+                 if any(isinstance(n, ast.While) and n.lineno <= line <= (n.end_lineno or n.lineno) and f.line ==
+                        (n.end_lineno or n.lineno) + 1 for n in ast.walk(tree))), None)
 
 
 def _over_read(code: str, tree, line: int | None, stdin_lines: int) -> Finding:
@@ -327,6 +341,9 @@ def _pasted(result, notes: list[str]) -> DebugExplanation:
 def render(expl: DebugExplanation, concept_text: str | None = None) -> str:
     """Student-facing text. Complete without the concepts agent's text (then a short local summary is used)."""
     parts = [f"### {expl.title}"]
+    lead = _lead_paragraph(expl)
+    if lead:   # the first block states what is wrong and the fixed line, before the details
+        parts.append(lead)
     if expl.error_type:
         where = f" on line {expl.line}" if expl.line else ""
         parts.append(f"**Error:** `{expl.error_type}`{where}")
@@ -354,6 +371,20 @@ def render(expl: DebugExplanation, concept_text: str | None = None) -> str:
     if expl.confidence < 0.4:
         parts.append("_I am not certain about this diagnosis; treat it as a starting point._")
     return "\n\n".join(parts)
+
+
+def _lead_paragraph(expl: DebugExplanation) -> str:
+    """One paragraph (no bold lead, so it belongs to the heading's block): the first sentence of the cause and the
+    rewritten line in a code block (agents/debug/concrete_fix.py names it: "Line N becomes: `...`")."""
+    if not expl.line:
+        return ""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z`])", expl.cause.strip(), maxsplit=1)[0] if expl.cause else ""
+    rewrite = re.search(r"Line \d+ becomes: `([^`]+)`", expl.fix) or re.search(r"The fix (?:adds|moves) `([^`]+)`", expl.fix)
+    block = re.search(r"```python\n(.+?)```", expl.fix, re.S)
+    code = rewrite.group(1) if rewrite else block.group(1).rstrip() if block else ""
+    if not code:
+        return f"Line {expl.line}: {first}" if first else ""
+    return f"Line {expl.line}: {first} Fix:\n```python\n{code}\n```"
 
 
 def fixed_code_parses(expl: DebugExplanation) -> bool:

@@ -51,7 +51,36 @@ _EXPLICIT = (re.compile(r"\bexpect(?:ed|ing|s)?\b\s*(?:it\s+to\s+\w+\s+|to\s+\w+
              re.compile(r"\b(?:should|supposed to|needs? to|want(?:ed)?)\b\s*(?P<want>.+?)\s*,?\s+\b(?:but|instead)\b",
                         re.I),
              re.compile(r"\binstead of\s+(?P<want>.+?)\s*(?:[!?]|\.(?!\d)|$)", re.I),
-             _NEGATED)
+             # "the largest is 10 not 9": what it is, then what it wrongly shows
+             re.compile(r"\b(?:is|should be|must be|would be)\s+[\"'`]?(?P<want>[^\s\"'`,;.!?]+)[\"'`]?\s*,?\s+"
+                        r"(?:not|rather than)\s+[^\s,;.!?]+", re.I),
+             # "it prints 55 not 10", "gives 3 rather than 4": what was seen, then what was wanted
+             re.compile(r"\b(?:prints?|printed|gives?|gave|says|said|returns?|returned|shows?|showed|outputs?|get|got)"
+                        r"\s+[\"'`]?[^.!?,;\s]+(?:\s+[^.!?,;\s]+)?[\"'`]?\s*,?\s+(?:not|rather than)\s+"
+                        r"(?P<want>[^.!?,;]+)", re.I),
+             _NEGATED,
+             # "... got C. should be A", "i want ***": a stated wish with no "but" after it
+             re.compile(r"\b(?:should|supposed to|needs? to)\s+(?:be|print|say|show|give|output|return)\s+"
+                        r"(?P<want>[^.!?,;]+)", re.I),
+             re.compile(r"\b(?:i|I)\s+(?:want|wanted|need|expect|expected)\s+(?:it\s+to\s+(?:be|print|say|show)\s+)?"
+                        r"(?P<want>[^.!?,;]+)", re.I),
+             # "expected: 6", "Expected output = 6", "the correct answer is 6", "must be 6", "6 is right",
+             # "answer 6 expected", "why 5 and not 6"
+             re.compile(r"\bexpect(?:ed|ing)?(?:\s+(?:output|result|answer|value))?\s*(?:[:=]|\bis\b|\bwas\b|"
+                        r"\bwould be\b)\s*[\"'`]?(?P<want>[^\"'`!?,;]+?)[\"'`]?\s*(?:[!?,;]|\.(?!\d)|$)", re.I),
+             re.compile(r"\b(?:correct|right|real|true)\s+(?:answer|result|output|value)\s+(?:is|should be|would be)\s+"
+                        r"[\"'`]?(?P<want>[^\"'`!?,;]+?)[\"'`]?\s*(?:[!?,;]|\.(?!\d)|$)", re.I),
+             re.compile(r"\b(?:must|has to|have to|ought to)\s+(?:be|print|say|give|show|output|return)\s+"
+                        r"[\"'`]?(?P<want>[^\"'`!?,;]+?)[\"'`]?\s*(?:[!?,;]|\.(?!\d)|$)", re.I),
+             re.compile(r"(?:^|[\s,;.!?])(?P<want>-?\d[\d.]*)\s+(?:is|would be)\s+(?:right|correct|expected|the answer)",
+                        re.I),
+             re.compile(r"\banswer\s+(?P<want>-?\d[\d.]*)\s+(?:is\s+)?expected", re.I),
+             re.compile(r"\bexpect(?:ed|ing)?\s+(?P<want>[^,;.!?]+?)\s*[,;]\s*(?:but\s+)?(?:i\s+)?(?:got|get|gets|it\s+"
+                        r"(?:gives|prints|says|returns|shows))\b", re.I),
+             re.compile(r"\bbut\s+(?:the\s+)?answer\s+(?:is|should be|would be)\s+[\"'`]?(?P<want>[^\"'`!?,;]+?)[\"'`]?"
+                        r"\s*(?:[!?,;]|\.(?!\d)|$)", re.I),
+             re.compile(r"\b(?:and|but)\s+not\s+(?P<want>[^\s.!?,;]+)\s*\??\s*$", re.I),
+             re.compile(r"\bshould(?:n'?t| not)\s+it\s+be\s+(?P<want>[^\s!?,;]+)", re.I))
 
 
 def expectation(question: str, code_values: set[str], original: str = "") -> dict | None:
@@ -77,7 +106,8 @@ def expectation(question: str, code_values: set[str], original: str = "") -> dic
 
 
 _SAYS = re.compile(r"\b(?:it|the program|this|that)\s+(?:always\s+|still\s+|just\s+)?(?:says|prints|shows|outputs)\s+"
-                   r"[\"'`]?(?P<got>[^\"'`.!?,;]+)", re.I)
+                   r"[\"'`]?(?P<got>[^\"'`.!?,;]+?)(?=[\"'`.!?,;]|$|\s+(?:but|and|instead|even|when|although|"
+                   r"though|while|whereas)\b)", re.I)
 
 
 def other_branch(question: str, tree) -> str | None:
@@ -87,6 +117,12 @@ def other_branch(question: str, tree) -> str | None:
         return None
     got = said.group("got").strip().lower()
     import ast
+    for node in ast.walk(tree):   # the branch that prints exactly what they saw: they wanted the other one
+        if isinstance(node, ast.If) and node.orelse:
+            sides = [_printed(node.body), _printed(node.orelse)]
+            for here, there in ((0, 1), (1, 0)):
+                if sides[here] and sides[there] and " ".join(sides[here]).lower() == got:
+                    return " ".join(sides[there])
     for node in ast.walk(tree):
         if isinstance(node, ast.If) and node.orelse:
             sides = [_printed(node.body), _printed(node.orelse)]
@@ -111,8 +147,18 @@ _COUNT = re.compile(r"\b(?P<n>\d+|" + "|".join(w for w in _WORDS if w != "twice"
                     r"(?P<what>items|elements|numbers|names|lines|words|values|things|letters|rows|entries)\b", re.I)
 
 
+_STOPS_AT = re.compile(r"\b(?:stop|end|finish|quit)s?\s+(?:at|on|after)\s+(?P<n>-?\d+(?:\.\d+)?)\b|"
+                       r"\b(?:go|count|print|run)s?\s+(?:up\s+)?(?:to|until|till)\s+(?P<n2>-?\d+(?:\.\d+)?)\b|"
+                       r"\bup\s+to\s+(?P<n3>-?\d+(?:\.\d+)?)\b", re.I)
+
+
 def _wanted(expected: str, explicit: bool, code_values: set[str], original: str) -> dict | None:
     expected = expected.strip().strip("\"'`").strip()
+    stop = _STOPS_AT.search(expected)
+    if stop:   # "stop at 5", "count up to 10": the last number printed
+        return {"last": float(stop.group("n") or stop.group("n2") or stop.group("n3"))}
+    if "=" in expected:   # "10 divided by 3 = 3.33": the value is what follows the last =
+        expected = expected.rsplit("=", 1)[1].strip() or expected
     count = _COUNT.search(expected)
     if count:   # "the first three items", "3 lines": got is one element more or less
         n = count.group("n")
@@ -121,17 +167,27 @@ def _wanted(expected: str, explicit: bool, code_values: set[str], original: str)
     nums = _numbers(expected)
     printed = expect_match.numbers(original)
     fresh = [n for n in nums if not any(abs(n - p) < 1e-9 for p in printed)]
-    key = (fresh[0] if fresh else None) if explicit else (nums[-1] if nums else None)
-    words = [w for w in re.findall(r"[A-Za-z_][\w']*", expected) if w.lower() not in _STOP]
+    cued = [n for n in fresh if re.search(r"(?:\bis|\bbe|=|\bequals?|\bgives?|\bget|\bof)\s*[\"'`]?"
+                                          + re.escape(f"{n:g}") + r"\b", expected)]
+    key = ((cued or fresh)[0] if fresh else None) if explicit else (nums[-1] if nums else None)
+    if cued:   # "for 4 that is 10": the other numbers describe the input, only the cued one must appear
+        nums = [cued[0]]
+    words = [w for w in re.findall(r"[A-Za-z_][\w']*", expected) if w.lower() not in _STOP
+             or (w == expected and w in code_values)]   # a grade "A" the program can print is a value, not "a"
+    code_values = code_values | {"True", "False", "None"}   # what a test or a function returns, never in the code
     valued = [w for w in words if any(w.lower() in v.lower() for v in code_values)]
-    text = expected if re.search(r"[\[\](){}]", expected) else ""
+    # brackets, or only symbols ("***"): the exact text must appear
+    text = expected if re.search(r"[\[\](){}]", expected) or not re.search(r"\w", expected) \
+        or (len(words) >= 2 and valued and not nums) else ""   # "hello world": the words with their spacing
     if key is None and not valued and not text:
         return None
     return {"numbers": nums if explicit and len(nums) > 1 else [], "key": key,
             "words": valued if key is None else [], "text": text}
 
 
-_NEVER_ENDS = re.compile(r"keeps? (asking|going|looping|repeating)|never (stops|ends|finishes)|"
+_NEVER_ENDS = re.compile(r"keeps? (on )?(asking|going|looping|repeating|running)|never (stops|ends|finishes|quits)|"
+                         r"carries on|continues|goes on|still (asks|asking|going|running|loops)|loops? forever|"
+                         r"(doesn'?t|does not|won'?t|will not) (break|leave)|"
                          r"(doesn'?t|does not|won'?t|will not) (stop|end|finish|exit|quit)|forever|again and again|"
                          r"infinite", re.I)
 
@@ -156,13 +212,34 @@ def plan(code: str, tree, question: str, stdout: str, result=None) -> Plan | Non
         return Plan(candidates, {"ends": True}, stdout + "\n<EOFError>") if candidates else None
     values = {str(n.value) for n in _constants(tree)}
     want = expectation(question, values, stdout)
-    if want is None:
-        branch = other_branch(question, tree)
-        want = _wanted(branch, True, values, stdout) if branch else None
+    branch = other_branch(question, tree)
+    if branch and (want is None or (want.get("key") is None and not want.get("count"))):
+        want = {"line": branch}   # the other branch's exact line: "palindrome" is inside "not a palindrome"
     if want is None:
         return None
-    candidates = mutations.generate(code, tree)[:MAX_CANDIDATES]
+    candidates = _rule_edits(code, tree) + mutations.generate(code, tree)
+    candidates = candidates[:MAX_CANDIDATES]
     return Plan(candidates, want, stdout) if candidates else None
+
+
+def _rule_edits(code: str, tree) -> list[tuple[str, int, str]]:
+    """The fixed programs the silent-bug rules propose, tried first: when one of them prints what the student
+    expected, the rule's own explanation answers (explainer: same edit), not a lucky single-token change."""
+    from agents.debug import concrete_fix, silent_more, silent_results
+    from pitfalls import flow, logic, silent, values
+
+    out, seen = [], {code}
+    for check in silent.ALL + values.ALL + flow.ALL + silent_more.ALL + silent_results.ALL + (
+            lambda c, t: logic.wrong_output(c, t, ""),):
+        try:
+            found = [concrete_fix.concretize(f, code) for f in check(code, tree)]
+        except Exception:   # a rule that cannot read this program proposes nothing
+            continue
+        for f in found:
+            if f.fixed_code and f.line and f.fixed_code not in seen:
+                seen.add(f.fixed_code)
+                out.append((f.fixed_code, f.line, (f.fix or "apply the fix below").rstrip(".")))
+    return out
 
 
 def _constants(tree):
@@ -232,7 +309,7 @@ def pick(search: Plan, harness_stdout: str) -> Finding | None:
     if search.want.get("count") is not None:
         shown = f"{search.want['count']} {'lines' if search.want.get('lines') else 'items'}"
     else:
-        shown = search.want.get("text") or ", ".join(str(w) for w in search.want.get("words") or []) or \
+        shown = search.want.get("line") or search.want.get("text") or ", ".join(str(w) for w in search.want.get("words") or []) or \
             (f"{search.want['key']:g}" if search.want.get("key") is not None else "what you expected")
     return Finding(f"Line {line} is where the output goes wrong. I ran small changes of your program with the same "
                    f"input, and the first one that prints {shown}, as you expected, is this: {what}.",

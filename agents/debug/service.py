@@ -11,11 +11,11 @@ from __future__ import annotations
 import time
 
 import grpc
-from learnflow.v1 import (common_pb2, concepts_service_pb2, concepts_service_pb2_grpc,
-                          debug_service_pb2 as pb, debug_service_pb2_grpc as pb_grpc)
+from learnflow.v1 import (code_review_service_pb2, code_review_service_pb2_grpc, common_pb2, concepts_service_pb2,
+                          concepts_service_pb2_grpc, debug_service_pb2 as pb, debug_service_pb2_grpc as pb_grpc)
 
 from agents import specialist
-from agents.debug import explainer, inputs, pasted, prevention, repair_search
+from agents.debug import explainer, inputs, pasted, prevention, repair_search, review_handoff
 from pitfalls.ast_tools import parse
 from agents.llm import Narration, maybe_claude, offline_pieces
 from server import auth
@@ -84,7 +84,24 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
         hops.append(specialist.collaboration("concepts", AGENT, f"{error_type} explanation provided", "response"))
         return reply.response.response_text, hops
 
-    async def _diagnose(self, request, context):
+    async def _ask_review(self, request):
+        """The code review agent's findings on a clean-running program (agents/debug/review_handoff.py).
+        Returns (findings, collaboration hops); no findings when it is down or slow (the answer is degraded)."""
+        hops = [specialist.collaboration(AGENT, "code-review", "Request review of a program that ran without an "
+                                         "error", "collaboration")]
+        try:
+            reply = await code_review_service_pb2_grpc.CodeReviewServiceStub(self.rt.channel("code-review")).ReviewCode(
+                code_review_service_pb2.ReviewCodeRequest(context=request.context, code=request.code[:10000],
+                                                          question=request.question[:5000]),
+                metadata=self.rt.outgoing_metadata(), timeout=self.rt.settings.collaboration_timeout_s)
+        except grpc.aio.AioRpcError as exc:
+            hops[0].message_content += f" (no answer: {exc.code().name}; answered without it)"
+            return [], hops, True
+        hops.append(specialist.collaboration("code-review", AGENT, f"{len(reply.findings)} review findings provided",
+                                             "response"))
+        return list(reply.findings), hops, False
+
+    async def _diagnose(self, request, context, method: str = "Diagnose"):
         """Yields (piece, None) while working, then (None, (response, execution, fixed_code, hops, degraded))."""
         started = time.perf_counter()
         level = specialist.skill(request.context)
@@ -104,6 +121,11 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
                                               ran_with=choice.describe(), stdin_lines=choice.text.count("\n"),
                                               searched=searched)
         concept_text, hops, degraded = None, [], False
+        if request.code.strip() and review_handoff.wanted(result.status, request.question, diagnosis) and not \
+                review_handoff.called_by_specialist(
+                    context, lambda ctx: self.rt.is_internal_call(ctx, f"/learnflow.v1.DebugService/{method}")):
+            findings, hops, degraded = await self._ask_review(request)
+            diagnosis = review_handoff.lead(diagnosis, findings, request.question, request.code, result.status)
         if diagnosis.error_type:
             concept_text, hops = await self._ask_concepts(request, diagnosis.error_type,
                                                           result.exception_message or "")
@@ -144,7 +166,7 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
         yield None, (response, pb.ExecutionReport(status="not_run"), "", [], False)
 
     async def Diagnose(self, request, context):
-        async for _, final in self._diagnose(request, context):
+        async for _, final in self._diagnose(request, context, "Diagnose"):
             if final is not None:
                 response, execution, fixed, hops, degraded = final
                 return pb.DiagnoseResponse(response=response, execution=execution, fixed_code=fixed,
@@ -152,7 +174,7 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
 
     async def DiagnoseStream(self, request, context):
         index = 0
-        async for piece, final in self._diagnose(request, context):
+        async for piece, final in self._diagnose(request, context, "DiagnoseStream"):
             if piece is not None:
                 yield pb.DiagnoseStreamResponse(event=specialist.chunk_event(piece, index))
                 index += 1
