@@ -7,6 +7,11 @@ Held-out (bench/review_heldout.jsonl, written before the engines changed): the F
 (rule, message and rewrite) must match `main`, and code marked `severe` (a security or correctness problem)
 must never get "nothing to fix" nor a score above 80. Both report the issue-10 figures: "nothing to fix" or
 score > 80 despite a security/correctness/performance finding (must be 0), and the first finding's category.
+The held-out mode also scores the answer TEXT as a student reads it (first_finding_text(): the first line
+after any greeting, score line or heading, with its indented Try/Why lines) and counts all-clears
+("nothing to fix", 100/100, "no bugs/security problems") given to severe code. Cases marked `symptom` report a
+wrong output; with --with-debug their text is the one the service sends after consulting the debug agent
+(the program run by agents/debug/local_run.py instead of the sandbox).
 """
 from __future__ import annotations
 
@@ -61,34 +66,79 @@ def must_mention(path: Path) -> int:
     return 0
 
 
-def heldout(split: str, show_misses: bool, path: Path = HELDOUT) -> int:
+_GREETING = re.compile(r"^(hi|hello|hey|thanks|thank you|great|nice|good|well done|sure|ok(ay)?)\b", re.I)
+_SCORE = re.compile(r"^\W*(score\b.*\d+ ?/ ?100|\d+ ?/ ?100)\W*$", re.I)
+_ALL_CLEAR = re.compile(r"nothing to fix|100 ?/ ?100|no (issues|problems) found|clean code|"
+                        r"no bugs or security problems", re.I)
+_PRAISE_ONLY = re.compile(r"nothing to fix|100 ?/ ?100|no (issues|problems) found|clean code", re.I)
+
+
+def first_finding_text(text: str) -> str:
+    """The first finding as a reader meets it: the first line that is not a greeting/score line or a heading,
+    with the indented lines under it. A praise bullet counts as the first finding, and so does an all-clear
+    greeting ("Great work - nothing to fix"); "no bugs or security problems" in a greeting is counted by the
+    all-clear figure instead."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        bare = line.strip().strip("*#").strip()
+        if not bare or _SCORE.match(bare) or (bare.endswith(":") and len(bare) < 60):
+            continue
+        if _GREETING.match(bare) and not re.search(r"\bline \d", bare, re.I) and not _PRAISE_ONLY.search(bare):
+            continue
+        block = [line]
+        for nxt in lines[i + 1:]:
+            if not nxt.startswith((" ", "\t")):
+                break
+            block.append(nxt)
+        return "\n".join(block)
+    return ""
+
+
+def _ask_text(item: dict, with_debug: bool):
+    report = review(item["code"], item.get("question", ""))
+    if with_debug:
+        from agents.code_review import handoff   # noqa: PLC0415 (only after the hand-off exists)
+        return report, handoff.offline_answer(item["code"], item.get("question", ""), report, "beginner")
+    return report, render(report, "beginner")
+
+
+def heldout(split: str, show_misses: bool, path: Path = HELDOUT, with_debug: bool = False) -> int:
     items = [i for i in _load(path) if split == "all" or i["split"] == split]
     rows = []
     for item in items:
-        report = review(item["code"], item.get("question", ""))
-        text = render(report, "beginner")
+        report, text = _ask_text(item, with_debug)
         first = report.findings[0] if report.findings else None
         said = f"{first.rule} {first.code or ''} {first.message} {first.suggestion}" if first else ""
         praised = "nothing to fix" in text or report.score > 80
+        lead = first_finding_text(text)
         rows.append({**item, "ok": bool(first) and bool(re.search(item["main"], said, re.I)),
-                     "unsafe": item["severe"] and praised, "said": said[:150], "score": report.score})
-    for part_name in ("dev", "test", "test2"):
+                     "ask_ok": bool(re.search(item["main"], lead, re.I)),
+                     "unsafe": item["severe"] and praised,
+                     "all_clear": item["severe"] and bool(_ALL_CLEAR.search(text)),
+                     "said": said[:150], "lead": lead[:200], "score": report.score})
+    for part_name in sorted({r["split"] for r in rows}):
         part = [r for r in rows if r["split"] == part_name]
         if not part:
             continue
-        cats = ", ".join(f"{c} {sum(r['ok'] for r in part if r['category'] == c)}/"
-                         f"{sum(r['category'] == c for r in part)}"
-                         for c in ("security", "correctness", "performance", "style"))
-        ok = sum(r["ok"] for r in part)
-        print(f"review held-out {part_name}: main issue first {ok}/{len(part)} = {100 * ok / len(part):.1f}% ({cats}); "
-              f"'nothing to fix'/score > 80 on severe code: {sum(r['unsafe'] for r in part)}/"
-              f"{sum(r['severe'] for r in part)}")
-    ok = sum(r["ok"] for r in rows)
+        for key, label in (("ok", "main issue first (findings[0])"), ("ask_ok", "main issue first (answer text)")):
+            cats = ", ".join(f"{c} {sum(r[key] for r in part if r['category'] == c)}/"
+                             f"{sum(r['category'] == c for r in part)}"
+                             for c in ("security", "correctness", "performance", "style", "symptom")
+                             if any(r["category"] == c for r in part))
+            ok = sum(r[key] for r in part)
+            print(f"review held-out {part_name}: {label} {ok}/{len(part)} = {100 * ok / len(part):.1f}% ({cats})")
+        severe = sum(r["severe"] for r in part)
+        print(f"review held-out {part_name}: 'nothing to fix'/score > 80 on severe code: "
+              f"{sum(r['unsafe'] for r in part)}/{severe}; all-clear wording on severe code: "
+              f"{sum(r['all_clear'] for r in part)}/{severe}")
+    ok, ask_ok = sum(r["ok"] for r in rows), sum(r["ask_ok"] for r in rows)
     print(f"review held-out all: main issue first {ok}/{len(rows)} = {100 * ok / max(1, len(rows)):.1f}%; "
-          f"unsafe praise {sum(r['unsafe'] for r in rows)}")
+          f"answer text {ask_ok}/{len(rows)} = {100 * ask_ok / max(1, len(rows)):.1f}%; "
+          f"unsafe praise {sum(r['unsafe'] for r in rows)}; all-clear on severe {sum(r['all_clear'] for r in rows)}")
     for r in rows:
-        if (not r["ok"] or r["unsafe"]) and (r["split"] == "dev" or show_misses):
-            print(f"  miss {r['id']} ({r['split']}, score {r['score']}): /{r['main']}/ vs {r['said']!r}")
+        if (not r["ask_ok"] or not r["ok"] or r["unsafe"] or r["all_clear"]) and (r["split"] == "dev" or show_misses):
+            print(f"  miss {r['id']} ({r['split']}, score {r['score']}): /{r['main']}/ vs {r['said']!r}\n"
+                  f"      answer leads with: {r['lead'][:160]!r}")
     return 0
 
 
@@ -96,11 +146,15 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEV)
     parser.add_argument("--heldout", action="store_true")
-    parser.add_argument("--split", choices=("dev", "test", "test2", "all"), default="all")
-    parser.add_argument("--set", type=Path, default=HELDOUT, help="bench/review_heldout2.jsonl: a second fresh set")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "all"), default="all")
+    parser.add_argument("--set", type=Path, default=HELDOUT, help="bench/review_heldout2.jsonl or review_heldout3.jsonl: fresh sets")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--with-debug", action="store_true",
+                        help="symptom questions answered as the service does, consulting the debug engine")
     args = parser.parse_args(argv)
-    return heldout(args.split, args.show_misses, args.set) if args.heldout else must_mention(args.path)
+    if args.heldout:
+        return heldout(args.split, args.show_misses, args.set, args.with_debug)
+    return must_mention(args.path)
 
 
 if __name__ == "__main__":
