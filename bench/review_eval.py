@@ -68,9 +68,9 @@ def must_mention(path: Path) -> int:
 
 _GREETING = re.compile(r"^(hi|hello|hey|thanks|thank you|great|nice|good|well done|sure|ok(ay)?)\b", re.I)
 _SCORE = re.compile(r"^\W*(score\b.*\d+ ?/ ?100|\d+ ?/ ?100)\W*$", re.I)
-_ALL_CLEAR = re.compile(r"nothing to fix|100 ?/ ?100|no (issues|problems) found|clean code|"
+_ALL_CLEAR = re.compile(r"nothing to fix|100 ?/ ?100|no (issues|problems) found|clean code|flagged nothing|found nothing|"
                         r"no bugs or security problems", re.I)
-_PRAISE_ONLY = re.compile(r"nothing to fix|100 ?/ ?100|no (issues|problems) found|clean code", re.I)
+_PRAISE_ONLY = re.compile(r"nothing to fix|100 ?/ ?100|no (issues|problems) found|clean code|flagged nothing|found nothing", re.I)
 
 
 def first_finding_text(text: str) -> str:

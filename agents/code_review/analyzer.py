@@ -13,7 +13,8 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from agents.code_review import ruff_engine, rules_learner, rules_perf, rules_security, rules_silent
+from agents.code_review import (ruff_engine, rules_bugs, rules_learner, rules_perf, rules_security, rules_silent,
+                                symptom)
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
 from agents.code_review.rules_ast import AstRules, likely_exception
@@ -34,7 +35,11 @@ _SPEED = re.compile(r"\b(slow|fast|faster|speed|perform|efficien|optimi[sz]|quic
 # ruff rules that say less than a learner rule on the same line (ruff's fix for SIM222 is even `True`)
 _WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PLR0133", "E712", "PLR1716"},
            "constant-condition": {"PLR1714", "SIM222", "SIM223"}, "is-value": {"F632"},
-           "loop-returns-first-item": {"RET505", "SIM103"}, "hardcoded-secret": {"S105", "S106"}}
+           "loop-returns-first-item": {"RET505", "SIM103"}, "hardcoded-secret": {"S105", "S106"},
+           "backwards-update": {"PLW2901"}, "value-not-returned": {"F841"}, "float-index": {"F841"}}
+# Correctness notes that are real but rarely the main problem: after the other correctness findings.
+_LOW_CONFIDENCE = ("PLW2901", "F811", "PLW0120", "E722", "S110", "S112", "W605", "unreachable-code",
+                   "loop-may-not-end", "B008", "B012", "PLW0128")
 # Notes that matter least come last within their category (a docstring or a layout habit never leads a review).
 _MINOR = ("missing-docstring", "style-", "PLR2004", "descriptive-name")
 
@@ -66,8 +71,10 @@ def review(code: str, question: str = "") -> ReviewReport:
     ruff = ruff_engine.start(code)   # the native binary works while our own rules run
     try:
         rules = AstRules(tree, lines)
-        own = (rules_learner.run(tree) + rules.run() + rules_silent.run(code, tree) + rules_perf.run(tree)
-               + rules_security.run(tree))
+        reported = symptom.reports_symptom(question)
+        own = (rules_learner.run(tree) + rules.run() + rules_bugs.run(tree, question, reported)
+               + rules_silent.run(code, tree, question, reported)
+               + rules_perf.run(tree) + rules_security.run(tree))
     except BaseException:
         ruff.kill()
         ruff.communicate()
@@ -86,7 +93,7 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
     shadowed: set[str] = set()
     out = []
     for hit in ruff_engine.finish(ruff, code):
-        if (hit.code, hit.line) in covered:
+        if (hit.code, hit.line) in covered or (hit.code == "RET503" and _bug_in_function(tree, own, hit.line)):
             continue
         if hit.code == "S311" and not _SECRET.search(_context(tree, rows, hit.line)):
             continue   # `random` in a game is fine; only secrets (passwords, tokens, codes) need `secrets`
@@ -106,6 +113,12 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
             if name in shadowed:
                 continue
             shadowed.add(name)
+            called = _called_after(tree, name, hit.line)
+            if called:
+                out.append(Finding(rule, hit.line, "error", f"{message(hit)} Line {called} calls `{name}(...)`, "
+                                   f"which now calls your value instead and fails (TypeError: object is not "
+                                   f"callable).", tip, category, hit.code))
+                continue
         out.append(Finding(rule, hit.line, severity, message(hit), tip, category, hit.code))
     for code_id, where in layout.items():
         rule, category, severity = meaning(code_id, "")
@@ -114,6 +127,29 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
         out.append(Finding(rule, where[0], severity, f"PEP 8 style: {LAYOUT_MESSAGES[code_id]} ({plural} {shown}).",
                            LAYOUT_TIPS[code_id], category, code_id))
     return out
+
+
+def _function_at(tree: ast.Module, line: int):
+    spans = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    return min(spans, key=lambda n: (n.end_lineno or n.lineno) - n.lineno) if spans else None
+
+
+def _bug_in_function(tree: ast.Module, own: list[Finding], line: int) -> bool:
+    """A learner rule already reports a correctness bug in the function ruff's RET503 points at."""
+    fn = _function_at(tree, line)
+    return fn is not None and any(f.category == "correctness" and fn.lineno <= f.line <= (fn.end_lineno or fn.lineno)
+                                  for f in own)
+
+
+def _called_after(tree: ast.Module, name: str, line: int) -> int:
+    """Line of a later call of the built-in `name` that the assignment on `line` shadows (0 if none)."""
+    scope = _function_at(tree, line) or tree
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name \
+                and node.lineno > line:
+            return node.lineno
+    return 0
 
 
 _SECRET = re.compile(r"pass|token|secret|otp|salt|key|pin\b|verif|reset|session|auth|nonce", re.I)
@@ -144,11 +180,16 @@ def _dedupe(found: list[Finding]) -> list[Finding]:
         out.append(f)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     rank = {c: i for i, c in enumerate(CATEGORIES)}
-    return sorted(out, key=lambda f: (rank.get(f.category, 3), _minor(f), order[f.severity], f.line, f.rule))
+    return sorted(out, key=lambda f: (rank.get(f.category, 3), _minor(f), _low(f), order[f.severity], f.line,
+                                      f.rule))
 
 
 def _minor(f: Finding) -> bool:
     return f.rule.startswith(_MINOR) or f.code in _MINOR
+
+
+def _low(f: Finding) -> bool:
+    return f.code in _LOW_CONFIDENCE or f.rule in _LOW_CONFIDENCE
 
 
 def _score(findings: tuple[Finding, ...]) -> int:
@@ -212,11 +253,7 @@ def render(report: ReviewReport, skill_level: str = "beginner") -> str:
             out.append(f"  Why: {WHY['syntax-error']}")
         return "\n".join(out)
 
-    out.append(_opening(report))
-    good = _positives(report)
-    if good:
-        out.append("\nWhat's good:")
-        out.extend(f"- {g}" for g in good)
+    out.append(_opening(report, level))
     for category in CATEGORIES:
         group = [f for f in report.findings if f.category == category]
         if not group:
@@ -231,6 +268,10 @@ def render(report: ReviewReport, skill_level: str = "beginner") -> str:
             reason = why(f)
             if level == "beginner" and reason:
                 out.append(f"  Why: {reason}")
+    good = _positives(report)
+    if good:   # after the findings: praise never comes before the main issue
+        out.append("\nWhat's good:")
+        out.extend(f"- {g}" for g in good)
     out.append("\n" + _closing(report, level))
     return "\n".join(out)
 
@@ -241,13 +282,20 @@ def _indent_suggestion(text: str) -> str:
     return f"  Try: {text}"
 
 
-def _opening(report: ReviewReport) -> str:
-    """The main issue first; 'nothing to fix' only when there is nothing at all."""
+_CHECKED = "security (eval/exec, SQL built from strings, shell commands, pickle, secrets), common logic bugs, speed " \
+           "and PEP 8 style"
+
+
+def _opening(report: ReviewReport, level: str = "beginner") -> str:
+    """The main issue first, as a finding with its line and rewrite; an all-clear only when nothing at all was found,
+    and then only about what was checked."""
     if not report.findings:
-        return f"Great work - this code is clean and I found nothing to fix (score {report.score}/100)."
+        return (f"My checks flagged nothing in this code: I looked at {_CHECKED}. Static checks cannot prove the "
+                "results are right, so if it prints something you did not expect, tell me the input, what you "
+                "expected and what you got, and I will run it.")
     first = report.findings[0]
+    lead = f"Most important: line {first.line} - {first.message}\n{_indent_suggestion(first.suggestion)}"
     serious = [f for f in report.findings if f.category in ("security", "correctness") and f.severity == "error"]
-    lead = f"Most important: line {first.line} - {first.message}"
     speed = ""
     if report.metrics.get("speed_question"):
         slow = [f for f in report.findings if f.category == "performance" and "O(" in f.message + f.suggestion]
@@ -257,14 +305,14 @@ def _opening(report: ReviewReport) -> str:
     if first.category == "security":
         return f"{lead}\nThis is a security problem, so fix it before anything else (score {report.score}/100).{speed}"
     if serious:
-        return (f"{lead}\n{len(serious)} issue{'s' if len(serious) > 1 else ''} will cause wrong results, so start "
-                f"with {'those' if len(serious) > 1 else 'that'} (score {report.score}/100).{speed}")
+        return (f"{lead}\n{len(serious)} issue{'s' if len(serious) > 1 else ''} will cause wrong results or a crash, "
+                f"so start with {'those' if len(serious) > 1 else 'that'} (score {report.score}/100).{speed}")
     if first.category == "performance":
-        return f"{lead}\nIt works, but it is slower than it needs to be (score {report.score}/100).{speed}"
+        return f"{lead}\nIt is slower than it needs to be (score {report.score}/100).{speed}"
     if first.category == "correctness":
-        return f"{lead}\nThis can cause a bug later, so it is worth fixing first (score {report.score}/100).{speed}"
-    return (f"Nice work - no bugs or security problems turned up in the checks; style notes below "
-            f"(score {report.score}/100).{speed}")
+        return f"{lead}\nThis can cause a bug, so it is worth fixing first (score {report.score}/100).{speed}"
+    return (f"{lead}\nThe rest are style notes; the checks for security problems and common logic bugs flagged "
+            f"nothing (score {report.score}/100).{speed}")
 
 
 def _positives(report: ReviewReport) -> list[str]:
@@ -292,7 +340,7 @@ def _positives(report: ReviewReport) -> list[str]:
 
 def _closing(report: ReviewReport, level: str) -> str:
     if not report.findings:
-        return "Keep it up - this is the kind of code other people enjoy reading."
+        return "Keep it up - it reads cleanly."
     first = report.findings[0]
     if level == "beginner":
         return (f"Don't worry about the number of notes - each one is a small habit. Start with line {first.line} "

@@ -9,6 +9,9 @@ import re
 from agents.code_review.rules_common import Finding
 
 _SECRET_NAME = re.compile(r"(^|_)(pw|pwd|passw\w*|pass|passcode|pin|secret\w*|token|api_?key|apikey)($|_)", re.I)
+# a name that may hold a credential, when the value also looks like one (letters and digits, no spaces, >= 12)
+_KEY_NAME = re.compile(r"(^|_)(key|token|secret|credential|auth|bearer|private)(s)?($|_)", re.I)
+_KEY_VALUE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[\w\-.+/=:]{12,}$")
 
 
 def _secret_literal(node: ast.AST) -> bool:
@@ -47,26 +50,75 @@ def hardcoded_secret(tree: ast.AST) -> list[Finding]:
     return out
 
 
+def credential_constant(tree: ast.AST) -> list[Finding]:
+    """`API_KEY = "sk_live_51Hx..."`: a credential-shaped string stored under a key/token name (ruff's S105 only
+    knows password-like names)."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and _KEY_NAME.search(node.targets[0].id) and isinstance(node.value, ast.Constant) \
+                and isinstance(node.value.value, str) and _KEY_VALUE.match(node.value.value):
+            name = node.targets[0].id
+            out.append(Finding(
+                "hardcoded-secret", node.lineno, "error",
+                f"`{name}` holds a real-looking credential written into the code: anyone who can read the program "
+                "(or its history in git) can use it.",
+                f"import os\n{name} = os.environ['{name.upper()}']   # set it outside the code; rotate the leaked one",
+                "security"))
+    return out
+
+
 def _from_input(node: ast.AST, inputs: set[str]) -> bool:
     return any((isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "input")
                or (isinstance(n, ast.Name) and n.id in inputs) for n in ast.walk(node))
 
 
+def _tainted_parameters(tree: ast.AST, inputs: set[str]) -> dict[ast.AST, set[str]]:
+    """Parameters of the student's functions that some call fills with what the user typed (`show(input())`)."""
+    funcs = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    tainted: dict[ast.AST, set[str]] = {}
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in funcs):
+            continue
+        fn = funcs[call.func.id]
+        params = [a.arg for a in fn.args.posonlyargs + fn.args.args]
+        for param, arg in zip(params, call.args):
+            if _from_input(arg, inputs):
+                tainted.setdefault(fn, set()).add(param)
+        for kw in call.keywords:
+            if kw.arg in params and _from_input(kw.value, inputs):
+                tainted.setdefault(fn, set()).add(kw.arg)
+    return tainted
+
+
+def _opens_with(scope: ast.AST, inputs: set[str]):
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open" and node.args \
+                and isinstance(node.args[0], (ast.BinOp, ast.JoinedStr)) and _from_input(node.args[0], inputs):
+            yield node
+
+
 def path_from_input(tree: ast.AST) -> list[Finding]:
     inputs = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and _from_input(n.value, set())
               for t in n.targets if isinstance(t, ast.Name)}
-    out = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open" and node.args \
-                and isinstance(node.args[0], (ast.BinOp, ast.JoinedStr)) and _from_input(node.args[0], inputs):
-            out.append(Finding(
-                "path-from-input", node.lineno, "warning",
-                f"`{ast.unparse(node.args[0])}` puts what the user typed into a file path: typing `../` walks out of "
-                "the folder and opens any file the program can read.",
-                "from pathlib import Path\nbase = Path('data').resolve()\npath = (base / name).resolve()\n"
-                "if not path.is_relative_to(base):\n    raise ValueError('no such file')", "security"))
+    out, seen = [], set()
+    opens = list(_opens_with(tree, inputs))
+    for fn, params in _tainted_parameters(tree, inputs).items():
+        opens += list(_opens_with(fn, params))
+    for node in opens:
+        if node.lineno in seen:
+            continue
+        seen.add(node.lineno)
+        out.append(Finding(
+            "path-from-input", node.lineno, "warning",
+            f"`{ast.unparse(node.args[0])}` puts what the user typed into a file path: typing `../` walks out of "
+            "the folder and opens any file the program can read.",
+            "from pathlib import Path\nbase = Path('data').resolve()\npath = (base / name).resolve()\n"
+            "if not path.is_relative_to(base):\n    raise ValueError('no such file')", "security"))
     return out
 
 
 def run(tree: ast.AST) -> list[Finding]:
-    return hardcoded_secret(tree) + path_from_input(tree)
+    found = hardcoded_secret(tree)
+    lines = {f.line for f in found}
+    return found + [f for f in credential_constant(tree) if f.line not in lines] + path_from_input(tree)

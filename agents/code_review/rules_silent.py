@@ -41,6 +41,14 @@ _RULES = {
     "Parameter ignored": ("parameter-ignored", "error"),
     "Division before addition": ("division-before-addition", "error"),
     "Total replaced instead of added to": ("total-replaced", "error"),
+    "Accumulator reset inside the loop": ("accumulator-reset", "error"),
+    "return inside the loop": ("loop-returns-first-item", "error"),
+    "Off-by-one range": ("off-by-one-range", "error"),
+    "Infinite loop": ("infinite-loop", "error"),
+    "Loop may never end": ("loop-may-not-end", "warning"),
+    "Some paths return None": ("missing-return-path", "error"),
+    "Integer division": ("integer-division", "error"),
+    "Loop variable reused": ("loop-variable-reused", "error"),
 }
 _CHECKS = (expl_silent.method_not_called, expl_silent.repeated_rows, expl_silent.recursion_result_dropped,
            expl_silent.aliasing, expl_values.is_between_values, expl_values.contradictory_test,
@@ -48,7 +56,11 @@ _CHECKS = (expl_silent.method_not_called, expl_silent.repeated_rows, expl_silent
            expl_logic.mutating_while_iterating, expl_logic.early_return_in_loop, expl_values.discarded_results,
            expl_logic.accumulator_problems, expl_flow.plus_equals_swapped, expl_flow.comparison_as_statement,
            expl_flow.lost_swap, expl_flow.stored_none, expl_flow.parameter_ignored, expl_flow.average_precedence,
-           expl_flow.total_overwritten)   # RET503: missing returns
+           expl_flow.total_overwritten, expl_silent.range_from_one, expl_logic.infinite_loops,
+           expl_flow.missing_return_path, expl_logic.shadowed_loop_variable)
+# Guesses that hold only when the student says the output is wrong ("1 to 10 but 10 never shows up"):
+_ON_SYMPTOM = (expl_logic.off_by_one_range,)
+_QUESTION_CHECKS = (expl_logic.integer_division,)
 
 
 def _rewrite(code: str, fixed: str | None) -> str:
@@ -61,19 +73,23 @@ def _rewrite(code: str, fixed: str | None) -> str:
     return "\n".join(r[pad:] for r in added)
 
 
-def run(code: str, tree: ast.Module) -> list[Finding]:
-    out: list[Finding] = []
-    seen: set[tuple[str, int]] = set()
-    for check in _CHECKS:
+def _found(code: str, tree: ast.Module, question: str, symptom: bool):
+    for check in _CHECKS + (_ON_SYMPTOM if symptom else ()) + _QUESTION_CHECKS:
         try:
-            found = check(code, tree)
+            yield from (check(code, tree, question) if check in _QUESTION_CHECKS else check(code, tree))
         except (ValueError, IndexError, AttributeError):   # an odd shape of code: skip this one check
             continue
-        for f in found:
-            rule, severity = _RULES.get(f.title or "", ("", ""))
-            if not rule or not f.line or (rule, f.line) in seen:
-                continue
-            seen.add((rule, f.line))
-            rewrite = _rewrite(code, f.fixed_code)
-            out.append(Finding(rule, f.line, severity, f.cause, rewrite or f.fix, "correctness"))
+
+
+def run(code: str, tree: ast.Module, question: str = "", symptom: bool = False) -> list[Finding]:
+    """`symptom`: the student reports a wrong output, so weaker guesses (an off-by-one range end) are shown too."""
+    out: list[Finding] = []
+    seen: set[tuple[str, int]] = set()
+    for f in _found(code, tree, question, symptom):
+        rule, severity = _RULES.get(f.title or "", ("", ""))
+        if not rule or not f.line or (rule, f.line) in seen:
+            continue
+        seen.add((rule, f.line))
+        rewrite = _rewrite(code, f.fixed_code)
+        out.append(Finding(rule, f.line, severity, f.cause, rewrite or f.fix, "correctness"))
     return out

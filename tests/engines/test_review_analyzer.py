@@ -87,7 +87,7 @@ def test_clean_code_has_no_findings(code):
     report = review(code)
     assert report.findings == () and report.score == 100 and report.parse_error is None
     text = render(report)
-    assert "nothing to fix" in text
+    assert "flagged nothing" in text and "I looked at security" in text   # an all-clear says what was checked
 
 
 def test_loop_index_names_and_short_math_names_are_not_flagged():
@@ -160,11 +160,11 @@ def test_report_types_and_summary():
     assert severities == sorted(severities, key=order.get)
 
 
-def test_render_names_the_main_issue_then_praise_then_groups_by_category():
+def test_render_names_the_main_issue_then_groups_by_category_then_praise():
     code = "import os\n\ndef Add(items=[]):\n    if len(items) == 0:\n        return True\n    return False\n"
     text = render(review(code), "beginner")
     assert text.startswith("Most important: line 3")
-    assert text.index("What's good") < text.index("Correctness") < text.index("Style and readability")
+    assert text.index("Correctness") < text.index("Style and readability") < text.index("What's good")
     assert "must fix" in text and "worth improving" in text and "polish" in text
     assert "Line 3" in text and "Why:" in text and "Try:" in text
 
