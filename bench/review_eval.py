@@ -94,12 +94,36 @@ def first_finding_text(text: str) -> str:
     return ""
 
 
+def _debug_text(code: str, question: str) -> tuple[str, str]:
+    """What DebugService.Diagnose answers (its text and fixed code), with agents/debug/local_run.py as the sandbox:
+    the same input choice, run, repair search and explainer."""
+    from agents.debug import explainer, inputs, repair_search   # noqa: PLC0415
+    from agents.debug.local_run import run   # noqa: PLC0415
+    from pitfalls.ast_tools import parse   # noqa: PLC0415
+    tree = parse(code)
+    choice = inputs.choose("", question, tree)
+    result = run(code, stdin=choice.text, timeout=5.0)
+    searched = None
+    if repair_search.searchable(result, question):
+        search = repair_search.plan(code, tree, question, result.stdout, result)
+        if search is not None:
+            searched = repair_search.pick(search, run(repair_search.harness(), stdin=search.job_input(choice.text),
+                                                      timeout=10.0).stdout)
+    diagnosis = explainer.explain_failure(code, result, question=question, ran_with=choice.describe(),
+                                          stdin_lines=choice.text.count("\n"), searched=searched)
+    return explainer.render(diagnosis, None), diagnosis.fixed_code or ""
+
+
 def _ask_text(item: dict, with_debug: bool):
-    report = review(item["code"], item.get("question", ""))
-    if with_debug:
-        from agents.code_review import handoff   # noqa: PLC0415 (only after the hand-off exists)
-        return report, handoff.offline_answer(item["code"], item.get("question", ""), report, "beginner")
-    return report, render(report, "beginner")
+    question = item.get("question", "")
+    report = review(item["code"], question)
+    text = render(report, "beginner")
+    if with_debug:   # as CodeReviewService: a reported symptom is run by the debug agent first
+        from agents.code_review import handoff, symptom   # noqa: PLC0415
+        if symptom.reports_symptom(question):
+            diagnosis = handoff.read_diagnosis(*_debug_text(item["code"], question))
+            text = handoff.compose(diagnosis, text, render(report, "beginner", lead="First review note"))
+    return report, text
 
 
 def heldout(split: str, show_misses: bool, path: Path = HELDOUT, with_debug: bool = False) -> int:

@@ -238,8 +238,10 @@ def _syntax_hint(msg: str, text: str) -> str:
 
 
 # ---- rendering ---------------------------------------------------------------------------------
-def render(report: ReviewReport, skill_level: str = "beginner") -> str:
-    """Kind, readable review text: what's good, then findings grouped by severity with rewrites."""
+def render(report: ReviewReport, skill_level: str = "beginner", lead: str = "Most important") -> str:
+    """Kind, readable review text: the main issue with its rewrite, findings grouped by category with rewrites,
+    then what's good. `lead` names the first note ("First review note" when a diagnosis from running the code
+    comes before the review)."""
     level = skill_level if skill_level in ("beginner", "intermediate", "advanced") else "beginner"
     out: list[str] = []
     if report.parse_error == "no code":
@@ -253,7 +255,7 @@ def render(report: ReviewReport, skill_level: str = "beginner") -> str:
             out.append(f"  Why: {WHY['syntax-error']}")
         return "\n".join(out)
 
-    out.append(_opening(report, level))
+    out.append(_opening(report, level, lead))
     for category in CATEGORIES:
         group = [f for f in report.findings if f.category == category]
         if not group:
@@ -286,7 +288,7 @@ _CHECKED = "security (eval/exec, SQL built from strings, shell commands, pickle,
            "and PEP 8 style"
 
 
-def _opening(report: ReviewReport, level: str = "beginner") -> str:
+def _opening(report: ReviewReport, level: str = "beginner", label: str = "Most important") -> str:
     """The main issue first, as a finding with its line and rewrite; an all-clear only when nothing at all was found,
     and then only about what was checked."""
     if not report.findings:
@@ -294,13 +296,13 @@ def _opening(report: ReviewReport, level: str = "beginner") -> str:
                 "results are right, so if it prints something you did not expect, tell me the input, what you "
                 "expected and what you got, and I will run it.")
     first = report.findings[0]
-    lead = f"Most important: line {first.line} - {first.message}\n{_indent_suggestion(first.suggestion)}"
+    lead = f"{label}: line {first.line} - {first.message}\n{_indent_suggestion(first.suggestion)}"
     serious = [f for f in report.findings if f.category in ("security", "correctness") and f.severity == "error"]
     speed = ""
     if report.metrics.get("speed_question"):
         slow = [f for f in report.findings if f.category == "performance" and "O(" in f.message + f.suggestion]
-        speed = ("\nAbout speed: " + " ".join(f"line {f.line}: {f.message} Fix: {f.suggestion.splitlines()[0]}"
-                                              for f in slow[:2])) if slow else \
+        speed = ("\nAbout speed: " + " ".join(f"line {f.line}: {f.message}{_before_after(f)} Fix: "
+                                              f"{f.suggestion.splitlines()[0]}" for f in slow[:2])) if slow else \
             "\nAbout speed: I found no loop whose cost grows faster than the input here."
     if first.category == "security":
         return f"{lead}\nThis is a security problem, so fix it before anything else (score {report.score}/100).{speed}"
@@ -313,6 +315,19 @@ def _opening(report: ReviewReport, level: str = "beginner") -> str:
         return f"{lead}\nThis can cause a bug, so it is worth fixing first (score {report.score}/100).{speed}"
     return (f"{lead}\nThe rest are style notes; the checks for security problems and common logic bugs flagged "
             f"nothing (score {report.score}/100).{speed}")
+
+
+_BIG_O = re.compile(r"O\([^()]*(?:\([^()]*\))?[^()]*\)")
+
+
+def _before_after(f: Finding) -> str:
+    """" Complexity now: O(n·m); after the fix: O(n+m)." from the finding's own figures ("" if it has none)."""
+    before = _BIG_O.findall(f.message)
+    after = [o for o in _BIG_O.findall(f.suggestion) if o != "O(1)"] or \
+        [o for o in _BIG_O.findall(f.message)[1:] if o != "O(1)"]
+    if not before or not after:
+        return ""
+    return f" Complexity now: {before[0]}; after the fix: {after[-1]}."
 
 
 def _positives(report: ReviewReport) -> list[str]:

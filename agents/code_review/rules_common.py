@@ -96,4 +96,17 @@ WHY = {
                      "deque does it in one step.",
     "is-literal": "`is` asks whether two values are the same object in memory, which for numbers and strings "
                   "depends on Python internals; == compares their values.",
+    "index-past-end": "A list of n items has indexes 0 to n - 1, so index n is always one too far.",
+    "float-index": "`/` always gives a float, even for 4 / 2; indexes and range() need whole numbers, which `//` keeps.",
+    "backwards-update": "`a = b` copies b into a: to remember the new best value, it must be on the left.",
+    "value-not-returned": "A value computed inside a function stays there unless it is returned; callers get None.",
+    "unreachable-code": "return, raise, break and continue leave the block at once, so lines after them never run.",
+    "integer-division": "`//` rounds down to a whole number; `/` keeps the fraction an average or ratio needs.",
+    "off-by-one-range": "range(a, b) stops before b, so the last value you get is b - 1.",
+    "accumulator-reset": "A total started inside the loop starts again every round, so only the last item counts.",
+    "infinite-loop": "A while loop ends only when its condition becomes False, so something in the body must change it.",
+    "loop-may-not-end": "Rounds in which nothing in the condition changes repeat forever.",
+    "missing-return-path": "A function that reaches its end without return gives None for those inputs.",
+    "loop-variable-reused": "The inner loop overwrites the outer loop's variable, so the outer loop works with the "
+                            "wrong value.",
 }

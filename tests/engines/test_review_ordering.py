@@ -1,0 +1,221 @@
+"""Review order and the learner-bug rules of the third round: the main issue leads (category, then confidence),
+style/structure notes never lead while a security/correctness/performance finding stands, each new rule names the
+line and rewrites it, an all-clear claims only what was checked, and a reported symptom is handed to debug."""
+from __future__ import annotations
+
+import pytest
+
+from agents.code_review import handoff, symptom
+from agents.code_review.analyzer import render, review
+from server import auth
+
+_STYLE = {"style"}
+
+
+def _first(code: str, question: str = ""):
+    report = review(code, question)
+    assert report.findings, render(report)
+    return report, report.findings[0]
+
+
+# ---- new rules: (code, question, rule, line, text the rewrite must contain) ------------------------------------
+RULES = {
+    "index-past-end": ("def last(xs):\n    return xs[len(xs)]\n", "", "index-past-end", 2, "xs[-1]"),
+    "float-index-direct": ("def mid(xs):\n    return xs[len(xs) / 2]\n", "", "float-index", 2, "len(xs) // 2"),
+    "float-index-name": ("def mid(xs):\n    half = len(xs) / 2\n    return xs[half]\n", "", "float-index", 2,
+                         "half = len(xs) // 2"),
+    "backwards-update": ("def top(xs):\n    best = xs[0]\n    for x in xs:\n        if x > best:\n"
+                         "            x = best\n    return best\n", "", "backwards-update", 5, "best = x"),
+    "value-not-returned": ("def area(w, h):\n    a = w * h\n\nprint(area(2, 3))\n", "", "value-not-returned", 2,
+                           "return w * h"),
+    "accumulator-reset": ("def total(xs):\n    for x in xs:\n        t = 0\n        t += x\n    return t\n", "",
+                          "accumulator-reset", 3, "above the loop"),
+    "infinite-loop": ("i = 0\nwhile i < 3:\n    print(i)\n", "", "infinite-loop", 2, "i += 1"),
+    "return-inside-loop": ("def any_odd(xs):\n    for x in xs:\n        if x % 2:\n            return True\n"
+                           "        return False\n", "", "loop-returns-first-item", 5, "after the loop"),
+    "paths-return-none": ("def size(n):\n    if n < 10:\n        return 'small'\n    elif n < 100:\n"
+                          "        return 'big'\n", "", "missing-return-path", 4, "else"),
+    "mean-floor-division": ("def mean(xs):\n    return sum(xs) // len(xs)\n", "", "integer-division", 2,
+                            "sum(xs) / len(xs)"),
+    "range-end-named": ("for n in range(1, 7):\n    print(n)\n", "I want 1 to 7 but 7 is missing", "off-by-one-range",
+                        1, "range(1, 8)"),
+    "credential-constant": ("TOKEN_KEY = 'ab12CD34ef56GH78'\n\ndef headers():\n    return {'k': TOKEN_KEY}\n", "",
+                            "hardcoded-secret", 1, "os.environ"),
+    "path-through-parameter": ("def show(name):\n    with open('docs/' + name) as f:\n        return f.read()\n\n"
+                               "print(show(input()))\n", "", "path-from-input", 2, "is_relative_to"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RULES))
+def test_rule_leads_with_its_line_and_rewrite(case):
+    code, question, rule, line, rewrite = RULES[case]
+    report, first = _first(code, question)
+    assert (first.rule, first.line) == (rule, line), [(f.rule, f.line) for f in report.findings]
+    assert rewrite in first.suggestion + first.message, first.suggestion
+    text = render(report)
+    assert text.startswith(f"Most important: line {line}") and "flagged nothing" not in text
+    assert report.score <= 60
+
+
+def test_unreachable_code_is_reported_but_not_severe():
+    report = review("def pay(x):\n    return x * 2\n    print('paid')\n")
+    found = [f for f in report.findings if f.rule == "unreachable-code"]
+    assert found and found[0].line == 3 and found[0].severity == "warning" and found[0].category == "correctness"
+
+
+def test_range_end_guess_needs_a_reported_symptom():
+    code = "for n in range(1, 7):\n    print(n)\n"
+    assert not any(f.rule == "off-by-one-range" for f in review(code, "can you check my loop").findings)
+
+
+def test_shadowed_builtin_later_called_is_an_error():
+    code = "sum = 0\nfor v in [1, 2]:\n    sum += v\nprint(sum([3, 4]))\n"
+    report, first = _first(code)
+    assert first.rule == "shadowed-builtin" and first.severity == "error" and "Line 4" in first.message
+
+
+def test_shadowed_builtin_not_called_stays_a_warning():
+    report = review("def f(values):\n    max = values[0]\n    return max\n")
+    found = [f for f in report.findings if f.rule == "shadowed-builtin"]
+    assert found and found[0].severity == "warning"
+
+
+# ---- ordering ------------------------------------------------------------------------------------------------
+MIXED = {
+    # deep nesting + magic numbers + a real bug further down
+    "nesting-then-bug": ("def f(o):\n    if o:\n        if o[0]:\n            if o[1]:\n                if o[2]:\n"
+                         "                    if o[3]:\n                        return 5\n    return o[len(o)]\n"),
+    # RET/SIM notes + a loop that returns on its first item
+    "ret-sim-then-loop-return": ("def has(xs, t):\n    for x in xs:\n        if x == t:\n            return True\n"
+                                 "        else:\n            return False\n"),
+    # open() without with + a list lookup in a loop (performance)
+    "open-then-slow-lookup": ("banned = open('b.txt').read().split()\n\ndef keep(ws):\n"
+                              "    return [w for w in ws if w not in banned]\n"),
+    # camelCase + SQL from strings
+    "naming-then-sql": ("import sqlite3\n\ndef getUser(userName):\n    db = sqlite3.connect('a.db')\n"
+                        "    return db.execute(\"SELECT * FROM u WHERE n = '\" + userName + \"'\").fetchone()\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MIXED))
+def test_style_never_leads_while_a_serious_finding_stands(case):
+    report = review(MIXED[case], "is this slow?")
+    categories = [f.category for f in report.findings]
+    assert set(categories) - _STYLE, categories
+    assert categories[0] != "style", [(f.rule, f.category) for f in report.findings]
+    order = ["security", "correctness", "performance", "style"]
+    assert [order.index(c) for c in categories] == sorted(order.index(c) for c in categories)
+
+
+def test_ret503_is_style_when_the_fall_through_is_no_bug():
+    code = "def check(x):\n    if x:\n        return 1\n    print('no')\n"
+    report = review(code)
+    ret = [f for f in report.findings if f.code == "RET503"]
+    assert not ret or ret[0].category == "style"
+
+
+def test_ret503_gives_way_to_the_bug_it_hides():
+    code = "def grade(s):\n    if s >= 90:\n        return 'A'\n    elif s >= 80:\n        return 'B'\n"
+    report, first = _first(code)
+    assert first.rule == "missing-return-path" and not any(f.code == "RET503" for f in report.findings)
+
+
+def test_low_confidence_correctness_notes_come_after_the_others():
+    code = ("def f(xs):\n    try:\n        n = xs[len(xs)]\n    except:\n        n = 0\n    return n\n")
+    report = review(code)
+    rules = [f.rule for f in report.findings if f.category == "correctness"]
+    assert rules.index("index-past-end") < rules.index("bare-except")
+
+
+def test_speed_question_states_complexity_before_and_after():
+    code = ("def common(a, b):\n    out = []\n    for x in a:\n        for y in b:\n            if x == y:\n"
+            "                out.append(x)\n    return out\n")
+    text = render(review(code, "this is really slow with 100k items"))
+    assert text.startswith("Most important: line") and "About speed:" in text
+    speed = text[text.index("About speed:"):].split("\n")[0]
+    assert "O(n·m)" in speed and "O(n+m)" in speed
+
+
+# ---- what the opening claims ----------------------------------------------------------------------------------
+def test_opening_never_claims_no_bugs_while_one_stands():
+    for code, question, *_ in RULES.values():
+        text = render(review(code, question))
+        assert "no bugs" not in text.split("\n\n")[0] and "flagged nothing" not in text
+
+
+def test_style_only_opening_claims_only_what_was_checked():
+    text = render(review("def Add(a, b):\n    return a + b\n"))
+    assert text.startswith("Most important: line 1") and "checks for security problems and common logic bugs" in text
+    assert text.index("Style and readability") < text.index("What's good")
+
+
+def test_all_clear_is_only_about_the_checks():
+    text = render(review('def mean(xs):\n    """Mean of a non-empty list."""\n    return sum(xs) / len(xs)\n'))
+    assert text.startswith("My checks flagged nothing") and "what you expected" in text
+    assert "nothing to fix" not in text and "100/100" not in text
+
+
+# ---- symptom hand-off (pure parts; the gRPC hop is tested through Envoy) --------------------------------------
+@pytest.mark.parametrize("question,reported", [
+    ("expected 6 but got 5", True), ("it prints 2 2 2 instead of 0 1 2", True), ("my loop never stops", True),
+    ("it crashes when I type a word", True), ("the total should be 60 but it prints 30", True),
+    ("I typed 5 10 3 and it says 5 is the biggest???", True), ("it always prints welcome", True),
+    ("can you review my code?", False), ("is this fast enough for 1M rows", False), ("any tips on naming?", False),
+    ("", False),
+])
+def test_symptom_detection(question, reported):
+    assert symptom.reports_symptom(question) is reported
+
+
+DEBUG_TEXT = ("### Integer division\n\n**Where to look:** line 2\n\n**Why it happens:** Line 2 uses `//`, which "
+              "throws away the fractional part.\n\n**How to fix it:** Use `/` for true division.\n\n**Fixed code:**\n"
+              "```python\ndef mean(a, b):\n    return (a + b) / 2\n```\n\n- I ran it and it finished without an error; "
+              "it printed:\n```\n3\n```\n\n### The concept behind it: Numbers\nPython has int and float.")
+
+
+def test_diagnosis_leads_then_the_review_follows():
+    diagnosis = handoff.read_diagnosis(DEBUG_TEXT)
+    assert (diagnosis.line, diagnosis.fix) == (2, "Use `/` for true division.")
+    assert "return (a + b) / 2" in diagnosis.fixed_code and diagnosis.ran.startswith("- I ran it")
+    text = handoff.compose(diagnosis, "Most important: line 9 - review", "First review note: line 9 - review")
+    assert text.startswith("Most important: line 2 - I ran your program: Line 2 uses `//`")
+    assert text.index("Try: Use `/`") < text.index("Code review notes:") < text.index("First review note: line 9")
+    assert "concept behind it" not in text
+
+
+def test_diagnosis_without_a_line_leaves_the_review_first():
+    diagnosis = handoff.read_diagnosis("### Ran without errors\n\n**Why it happens:** nothing found\n\n"
+                                       "- I ran it and it finished without an error; it printed:\n```\n4\n```")
+    text = handoff.compose(diagnosis, "Most important: line 3 - review")
+    assert text.startswith("Most important: line 3 - review") and "I also ran it:" in text
+    assert handoff.compose(None, "review") == "review"
+
+
+class _Context:
+    def __init__(self, metadata):
+        self.metadata = metadata
+
+    def invocation_metadata(self):
+        return self.metadata
+
+
+class _Runtime:
+    """Only the signature check of the real runtime (server/runtime.py) - the logic above it is under test."""
+
+    class settings:
+        internal_secret = "s3cret"
+
+    def is_internal_call(self, context, method):
+        return auth.verify_internal(self.settings.internal_secret, method, context.invocation_metadata())
+
+
+METHOD = "/learnflow.v1.CodeReviewService/ReviewCode"
+
+
+@pytest.mark.parametrize("caller,signed,may", [
+    ("debug", True, False), ("code-review", True, False), ("triage", True, True),
+    ("debug", False, True),   # an unsigned header is a client's claim: ignored
+])
+def test_loop_rule_reads_the_verified_caller(caller, signed, may):
+    metadata = auth.internal_metadata("s3cret", METHOD, caller) if signed else [(auth.CALLER_HEADER, caller)]
+    assert handoff.may_consult(_Runtime(), _Context(metadata), METHOD) is may
