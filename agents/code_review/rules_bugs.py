@@ -18,6 +18,7 @@ from agents.code_review.rules_common import Finding
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _FRACTION = re.compile(r"avg|average|mean|ratio|percent|pct|fraction|rate", re.I)
+_MEAN = re.compile(r"avg|average|mean", re.I)
 
 
 def _src(node: ast.AST) -> str:
@@ -43,14 +44,21 @@ def index_past_end(tree: ast.AST) -> list[Finding]:
 
 
 def _division_names(scope: ast.AST) -> dict[str, int]:
-    """Names assigned from a true division `/` in this scope -> line of that assignment."""
+    """Names only ever assigned from a true division `/` in this scope -> line of that assignment."""
     names: dict[str, int] = {}
+    other: set[str] = set()
     for node in ast.walk(scope):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Div):
-            for target in node.targets:
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            divided = isinstance(node, ast.Assign) and isinstance(node.value, ast.BinOp) \
+                and isinstance(node.value.op, ast.Div)
+            for target in targets:
                 if isinstance(target, ast.Name):
-                    names[target.id] = node.lineno
-    return names
+                    if divided:
+                        names[target.id] = node.lineno
+                    else:
+                        other.add(target.id)
+    return {name: line for name, line in names.items() if name not in other}
 
 
 def float_index(tree: ast.AST) -> list[Finding]:
@@ -188,10 +196,12 @@ def fraction_floor_division(tree: ast.AST) -> list[Finding]:
         if not _FRACTION.search(label):
             continue
         for value in values:
-            if isinstance(value, ast.BinOp) and isinstance(value.op, ast.FloorDiv):
+            scaled = isinstance(value, ast.BinOp) and isinstance(value.left, ast.BinOp) \
+                and isinstance(value.left.op, ast.Mult)   # `a * 100 // b`: a whole-number percentage on purpose
+            if isinstance(value, ast.BinOp) and isinstance(value.op, ast.FloorDiv) and not scaled:
                 fixed = _src(ast.BinOp(value.left, ast.Div(), value.right))
                 out.append(Finding(
-                    "integer-division", value.lineno, "error",
+                    "integer-division", value.lineno, "error" if _MEAN.search(label) else "warning",
                     f"`{_src(value)}` uses `//`, which throws away the fraction (5 // 2 == 2), but {label} should "
                     "keep it (2.5).", f"{fixed}   # / keeps the decimals", "correctness"))
     return out

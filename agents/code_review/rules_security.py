@@ -9,9 +9,9 @@ import re
 from agents.code_review.rules_common import Finding
 
 _SECRET_NAME = re.compile(r"(^|_)(pw|pwd|passw\w*|pass|passcode|pin|secret\w*|token|api_?key|apikey)($|_)", re.I)
-# a name that may hold a credential, when the value also looks like one (letters and digits, no spaces, >= 12)
+# a name that may hold a credential, when the value also looks like one (letters and 3+ digits, no spaces, >= 16)
 _KEY_NAME = re.compile(r"(^|_)(key|token|secret|credential|auth|bearer|private)(s)?($|_)", re.I)
-_KEY_VALUE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[\w\-.+/=:]{12,}$")
+_KEY_VALUE = re.compile(r"^(?=.*[A-Za-z])(?=(?:.*\d){3})[\w\-.+/=:]{16,}$")
 
 
 def _secret_literal(node: ast.AST) -> bool:
@@ -50,6 +50,12 @@ def hardcoded_secret(tree: ast.AST) -> list[Finding]:
     return out
 
 
+def _credential_shaped(value: str) -> bool:
+    """Random-looking, not an identifier such as `created_at_2024_v` (lower-case short words joined)."""
+    words = re.split(r"[_.\-:/]", value)
+    return bool(_KEY_VALUE.match(value)) and not (value.islower() and max(map(len, words)) <= 8)
+
+
 def credential_constant(tree: ast.AST) -> list[Finding]:
     """`API_KEY = "sk_live_51Hx..."`: a credential-shaped string stored under a key/token name (ruff's S105 only
     knows password-like names)."""
@@ -57,7 +63,7 @@ def credential_constant(tree: ast.AST) -> list[Finding]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                 and _KEY_NAME.search(node.targets[0].id) and isinstance(node.value, ast.Constant) \
-                and isinstance(node.value.value, str) and _KEY_VALUE.match(node.value.value):
+                and isinstance(node.value.value, str) and _credential_shaped(node.value.value):
             name = node.targets[0].id
             out.append(Finding(
                 "hardcoded-secret", node.lineno, "error",

@@ -81,6 +81,15 @@ def _found(code: str, tree: ast.Module, question: str, symptom: bool):
             continue
 
 
+def _set_elsewhere(tree: ast.Module, line: int) -> bool:
+    """The while loop on `line` tests a name some function changes through `global`: it may well end."""
+    loop = next((n for n in ast.walk(tree) if isinstance(n, ast.While) and n.lineno == line), None)
+    if loop is None:
+        return False
+    tested = {n.id for n in ast.walk(loop.test) if isinstance(n, ast.Name)}
+    return any(isinstance(n, (ast.Global, ast.Nonlocal)) and tested & set(n.names) for n in ast.walk(tree))
+
+
 def run(code: str, tree: ast.Module, question: str = "", symptom: bool = False) -> list[Finding]:
     """`symptom`: the student reports a wrong output, so weaker guesses (an off-by-one range end) are shown too."""
     out: list[Finding] = []
@@ -88,6 +97,8 @@ def run(code: str, tree: ast.Module, question: str = "", symptom: bool = False) 
     for f in _found(code, tree, question, symptom):
         rule, severity = _RULES.get(f.title or "", ("", ""))
         if not rule or not f.line or (rule, f.line) in seen:
+            continue
+        if rule in ("infinite-loop", "loop-may-not-end") and _set_elsewhere(tree, f.line):
             continue
         seen.add((rule, f.line))
         rewrite = _rewrite(code, f.fixed_code)

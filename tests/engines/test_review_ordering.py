@@ -219,3 +219,15 @@ METHOD = "/learnflow.v1.CodeReviewService/ReviewCode"
 def test_loop_rule_reads_the_verified_caller(caller, signed, may):
     metadata = auth.internal_metadata("s3cret", METHOD, caller) if signed else [(auth.CALLER_HEADER, caller)]
     assert handoff.may_consult(_Runtime(), _Context(metadata), METHOD) is may
+
+
+@pytest.mark.parametrize("code,rule", [
+    ("running = True\ndef stop():\n    global running\n    running = False\nwhile running:\n    stop()\n",
+     "infinite-loop"),
+    ("def mid(xs):\n    half = len(xs) / 2\n    half = int(half)\n    return xs[half]\n", "float-index"),
+    ("def pct(a, b):\n    percent = a * 100 // b\n    return percent\n", "integer-division"),
+    ("SORT_KEY = 'created_at_2024_v'\n", "hardcoded-secret"),
+    ("def f(q):\n    while q:\n        print(q.pop())\n", "infinite-loop"),
+])
+def test_rules_stay_quiet_on_code_that_is_fine(code, rule):
+    assert rule not in [f.rule for f in review(code).findings]
