@@ -13,8 +13,8 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from agents.code_review import (ruff_engine, rules_bugs, rules_learner, rules_perf, rules_security, rules_silent,
-                                symptom)
+from agents.code_review import (ruff_engine, rules_bugs, rules_crash, rules_learner, rules_perf, rules_security,
+                                rules_silent, symptom)
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
 from agents.code_review.rules_ast import AstRules, likely_exception
@@ -42,6 +42,9 @@ _LOW_CONFIDENCE = ("PLW2901", "F811", "PLW0120", "E722", "S110", "S112", "W605",
                    "loop-may-not-end", "B008", "B012", "PLW0128")
 # Notes that matter least come last within their category (a docstring or a layout habit never leads a review).
 _MINOR = ("missing-docstring", "style-", "PLR2004", "descriptive-name")
+# Structure notes (nesting depth, size, branch counts) say "hard to read" about a whole function: within style
+# they follow the notes that name a specific line's idiom (`== True`, range(len), naming, open without with).
+_STRUCTURE = ("deep-nesting", "complexity", "C901", "PLR0911", "PLR0912", "PLR0913", "PLR0915")
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ def review(code: str, question: str = "") -> ReviewReport:
     try:
         rules = AstRules(tree, lines)
         reported = symptom.reports_symptom(question)
-        own = (rules_learner.run(tree) + rules.run() + rules_bugs.run(tree, question, reported)
+        own = (rules_learner.run(tree) + rules.run() + rules_bugs.run(tree, question, reported) + rules_crash.run(tree)
                + rules_silent.run(code, tree, question, reported)
                + rules_perf.run(tree) + rules_security.run(tree))
     except BaseException:
@@ -173,19 +176,23 @@ def _dedupe(found: list[Finding]) -> list[Finding]:
     seen: set[tuple] = set()
     out = []
     for f in found:
-        key = (f.rule, f.line, f.code, f.message)
+        key = (f.rule, f.line, f.code, f.message if f.code else "")   # one own finding per rule and line
         if key in seen or (f.code and (f.rule, f.line) in own):
             continue
         seen.add(key)
         out.append(f)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     rank = {c: i for i, c in enumerate(CATEGORIES)}
-    return sorted(out, key=lambda f: (rank.get(f.category, 3), _minor(f), _low(f), order[f.severity], f.line,
-                                      f.rule))
+    return sorted(out, key=lambda f: (rank.get(f.category, 3), _minor(f), _low(f), _structure(f),
+                                      order[f.severity], f.line, f.rule))
 
 
 def _minor(f: Finding) -> bool:
     return f.rule.startswith(_MINOR) or f.code in _MINOR
+
+
+def _structure(f: Finding) -> bool:
+    return f.rule in _STRUCTURE or f.code in _STRUCTURE
 
 
 def _low(f: Finding) -> bool:

@@ -41,6 +41,23 @@ RULES = {
                         1, "range(1, 8)"),
     "credential-constant": ("TOKEN_KEY = 'ab12CD34ef56GH78'\n\ndef headers():\n    return {'k': TOKEN_KEY}\n", "",
                             "hardcoded-secret", 1, "os.environ"),
+    "print-function": ("def total():\n    return 5\n\nprint(total)\n", "", "function-not-called", 4, "total()"),
+    "no-base-case": ("def fact(n):\n    return n * fact(n - 1)\n", "", "recursion-without-stop", 2, "if n <= 1:"),
+    "string-item": ("word = input()\nword[0] = word[0].upper()\n", "", "string-item-assigned", 2,
+                    "word = word[0].upper() + word[1:]"),
+    "dict-del-in-loop": ("def clean(d):\n    for k in d:\n        if d[k] is None:\n            del d[k]\n"
+                         "    return d\n", "", "dict-changed-in-loop", 4, "list(d)"),
+    "range-len-plus-one": ("def show(xs):\n    for i in range(len(xs) + 1):\n        print(xs[i])\n", "",
+                           "index-past-end", 2, "range(len(xs))"),
+    "while-le-len": ("def show(xs):\n    i = 0\n    while i <= len(xs):\n        print(xs[i])\n        i += 1\n",
+                     "", "index-past-end", 3, "i < len(xs)"),
+    "look-ahead": ("def diffs(xs):\n    out = []\n    for i in range(len(xs)):\n        out.append(xs[i + 1] - xs[i])"
+                   "\n    return out\n", "", "index-past-end", 4, "range(len(xs) - 1)"),
+    "too-few-arguments": ("def area(w, h):\n    return w * h\n\nprint(area(3))\n", "", "wrong-argument-count", 4,
+                          "area(3, h)"),
+    "float-range": ("n = 10\nfor i in range(n / 2):\n    print(i)\n", "", "float-index", 2, "range(n // 2)"),
+    "input-ordered-compare": ("age = input('age: ')\nif age >= 18:\n    print('adult')\n", "", "text-as-number", 2,
+                              "age = int(input('age: '))"),
     "path-through-parameter": ("def show(name):\n    with open('docs/' + name) as f:\n        return f.read()\n\n"
                                "print(show(input()))\n", "", "path-from-input", 2, "is_relative_to"),
 }
@@ -228,6 +245,16 @@ def test_loop_rule_reads_the_verified_caller(caller, signed, may):
     ("def pct(a, b):\n    percent = a * 100 // b\n    return percent\n", "integer-division"),
     ("SORT_KEY = 'created_at_2024_v'\n", "hardcoded-secret"),
     ("def f(q):\n    while q:\n        print(q.pop())\n", "infinite-loop"),
+    ("def walk(node):\n    for c in node.children:\n        walk(c)\n", "recursion-without-stop"),
+    ("def run(a, b):\n    return a\n\ndef test(run):\n    print(run(1))\n", "wrong-argument-count"),
+    ("def first_ok(xs):\n    for x in xs:\n        if x < 0:\n            continue\n        return x\n",
+     "loop-returns-first-item"),
+    ("import time\ndef wait(t):\n    end = time.monotonic() + t\n    n = 0\n    while time.monotonic() < end and n < 3:\n"
+     "        if n:\n            n += 1\n", "loop-may-not-end"),
+    ("def grams(w):\n    out = []\n    for n in range(3):\n        i = 0\n        while i < n:\n            i += 1\n"
+     "            out.append(w[i])\n    return out\n", "accumulator-reset"),
+    ("x = 5\ny = -x\nz = x\nz = -z\nprint(y, z)\n", "plus-equals-swapped"),
+    ("import os\nos.replace('a', 'b')\n", "result-ignored"),
 ])
 def test_rules_stay_quiet_on_code_that_is_fine(code, rule):
     assert rule not in [f.rule for f in review(code).findings]
