@@ -132,6 +132,15 @@ def _plausible(rule: str, tree: ast.Module, line: int, code_line: str = "") -> b
                                                                 ("exit", "quit", "sys.exit", "os._exit"))
                      for n in ast.walk(loop))   # also from a nested loop: it ends the whole function
         return not (service or changes_state or clock or leaves or _set_elsewhere(tree, line))
+    if rule == "off-by-one-range" and loops:
+        # `best = xs[0]` before `for i in range(1, len(xs))`: the first item is already used, skipping it is the point
+        loop = loops[-1]
+        it = getattr(loop, "iter", None)
+        seq = ast.unparse(it.args[-1].args[0]) if isinstance(it, ast.Call) and it.args and \
+            isinstance(it.args[-1], ast.Call) and it.args[-1].args else ""
+        scope = (_enclosing(tree, line, (ast.FunctionDef, ast.AsyncFunctionDef)) or [tree])[-1]
+        return not any(isinstance(n, ast.Subscript) and ast.unparse(n.value) == seq and n.lineno < loop.lineno
+                       and isinstance(n.slice, ast.Constant) and n.slice.value == 0 for n in ast.walk(scope))
     if rule == "plus-equals-swapped":   # `x =+ 1` / `x =- 1` as typed; `x = -y` is a deliberate negation
         return bool(re.search(r"[^=!<>+\-*/%&|^]=[+-][^=]", code_line))
     if rule == "result-ignored":   # os.replace(a, b) is a module's function, not str.replace
