@@ -13,8 +13,8 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from agents.code_review import (ruff_engine, rules_bugs, rules_crash, rules_learner, rules_perf, rules_security,
-                                rules_silent, symptom)
+from agents.code_review import (ruff_engine, rules_bugs, rules_crash, rules_learner, rules_perf, rules_perf_loops,
+                                rules_security, rules_silent, symptom)
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
 from agents.code_review.rules_ast import AstRules, likely_exception
@@ -77,7 +77,7 @@ def review(code: str, question: str = "") -> ReviewReport:
         reported = symptom.reports_symptom(question)
         own = (rules_learner.run(tree) + rules.run() + rules_bugs.run(tree, question, reported) + rules_crash.run(tree)
                + rules_silent.run(code, tree, question, reported)
-               + rules_perf.run(tree) + rules_security.run(tree))
+               + rules_perf.run(tree) + rules_perf_loops.run(tree) + rules_security.run(tree))
     except BaseException:
         ruff.kill()
         ruff.communicate()

@@ -109,4 +109,14 @@ WHY = {
     "missing-return-path": "A function that reaches its end without return gives None for those inputs.",
     "loop-variable-reused": "The inner loop overwrites the outer loop's variable, so the outer loop works with the "
                             "wrong value.",
+    "repeated-work-in-loop": "Work whose result cannot change inside the loop is done again on every round; done "
+                             "once before the loop, it costs one pass instead of one per round.",
+    "list-grown-by-copy": "`xs = xs + [x]` builds a brand-new list each time; append adds to the same list.",
+    "function-not-called": "A function runs only when it is called with brackets; its bare name is the function "
+                           "object itself.",
+    "wrong-argument-count": "Every parameter without a default needs a value in each call.",
+    "recursion-without-stop": "Each recursive call must get closer to a case answered without recursion, or the "
+                              "calls never end.",
+    "string-item-assigned": "Strings are immutable: you build a new string instead of changing one character.",
+    "dict-changed-in-loop": "A dict cannot grow or shrink while a for loop walks over it; loop over a copy of its keys.",
 }
