@@ -119,4 +119,7 @@ WHY = {
                               "calls never end.",
     "string-item-assigned": "Strings are immutable: you build a new string instead of changing one character.",
     "dict-changed-in-loop": "A dict cannot grow or shrink while a for loop walks over it; loop over a copy of its keys.",
+    "password-plain-text": "Stored passwords leak (backups, copies, a curious admin); a salted slow hash can be "
+                           "checked but not read back.",
+    "assert-for-access": "assert is a debugging aid that `python -O` removes; a permission check must be an if.",
 }

@@ -1,6 +1,7 @@
 """Security rules ruff's bandit set misses in student code: a secret written into the program where ruff's
 name pattern does not see it (`pw == "letmein"`, `{"password": "abc123"}`), and a file path built from
-what the user typed (`open("data/" + input())` can read any file with `../`)."""
+what the user typed (`open("data/" + input())` can read any file with `../`), a password stored as typed
+(written to a file or database without hashing), and `assert` used to check who may do something (-O drops it)."""
 from __future__ import annotations
 
 import ast
@@ -98,9 +99,11 @@ def _tainted_parameters(tree: ast.AST, inputs: set[str]) -> dict[ast.AST, set[st
 
 
 def _opens_with(scope: ast.AST, inputs: set[str]):
+    """open() of a path BUILT from what the user typed (a folder + their name: `+`, f-string, os.path.join, Path /);
+    `open(name)` alone is a program that opens the file its user names, which is its job."""
     for node in ast.walk(scope):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open" and node.args \
-                and isinstance(node.args[0], (ast.BinOp, ast.JoinedStr)) and _from_input(node.args[0], inputs):
+                and isinstance(node.args[0], (ast.BinOp, ast.JoinedStr, ast.Call)) and _from_input(node.args[0], inputs):
             yield node
 
 
@@ -124,7 +127,58 @@ def path_from_input(tree: ast.AST) -> list[Finding]:
     return out
 
 
+_PASSWORD = re.compile(r"(^|_)(pw|pwd|passw\w*|password\w*|passcode)($|_)", re.I)
+_HASHING = re.compile(r"hash|crypt|scrypt|pbkdf|argon|bcrypt|digest|sha|md5", re.I)
+_STORES = ("write", "writelines", "execute", "executemany", "writerow", "writerows", "dump", "set", "insert_one")
+
+
+def password_in_plain_text(tree: ast.AST) -> list[Finding]:
+    """A password written to a file or database as typed (not hashed)."""
+    out = []
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in _STORES):
+            continue
+        hashed = {id(n) for c in ast.walk(call) if isinstance(c, ast.Call) and _HASHING.search(ast.unparse(c.func))
+                  for n in ast.walk(c)}
+        names = [n for a in call.args for n in ast.walk(a) if isinstance(n, ast.Name) and _PASSWORD.search(n.id)
+                 and not _HASHING.search(n.id) and id(n) not in hashed]
+        role = any(isinstance(c, ast.Constant) and isinstance(c.value, str) and "PASSWORD" in c.value
+                   for c in ast.walk(call))   # SQL that sets a database role's password: the database hashes it
+        if names and not role:
+            name = names[0].id
+            out.append(Finding(
+                "password-plain-text", call.lineno, "error",
+                f"`{name}` is stored exactly as typed: anyone who reads the file or database (or a backup of it) "
+                "has every user's password.",
+                f"import hashlib, os\nsalt = os.urandom(16)\nhashed = hashlib.scrypt({name}.encode(), salt=salt, "
+                "n=2**14, r=8, p=1)\n# store salt and hashed; to check a login, hash what was typed the same way "
+                "and compare", "security"))
+    return out
+
+
+_AUTH = re.compile(r"admin|auth|permission|logged|login|staff|role|owner|allowed|access|superuser", re.I)
+
+
+def assert_for_access(tree: ast.AST) -> list[Finding]:
+    tests = {id(n) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and f.name.startswith("test") for n in ast.walk(f)}   # a test's asserts are its checks
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Assert) or id(node) in tests:
+            continue
+        compared = [c for c in ast.walk(node.test) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+        guard = not isinstance(node.test, ast.Compare) or any(_AUTH.search(c.value) for c in compared)
+        if guard and _AUTH.search(ast.unparse(node.test)):
+            test = ast.unparse(node.test)
+            out.append(Finding(
+                "assert-for-access", node.lineno, "error",
+                f"`assert {test}` guards who may do this, but Python removes assert statements when run with -O, "
+                "and then everyone may.", f"if not ({test}):\n    raise PermissionError('not allowed')", "security"))
+    return out
+
+
 def run(tree: ast.AST) -> list[Finding]:
     found = hardcoded_secret(tree)
     lines = {f.line for f in found}
-    return found + [f for f in credential_constant(tree) if f.line not in lines] + path_from_input(tree)
+    return (found + [f for f in credential_constant(tree) if f.line not in lines] + path_from_input(tree)
+            + password_in_plain_text(tree) + assert_for_access(tree))

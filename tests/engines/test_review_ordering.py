@@ -68,6 +68,12 @@ RULES = {
                           "with open('d.txt') as f:"),
     "list-grown-by-copy": ("def evens(n):\n    xs = []\n    for i in range(n):\n        xs = xs + [i]\n    return xs\n",
                            "slow for big n", "list-grown-by-copy", 4, "xs.append(i)"),
+    "path-joined-from-input": ("import os\nname = input()\nwith open(os.path.join('uploads', name)) as f:\n"
+                               "    print(f.read())\n", "", "path-from-input", 3, "is_relative_to"),
+    "password-plain-text": ("def register(user, password):\n    with open('users.txt', 'a') as f:\n"
+                            "        f.write(user + ':' + password)\n", "", "password-plain-text", 3, "hashlib.scrypt"),
+    "assert-for-access": ("def delete(user):\n    assert user.is_admin\n    print('deleted')\n", "", "assert-for-access",
+                          2, "raise PermissionError"),
     "path-through-parameter": ("def show(name):\n    with open('docs/' + name) as f:\n        return f.read()\n\n"
                                "print(show(input()))\n", "", "path-from-input", 2, "is_relative_to"),
 }
@@ -268,6 +274,13 @@ def test_loop_rule_reads_the_verified_caller(caller, signed, may):
     ("def f(xs):\n    while xs:\n        m = max(xs)\n        xs.remove(m)\n", "repeated-work-in-loop"),
     ("def f(groups):\n    for g in groups:\n        print(sorted(g))\n", "repeated-work-in-loop"),
     ("def send(fds):\n    for _ in range(9):\n        return list(fds)\n", "repeated-work-in-loop"),
+    ("name = input()\nwith open(name) as f:\n    print(f.read())\n", "path-from-input"),
+    ("def save(db, user, password_hash):\n    db.execute('INSERT INTO u VALUES (?, ?)', (user, password_hash))\n",
+     "password-plain-text"),
+    ("import hashlib\ndef save(f, password):\n    f.write(hashlib.sha256(password.encode()).hexdigest())\n",
+     "password-plain-text"),
+    ("def test_admin(user):\n    assert user.is_admin\n", "assert-for-access"),
+    ("def check(total):\n    assert total >= 0\n    return total\n", "assert-for-access"),
 ])
 def test_rules_stay_quiet_on_code_that_is_fine(code, rule):
     assert rule not in [f.rule for f in review(code).findings]
