@@ -122,4 +122,8 @@ WHY = {
     "password-plain-text": "Stored passwords leak (backups, copies, a curious admin); a salted slow hash can be "
                            "checked but not read back.",
     "assert-for-access": "assert is a debugging aid that `python -O` removes; a permission check must be an if.",
+    "impossible-range": "Both halves of `and` must hold at once; a value cannot be above the larger bound and "
+                        "below the smaller one.",
+    "type-compared-with-text": "type(x) gives a class such as str, never the text 'str'; isinstance is the test.",
+    "collection-for-item": "Inside `for item in items`, the current value is `item`; `items` is still the whole list.",
 }

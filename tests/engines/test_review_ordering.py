@@ -74,6 +74,15 @@ RULES = {
                             "        f.write(user + ':' + password)\n", "", "password-plain-text", 3, "hashlib.scrypt"),
     "assert-for-access": ("def delete(user):\n    assert user.is_admin\n    print('deleted')\n", "", "assert-for-access",
                           2, "raise PermissionError"),
+    "len-always-true": ("def has(xs):\n    if len(xs) >= 0:\n        print('some')\n", "", "constant-condition", 2,
+                        "len(xs) > 0"),
+    "impossible-range": ("def ok(x):\n    if x > 5 and x < 3:\n        print('ok')\n", "", "impossible-range", 2,
+                         "x > 5 or x < 3"),
+    "type-vs-text": ("def is_text(x):\n    if type(x) == 'str':\n        print('text')\n", "", "type-compared-with-text",
+                     2, "isinstance(x, str)"),
+    "return-append": ("def add(xs, x):\n    return xs.append(x)\n", "", "in-place-result-stored", 2, "return xs"),
+    "collection-for-item": ("def total(prices):\n    s = 0\n    for p in prices:\n        s += prices\n    return s\n",
+                            "", "collection-for-item", 4, "s += p"),
     "path-through-parameter": ("def show(name):\n    with open('docs/' + name) as f:\n        return f.read()\n\n"
                                "print(show(input()))\n", "", "path-from-input", 2, "is_relative_to"),
 }
@@ -281,6 +290,8 @@ def test_loop_rule_reads_the_verified_caller(caller, signed, may):
      "password-plain-text"),
     ("def test_admin(user):\n    assert user.is_admin\n", "assert-for-access"),
     ("def check(total):\n    assert total >= 0\n    return total\n", "assert-for-access"),
+    ("def ok(x):\n    return 3 < x and x < 5\n", "impossible-range"),
+    ("def even(n):\n    return n % 2 == 1\n", "constant-condition"),
 ])
 def test_rules_stay_quiet_on_code_that_is_fine(code, rule):
     assert rule not in [f.rule for f in review(code).findings]
