@@ -122,7 +122,8 @@ def _ask_text(item: dict, with_debug: bool):
         from agents.code_review import handoff, symptom   # noqa: PLC0415
         if symptom.reports_symptom(question):
             diagnosis = handoff.read_diagnosis(*_debug_text(item["code"], question))
-            text = handoff.compose(diagnosis, text, render(report, "beginner", lead="First review note"))
+            text = handoff.compose(diagnosis, text, render(report, "beginner", lead="First review note"),
+                                   bool(report.findings))
     return report, text
 
 

@@ -57,12 +57,17 @@ def read_diagnosis(text: str, fixed_code: str = "") -> Diagnosis:
                      ran)
 
 
-def compose(diagnosis: Diagnosis | None, review_text: str, review_tail: str = "") -> str:
+def compose(diagnosis: Diagnosis | None, review_text: str, review_tail: str = "", review_found: bool = True) -> str:
     """The answer: debug's diagnosis first when it names a line, then the review. `review_tail` is the review
-    rendered to follow a diagnosis (its first note not called the most important)."""
+    rendered to follow a diagnosis (its first note not called the most important). When neither names a line,
+    the student who reported a wrong output first hears what the run showed and what is needed to find it."""
     if diagnosis is None:
         return review_text
     if not diagnosis.line or not diagnosis.why:
+        if not review_found and diagnosis.ran:
+            return (f"I ran your program to look for what you describe, but neither the run nor the checks point to "
+                    f"a line yet.\n{diagnosis.ran}\nTell me the input you used, the exact output you expected and "
+                    f"what you got, and I can narrow it down.\n\n{review_text}")
         ran = f"\n\nI also ran it:\n{diagnosis.ran}" if diagnosis.ran else ""
         return f"{review_text}{ran}"
     lead = [f"Most important: line {diagnosis.line} - I ran your program: {diagnosis.why}"]

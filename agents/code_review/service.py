@@ -46,7 +46,7 @@ class CodeReviewServicer(pb_grpc.CodeReviewServiceServicer):
                 raise
         report = await reviewing
         offline_text = handoff.compose(diagnosis, analyzer.render(report, level),
-                                       analyzer.render(report, level, lead="First review note"))
+                                       analyzer.render(report, level, lead="First review note"), bool(report.findings))
         narration = Narration(offline_text)
         if self.claude is not None:
             listing = "\n".join(f"- line {f.line} [{f.category}/{f.severity}] {f.rule}: {f.message} -> {f.suggestion}"

@@ -231,6 +231,8 @@ def test_diagnosis_without_a_line_leaves_the_review_first():
     text = handoff.compose(diagnosis, "Most important: line 3 - review")
     assert text.startswith("Most important: line 3 - review") and "I also ran it:" in text
     assert handoff.compose(None, "review") == "review"
+    quiet = handoff.compose(diagnosis, "My checks flagged nothing in this code", review_found=False)
+    assert quiet.startswith("I ran your program") and "- I ran it" in quiet and "expected" in quiet.split("\n\n")[0]
 
 
 class _Context:
