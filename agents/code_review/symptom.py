@@ -10,7 +10,9 @@ _SYMPTOM = re.compile(
     r"\bbut (it |i |that )?(get|got|gets|prints?|printed|says|said|shows?|gives?|returns?|outputs?)\b|"
     r"\b(i|it) (get|got|gives?|prints?|printed|says|shows|returns?)\b.*\b(not|instead|wrong|only|always|never|but)\b|"
     r"\bwrong (output|answer|result|number|value|total)|\bdoes ?n[o']?t work|\bnot working\b|\bisn'?t working\b|"
-    r"\bcrash|\btraceback\b|\berror\b|\bexception\b|\binfinite\b|\bnever (stops|ends|finishes|shows|prints|changes)|"
+    r"\bcrash|\btraceback\b|\b[A-Z][a-z]+Error\b|\berror:|"
+    r"\b(get|got|getting|gives?|giving|throws?|raises?|shows?|showing)( me)? (an? |this |the )?(error|exception)|"
+    r"\b(error|exception) (when|if|on|at)\b|\binfinite\b|\bnever (stops|ends|finishes|shows|prints|changes)|"
     r"\bkeeps? (asking|printing|going|looping|running)|\balways (prints|says|returns|gives|shows|outputs)|"
     r"\bprints? (nothing|none|the same)|\bnothing (happens|prints)|\bis missing\b|\bskips?\b|\?\?+",
     re.I)

@@ -202,7 +202,8 @@ def test_all_clear_is_only_about_the_checks():
     ("expected 6 but got 5", True), ("it prints 2 2 2 instead of 0 1 2", True), ("my loop never stops", True),
     ("it crashes when I type a word", True), ("the total should be 60 but it prints 30", True),
     ("I typed 5 10 3 and it says 5 is the biggest???", True), ("it always prints welcome", True),
-    ("can you review my code?", False), ("is this fast enough for 1M rows", False), ("any tips on naming?", False),
+    ("can you review my code?", False), ("any errors in my code?", False), ("is my error handling ok?", False),
+    ("I get an error when I type a word", True), ("it gives ValueError", True), ("is this fast enough for 1M rows", False), ("any tips on naming?", False),
     ("", False),
 ])
 def test_symptom_detection(question, reported):
