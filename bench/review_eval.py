@@ -73,25 +73,38 @@ _ALL_CLEAR = re.compile(r"nothing to fix|100 ?/ ?100|no (issues|problems) found|
 _PRAISE_ONLY = re.compile(r"nothing to fix|100 ?/ ?100|no (issues|problems) found|clean code|flagged nothing|found nothing", re.I)
 
 
+_LEAD = re.compile(r"^\s*([-*+] |\d+[.)] |#|\*\*|line \d+\b)", re.I)
+
+
 def first_finding_text(text: str) -> str:
-    """The first finding as a reader meets it: the first line that is not a greeting/score line or a heading,
-    with the indented lines under it. A praise bullet counts as the first finding, and so does an all-clear
-    greeting ("Great work - nothing to fix"); "no bugs or security problems" in a greeting is counted by the
-    all-clear figure instead."""
+    """The first finding as a structure reader cuts it: findings start at bullets, numbered items, headings, bold
+    leads and "Line N" leads (outside ``` fences), and the first finding is the first such block after any greeting
+    or score line (plain sentences before it are preamble; a praise bullet counts as a finding). Without any lead
+    the first plain line after the greeting is the finding (an all-clear, say)."""
     lines = text.splitlines()
+    starts, fenced = [], False
     for i, line in enumerate(lines):
+        if line.strip().startswith("```"):
+            fenced = not fenced
+            continue
         bare = line.strip().strip("*#").strip()
-        if not bare or _SCORE.match(bare) or (bare.endswith(":") and len(bare) < 60):
+        if fenced or not bare or _SCORE.match(bare):
             continue
         if _GREETING.match(bare) and not re.search(r"\bline \d", bare, re.I) and not _PRAISE_ONLY.search(bare):
             continue
-        block = [line]
-        for nxt in lines[i + 1:]:
-            if not nxt.startswith((" ", "\t")):
-                break
-            block.append(nxt)
-        return "\n".join(block)
-    return ""
+        starts.append(i)
+    leads = [i for i in starts if _LEAD.match(lines[i])]
+    if not starts:
+        return ""
+    start = leads[0] if leads else starts[0]
+    block, fenced = [lines[start]], False
+    for line in lines[start + 1:]:
+        if line.strip().startswith("```"):
+            fenced = not fenced
+        elif not fenced and _LEAD.match(line):
+            break
+        block.append(line)
+    return "\n".join(block)
 
 
 def _debug_text(code: str, question: str) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from agents.code_review import (ruff_engine, rules_bugs, rules_crash, rules_learner, rules_logic, rules_perf,
                                 rules_perf_loops, rules_security, rules_silent, symptom)
+from agents.code_review.markdown import rewrite
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
 from agents.code_review.rules_ast import AstRules, likely_exception
@@ -246,10 +247,10 @@ def _syntax_hint(msg: str, text: str) -> str:
 
 
 # ---- rendering ---------------------------------------------------------------------------------
-def render(report: ReviewReport, skill_level: str = "beginner", lead: str = "Most important") -> str:
-    """Kind, readable review text: the main issue with its rewrite, findings grouped by category with rewrites,
-    then what's good. `lead` names the first note ("First review note" when a diagnosis from running the code
-    comes before the review)."""
+def render(report: ReviewReport, skill_level: str = "beginner", lead: str = "") -> str:
+    """Kind, readable review text in Markdown: the main issue as a bold lead with its rewrite in a fenced block,
+    findings grouped under headings by category, then what's good. `lead` prefixes the first note ("First review
+    note" when a diagnosis from running the code comes before the review)."""
     level = skill_level if skill_level in ("beginner", "intermediate", "advanced") else "beginner"
     out: list[str] = []
     if report.parse_error == "no code":
@@ -258,9 +259,9 @@ def render(report: ReviewReport, skill_level: str = "beginner", lead: str = "Mos
         f = report.findings[0]
         out.append("Thanks for sharing your code! Python can't read it yet because of a syntax error, so "
                    "let's fix that first - after that I can review the rest.")
-        out.append(f"\nLine {f.line}: {f.message}\n  Try: {f.suggestion}")
+        out.append(f"\n**Line {f.line} — must fix (syntax):** {f.message}\n{rewrite(f.suggestion)}")
         if level == "beginner":
-            out.append(f"  Why: {WHY['syntax-error']}")
+            out.append(f"Why: {WHY['syntax-error']}")
         return "\n".join(out)
 
     out.append(_opening(report, level, lead))
@@ -270,33 +271,27 @@ def render(report: ReviewReport, skill_level: str = "beginner", lead: str = "Mos
             continue
         if level == "advanced" and category == "style" and len(group) > 4:
             group = group[:4]
-        out.append(f"\n{_GROUPS[category]}:")
+        out.append(f"\n### {_GROUPS[category]}")
         for f in group:
             tag = f" [{f.rule}{' ' + f.code if f.code else ''}]" if level == "advanced" else ""
-            out.append(f"- Line {f.line} ({_HEADINGS[f.severity].lower()}): {f.message}{tag}")
-            out.append(_indent_suggestion(f.suggestion))
+            out.append(f"- **Line {f.line} ({_HEADINGS[f.severity].lower()}):** {f.message}{tag}")
+            out.append(rewrite(f.suggestion, "  "))
             reason = why(f)
             if level == "beginner" and reason:
                 out.append(f"  Why: {reason}")
     good = _positives(report)
     if good:   # after the findings: praise never comes before the main issue
-        out.append("\nWhat's good:")
+        out.append("\n### What's good")
         out.extend(f"- {g}" for g in good)
     out.append("\n" + _closing(report, level))
     return "\n".join(out)
-
-
-def _indent_suggestion(text: str) -> str:
-    if "\n" in text:
-        return "  Try:\n" + "\n".join("      " + ln for ln in text.splitlines())
-    return f"  Try: {text}"
 
 
 _CHECKED = "security (eval/exec, SQL built from strings, shell commands, pickle, secrets), common logic bugs, speed " \
            "and PEP 8 style"
 
 
-def _opening(report: ReviewReport, level: str = "beginner", label: str = "Most important") -> str:
+def _opening(report: ReviewReport, level: str = "beginner", label: str = "") -> str:
     """The main issue first, as a finding with its line and rewrite; an all-clear only when nothing at all was found,
     and then only about what was checked."""
     if not report.findings:
@@ -304,7 +299,9 @@ def _opening(report: ReviewReport, level: str = "beginner", label: str = "Most i
                 "results are right, so if it prints something you did not expect, tell me the input, what you "
                 "expected and what you got, and I will run it.")
     first = report.findings[0]
-    lead = f"{label}: line {first.line} - {first.message}\n{_indent_suggestion(first.suggestion)}"
+    prefix = f"{label}: " if label else ""
+    lead = (f"**{prefix}Line {first.line} — {_HEADINGS[first.severity].lower()} ({first.category}):** "
+            f"{first.message}\n{rewrite(first.suggestion)}")
     serious = [f for f in report.findings if f.category in ("security", "correctness") and f.severity == "error"]
     speed = ""
     if report.metrics.get("speed_question"):

@@ -16,6 +16,7 @@ import grpc
 from learnflow.v1 import debug_service_pb2, debug_service_pb2_grpc
 
 from agents import specialist
+from agents.code_review.markdown import code_block
 from server import auth
 
 AGENT = "code-review"
@@ -70,14 +71,14 @@ def compose(diagnosis: Diagnosis | None, review_text: str, review_tail: str = ""
                     f"what you got, and I can narrow it down.\n\n{review_text}")
         ran = f"\n\nI also ran it:\n{diagnosis.ran}" if diagnosis.ran else ""
         return f"{review_text}{ran}"
-    lead = [f"Most important: line {diagnosis.line} - I ran your program: {diagnosis.why}"]
+    lead = [f"**Line {diagnosis.line} — must fix (what the run shows):** I ran your program: {diagnosis.why}"]
     if diagnosis.fix:
-        lead.append(f"  Try: {diagnosis.fix}")
+        lead.append(f"Fix: {diagnosis.fix}")
     if diagnosis.fixed_code:
-        lead.append("  Fixed code:\n" + "\n".join("      " + row for row in diagnosis.fixed_code.splitlines()))
+        lead.append(code_block(diagnosis.fixed_code))
     if diagnosis.ran:
         lead.append("\n" + diagnosis.ran)
-    return "\n".join(lead) + "\n\nCode review notes:\n" + (review_tail or review_text)
+    return "\n".join(lead) + "\n\n## Code review notes\n" + (review_tail or review_text)
 
 
 async def consult_debug(rt, request, context):

@@ -31,7 +31,7 @@ def test_reported_wrong_output_is_run_by_debug_and_the_hop_is_recorded(client, d
     reply = client.ask(SYMPTOM, TOTAL)
     assert reply.routing.routed_to_agent == REVIEW, reply.routing
     text = reply.response.response_text
-    assert text.startswith("Most important: line 4 - I ran your program"), text[:300]
+    assert text.startswith("**Line 4 — must fix (what the run shows):** I ran your program"), text[:300]
     assert "total += p" in text.split("Code review notes:")[0]
     assert reply.response.metadata["ran_by_debug"] is True and reply.degraded is False
     hops = db.execute("SELECT message_type, source_agent, destination_agent FROM message_flow"
@@ -55,7 +55,7 @@ def test_stream_carries_the_hop_on_its_final_event(client):
     final = events[-1].event
     assert final.HasField("final") and (REVIEW, DEBUG) in [(h.source_agent, h.destination_agent)
                                                            for h in final.collaboration]
-    assert "".join(e.event.chunk.text for e in events[:-1]).startswith("Most important: line 4 - I ran your program")
+    assert "".join(e.event.chunk.text for e in events[:-1]).startswith("**Line 4 — must fix (what the run shows):** I ran your program")
 
 
 def test_a_specialist_caller_never_triggers_a_hop(mesh, client):
@@ -67,7 +67,7 @@ def test_a_specialist_caller_never_triggers_a_hop(mesh, client):
         signed = list(client.metadata) + auth.internal_metadata(mesh.internal_secret, METHOD, "debug")
         reply = _review(stub, signed, TOTAL, SYMPTOM)
         assert list(reply.collaboration) == [] and reply.response.metadata["ran_by_debug"] is False
-        assert reply.response.response_text.startswith("Most important: line 4 - `total = p`")
+        assert reply.response.response_text.startswith("**Line 4 — must fix (correctness):** `total = p`")
         forged = list(client.metadata) + [(auth.CALLER_HEADER, "debug")]
         assert (REVIEW, DEBUG) in _hops(_review(stub, forged, TOTAL, SYMPTOM))
 
@@ -78,7 +78,7 @@ def test_review_is_sent_degraded_when_debug_is_down(mesh, client):
         stub = cr_grpc.CodeReviewServiceStub(client.channel)
         reply = _review(stub, client.metadata, TOTAL, SYMPTOM)
         assert reply.degraded is True and "no answer" in reply.collaboration[0].message_content
-        assert reply.response.response_text.startswith("Most important: line 4 - `total = p`")
+        assert reply.response.response_text.startswith("**Line 4 — must fix (correctness):** `total = p`")
     finally:
         mesh.start_agent("debug")
         mesh.wait_healthy(60)
@@ -95,4 +95,4 @@ def test_severe_code_that_used_to_get_an_all_clear(client, code, rule):
     text = reply.response.response_text
     assert reply.findings[0].rule == rule and reply.findings[0].category == "correctness"
     assert "nothing to fix" not in text and "flagged nothing" not in text and reply.score <= 60
-    assert text.startswith(f"Most important: line {reply.findings[0].line}")
+    assert text.startswith(f"**Line {reply.findings[0].line} — ")

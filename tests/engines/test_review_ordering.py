@@ -95,7 +95,8 @@ def test_rule_leads_with_its_line_and_rewrite(case):
     assert (first.rule, first.line) == (rule, line), [(f.rule, f.line) for f in report.findings]
     assert rewrite in first.suggestion + first.message, first.suggestion
     text = render(report)
-    assert text.startswith(f"Most important: line {line}") and "flagged nothing" not in text
+    assert text.startswith(f"**Line {line} — ") and "flagged nothing" not in text
+    assert "\n```python\n" in text.split("\n\n")[0] or "\nTry: " in text.split("\n\n")[0]   # the rewrite, fenced
     assert report.score <= (80 if first.category == "performance" else 60)
 
 
@@ -173,7 +174,7 @@ def test_speed_question_states_complexity_before_and_after():
     code = ("def common(a, b):\n    out = []\n    for x in a:\n        for y in b:\n            if x == y:\n"
             "                out.append(x)\n    return out\n")
     text = render(review(code, "this is really slow with 100k items"))
-    assert text.startswith("Most important: line") and "About speed:" in text
+    assert text.startswith("**Line ") and "About speed:" in text
     speed = text[text.index("About speed:"):].split("\n")[0]
     assert "O(n·m)" in speed and "O(n+m)" in speed
 
@@ -187,7 +188,7 @@ def test_opening_never_claims_no_bugs_while_one_stands():
 
 def test_style_only_opening_claims_only_what_was_checked():
     text = render(review("def Add(a, b):\n    return a + b\n"))
-    assert text.startswith("Most important: line 1") and "checks for security problems and common logic bugs" in text
+    assert text.startswith("**Line 1 — ") and "checks for security problems and common logic bugs" in text
     assert text.index("Style and readability") < text.index("What's good")
 
 
@@ -220,17 +221,18 @@ def test_diagnosis_leads_then_the_review_follows():
     diagnosis = handoff.read_diagnosis(DEBUG_TEXT)
     assert (diagnosis.line, diagnosis.fix) == (2, "Use `/` for true division.")
     assert "return (a + b) / 2" in diagnosis.fixed_code and diagnosis.ran.startswith("- I ran it")
-    text = handoff.compose(diagnosis, "Most important: line 9 - review", "First review note: line 9 - review")
-    assert text.startswith("Most important: line 2 - I ran your program: Line 2 uses `//`")
-    assert text.index("Try: Use `/`") < text.index("Code review notes:") < text.index("First review note: line 9")
+    text = handoff.compose(diagnosis, "**Line 9 — polish (style):** review", "**First review note: Line 9 — ...")
+    assert text.startswith("**Line 2 — must fix (what the run shows):** I ran your program: Line 2 uses `//`")
+    assert text.index("Fix: Use `/`") < text.index("```python\ndef mean") < text.index("## Code review notes") \
+        < text.index("**First review note: Line 9")
     assert "concept behind it" not in text
 
 
 def test_diagnosis_without_a_line_leaves_the_review_first():
     diagnosis = handoff.read_diagnosis("### Ran without errors\n\n**Why it happens:** nothing found\n\n"
                                        "- I ran it and it finished without an error; it printed:\n```\n4\n```")
-    text = handoff.compose(diagnosis, "Most important: line 3 - review")
-    assert text.startswith("Most important: line 3 - review") and "I also ran it:" in text
+    text = handoff.compose(diagnosis, "**Line 3 — must fix (correctness):** review")
+    assert text.startswith("**Line 3 — must fix (correctness):** review") and "I also ran it:" in text
     assert handoff.compose(None, "review") == "review"
     quiet = handoff.compose(diagnosis, "My checks flagged nothing in this code", review_found=False)
     assert quiet.startswith("I ran your program") and "- I ran it" in quiet and "expected" in quiet.split("\n\n")[0]
@@ -298,3 +300,21 @@ def test_loop_rule_reads_the_verified_caller(caller, signed, may):
 ])
 def test_rules_stay_quiet_on_code_that_is_fine(code, rule):
     assert rule not in [f.rule for f in review(code).findings]
+
+
+def test_answer_is_markdown_with_fenced_rewrites_and_no_stray_headings():
+    """A rewrite is never an indented block after a paragraph (Markdown merges it) and no line outside a fence
+    starts with `#` unless it is one of the answer's own headings."""
+    code = ("import sqlite3\n\ndef find(name):\n    cur = sqlite3.connect('a.db').cursor()\n"
+            "    cur.execute(\"SELECT * FROM u WHERE n = '\" + name + \"'\")\n    return cur.fetchall()\n")
+    text = render(review(code))
+    lines = text.splitlines()
+    assert lines[0].startswith("**Line 5 — must fix (security):**") and lines[1] == "```python"
+    fenced = False
+    for line in lines:
+        if line.strip().startswith("```"):
+            fenced = not fenced
+        elif not fenced:
+            assert not line.startswith("      "), line   # no indented code outside a fence
+            assert not line.lstrip().startswith("#") or line.startswith("### "), line
+    assert not fenced
