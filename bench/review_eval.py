@@ -107,7 +107,7 @@ def first_finding_text(text: str) -> str:
     return "\n".join(block)
 
 
-def _debug_text(code: str, question: str) -> tuple[str, str]:
+def _debug_text(code: str, question: str) -> tuple[str, str, int]:
     """What DebugService.Diagnose answers (its text and fixed code), with agents/debug/local_run.py as the sandbox:
     the same input choice, run, repair search and explainer."""
     from agents.debug import explainer, inputs, repair_search   # noqa: PLC0415
@@ -124,7 +124,7 @@ def _debug_text(code: str, question: str) -> tuple[str, str]:
                                                       timeout=10.0).stdout)
     diagnosis = explainer.explain_failure(code, result, question=question, ran_with=choice.describe(),
                                           stdin_lines=choice.text.count("\n"), searched=searched)
-    return explainer.render(diagnosis, None), diagnosis.fixed_code or ""
+    return explainer.render(diagnosis, None), diagnosis.fixed_code or "", diagnosis.line or 0
 
 
 def _ask_text(item: dict, with_debug: bool):
@@ -133,10 +133,14 @@ def _ask_text(item: dict, with_debug: bool):
     text = render(report, "beginner")
     if with_debug:   # as CodeReviewService: a reported symptom is run by the debug agent first
         from agents.code_review import handoff, symptom   # noqa: PLC0415
-        if symptom.reports_symptom(question):
-            diagnosis = handoff.read_diagnosis(*_debug_text(item["code"], question))
+        if handoff.wants_run(question, item["code"], report):
+            text_, fixed, line = _debug_text(item["code"], question)
+            diagnosis = handoff.read_diagnosis(text_, fixed, line)
+            raised = re.match(r"`?(\w+)", diagnosis.error)
+            if not symptom.reports_symptom(question) and not handoff.bug_exception(raised.group(1) if raised else ""):
+                diagnosis = handoff.Diagnosis(0, "", "", "", "", diagnosis.ran)   # as consult_debug
             text = handoff.compose(diagnosis, text, render(report, "beginner", lead="First review note"),
-                                   bool(report.findings))
+                                   bool(report.findings), symptom.reports_symptom(question))
     return report, text
 
 

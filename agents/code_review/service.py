@@ -38,15 +38,19 @@ class CodeReviewServicer(pb_grpc.CodeReviewServiceServicer):
         # ruff runs as a subprocess and the AST rules are CPU-bound: keep both off the event loop.
         reviewing = asyncio.create_task(asyncio.to_thread(analyzer.review, request.code, request.question))
         diagnosis, hops, degraded = None, [], False
-        if symptom.reports_symptom(request.question) and handoff.may_consult(self.rt, context, method):
+        consult = handoff.may_consult(self.rt, context, method)
+        if consult and symptom.reports_symptom(request.question):   # the run starts while the review runs
             try:
                 diagnosis, hops, degraded = await handoff.consult_debug(self.rt, request, context)
             except BaseException:
                 reviewing.cancel()
                 raise
         report = await reviewing
+        if consult and diagnosis is None and not hops and handoff.wants_run(request.question, request.code, report):
+            diagnosis, hops, degraded = await handoff.consult_debug(self.rt, request, context)
         offline_text = handoff.compose(diagnosis, analyzer.render(report, level),
-                                       analyzer.render(report, level, lead="First review note"), bool(report.findings))
+                                       analyzer.render(report, level, lead="First review note"), bool(report.findings),
+                                       symptom.reports_symptom(request.question))
         narration = Narration(offline_text)
         if self.claude is not None:
             listing = "\n".join(f"- line {f.line} [{f.category}/{f.severity}] {f.rule}: {f.message} -> {f.suggestion}"

@@ -96,3 +96,14 @@ def test_severe_code_that_used_to_get_an_all_clear(client, code, rule):
     assert reply.findings[0].rule == rule and reply.findings[0].category == "correctness"
     assert "nothing to fix" not in text and "flagged nothing" not in text and reply.score <= 60
     assert text.startswith(f"**Line {reply.findings[0].line} — ")
+
+
+def test_program_with_nothing_severe_is_run_and_its_crash_leads(client):
+    """No symptom in the question, nothing severe found statically: the program is run anyway (it does something
+    when run) and the KeyError it raises leads the answer."""
+    stub = cr_grpc.CodeReviewServiceStub(client.channel)
+    code = "prices = {'tea': 2}\nprint(prices['coffee'] * 3)\n"
+    reply = _review(stub, client.metadata, code, "can you have a look at this?")
+    text = reply.response.response_text
+    assert text.startswith("**Line 2 — must fix (what the run shows):** I ran your program"), text[:300]
+    assert "KeyError" in text.split("## Code review notes")[0] and (REVIEW, DEBUG) in _hops(reply)

@@ -234,6 +234,8 @@ def test_diagnosis_without_a_line_leaves_the_review_first():
     text = handoff.compose(diagnosis, "**Line 3 — must fix (correctness):** review")
     assert text.startswith("**Line 3 — must fix (correctness):** review") and "I also ran it:" in text
     assert handoff.compose(None, "review") == "review"
+    assert handoff.compose(diagnosis, "My checks flagged nothing", review_found=False, reported=False).startswith(
+        "My checks flagged nothing")   # a run nobody asked about adds what it printed, after the review
     quiet = handoff.compose(diagnosis, "My checks flagged nothing in this code", review_found=False)
     assert quiet.startswith("I ran your program") and "- I ran it" in quiet and "expected" in quiet.split("\n\n")[0]
 
@@ -318,3 +320,20 @@ def test_answer_is_markdown_with_fenced_rewrites_and_no_stray_headings():
             assert not line.startswith("      "), line   # no indented code outside a fence
             assert not line.lstrip().startswith("#") or line.startswith("### "), line
     assert not fenced
+
+
+@pytest.mark.parametrize("code,question,wanted", [
+    ("print(int('x'))\n", "can you check this", True),             # runs something, nothing severe found
+    ("def f(x):\n    return x\n", "can you check this", False),    # only defines: nothing to run
+    ("x = eval(input())\nprint(x)\n", "thoughts?", False),         # a severe finding already leads
+    ("def f(x):\n    return x\n", "it crashes with TypeError", True),   # a reported symptom always runs
+    ("LIMIT = 3\nNAMES = ['a', 'b']\n", "ok?", False),             # constants only
+])
+def test_when_review_asks_debug_to_run_the_program(code, question, wanted):
+    assert handoff.wants_run(question, code, review(code, question)) is wanted
+
+
+@pytest.mark.parametrize("exception,leads", [("KeyError", True), ("TypeError", True), ("FileNotFoundError", False),
+                                             ("ModuleNotFoundError", False), ("EOFError", False), ("", False)])
+def test_only_exceptions_of_the_code_lead_an_unasked_run(exception, leads):
+    assert handoff.bug_exception(exception) is leads
