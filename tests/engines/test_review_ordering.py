@@ -337,3 +337,11 @@ def test_when_review_asks_debug_to_run_the_program(code, question, wanted):
                                              ("ModuleNotFoundError", False), ("EOFError", False), ("", False)])
 def test_only_exceptions_of_the_code_lead_an_unasked_run(exception, leads):
     assert handoff.bug_exception(exception) is leads
+
+
+def test_no_ruff_documentation_example_is_offered_as_the_fix():
+    code = "def evens(original):\n    out = []\n    for x in original:\n        if x % 2:\n            out.append(x)\n    return out\n"
+    text = render(review(code))
+    assert "range(10000)" not in text and "filtered = " not in text
+    report = review("d = {'a': 1, 'a': 2}\nprint(d)\n")
+    assert all("foo" not in f.suggestion and "bar" not in f.suggestion for f in report.findings)
