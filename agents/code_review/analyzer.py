@@ -46,6 +46,13 @@ _MINOR = ("missing-docstring", "style-", "PLR2004", "descriptive-name")
 # Structure notes (nesting depth, size, branch counts) say "hard to read" about a whole function: within style
 # they follow the notes that name a specific line's idiom (`== True`, range(len), naming, open without with).
 _STRUCTURE = ("deep-nesting", "complexity", "C901", "PLR0911", "PLR0912", "PLR0913", "PLR0915")
+# Return-statement tidying (`else` after `return`...) saves a line at most: after the other style notes.
+_TRIVIAL = ("RET501", "RET502", "RET504", "RET505", "RET506", "RET507", "RET508", "UP015", "UP034")
+# When the student asks for shorter/simpler code, the notes that remove the most code lead the style notes.
+_SHORTENING = ("if-chain-to-dict", "duplicated-block", "counting-pattern", "return-bool", "SIM108", "SIM110",
+               "manual-counter", "range-len", "while-index-loop", "identical-branches", "PLR1714", "SIM114")
+_SIMPLIFY = re.compile(r"\b(short|shorter|shorten|simpl|clean|pythonic|less code|fewer lines|compact|concise|"
+                       r"refactor|neater|tidy|elegant|more readable|readab)", re.I)
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,7 @@ def review(code: str, question: str = "") -> ReviewReport:
         raise
     found = own + _ruff_findings(code, tree, own, ruff)
     metrics.update(rules.metrics, speed_question=bool(_SPEED.search(question or "")))
-    findings = tuple(_dedupe(found))
+    findings = tuple(_dedupe(found, bool(_SIMPLIFY.search(question or ""))))
     score = _score(findings)
     return ReviewReport(findings, _summary(findings, score), score, None, metrics)
 
@@ -172,7 +179,7 @@ def why(f: Finding) -> str:
     return WHY.get("style" if f.rule.startswith("style-") else f.rule) or (ruff_engine.why(f.code) if f.code else "")
 
 
-def _dedupe(found: list[Finding]) -> list[Finding]:
+def _dedupe(found: list[Finding], simplify: bool = False) -> list[Finding]:
     """No repeats; LearnFlow's own rule wins over a ruff finding of the same rule on the same line."""
     own = {(f.rule, f.line) for f in found if not f.code}
     seen: set[tuple] = set()
@@ -185,8 +192,9 @@ def _dedupe(found: list[Finding]) -> list[Finding]:
         out.append(f)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     rank = {c: i for i, c in enumerate(CATEGORIES)}
-    return sorted(out, key=lambda f: (rank.get(f.category, 3), _minor(f), _low(f), _structure(f),
-                                      order[f.severity], f.line, f.rule))
+    return sorted(out, key=lambda f: (rank.get(f.category, 3), _minor(f),
+                                      not (simplify and (f.rule in _SHORTENING or f.code in _SHORTENING)),
+                                      f.code in _TRIVIAL, _low(f), _structure(f), order[f.severity], f.line, f.rule))
 
 
 def _minor(f: Finding) -> bool:

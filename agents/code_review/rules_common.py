@@ -126,4 +126,6 @@ WHY = {
                         "below the smaller one.",
     "type-compared-with-text": "type(x) gives a class such as str, never the text 'str'; isinstance is the test.",
     "collection-for-item": "Inside `for item in items`, the current value is `item`; `items` is still the whole list.",
+    "if-chain-to-dict": "A dict keeps the value pairs together as data; adding one more is one more entry, not "
+                        "one more branch.",
 }

@@ -149,10 +149,60 @@ def collection_used_for_item(tree: ast.AST) -> list[Finding]:
 _OPS = {ast.Add: "+=", ast.Sub: "-=", ast.Mult: "*=", ast.Div: "/="}
 
 
+def _mapped(body: list[ast.stmt]):
+    """('return', value) or ('assign', name, value) when a branch only returns or stores one constant."""
+    if len(body) != 1:
+        return None
+    stmt = body[0]
+    if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Constant):
+        return ("return", None, stmt.value)
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+            and isinstance(stmt.value, ast.Constant):
+        return ("assign", stmt.targets[0].id, stmt.value)
+    return None
+
+
+def if_chain_to_dict(tree: ast.AST) -> list[Finding]:
+    """`if x == 'a': return 1 / elif x == 'b': return 2 / elif ...` maps values to values: a dict says it in one line."""
+    out, inner = [], set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.If) or id(node) in inner:
+            continue
+        pairs, default, subject, kind, current = [], None, None, None, node
+        while isinstance(current, ast.If):
+            test = current.test
+            if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)
+                    and isinstance(test.comparators[0], ast.Constant)):
+                break
+            mapped = _mapped(current.body)
+            if mapped is None or (subject is not None and _src(test.left) != subject) \
+                    or (kind is not None and mapped[:2] != kind):
+                break
+            subject, kind = _src(test.left), mapped[:2]
+            pairs.append((test.comparators[0], mapped[2]))
+            if len(current.orelse) == 1 and isinstance(current.orelse[0], ast.If):
+                inner.add(id(current.orelse[0]))
+                current = current.orelse[0]
+            else:
+                rest = _mapped(current.orelse) if current.orelse else None
+                default = rest[2] if rest and rest[:2] == kind else None
+                break
+        if len(pairs) < 3 or kind is None:
+            continue
+        table = "{" + ", ".join(f"{_src(k)}: {_src(v)}" for k, v in pairs) + "}"
+        lookup = f"LOOKUP.get({subject}{', ' + _src(default) if default is not None else ''})"
+        use = f"return {lookup}" if kind[0] == "return" else f"{kind[1]} = {lookup}"
+        out.append(Finding(
+            "if-chain-to-dict", node.lineno, "warning",
+            f"This if/elif chain only maps each value of `{subject}` to another value ({len(pairs)} branches): a "
+            "dict says the same in one line and is easy to extend.", f"LOOKUP = {table}\n{use}", "style"))
+    return out
+
+
 def run(tree: ast.AST) -> list[Finding]:
     out: list[Finding] = []
     for check in (decided_comparisons, impossible_range, type_compared_with_text, returns_in_place_result,
-                  collection_used_for_item):
+                  collection_used_for_item, if_chain_to_dict):
         try:
             out += check(tree)
         except (ValueError, AttributeError, IndexError, TypeError):   # an odd shape of code: skip that check

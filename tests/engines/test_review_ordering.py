@@ -345,3 +345,18 @@ def test_no_ruff_documentation_example_is_offered_as_the_fix():
     assert "range(10000)" not in text and "filtered = " not in text
     report = review("d = {'a': 1, 'a': 2}\nprint(d)\n")
     assert all("foo" not in f.suggestion and "bar" not in f.suggestion for f in report.findings)
+
+
+def test_simplify_question_leads_with_the_note_that_removes_most_code():
+    code = ("def day_name(n):\n    if n == 1:\n        return 'Mon'\n    elif n == 2:\n        return 'Tue'\n"
+            "    elif n == 3:\n        return 'Wed'\n    else:\n        return 'unknown'\n")
+    report, first = _first(code, "how can I make this shorter?")
+    assert first.rule == "if-chain-to-dict" and "LOOKUP.get(n, 'unknown')" in first.suggestion
+    codes = [f.code for f in report.findings]
+    assert "RET505" not in codes or codes.index("RET505") > 0
+
+
+def test_trivial_return_notes_follow_specific_style_notes():
+    code = "def is_adult(age):\n    if age >= 18:\n        return True\n    else:\n        return False\n"
+    report = review(code, "can you simplify this")
+    assert report.findings[0].code == "SIM103", [(f.rule, f.code) for f in report.findings]
