@@ -13,8 +13,8 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from agents.code_review import (ruff_engine, rules_bugs, rules_crash, rules_learner, rules_logic, rules_perf,
-                                rules_perf_loops, rules_security, rules_silent, symptom)
+from agents.code_review import (ruff_engine, rules_bugs, rules_classes, rules_crash, rules_learner, rules_logic,
+                                rules_perf, rules_perf_loops, rules_security, rules_silent, symptom)
 from agents.code_review.markdown import rewrite
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
@@ -37,7 +37,7 @@ _SPEED = re.compile(r"\b(slow|fast|faster|speed|perform|efficien|optimi[sz]|quic
 _WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PLR0133", "E712", "PLR1716"},
            "constant-condition": {"PLR1714", "SIM222", "SIM223"}, "is-value": {"F632"},
            "loop-returns-first-item": {"RET505", "SIM103"}, "hardcoded-secret": {"S105", "S106"},
-           "backwards-update": {"PLW2901"}, "type-compared-with-text": {"E721"}, "value-not-returned": {"F841"}, "float-index": {"F841"}}
+           "backwards-update": {"PLW2901"}, "type-compared-with-text": {"E721"}, "init-stores-local": {"PLW0127"}, "value-not-returned": {"F841"}, "float-index": {"F841"}}
 # Correctness notes that are real but rarely the main problem: after the other correctness findings.
 _LOW_CONFIDENCE = ("PLW2901", "F811", "PLW0120", "E722", "S110", "S112", "W605", "unreachable-code",
                    "loop-may-not-end", "B008", "B012", "PLW0128")
@@ -84,7 +84,7 @@ def review(code: str, question: str = "") -> ReviewReport:
         rules = AstRules(tree, lines)
         reported = symptom.reports_symptom(question)
         own = (rules_learner.run(tree) + rules.run() + rules_bugs.run(tree, question, reported) + rules_crash.run(tree)
-               + rules_logic.run(tree)
+               + rules_logic.run(tree) + rules_classes.run(tree)
                + rules_silent.run(code, tree, question, reported)
                + rules_perf.run(tree) + rules_perf_loops.run(tree) + rules_security.run(tree))
     except BaseException:

@@ -128,4 +128,9 @@ WHY = {
     "collection-for-item": "Inside `for item in items`, the current value is `item`; `items` is still the whole list.",
     "if-chain-to-dict": "A dict keeps the value pairs together as data; adding one more is one more entry, not "
                         "one more branch.",
+    "shared-class-attribute": "Names in the class body belong to the class, so a list there is one list for all "
+                              "objects; give each object its own in __init__.",
+    "method-without-self": "Python passes the object itself as the first argument of a method; `self` receives it.",
+    "init-stores-local": "Only `self.name = ...` keeps a value on the object; a plain name lives only inside __init__.",
+    "eq-without-hash": "Objects that compare equal must hash equal; defining __eq__ alone switches hashing off.",
 }

@@ -83,6 +83,12 @@ RULES = {
     "return-append": ("def add(xs, x):\n    return xs.append(x)\n", "", "in-place-result-stored", 2, "return xs"),
     "collection-for-item": ("def total(prices):\n    s = 0\n    for p in prices:\n        s += prices\n    return s\n",
                             "", "collection-for-item", 4, "s += p"),
+    "shared-class-attribute": ("class Cart:\n    items = []\n\n    def add(self, item):\n        self.items.append(item)\n",
+                               "", "shared-class-attribute", 2, "self.items = []"),
+    "method-without-self": ("class Dog:\n    def bark():\n        print('woof')\n\nDog().bark()\n", "",
+                            "method-without-self", 2, "def bark(self):"),
+    "init-stores-local": ("class Account:\n    def __init__(self, owner):\n        owner = owner\n\n    def show(self):\n"
+                          "        print(self.owner)\n", "", "init-stores-local", 3, "self.owner = owner"),
     "path-through-parameter": ("def show(name):\n    with open('docs/' + name) as f:\n        return f.read()\n\n"
                                "print(show(input()))\n", "", "path-from-input", 2, "is_relative_to"),
 }
@@ -298,6 +304,9 @@ def test_loop_rule_reads_the_verified_caller(caller, signed, may):
     ("def test_admin(user):\n    assert user.is_admin\n", "assert-for-access"),
     ("def check(total):\n    assert total >= 0\n    return total\n", "assert-for-access"),
     ("def ok(x):\n    return 3 < x and x < 5\n", "impossible-range"),
+    ("class C:\n    kinds = ['a']\n    def __init__(self):\n        self.kinds = []\n    def add(self, k):\n"
+     "        self.kinds.append(k)\n", "shared-class-attribute"),
+    ("class C:\n    @staticmethod\n    def make():\n        return C()\n", "method-without-self"),
     ("def even(n):\n    return n % 2 == 1\n", "constant-condition"),
 ])
 def test_rules_stay_quiet_on_code_that_is_fine(code, rule):
