@@ -150,7 +150,7 @@ REVIEWS = {
                     "This is very slow with 50k orders. How can I make it faster?", 4, "performance",
                     r"About speed[\s\S]*O\(n·m\)[\s\S]*O\(n\+m\)"),
     "chained-true": ("age = int(input())\nif age >= 18 == True:\n    print('adult')\n", "", 2, "correctness",
-                     r"Try: if age >= 18:"),
+                     r"```python\nif age >= 18:"),
     "shadowed-builtins": ("def stats(list):\n    sum = 0\n    max = list[0]\n    for x in list:\n        sum += x\n"
                           "        if x > max:\n            max = x\n    return sum, max\n", "", 1, "correctness",
                           r"shadows the built-in list"),
@@ -166,7 +166,7 @@ def test_review_reports_the_main_issue_first(client, case):
     first = reply.findings[0]
     assert (first.line, first.category) == (line, category), [(f.rule, f.line, f.category) for f in reply.findings]
     text = reply.response.response_text
-    assert text.startswith(f"Most important: line {line}") and re.search(mention, text), text
+    assert text.startswith(f"**Line {line} — ") and re.search(mention, text), text
     assert "nothing to fix" not in text and reply.score <= 80
     if case == "shadowed-builtins":
         assert "follow PEP 8" not in text

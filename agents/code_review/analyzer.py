@@ -13,7 +13,9 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from agents.code_review import ruff_engine, rules_learner, rules_perf, rules_security, rules_silent
+from agents.code_review import (ruff_engine, rules_bugs, rules_classes, rules_crash, rules_learner, rules_logic,
+                                rules_perf, rules_perf_loops, rules_security, rules_silent, symptom)
+from agents.code_review.markdown import rewrite
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
 from agents.code_review.rules_ast import AstRules, likely_exception
@@ -34,9 +36,23 @@ _SPEED = re.compile(r"\b(slow|fast|faster|speed|perform|efficien|optimi[sz]|quic
 # ruff rules that say less than a learner rule on the same line (ruff's fix for SIM222 is even `True`)
 _WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PLR0133", "E712", "PLR1716"},
            "constant-condition": {"PLR1714", "SIM222", "SIM223"}, "is-value": {"F632"},
-           "loop-returns-first-item": {"RET505", "SIM103"}, "hardcoded-secret": {"S105", "S106"}}
+           "loop-returns-first-item": {"RET505", "SIM103"}, "hardcoded-secret": {"S105", "S106"},
+           "backwards-update": {"PLW2901"}, "type-compared-with-text": {"E721"}, "init-stores-local": {"PLW0127"}, "value-not-returned": {"F841"}, "float-index": {"F841"}}
+# Correctness notes that are real but rarely the main problem: after the other correctness findings.
+_LOW_CONFIDENCE = ("PLW2901", "F811", "PLW0120", "E722", "S110", "S112", "W605", "unreachable-code",
+                   "loop-may-not-end", "B008", "B012", "PLW0128")
 # Notes that matter least come last within their category (a docstring or a layout habit never leads a review).
 _MINOR = ("missing-docstring", "style-", "PLR2004", "descriptive-name")
+# Structure notes (nesting depth, size, branch counts) say "hard to read" about a whole function: within style
+# they follow the notes that name a specific line's idiom (`== True`, range(len), naming, open without with).
+_STRUCTURE = ("deep-nesting", "complexity", "C901", "PLR0911", "PLR0912", "PLR0913", "PLR0915")
+# Return-statement tidying (`else` after `return`...) saves a line at most: after the other style notes.
+_TRIVIAL = ("RET501", "RET502", "RET504", "RET505", "RET506", "RET507", "RET508", "UP015", "UP034")
+# When the student asks for shorter/simpler code, the notes that remove the most code lead the style notes.
+_SHORTENING = ("if-chain-to-dict", "duplicated-block", "counting-pattern", "return-bool", "SIM108", "SIM110",
+               "manual-counter", "range-len", "while-index-loop", "identical-branches", "PLR1714", "SIM114")
+_SIMPLIFY = re.compile(r"\b(short|shorter|shorten|simpl|clean|pythonic|less code|fewer lines|compact|concise|"
+                       r"refactor|neater|tidy|elegant|more readable|readab)", re.I)
 
 
 @dataclass(frozen=True)
@@ -66,15 +82,18 @@ def review(code: str, question: str = "") -> ReviewReport:
     ruff = ruff_engine.start(code)   # the native binary works while our own rules run
     try:
         rules = AstRules(tree, lines)
-        own = (rules_learner.run(tree) + rules.run() + rules_silent.run(code, tree) + rules_perf.run(tree)
-               + rules_security.run(tree))
+        reported = symptom.reports_symptom(question)
+        own = (rules_learner.run(tree) + rules.run() + rules_bugs.run(tree, question, reported) + rules_crash.run(tree)
+               + rules_logic.run(tree) + rules_classes.run(tree)
+               + rules_silent.run(code, tree, question, reported)
+               + rules_perf.run(tree) + rules_perf_loops.run(tree) + rules_security.run(tree))
     except BaseException:
         ruff.kill()
         ruff.communicate()
         raise
     found = own + _ruff_findings(code, tree, own, ruff)
     metrics.update(rules.metrics, speed_question=bool(_SPEED.search(question or "")))
-    findings = tuple(_dedupe(found))
+    findings = tuple(_dedupe(found, bool(_SIMPLIFY.search(question or ""))))
     score = _score(findings)
     return ReviewReport(findings, _summary(findings, score), score, None, metrics)
 
@@ -86,7 +105,7 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
     shadowed: set[str] = set()
     out = []
     for hit in ruff_engine.finish(ruff, code):
-        if (hit.code, hit.line) in covered:
+        if (hit.code, hit.line) in covered or (hit.code == "RET503" and _bug_in_function(tree, own, hit.line)):
             continue
         if hit.code == "S311" and not _SECRET.search(_context(tree, rows, hit.line)):
             continue   # `random` in a game is fine; only secrets (passwords, tokens, codes) need `secrets`
@@ -106,6 +125,12 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
             if name in shadowed:
                 continue
             shadowed.add(name)
+            called = _called_after(tree, name, hit.line)
+            if called:
+                out.append(Finding(rule, hit.line, "error", f"{message(hit)} Line {called} calls `{name}(...)`, "
+                                   f"which now calls your value instead and fails (TypeError: object is not "
+                                   f"callable).", tip, category, hit.code))
+                continue
         out.append(Finding(rule, hit.line, severity, message(hit), tip, category, hit.code))
     for code_id, where in layout.items():
         rule, category, severity = meaning(code_id, "")
@@ -114,6 +139,29 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
         out.append(Finding(rule, where[0], severity, f"PEP 8 style: {LAYOUT_MESSAGES[code_id]} ({plural} {shown}).",
                            LAYOUT_TIPS[code_id], category, code_id))
     return out
+
+
+def _function_at(tree: ast.Module, line: int):
+    spans = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    return min(spans, key=lambda n: (n.end_lineno or n.lineno) - n.lineno) if spans else None
+
+
+def _bug_in_function(tree: ast.Module, own: list[Finding], line: int) -> bool:
+    """A learner rule already reports a correctness bug in the function ruff's RET503 points at."""
+    fn = _function_at(tree, line)
+    return fn is not None and any(f.category == "correctness" and fn.lineno <= f.line <= (fn.end_lineno or fn.lineno)
+                                  for f in own)
+
+
+def _called_after(tree: ast.Module, name: str, line: int) -> int:
+    """Line of a later call of the built-in `name` that the assignment on `line` shadows (0 if none)."""
+    scope = _function_at(tree, line) or tree
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name \
+                and node.lineno > line:
+            return node.lineno
+    return 0
 
 
 _SECRET = re.compile(r"pass|token|secret|otp|salt|key|pin\b|verif|reset|session|auth|nonce", re.I)
@@ -131,24 +179,34 @@ def why(f: Finding) -> str:
     return WHY.get("style" if f.rule.startswith("style-") else f.rule) or (ruff_engine.why(f.code) if f.code else "")
 
 
-def _dedupe(found: list[Finding]) -> list[Finding]:
+def _dedupe(found: list[Finding], simplify: bool = False) -> list[Finding]:
     """No repeats; LearnFlow's own rule wins over a ruff finding of the same rule on the same line."""
     own = {(f.rule, f.line) for f in found if not f.code}
     seen: set[tuple] = set()
     out = []
     for f in found:
-        key = (f.rule, f.line, f.code, f.message)
+        key = (f.rule, f.line, f.code, f.message if f.code else "")   # one own finding per rule and line
         if key in seen or (f.code and (f.rule, f.line) in own):
             continue
         seen.add(key)
         out.append(f)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     rank = {c: i for i, c in enumerate(CATEGORIES)}
-    return sorted(out, key=lambda f: (rank.get(f.category, 3), _minor(f), order[f.severity], f.line, f.rule))
+    return sorted(out, key=lambda f: (rank.get(f.category, 3), _minor(f),
+                                      not (simplify and (f.rule in _SHORTENING or f.code in _SHORTENING)),
+                                      f.code in _TRIVIAL, _low(f), _structure(f), order[f.severity], f.line, f.rule))
 
 
 def _minor(f: Finding) -> bool:
     return f.rule.startswith(_MINOR) or f.code in _MINOR
+
+
+def _structure(f: Finding) -> bool:
+    return f.rule in _STRUCTURE or f.code in _STRUCTURE
+
+
+def _low(f: Finding) -> bool:
+    return f.code in _LOW_CONFIDENCE or f.rule in _LOW_CONFIDENCE
 
 
 def _score(findings: tuple[Finding, ...]) -> int:
@@ -197,8 +255,10 @@ def _syntax_hint(msg: str, text: str) -> str:
 
 
 # ---- rendering ---------------------------------------------------------------------------------
-def render(report: ReviewReport, skill_level: str = "beginner") -> str:
-    """Kind, readable review text: what's good, then findings grouped by severity with rewrites."""
+def render(report: ReviewReport, skill_level: str = "beginner", lead: str = "") -> str:
+    """Kind, readable review text in Markdown: the main issue as a bold lead with its rewrite in a fenced block,
+    findings grouped under headings by category, then what's good. `lead` prefixes the first note ("First review
+    note" when a diagnosis from running the code comes before the review)."""
     level = skill_level if skill_level in ("beginner", "intermediate", "advanced") else "beginner"
     out: list[str] = []
     if report.parse_error == "no code":
@@ -207,64 +267,80 @@ def render(report: ReviewReport, skill_level: str = "beginner") -> str:
         f = report.findings[0]
         out.append("Thanks for sharing your code! Python can't read it yet because of a syntax error, so "
                    "let's fix that first - after that I can review the rest.")
-        out.append(f"\nLine {f.line}: {f.message}\n  Try: {f.suggestion}")
+        out.append(f"\n**Line {f.line} — must fix (syntax):** {f.message}\n{rewrite(f.suggestion)}")
         if level == "beginner":
-            out.append(f"  Why: {WHY['syntax-error']}")
+            out.append(f"Why: {WHY['syntax-error']}")
         return "\n".join(out)
 
-    out.append(_opening(report))
-    good = _positives(report)
-    if good:
-        out.append("\nWhat's good:")
-        out.extend(f"- {g}" for g in good)
+    out.append(_opening(report, level, lead))
     for category in CATEGORIES:
         group = [f for f in report.findings if f.category == category]
         if not group:
             continue
         if level == "advanced" and category == "style" and len(group) > 4:
             group = group[:4]
-        out.append(f"\n{_GROUPS[category]}:")
+        out.append(f"\n### {_GROUPS[category]}")
         for f in group:
             tag = f" [{f.rule}{' ' + f.code if f.code else ''}]" if level == "advanced" else ""
-            out.append(f"- Line {f.line} ({_HEADINGS[f.severity].lower()}): {f.message}{tag}")
-            out.append(_indent_suggestion(f.suggestion))
+            out.append(f"- **Line {f.line} ({_HEADINGS[f.severity].lower()}):** {f.message}{tag}")
+            out.append(rewrite(f.suggestion, "  "))
             reason = why(f)
             if level == "beginner" and reason:
                 out.append(f"  Why: {reason}")
+    good = _positives(report)
+    if good:   # after the findings: praise never comes before the main issue
+        out.append("\n### What's good")
+        out.extend(f"- {g}" for g in good)
     out.append("\n" + _closing(report, level))
     return "\n".join(out)
 
 
-def _indent_suggestion(text: str) -> str:
-    if "\n" in text:
-        return "  Try:\n" + "\n".join("      " + ln for ln in text.splitlines())
-    return f"  Try: {text}"
+_CHECKED = "security (eval/exec, SQL built from strings, shell commands, pickle, secrets), common logic bugs, speed " \
+           "and PEP 8 style"
 
 
-def _opening(report: ReviewReport) -> str:
-    """The main issue first; 'nothing to fix' only when there is nothing at all."""
+def _opening(report: ReviewReport, level: str = "beginner", label: str = "") -> str:
+    """The main issue first, as a finding with its line and rewrite; an all-clear only when nothing at all was found,
+    and then only about what was checked."""
     if not report.findings:
-        return f"Great work - this code is clean and I found nothing to fix (score {report.score}/100)."
+        return (f"My checks flagged nothing in this code: I looked at {_CHECKED}. Static checks cannot prove the "
+                "results are right, so if it prints something you did not expect, tell me the input, what you "
+                "expected and what you got, and I will run it.")
     first = report.findings[0]
+    prefix = f"{label}: " if label else ""
+    lead = (f"**{prefix}Line {first.line} — {_HEADINGS[first.severity].lower()} ({first.category}):** "
+            f"{first.message}\n{rewrite(first.suggestion)}")
     serious = [f for f in report.findings if f.category in ("security", "correctness") and f.severity == "error"]
-    lead = f"Most important: line {first.line} - {first.message}"
     speed = ""
     if report.metrics.get("speed_question"):
         slow = [f for f in report.findings if f.category == "performance" and "O(" in f.message + f.suggestion]
-        speed = ("\nAbout speed: " + " ".join(f"line {f.line}: {f.message} Fix: {f.suggestion.splitlines()[0]}"
-                                              for f in slow[:2])) if slow else \
+        speed = ("\nAbout speed: " + " ".join(f"line {f.line}: {f.message}{_before_after(f)} Fix: "
+                                              f"{f.suggestion.splitlines()[0]}" for f in slow[:2])) if slow else \
             "\nAbout speed: I found no loop whose cost grows faster than the input here."
     if first.category == "security":
         return f"{lead}\nThis is a security problem, so fix it before anything else (score {report.score}/100).{speed}"
     if serious:
-        return (f"{lead}\n{len(serious)} issue{'s' if len(serious) > 1 else ''} will cause wrong results, so start "
-                f"with {'those' if len(serious) > 1 else 'that'} (score {report.score}/100).{speed}")
+        return (f"{lead}\n{len(serious)} issue{'s' if len(serious) > 1 else ''} will cause wrong results or a crash, "
+                f"so start with {'those' if len(serious) > 1 else 'that'} (score {report.score}/100).{speed}")
     if first.category == "performance":
-        return f"{lead}\nIt works, but it is slower than it needs to be (score {report.score}/100).{speed}"
+        return f"{lead}\nIt is slower than it needs to be (score {report.score}/100).{speed}"
     if first.category == "correctness":
-        return f"{lead}\nThis can cause a bug later, so it is worth fixing first (score {report.score}/100).{speed}"
-    return (f"Nice work - no bugs or security problems turned up in the checks; style notes below "
-            f"(score {report.score}/100).{speed}")
+        return f"{lead}\nThis can cause a bug, so it is worth fixing first (score {report.score}/100).{speed}"
+    return (f"{lead}\nThe rest are style notes; the checks for security problems and common logic bugs flagged "
+            f"nothing (score {report.score}/100).{speed}")
+
+
+_BIG_O = re.compile(r"O\([^()]*(?:\([^()]*\))?[^()]*\)")
+
+
+def _before_after(f: Finding) -> str:
+    """" Complexity now: O(n·m); after the fix: O(n+m)." from the finding's own figures ("" if it has none)."""
+    before = _BIG_O.findall(f.message)
+    after = [o for o in _BIG_O.findall(f.suggestion) if o != "O(1)"] or \
+        [o for o in _BIG_O.findall(f.message)[1:] if o != "O(1)"]
+    if not before or not after:
+        return ""
+    return f" Complexity now: {before[0]}; after the fix: {after[-1]}."
 
 
 def _positives(report: ReviewReport) -> list[str]:
@@ -292,7 +368,7 @@ def _positives(report: ReviewReport) -> list[str]:
 
 def _closing(report: ReviewReport, level: str) -> str:
     if not report.findings:
-        return "Keep it up - this is the kind of code other people enjoy reading."
+        return "Keep it up - it reads cleanly."
     first = report.findings[0]
     if level == "beginner":
         return (f"Don't worry about the number of notes - each one is a small habit. Start with line {first.line} "

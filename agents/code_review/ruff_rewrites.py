@@ -10,7 +10,7 @@ import ast
 import difflib
 import re
 
-from agents.code_review.ruff_engine import RuffHit, example
+from agents.code_review.ruff_engine import RuffHit
 
 # ruff's automatic fix for these is not advice for a learner (`x == "a" or "e"` -> `True`): never shown.
 NO_AUTOFIX = frozenset({"SIM222", "SIM223", "PERF401"})
@@ -211,7 +211,8 @@ def suggestion(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
         return _ADVICE[hit.code]
     if hit.fix_message and hit.code not in NO_AUTOFIX and hit.fix_message.rstrip(".") != hit.message.rstrip("."):
         return hit.fix_message.rstrip(".") + "."
-    return example(hit.code) or hit.message.rstrip(".") + "."
+    # never ruff's documentation example: its names (`foo`, `original`) are not the student's code
+    return f"On line {hit.line}: {hit.message.rstrip('.')}."
 
 
 _KIND = {"N802": "function", "N803": "parameter", "N806": "variable", "N815": "variable", "N816": "variable"}

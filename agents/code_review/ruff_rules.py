@@ -45,8 +45,10 @@ RULES: dict[str, tuple[str, str, str]] = {
     "PLW0120": ("", "correctness", "warning"), "PLW0129": ("", "correctness", "error"),
     "PLW0177": ("", "correctness", "error"), "PLW2901": ("", "correctness", "warning"),
     "PLR1704": ("", "correctness", "warning"), "SIM222": ("", "correctness", "error"),
-    "SIM223": ("", "correctness", "error"), "SIM115": ("open-without-with", "correctness", "warning"),
-    "RET503": ("", "correctness", "warning"),
+    "SIM223": ("", "correctness", "error"), "SIM115": ("open-without-with", "style", "warning"),
+    # a missing `return` at the end is style unless that fall-through is a bug: then analyzer.py keeps the
+    # learner rule that says so (missing-return-path, loop-returns-first-item) with its rewrite instead
+    "RET503": ("", "style", "suggestion"),
     # --- performance ---
     "PERF101": ("", "performance", "warning"), "PERF102": ("", "performance", "warning"),
     "PERF203": ("", "performance", "warning"), "PERF401": ("", "performance", "suggestion"),

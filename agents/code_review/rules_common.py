@@ -96,4 +96,41 @@ WHY = {
                      "deque does it in one step.",
     "is-literal": "`is` asks whether two values are the same object in memory, which for numbers and strings "
                   "depends on Python internals; == compares their values.",
+    "index-past-end": "A list of n items has indexes 0 to n - 1, so index n is always one too far.",
+    "float-index": "`/` always gives a float, even for 4 / 2; indexes and range() need whole numbers, which `//` keeps.",
+    "backwards-update": "`a = b` copies b into a: to remember the new best value, it must be on the left.",
+    "value-not-returned": "A value computed inside a function stays there unless it is returned; callers get None.",
+    "unreachable-code": "return, raise, break and continue leave the block at once, so lines after them never run.",
+    "integer-division": "`//` rounds down to a whole number; `/` keeps the fraction an average or ratio needs.",
+    "off-by-one-range": "range(a, b) stops before b, so the last value you get is b - 1.",
+    "accumulator-reset": "A total started inside the loop starts again every round, so only the last item counts.",
+    "infinite-loop": "A while loop ends only when its condition becomes False, so something in the body must change it.",
+    "loop-may-not-end": "Rounds in which nothing in the condition changes repeat forever.",
+    "missing-return-path": "A function that reaches its end without return gives None for those inputs.",
+    "loop-variable-reused": "The inner loop overwrites the outer loop's variable, so the outer loop works with the "
+                            "wrong value.",
+    "repeated-work-in-loop": "Work whose result cannot change inside the loop is done again on every round; done "
+                             "once before the loop, it costs one pass instead of one per round.",
+    "list-grown-by-copy": "`xs = xs + [x]` builds a brand-new list each time; append adds to the same list.",
+    "function-not-called": "A function runs only when it is called with brackets; its bare name is the function "
+                           "object itself.",
+    "wrong-argument-count": "Every parameter without a default needs a value in each call.",
+    "recursion-without-stop": "Each recursive call must get closer to a case answered without recursion, or the "
+                              "calls never end.",
+    "string-item-assigned": "Strings are immutable: you build a new string instead of changing one character.",
+    "dict-changed-in-loop": "A dict cannot grow or shrink while a for loop walks over it; loop over a copy of its keys.",
+    "password-plain-text": "Stored passwords leak (backups, copies, a curious admin); a salted slow hash can be "
+                           "checked but not read back.",
+    "assert-for-access": "assert is a debugging aid that `python -O` removes; a permission check must be an if.",
+    "impossible-range": "Both halves of `and` must hold at once; a value cannot be above the larger bound and "
+                        "below the smaller one.",
+    "type-compared-with-text": "type(x) gives a class such as str, never the text 'str'; isinstance is the test.",
+    "collection-for-item": "Inside `for item in items`, the current value is `item`; `items` is still the whole list.",
+    "if-chain-to-dict": "A dict keeps the value pairs together as data; adding one more is one more entry, not "
+                        "one more branch.",
+    "shared-class-attribute": "Names in the class body belong to the class, so a list there is one list for all "
+                              "objects; give each object its own in __init__.",
+    "method-without-self": "Python passes the object itself as the first argument of a method; `self` receives it.",
+    "init-stores-local": "Only `self.name = ...` keeps a value on the object; a plain name lives only inside __init__.",
+    "eq-without-hash": "Objects that compare equal must hash equal; defining __eq__ alone switches hashing off.",
 }

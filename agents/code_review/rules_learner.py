@@ -63,7 +63,11 @@ def quadratic_searches(tree: ast.AST) -> list[Finding]:
         elif isinstance(node, ast.For) and node is not outer and isinstance(node.target, ast.Name) \
                 and isinstance(outer, ast.For) and isinstance(outer.target, ast.Name) and node.lineno not in seen:
             pair = _pair_test(node, outer.target.id, node.target.id)
-            if pair is not None:
+            pair_sum = _pair_sum(node, outer)
+            if pair_sum is not None:
+                seen.add(node.lineno)
+                out.append(pair_sum)
+            elif pair is not None:
                 seen.add(node.lineno)
                 key_outer, key_inner = pair
                 out.append(Finding(
@@ -84,6 +88,42 @@ def quadratic_searches(tree: ast.AST) -> list[Finding]:
                 f"from collections import Counter\ncounts = Counter({name})   # one pass: O(n)\n"
                 f"... counts[{_src(node.args[0]) if node.args else 'item'}] ...   # O(1) each", "performance"))
     return out + _prime_loops(tree)
+
+
+def _sequence(loop: ast.For) -> str | None:
+    """What a loop walks: `xs` for `for x in xs` and for `for i in range(len(xs))` / `range(i + 1, len(xs))`."""
+    it = loop.iter
+    if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" and it.args:
+        stop = it.args[-1]
+        if isinstance(stop, ast.Call) and isinstance(stop.func, ast.Name) and stop.func.id == "len" and stop.args:
+            return _src(stop.args[0])
+        return None
+    return _src(it)
+
+
+def _pair_sum(inner: ast.For, outer: ast.For) -> Finding | None:
+    """Two loops over one sequence looking for two values that add up to a target (two-sum): one pass with a dict
+    of the values seen so far finds each complement in one step."""
+    seq = _sequence(outer)
+    if seq is None or _sequence(inner) != seq:
+        return None
+    a, b = outer.target.id, inner.target.id
+    for node in (n for s in inner.body for n in ast.walk(s)):
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq) \
+                and isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Add):
+            names = {n.id for n in ast.walk(node.left) if isinstance(n, ast.Name)}
+            target = node.comparators[0]
+            if {a, b} <= names and not {a, b} & {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}:
+                goal = _src(target)
+                return Finding(
+                    "nested-pair-search", inner.lineno, "warning",
+                    f"The two loops over {seq} try every pair to find two values that add up to {goal}: O(n²) steps "
+                    "(2.5 billion for 50,000 values). A dict of the values seen so far finds each one's complement "
+                    f"({goal} - value) in one step: O(n).",
+                    f"seen = {{}}   # value -> index, filled as you go: one pass, O(n) in total\n"
+                    f"for i, value in enumerate({seq}):\n    if {goal} - value in seen:\n"
+                    f"        return seen[{goal} - value], i\n    seen[value] = i", "performance")
+    return None
 
 
 def _pair_test(inner: ast.For, a: str, b: str) -> tuple[str, str] | None:

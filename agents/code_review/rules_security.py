@@ -1,6 +1,7 @@
 """Security rules ruff's bandit set misses in student code: a secret written into the program where ruff's
 name pattern does not see it (`pw == "letmein"`, `{"password": "abc123"}`), and a file path built from
-what the user typed (`open("data/" + input())` can read any file with `../`)."""
+what the user typed (`open("data/" + input())` can read any file with `../`), a password stored as typed
+(written to a file or database without hashing), and `assert` used to check who may do something (-O drops it)."""
 from __future__ import annotations
 
 import ast
@@ -9,6 +10,9 @@ import re
 from agents.code_review.rules_common import Finding
 
 _SECRET_NAME = re.compile(r"(^|_)(pw|pwd|passw\w*|pass|passcode|pin|secret\w*|token|api_?key|apikey)($|_)", re.I)
+# a name that may hold a credential, when the value also looks like one (letters and 3+ digits, no spaces, >= 16)
+_KEY_NAME = re.compile(r"(^|_)(key|token|secret|credential|auth|bearer|private)(s)?($|_)", re.I)
+_KEY_VALUE = re.compile(r"^(?=.*[A-Za-z])(?=(?:.*\d){3})[\w\-.+/=:]{16,}$")
 
 
 def _secret_literal(node: ast.AST) -> bool:
@@ -47,26 +51,134 @@ def hardcoded_secret(tree: ast.AST) -> list[Finding]:
     return out
 
 
+def _credential_shaped(value: str) -> bool:
+    """Random-looking, not an identifier such as `created_at_2024_v` (lower-case short words joined)."""
+    words = re.split(r"[_.\-:/]", value)
+    return bool(_KEY_VALUE.match(value)) and not (value.islower() and max(map(len, words)) <= 8)
+
+
+def credential_constant(tree: ast.AST) -> list[Finding]:
+    """`API_KEY = "sk_live_51Hx..."`: a credential-shaped string stored under a key/token name (ruff's S105 only
+    knows password-like names)."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and _KEY_NAME.search(node.targets[0].id) and isinstance(node.value, ast.Constant) \
+                and isinstance(node.value.value, str) and _credential_shaped(node.value.value):
+            name = node.targets[0].id
+            out.append(Finding(
+                "hardcoded-secret", node.lineno, "error",
+                f"`{name}` holds a real-looking credential written into the code: anyone who can read the program "
+                "(or its history in git) can use it.",
+                f"import os\n{name} = os.environ['{name.upper()}']   # set it outside the code; rotate the leaked one",
+                "security"))
+    return out
+
+
 def _from_input(node: ast.AST, inputs: set[str]) -> bool:
     return any((isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "input")
                or (isinstance(n, ast.Name) and n.id in inputs) for n in ast.walk(node))
 
 
+def _tainted_parameters(tree: ast.AST, inputs: set[str]) -> dict[ast.AST, set[str]]:
+    """Parameters of the student's functions that some call fills with what the user typed (`show(input())`)."""
+    funcs = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    tainted: dict[ast.AST, set[str]] = {}
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in funcs):
+            continue
+        fn = funcs[call.func.id]
+        params = [a.arg for a in fn.args.posonlyargs + fn.args.args]
+        for param, arg in zip(params, call.args):
+            if _from_input(arg, inputs):
+                tainted.setdefault(fn, set()).add(param)
+        for kw in call.keywords:
+            if kw.arg in params and _from_input(kw.value, inputs):
+                tainted.setdefault(fn, set()).add(kw.arg)
+    return tainted
+
+
+def _opens_with(scope: ast.AST, inputs: set[str]):
+    """open() of a path BUILT from what the user typed (a folder + their name: `+`, f-string, os.path.join, Path /);
+    `open(name)` alone is a program that opens the file its user names, which is its job."""
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open" and node.args \
+                and isinstance(node.args[0], (ast.BinOp, ast.JoinedStr, ast.Call)) and _from_input(node.args[0], inputs):
+            yield node
+
+
 def path_from_input(tree: ast.AST) -> list[Finding]:
     inputs = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and _from_input(n.value, set())
               for t in n.targets if isinstance(t, ast.Name)}
+    out, seen = [], set()
+    opens = list(_opens_with(tree, inputs))
+    for fn, params in _tainted_parameters(tree, inputs).items():
+        opens += list(_opens_with(fn, params))
+    for node in opens:
+        if node.lineno in seen:
+            continue
+        seen.add(node.lineno)
+        out.append(Finding(
+            "path-from-input", node.lineno, "warning",
+            f"`{ast.unparse(node.args[0])}` puts what the user typed into a file path: typing `../` walks out of "
+            "the folder and opens any file the program can read.",
+            "from pathlib import Path\nbase = Path('data').resolve()\npath = (base / name).resolve()\n"
+            "if not path.is_relative_to(base):\n    raise ValueError('no such file')", "security"))
+    return out
+
+
+_PASSWORD = re.compile(r"(^|_)(pw|pwd|passw\w*|password\w*|passcode)($|_)", re.I)
+_HASHING = re.compile(r"hash|crypt|scrypt|pbkdf|argon|bcrypt|digest|sha|md5", re.I)
+_STORES = ("write", "writelines", "execute", "executemany", "writerow", "writerows", "dump", "set", "insert_one")
+
+
+def password_in_plain_text(tree: ast.AST) -> list[Finding]:
+    """A password written to a file or database as typed (not hashed)."""
+    out = []
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in _STORES):
+            continue
+        hashed = {id(n) for c in ast.walk(call) if isinstance(c, ast.Call) and _HASHING.search(ast.unparse(c.func))
+                  for n in ast.walk(c)}
+        names = [n for a in call.args for n in ast.walk(a) if isinstance(n, ast.Name) and _PASSWORD.search(n.id)
+                 and not _HASHING.search(n.id) and id(n) not in hashed]
+        role = any(isinstance(c, ast.Constant) and isinstance(c.value, str) and "PASSWORD" in c.value
+                   for c in ast.walk(call))   # SQL that sets a database role's password: the database hashes it
+        if names and not role:
+            name = names[0].id
+            out.append(Finding(
+                "password-plain-text", call.lineno, "error",
+                f"`{name}` is stored exactly as typed: anyone who reads the file or database (or a backup of it) "
+                "has every user's password.",
+                f"import hashlib, os\nsalt = os.urandom(16)\nhashed = hashlib.scrypt({name}.encode(), salt=salt, "
+                "n=2**14, r=8, p=1)\n# store salt and hashed; to check a login, hash what was typed the same way "
+                "and compare", "security"))
+    return out
+
+
+_AUTH = re.compile(r"admin|auth|permission|logged|login|staff|role|owner|allowed|access|superuser", re.I)
+
+
+def assert_for_access(tree: ast.AST) -> list[Finding]:
+    tests = {id(n) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and f.name.startswith("test") for n in ast.walk(f)}   # a test's asserts are its checks
     out = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open" and node.args \
-                and isinstance(node.args[0], (ast.BinOp, ast.JoinedStr)) and _from_input(node.args[0], inputs):
+        if not isinstance(node, ast.Assert) or id(node) in tests:
+            continue
+        compared = [c for c in ast.walk(node.test) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+        guard = not isinstance(node.test, ast.Compare) or any(_AUTH.search(c.value) for c in compared)
+        if guard and _AUTH.search(ast.unparse(node.test)):
+            test = ast.unparse(node.test)
             out.append(Finding(
-                "path-from-input", node.lineno, "warning",
-                f"`{ast.unparse(node.args[0])}` puts what the user typed into a file path: typing `../` walks out of "
-                "the folder and opens any file the program can read.",
-                "from pathlib import Path\nbase = Path('data').resolve()\npath = (base / name).resolve()\n"
-                "if not path.is_relative_to(base):\n    raise ValueError('no such file')", "security"))
+                "assert-for-access", node.lineno, "error",
+                f"`assert {test}` guards who may do this, but Python removes assert statements when run with -O, "
+                "and then everyone may.", f"if not ({test}):\n    raise PermissionError('not allowed')", "security"))
     return out
 
 
 def run(tree: ast.AST) -> list[Finding]:
-    return hardcoded_secret(tree) + path_from_input(tree)
+    found = hardcoded_secret(tree)
+    lines = {f.line for f in found}
+    return (found + [f for f in credential_constant(tree) if f.line not in lines] + path_from_input(tree)
+            + password_in_plain_text(tree) + assert_for_access(tree))

@@ -147,7 +147,7 @@ class TriageServicer(pb_grpc.TriageServiceServicer):
             else:
                 reply = await rpc
                 response = reply.response
-                collaboration.extend(getattr(reply, "collaboration", ()))   # debug's hops (unary Diagnose)
+                collaboration.extend(getattr(reply, "collaboration", ()))   # hops of Diagnose / ReviewCode
                 degraded = bool(getattr(reply, "degraded", False))
                 yield pb.AskStreamResponse(text_chunk=response.response_text)
         except grpc.aio.AioRpcError as exc:

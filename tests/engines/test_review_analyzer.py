@@ -35,7 +35,7 @@ RULES = {
                    + "    return -1\n", 1, r"complexity of 12"),
     "counting-pattern": ("def tally(votes):\n    counts = {}\n    for v in votes:\n        if v not in counts:\n"
                          "            counts[v] = 1\n        else:\n            counts[v] += 1\n    return counts\n",
-                         4, r"counts\.get\(v, 0\) \+ 1.*\n.*Counter"),
+                         4, r"counts\.get\(v, 0\) \+ 1[\s\S]*Counter"),
     "string-concat-loop": ("def shout(words):\n    out = ''\n    for w in words:\n        out = out + w.upper()\n"
                            "    return out\n", 4, r"''\.join\(parts\)"),
     "type-compare": ("def is_text(value):\n    return type(value) == str\n", 2, r"isinstance\(value, str\)"),
@@ -87,7 +87,7 @@ def test_clean_code_has_no_findings(code):
     report = review(code)
     assert report.findings == () and report.score == 100 and report.parse_error is None
     text = render(report)
-    assert "nothing to fix" in text
+    assert "flagged nothing" in text and "I looked at security" in text   # an all-clear says what was checked
 
 
 def test_loop_index_names_and_short_math_names_are_not_flagged():
@@ -160,11 +160,11 @@ def test_report_types_and_summary():
     assert severities == sorted(severities, key=order.get)
 
 
-def test_render_names_the_main_issue_then_praise_then_groups_by_category():
+def test_render_names_the_main_issue_then_groups_by_category_then_praise():
     code = "import os\n\ndef Add(items=[]):\n    if len(items) == 0:\n        return True\n    return False\n"
     text = render(review(code), "beginner")
-    assert text.startswith("Most important: line 3")
-    assert text.index("What's good") < text.index("Correctness") < text.index("Style and readability")
+    assert text.startswith("**Line 3 — ")
+    assert text.index("Correctness") < text.index("Style and readability") < text.index("What's good")
     assert "must fix" in text and "worth improving" in text and "polish" in text
     assert "Line 3" in text and "Why:" in text and "Try:" in text
 
@@ -208,7 +208,7 @@ ISSUE_CASES = {
                           "this is very slow with 50k orders, how can I make it faster?", 4, "performance",
                           r"About speed: line 4[\s\S]*O\(n·m\)[\s\S]*O\(n\+m\)"),
     "chained-true": ("age = int(input())\nif age >= 18 == True:\n    print('adult')\n", "", 2, "correctness",
-                     r"age >= 18 and 18 == True[\s\S]*Try: if age >= 18:"),
+                     r"age >= 18 and 18 == True[\s\S]*```python\nif age >= 18:"),
     "or-constant": ("letter = input()\nif letter == 'a' or 'e':\n    print('vowel')\n", "", 2, "correctness",
                     r"letter in \('a', 'e'\)"),
     "loop-closure": ("fns = []\nfor i in range(3):\n    fns.append(lambda: i)\nprint([f() for f in fns])\n", "", 3,
@@ -223,7 +223,7 @@ def test_issue_review_cases_report_the_main_issue_first(case):
     first = report.findings[0]
     assert (first.line, first.category) == (line, category), [(f.rule, f.line, f.category) for f in report.findings]
     text = render(report, "beginner")
-    assert text.startswith(f"Most important: line {line}")
+    assert text.startswith(f"**Line {line} — ")
     assert re.search(rewrite, text), text
     assert "nothing to fix" not in text and report.score <= 80
 

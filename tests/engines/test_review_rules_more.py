@@ -50,7 +50,7 @@ def test_main_issue_first(case_id, code, question, rule, category, rewrite):
     assert rewrite in first.suggestion + first.message, first.suggestion
     text = render(report, "beginner")
     if category in ("security", "correctness", "performance"):
-        assert text.startswith(f"Most important: line {first.line}")
+        assert text.startswith(f"**Line {first.line} — ")
         assert "nothing to fix" not in text and report.score <= 80
 
 

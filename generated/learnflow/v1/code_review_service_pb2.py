@@ -28,7 +28,7 @@ from learnflow.v1 import enums_pb2 as learnflow_dot_v1_dot_enums__pb2
 from learnflow.v1 import options_pb2 as learnflow_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&learnflow/v1/code_review_service.proto\x12\x0clearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xaa\x01\n\x11ReviewCodeRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x17\n\x04\x63ode\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\x12\x19\n\x08question\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\"\x94\x01\n\x07\x46inding\x12\x0c\n\x04rule\x18\x01 \x01(\t\x12\x0c\n\x04line\x18\x02 \x01(\x05\x12(\n\x08severity\x18\x03 \x01(\x0e\x32\x16.learnflow.v1.Severity\x12\x0f\n\x07message\x18\x04 \x01(\t\x12\x12\n\nsuggestion\x18\x05 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x32 \x01(\t\x12\x0c\n\x04\x63ode\x18\x33 \x01(\t\"{\n\x12ReviewCodeResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12\'\n\x08\x66indings\x18\x02 \x03(\x0b\x32\x15.learnflow.v1.Finding\x12\r\n\x05score\x18\x03 \x01(\x05\"\xb0\x01\n\x17ReviewCodeStreamRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x17\n\x04\x63ode\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\x12\x19\n\x08question\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\"q\n\x18ReviewCodeStreamResponse\x12,\n\x05\x65vent\x18\x01 \x01(\x0b\x32\x1d.learnflow.v1.SpecialistChunk\x12\'\n\x08\x66indings\x18\x02 \x03(\x0b\x32\x15.learnflow.v1.Finding2\xc9\x01\n\x11\x43odeReviewService\x12O\n\nReviewCode\x12\x1f.learnflow.v1.ReviewCodeRequest\x1a .learnflow.v1.ReviewCodeResponse\x12\x63\n\x10ReviewCodeStream\x12%.learnflow.v1.ReviewCodeStreamRequest\x1a&.learnflow.v1.ReviewCodeStreamResponse0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&learnflow/v1/code_review_service.proto\x12\x0clearnflow.v1\x1a\x19learnflow/v1/common.proto\x1a\x1blearnflow/v1/entities.proto\x1a\x18learnflow/v1/enums.proto\x1a\x1alearnflow/v1/options.proto\"\xaa\x01\n\x11ReviewCodeRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x17\n\x04\x63ode\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\x12\x19\n\x08question\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\"\x94\x01\n\x07\x46inding\x12\x0c\n\x04rule\x18\x01 \x01(\t\x12\x0c\n\x04line\x18\x02 \x01(\x05\x12(\n\x08severity\x18\x03 \x01(\x0e\x32\x16.learnflow.v1.Severity\x12\x0f\n\x07message\x18\x04 \x01(\t\x12\x12\n\nsuggestion\x18\x05 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x32 \x01(\t\x12\x0c\n\x04\x63ode\x18\x33 \x01(\t\"\xbf\x01\n\x12ReviewCodeResponse\x12-\n\x08response\x18\x01 \x01(\x0b\x32\x1b.learnflow.v1.AgentResponse\x12\'\n\x08\x66indings\x18\x02 \x03(\x0b\x32\x15.learnflow.v1.Finding\x12\r\n\x05score\x18\x03 \x01(\x05\x12\x30\n\rcollaboration\x18\x34 \x03(\x0b\x32\x19.learnflow.v1.MessageFlow\x12\x10\n\x08\x64\x65graded\x18\x35 \x01(\x08\"\xb0\x01\n\x17ReviewCodeStreamRequest\x12+\n\x07\x63ontext\x18\x01 \x01(\x0b\x32\x1a.learnflow.v1.TutorContext\x12\x17\n\x04\x63ode\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\x08\x01\x10\x90N\x12\x34\n\x08language\x18\x03 \x01(\x0e\x32\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01\x12\x19\n\x08question\x18\x04 \x01(\tB\x07\xca\xf3\x18\x03\x10\x88\'\"\x83\x01\n\x18ReviewCodeStreamResponse\x12,\n\x05\x65vent\x18\x01 \x01(\x0b\x32\x1d.learnflow.v1.SpecialistChunk\x12\'\n\x08\x66indings\x18\x02 \x03(\x0b\x32\x15.learnflow.v1.Finding\x12\x10\n\x08\x64\x65graded\x18\x34 \x01(\x08\x32\xc9\x01\n\x11\x43odeReviewService\x12O\n\nReviewCode\x12\x1f.learnflow.v1.ReviewCodeRequest\x1a .learnflow.v1.ReviewCodeResponse\x12\x63\n\x10ReviewCodeStream\x12%.learnflow.v1.ReviewCodeStreamRequest\x1a&.learnflow.v1.ReviewCodeStreamResponse0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -51,12 +51,12 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REVIEWCODEREQUEST']._serialized_end=337
   _globals['_FINDING']._serialized_start=340
   _globals['_FINDING']._serialized_end=488
-  _globals['_REVIEWCODERESPONSE']._serialized_start=490
-  _globals['_REVIEWCODERESPONSE']._serialized_end=613
-  _globals['_REVIEWCODESTREAMREQUEST']._serialized_start=616
-  _globals['_REVIEWCODESTREAMREQUEST']._serialized_end=792
-  _globals['_REVIEWCODESTREAMRESPONSE']._serialized_start=794
-  _globals['_REVIEWCODESTREAMRESPONSE']._serialized_end=907
-  _globals['_CODEREVIEWSERVICE']._serialized_start=910
-  _globals['_CODEREVIEWSERVICE']._serialized_end=1111
+  _globals['_REVIEWCODERESPONSE']._serialized_start=491
+  _globals['_REVIEWCODERESPONSE']._serialized_end=682
+  _globals['_REVIEWCODESTREAMREQUEST']._serialized_start=685
+  _globals['_REVIEWCODESTREAMREQUEST']._serialized_end=861
+  _globals['_REVIEWCODESTREAMRESPONSE']._serialized_start=864
+  _globals['_REVIEWCODESTREAMRESPONSE']._serialized_end=995
+  _globals['_CODEREVIEWSERVICE']._serialized_start=998
+  _globals['_CODEREVIEWSERVICE']._serialized_end=1199
 # @@protoc_insertion_point(module_scope)

@@ -41,14 +41,18 @@ class Finding(_message.Message):
     def __init__(self, rule: _Optional[str] = ..., line: _Optional[int] = ..., severity: _Optional[_Union[_enums_pb2.Severity, str]] = ..., message: _Optional[str] = ..., suggestion: _Optional[str] = ..., category: _Optional[str] = ..., code: _Optional[str] = ...) -> None: ...
 
 class ReviewCodeResponse(_message.Message):
-    __slots__ = ("response", "findings", "score")
+    __slots__ = ("response", "findings", "score", "collaboration", "degraded")
     RESPONSE_FIELD_NUMBER: _ClassVar[int]
     FINDINGS_FIELD_NUMBER: _ClassVar[int]
     SCORE_FIELD_NUMBER: _ClassVar[int]
+    COLLABORATION_FIELD_NUMBER: _ClassVar[int]
+    DEGRADED_FIELD_NUMBER: _ClassVar[int]
     response: _entities_pb2.AgentResponse
     findings: _containers.RepeatedCompositeFieldContainer[Finding]
     score: int
-    def __init__(self, response: _Optional[_Union[_entities_pb2.AgentResponse, _Mapping]] = ..., findings: _Optional[_Iterable[_Union[Finding, _Mapping]]] = ..., score: _Optional[int] = ...) -> None: ...
+    collaboration: _containers.RepeatedCompositeFieldContainer[_entities_pb2.MessageFlow]
+    degraded: bool
+    def __init__(self, response: _Optional[_Union[_entities_pb2.AgentResponse, _Mapping]] = ..., findings: _Optional[_Iterable[_Union[Finding, _Mapping]]] = ..., score: _Optional[int] = ..., collaboration: _Optional[_Iterable[_Union[_entities_pb2.MessageFlow, _Mapping]]] = ..., degraded: _Optional[bool] = ...) -> None: ...
 
 class ReviewCodeStreamRequest(_message.Message):
     __slots__ = ("context", "code", "language", "question")
@@ -63,9 +67,11 @@ class ReviewCodeStreamRequest(_message.Message):
     def __init__(self, context: _Optional[_Union[_common_pb2.TutorContext, _Mapping]] = ..., code: _Optional[str] = ..., language: _Optional[_Union[_enums_pb2.CodeLanguage, str]] = ..., question: _Optional[str] = ...) -> None: ...
 
 class ReviewCodeStreamResponse(_message.Message):
-    __slots__ = ("event", "findings")
+    __slots__ = ("event", "findings", "degraded")
     EVENT_FIELD_NUMBER: _ClassVar[int]
     FINDINGS_FIELD_NUMBER: _ClassVar[int]
+    DEGRADED_FIELD_NUMBER: _ClassVar[int]
     event: _common_pb2.SpecialistChunk
     findings: _containers.RepeatedCompositeFieldContainer[Finding]
-    def __init__(self, event: _Optional[_Union[_common_pb2.SpecialistChunk, _Mapping]] = ..., findings: _Optional[_Iterable[_Union[Finding, _Mapping]]] = ...) -> None: ...
+    degraded: bool
+    def __init__(self, event: _Optional[_Union[_common_pb2.SpecialistChunk, _Mapping]] = ..., findings: _Optional[_Iterable[_Union[Finding, _Mapping]]] = ..., degraded: _Optional[bool] = ...) -> None: ...

@@ -184,10 +184,15 @@ func (x *Finding) GetCode() string {
 }
 
 type ReviewCodeResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Response      *AgentResponse         `protobuf:"bytes,1,opt,name=response,proto3" json:"response,omitempty"`
-	Findings      []*Finding             `protobuf:"bytes,2,rep,name=findings,proto3" json:"findings,omitempty"`
-	Score         int32                  `protobuf:"varint,3,opt,name=score,proto3" json:"score,omitempty"`
+	state    protoimpl.MessageState `protogen:"open.v1"`
+	Response *AgentResponse         `protobuf:"bytes,1,opt,name=response,proto3" json:"response,omitempty"`
+	Findings []*Finding             `protobuf:"bytes,2,rep,name=findings,proto3" json:"findings,omitempty"`
+	Score    int32                  `protobuf:"varint,3,opt,name=score,proto3" json:"score,omitempty"`
+	// Hops to other specialists: a question that reports a symptom (wrong output, crash, a loop that never ends)
+	// is run by the debug agent first (DebugService.Diagnose) and its diagnosis leads the answer.
+	Collaboration []*MessageFlow `protobuf:"bytes,52,rep,name=collaboration,proto3" json:"collaboration,omitempty"`
+	// True when such a hop was wanted but the debug agent did not answer (the review alone was sent).
+	Degraded      bool `protobuf:"varint,53,opt,name=degraded,proto3" json:"degraded,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -241,6 +246,20 @@ func (x *ReviewCodeResponse) GetScore() int32 {
 		return x.Score
 	}
 	return 0
+}
+
+func (x *ReviewCodeResponse) GetCollaboration() []*MessageFlow {
+	if x != nil {
+		return x.Collaboration
+	}
+	return nil
+}
+
+func (x *ReviewCodeResponse) GetDegraded() bool {
+	if x != nil {
+		return x.Degraded
+	}
+	return false
 }
 
 type ReviewCodeStreamRequest struct {
@@ -312,9 +331,11 @@ func (x *ReviewCodeStreamRequest) GetQuestion() string {
 }
 
 type ReviewCodeStreamResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Event         *SpecialistChunk       `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
-	Findings      []*Finding             `protobuf:"bytes,2,rep,name=findings,proto3" json:"findings,omitempty"`
+	state    protoimpl.MessageState `protogen:"open.v1"`
+	Event    *SpecialistChunk       `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
+	Findings []*Finding             `protobuf:"bytes,2,rep,name=findings,proto3" json:"findings,omitempty"`
+	// Set on the final message: the debug agent was consulted for a reported symptom but did not answer.
+	Degraded      bool `protobuf:"varint,52,opt,name=degraded,proto3" json:"degraded,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -363,6 +384,13 @@ func (x *ReviewCodeStreamResponse) GetFindings() []*Finding {
 	return nil
 }
 
+func (x *ReviewCodeStreamResponse) GetDegraded() bool {
+	if x != nil {
+		return x.Degraded
+	}
+	return false
+}
+
 var File_learnflow_v1_code_review_service_proto protoreflect.FileDescriptor
 
 const file_learnflow_v1_code_review_service_proto_rawDesc = "" +
@@ -382,19 +410,22 @@ const file_learnflow_v1_code_review_service_proto_rawDesc = "" +
 	"suggestion\x18\x05 \x01(\tR\n" +
 	"suggestion\x12\x1a\n" +
 	"\bcategory\x182 \x01(\tR\bcategory\x12\x12\n" +
-	"\x04code\x183 \x01(\tR\x04code\"\x96\x01\n" +
+	"\x04code\x183 \x01(\tR\x04code\"\xf3\x01\n" +
 	"\x12ReviewCodeResponse\x127\n" +
 	"\bresponse\x18\x01 \x01(\v2\x1b.learnflow.v1.AgentResponseR\bresponse\x121\n" +
 	"\bfindings\x18\x02 \x03(\v2\x15.learnflow.v1.FindingR\bfindings\x12\x14\n" +
-	"\x05score\x18\x03 \x01(\x05R\x05score\"\xd3\x01\n" +
+	"\x05score\x18\x03 \x01(\x05R\x05score\x12?\n" +
+	"\rcollaboration\x184 \x03(\v2\x19.learnflow.v1.MessageFlowR\rcollaboration\x12\x1a\n" +
+	"\bdegraded\x185 \x01(\bR\bdegraded\"\xd3\x01\n" +
 	"\x17ReviewCodeStreamRequest\x124\n" +
 	"\acontext\x18\x01 \x01(\v2\x1a.learnflow.v1.TutorContextR\acontext\x12\x1d\n" +
 	"\x04code\x18\x02 \x01(\tB\t\xca\xf3\x18\x05\b\x01\x10\x90NR\x04code\x12>\n" +
 	"\blanguage\x18\x03 \x01(\x0e2\x1a.learnflow.v1.CodeLanguageB\x06\xca\xf3\x18\x02p\x01R\blanguage\x12#\n" +
-	"\bquestion\x18\x04 \x01(\tB\a\xca\xf3\x18\x03\x10\x88'R\bquestion\"\x82\x01\n" +
+	"\bquestion\x18\x04 \x01(\tB\a\xca\xf3\x18\x03\x10\x88'R\bquestion\"\x9e\x01\n" +
 	"\x18ReviewCodeStreamResponse\x123\n" +
 	"\x05event\x18\x01 \x01(\v2\x1d.learnflow.v1.SpecialistChunkR\x05event\x121\n" +
-	"\bfindings\x18\x02 \x03(\v2\x15.learnflow.v1.FindingR\bfindings2\xc9\x01\n" +
+	"\bfindings\x18\x02 \x03(\v2\x15.learnflow.v1.FindingR\bfindings\x12\x1a\n" +
+	"\bdegraded\x184 \x01(\bR\bdegraded2\xc9\x01\n" +
 	"\x11CodeReviewService\x12O\n" +
 	"\n" +
 	"ReviewCode\x12\x1f.learnflow.v1.ReviewCodeRequest\x1a .learnflow.v1.ReviewCodeResponse\x12c\n" +
@@ -424,7 +455,8 @@ var file_learnflow_v1_code_review_service_proto_goTypes = []any{
 	(CodeLanguage)(0),                // 6: learnflow.v1.CodeLanguage
 	(Severity)(0),                    // 7: learnflow.v1.Severity
 	(*AgentResponse)(nil),            // 8: learnflow.v1.AgentResponse
-	(*SpecialistChunk)(nil),          // 9: learnflow.v1.SpecialistChunk
+	(*MessageFlow)(nil),              // 9: learnflow.v1.MessageFlow
+	(*SpecialistChunk)(nil),          // 10: learnflow.v1.SpecialistChunk
 }
 var file_learnflow_v1_code_review_service_proto_depIdxs = []int32{
 	5,  // 0: learnflow.v1.ReviewCodeRequest.context:type_name -> learnflow.v1.TutorContext
@@ -432,19 +464,20 @@ var file_learnflow_v1_code_review_service_proto_depIdxs = []int32{
 	7,  // 2: learnflow.v1.Finding.severity:type_name -> learnflow.v1.Severity
 	8,  // 3: learnflow.v1.ReviewCodeResponse.response:type_name -> learnflow.v1.AgentResponse
 	1,  // 4: learnflow.v1.ReviewCodeResponse.findings:type_name -> learnflow.v1.Finding
-	5,  // 5: learnflow.v1.ReviewCodeStreamRequest.context:type_name -> learnflow.v1.TutorContext
-	6,  // 6: learnflow.v1.ReviewCodeStreamRequest.language:type_name -> learnflow.v1.CodeLanguage
-	9,  // 7: learnflow.v1.ReviewCodeStreamResponse.event:type_name -> learnflow.v1.SpecialistChunk
-	1,  // 8: learnflow.v1.ReviewCodeStreamResponse.findings:type_name -> learnflow.v1.Finding
-	0,  // 9: learnflow.v1.CodeReviewService.ReviewCode:input_type -> learnflow.v1.ReviewCodeRequest
-	3,  // 10: learnflow.v1.CodeReviewService.ReviewCodeStream:input_type -> learnflow.v1.ReviewCodeStreamRequest
-	2,  // 11: learnflow.v1.CodeReviewService.ReviewCode:output_type -> learnflow.v1.ReviewCodeResponse
-	4,  // 12: learnflow.v1.CodeReviewService.ReviewCodeStream:output_type -> learnflow.v1.ReviewCodeStreamResponse
-	11, // [11:13] is the sub-list for method output_type
-	9,  // [9:11] is the sub-list for method input_type
-	9,  // [9:9] is the sub-list for extension type_name
-	9,  // [9:9] is the sub-list for extension extendee
-	0,  // [0:9] is the sub-list for field type_name
+	9,  // 5: learnflow.v1.ReviewCodeResponse.collaboration:type_name -> learnflow.v1.MessageFlow
+	5,  // 6: learnflow.v1.ReviewCodeStreamRequest.context:type_name -> learnflow.v1.TutorContext
+	6,  // 7: learnflow.v1.ReviewCodeStreamRequest.language:type_name -> learnflow.v1.CodeLanguage
+	10, // 8: learnflow.v1.ReviewCodeStreamResponse.event:type_name -> learnflow.v1.SpecialistChunk
+	1,  // 9: learnflow.v1.ReviewCodeStreamResponse.findings:type_name -> learnflow.v1.Finding
+	0,  // 10: learnflow.v1.CodeReviewService.ReviewCode:input_type -> learnflow.v1.ReviewCodeRequest
+	3,  // 11: learnflow.v1.CodeReviewService.ReviewCodeStream:input_type -> learnflow.v1.ReviewCodeStreamRequest
+	2,  // 12: learnflow.v1.CodeReviewService.ReviewCode:output_type -> learnflow.v1.ReviewCodeResponse
+	4,  // 13: learnflow.v1.CodeReviewService.ReviewCodeStream:output_type -> learnflow.v1.ReviewCodeStreamResponse
+	12, // [12:14] is the sub-list for method output_type
+	10, // [10:12] is the sub-list for method input_type
+	10, // [10:10] is the sub-list for extension type_name
+	10, // [10:10] is the sub-list for extension extendee
+	0,  // [0:10] is the sub-list for field type_name
 }
 
 func init() { file_learnflow_v1_code_review_service_proto_init() }

@@ -6,7 +6,7 @@ import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegen
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { SpecialistChunk, TutorContext } from "./common_pb";
 import { file_learnflow_v1_common } from "./common_pb";
-import type { AgentResponse } from "./entities_pb";
+import type { AgentResponse, MessageFlow } from "./entities_pb";
 import { file_learnflow_v1_entities } from "./entities_pb";
 import type { CodeLanguage, Severity } from "./enums_pb";
 import { file_learnflow_v1_enums } from "./enums_pb";
@@ -17,7 +17,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file learnflow/v1/code_review_service.proto.
  */
 export const file_learnflow_v1_code_review_service: GenFile = /*@__PURE__*/
-  fileDesc("CiZsZWFybmZsb3cvdjEvY29kZV9yZXZpZXdfc2VydmljZS5wcm90bxIMbGVhcm5mbG93LnYxIqoBChFSZXZpZXdDb2RlUmVxdWVzdBIrCgdjb250ZXh0GAEgASgLMhoubGVhcm5mbG93LnYxLlR1dG9yQ29udGV4dBIXCgRjb2RlGAIgASgJQgnK8xgFCAEQkE4SNAoIbGFuZ3VhZ2UYAyABKA4yGi5sZWFybmZsb3cudjEuQ29kZUxhbmd1YWdlQgbK8xgCcAESGQoIcXVlc3Rpb24YBCABKAlCB8rzGAMQiCcilAEKB0ZpbmRpbmcSDAoEcnVsZRgBIAEoCRIMCgRsaW5lGAIgASgFEigKCHNldmVyaXR5GAMgASgOMhYubGVhcm5mbG93LnYxLlNldmVyaXR5Eg8KB21lc3NhZ2UYBCABKAkSEgoKc3VnZ2VzdGlvbhgFIAEoCRIQCghjYXRlZ29yeRgyIAEoCRIMCgRjb2RlGDMgASgJInsKElJldmlld0NvZGVSZXNwb25zZRItCghyZXNwb25zZRgBIAEoCzIbLmxlYXJuZmxvdy52MS5BZ2VudFJlc3BvbnNlEicKCGZpbmRpbmdzGAIgAygLMhUubGVhcm5mbG93LnYxLkZpbmRpbmcSDQoFc2NvcmUYAyABKAUisAEKF1Jldmlld0NvZGVTdHJlYW1SZXF1ZXN0EisKB2NvbnRleHQYASABKAsyGi5sZWFybmZsb3cudjEuVHV0b3JDb250ZXh0EhcKBGNvZGUYAiABKAlCCcrzGAUIARCQThI0CghsYW5ndWFnZRgDIAEoDjIaLmxlYXJuZmxvdy52MS5Db2RlTGFuZ3VhZ2VCBsrzGAJwARIZCghxdWVzdGlvbhgEIAEoCUIHyvMYAxCIJyJxChhSZXZpZXdDb2RlU3RyZWFtUmVzcG9uc2USLAoFZXZlbnQYASABKAsyHS5sZWFybmZsb3cudjEuU3BlY2lhbGlzdENodW5rEicKCGZpbmRpbmdzGAIgAygLMhUubGVhcm5mbG93LnYxLkZpbmRpbmcyyQEKEUNvZGVSZXZpZXdTZXJ2aWNlEk8KClJldmlld0NvZGUSHy5sZWFybmZsb3cudjEuUmV2aWV3Q29kZVJlcXVlc3QaIC5sZWFybmZsb3cudjEuUmV2aWV3Q29kZVJlc3BvbnNlEmMKEFJldmlld0NvZGVTdHJlYW0SJS5sZWFybmZsb3cudjEuUmV2aWV3Q29kZVN0cmVhbVJlcXVlc3QaJi5sZWFybmZsb3cudjEuUmV2aWV3Q29kZVN0cmVhbVJlc3BvbnNlMAFCsAEKEGNvbS5sZWFybmZsb3cudjFCFkNvZGVSZXZpZXdTZXJ2aWNlUHJvdG9QAVozbGVhcm5mbG93LmRldi9nZW5lcmF0ZWQvZ28vbGVhcm5mbG93L3YxO2xlYXJuZmxvd3YxogIDTFhYqgIMTGVhcm5mbG93LlYxygIMTGVhcm5mbG93XFYx4gIYTGVhcm5mbG93XFYxXEdQQk1ldGFkYXRh6gINTGVhcm5mbG93OjpWMWIGcHJvdG8z", [file_learnflow_v1_common, file_learnflow_v1_entities, file_learnflow_v1_enums, file_learnflow_v1_options]);
+  fileDesc("CiZsZWFybmZsb3cvdjEvY29kZV9yZXZpZXdfc2VydmljZS5wcm90bxIMbGVhcm5mbG93LnYxIqoBChFSZXZpZXdDb2RlUmVxdWVzdBIrCgdjb250ZXh0GAEgASgLMhoubGVhcm5mbG93LnYxLlR1dG9yQ29udGV4dBIXCgRjb2RlGAIgASgJQgnK8xgFCAEQkE4SNAoIbGFuZ3VhZ2UYAyABKA4yGi5sZWFybmZsb3cudjEuQ29kZUxhbmd1YWdlQgbK8xgCcAESGQoIcXVlc3Rpb24YBCABKAlCB8rzGAMQiCcilAEKB0ZpbmRpbmcSDAoEcnVsZRgBIAEoCRIMCgRsaW5lGAIgASgFEigKCHNldmVyaXR5GAMgASgOMhYubGVhcm5mbG93LnYxLlNldmVyaXR5Eg8KB21lc3NhZ2UYBCABKAkSEgoKc3VnZ2VzdGlvbhgFIAEoCRIQCghjYXRlZ29yeRgyIAEoCRIMCgRjb2RlGDMgASgJIr8BChJSZXZpZXdDb2RlUmVzcG9uc2USLQoIcmVzcG9uc2UYASABKAsyGy5sZWFybmZsb3cudjEuQWdlbnRSZXNwb25zZRInCghmaW5kaW5ncxgCIAMoCzIVLmxlYXJuZmxvdy52MS5GaW5kaW5nEg0KBXNjb3JlGAMgASgFEjAKDWNvbGxhYm9yYXRpb24YNCADKAsyGS5sZWFybmZsb3cudjEuTWVzc2FnZUZsb3cSEAoIZGVncmFkZWQYNSABKAgisAEKF1Jldmlld0NvZGVTdHJlYW1SZXF1ZXN0EisKB2NvbnRleHQYASABKAsyGi5sZWFybmZsb3cudjEuVHV0b3JDb250ZXh0EhcKBGNvZGUYAiABKAlCCcrzGAUIARCQThI0CghsYW5ndWFnZRgDIAEoDjIaLmxlYXJuZmxvdy52MS5Db2RlTGFuZ3VhZ2VCBsrzGAJwARIZCghxdWVzdGlvbhgEIAEoCUIHyvMYAxCIJyKDAQoYUmV2aWV3Q29kZVN0cmVhbVJlc3BvbnNlEiwKBWV2ZW50GAEgASgLMh0ubGVhcm5mbG93LnYxLlNwZWNpYWxpc3RDaHVuaxInCghmaW5kaW5ncxgCIAMoCzIVLmxlYXJuZmxvdy52MS5GaW5kaW5nEhAKCGRlZ3JhZGVkGDQgASgIMskBChFDb2RlUmV2aWV3U2VydmljZRJPCgpSZXZpZXdDb2RlEh8ubGVhcm5mbG93LnYxLlJldmlld0NvZGVSZXF1ZXN0GiAubGVhcm5mbG93LnYxLlJldmlld0NvZGVSZXNwb25zZRJjChBSZXZpZXdDb2RlU3RyZWFtEiUubGVhcm5mbG93LnYxLlJldmlld0NvZGVTdHJlYW1SZXF1ZXN0GiYubGVhcm5mbG93LnYxLlJldmlld0NvZGVTdHJlYW1SZXNwb25zZTABQrABChBjb20ubGVhcm5mbG93LnYxQhZDb2RlUmV2aWV3U2VydmljZVByb3RvUAFaM2xlYXJuZmxvdy5kZXYvZ2VuZXJhdGVkL2dvL2xlYXJuZmxvdy92MTtsZWFybmZsb3d2MaICA0xYWKoCDExlYXJuZmxvdy5WMcoCDExlYXJuZmxvd1xWMeICGExlYXJuZmxvd1xWMVxHUEJNZXRhZGF0YeoCDUxlYXJuZmxvdzo6VjFiBnByb3RvMw", [file_learnflow_v1_common, file_learnflow_v1_entities, file_learnflow_v1_enums, file_learnflow_v1_options]);
 
 /**
  * @generated from message learnflow.v1.ReviewCodeRequest
@@ -120,6 +120,21 @@ export type ReviewCodeResponse = Message<"learnflow.v1.ReviewCodeResponse"> & {
    * @generated from field: int32 score = 3;
    */
   score: number;
+
+  /**
+   * Hops to other specialists: a question that reports a symptom (wrong output, crash, a loop that never ends)
+   * is run by the debug agent first (DebugService.Diagnose) and its diagnosis leads the answer.
+   *
+   * @generated from field: repeated learnflow.v1.MessageFlow collaboration = 52;
+   */
+  collaboration: MessageFlow[];
+
+  /**
+   * True when such a hop was wanted but the debug agent did not answer (the review alone was sent).
+   *
+   * @generated from field: bool degraded = 53;
+   */
+  degraded: boolean;
 };
 
 /**
@@ -174,6 +189,13 @@ export type ReviewCodeStreamResponse = Message<"learnflow.v1.ReviewCodeStreamRes
    * @generated from field: repeated learnflow.v1.Finding findings = 2;
    */
   findings: Finding[];
+
+  /**
+   * Set on the final message: the debug agent was consulted for a reported symptom but did not answer.
+   *
+   * @generated from field: bool degraded = 52;
+   */
+  degraded: boolean;
 };
 
 /**
