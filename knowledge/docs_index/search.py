@@ -33,6 +33,12 @@ _ASKING = frozenset("""
     can could would should will shall may might must im dont doesnt cant whats hows wats pls plz u ur ya
 """.split())
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*")   # "f-strings" stays one term
+# A word written as code is a name even when English would drop it: "any() vs all()", "`with`", "x.pop".
+# So is a keyword English shares when the question treats it as one: "the else block", "else:", "with statement".
+_WRITTEN = re.compile(r"(?<=\.)[A-Za-z_]\w*|[A-Za-z_]\w*(?=\s*\()|(?<=`)[A-Za-z_]\w*(?=`)|"
+                      r"\b(?:else|if|for|while|with|as|in|is|not|and|or|from)\b(?=\s*:|\s+(?:block|clause|"
+                      r"statement|part|keyword|branch|operator)s?\b)|"
+                      r"(?<!what )(?<!or )(?<!thing )(?<!anything )(?<!something )(?<!everything )\belse\b", re.I)
 # Students say the English word, the documentation names the type: both are searched.
 _TYPE_NAMES = {"string": "str", "strings": "str", "integer": "int", "integers": "int", "dictionary": "dict",
                "dictionaries": "dict", "boolean": "bool", "booleans": "bool", "number": "int", "text": "str"}
@@ -68,9 +74,10 @@ def key_terms(question: str, expand: bool = True) -> list[str]:
             question = question.replace(symbol, " ")
     if re.search(r"\bis\b", question) and re.search(r"==|\bvs\.?\b|\bversus\b|\bor\b", question or ""):
         terms.append("identity")   # "is" is a stop word; in a comparison with == it is the operator
+    written = {m.lower() for m in _WRITTEN.findall(question)}   # any(), `with`, x.pop: names, never stop words
     for word in _WORD.findall(question):
         lowered = word.lower().strip("_") if not word.startswith("__") else word.lower()
-        if len(lowered) > 1 and lowered not in _ASKING and lowered not in _STOP:
+        if len(lowered) > 1 and (lowered in written or lowered not in _ASKING and lowered not in _STOP):
             terms.append(lowered)
             if lowered in _TYPE_NAMES:
                 terms.append(_TYPE_NAMES[lowered])

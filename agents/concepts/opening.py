@@ -1,0 +1,82 @@
+"""How an explanation opens: a direct answer to the question asked before the supporting material.
+
+- A single question opens with the sentences (agents/concepts/lead.py) that state its key terms, taken from the
+  most specific unit in play: the curated page chosen and the other pages the question names, the documentation
+  sections and API entries retrieved for it. A question about one point of a broad page ("why does sort()
+  return None", "what is the else after except for") is *narrow*: its rare terms are not the page's own name.
+- A comparison opens with one line per side, each from the unit that side names (its curated page, else its
+  own documentation entry or section), so each side is stated even when both belong to one broad page.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from agents.concepts import compare_docs, lead
+from agents.concepts.pages import ENTRIES
+from agents.concepts.pairing import _term_topic
+
+NARROW_WEIGHT = 1.5   # a term at least this rare (idf) that the page's name does not say makes a question narrow
+
+
+def page_words(topic: str) -> set[str]:
+    """The stems of a curated page's own name (id and title): they say which page, not what about it."""
+    data = ENTRIES.get(topic)
+    return lead.topic_words(topic.replace("-", " "), data["title"] if data else "")
+
+
+def specific_terms(question: str, topic: str, vocabulary: dict[str, int] | None) -> dict[str, float]:
+    """The question's terms that are rarer than the page's name and not part of it ({} for "what is a list")."""
+    own = page_words(topic)
+    return {t: w for t, w in lead.weights(question, vocabulary).items()
+            if t not in own and (w >= NARROW_WEIGHT or not vocabulary)}
+
+
+def units_for(topics, passages) -> list[lead.Unit]:
+    """Candidate units: the documentation sections first (they are the most specific), then the pages."""
+    units = [lead.passage_unit(p) for p in passages]
+    units += [lead.page_unit(ENTRIES[t], "beginner") for t in dict.fromkeys(topics) if t in ENTRIES]
+    return units
+
+
+def single(question: str, topic: str, level: str, passages, vocabulary) -> lead.Lead | None:
+    terms = lead.weights(question, vocabulary, page_words(topic))
+    if not specific_terms(question, topic, vocabulary) and topic:
+        return None   # "what is a list": the page's own opening is the direct answer
+    units = [lead.passage_unit(p) for p in passages]
+    if topic in ENTRIES:
+        units.insert(0, lead.page_unit(ENTRIES[topic], level))
+    return lead.pick(units, terms)
+
+
+def side_line(side: str, passages, vocabulary) -> lead.Lead | None:
+    """One side of a comparison, stated from its own unit: its curated page when the side names one, its
+    documentation entry or section otherwise."""
+    name = compare_docs.split_context(side)[0]
+    topic = _term_topic(name)
+    fitting = [p for p in passages if compare_docs.fits(p, name)]
+    units = [lead.passage_unit(p) for p in fitting]
+    if topic in ENTRIES:
+        units.append(lead.page_unit(ENTRIES[topic], "beginner"))
+    return lead.pick(units, lead.weights(name, vocabulary), min_share=0.5)
+
+
+def already_opens(text: str, found: lead.Lead) -> bool:
+    """The answer's first lines already say it (an answer from the entry the lead comes from)."""
+    first = lead.sentences(found.text)[0]
+    body = " ".join(text[:800].split())
+    return first[first.find(":") + 1:].strip()[:80] in body
+
+
+def open_with(result, text: str):
+    """The explanation with `text` before everything else."""
+    return replace(result, text=f"{text}\n\n{result.text}")
+
+
+def comparison_opening(sides, side_passages, passages, vocabulary) -> str:
+    lines = []
+    for side, own in zip(sides, side_passages):
+        found = side_line(side, [*own, *passages], vocabulary)
+        if found is not None:
+            name = compare_docs.split_context(side)[0].strip(" ?.`'\"")
+            lines.append(f"- {lead.render(found, f'`{name}`')}")
+    return ("**In short:**\n" + "\n".join(lines)) if len(lines) == 2 else ""
