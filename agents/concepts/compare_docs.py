@@ -25,10 +25,16 @@ def split_context(side: str) -> tuple[str, str]:
     return side[:match.start()].strip(), (match.group(1) or "").strip(" ?.!")
 
 
+_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
 def side_queries(a: str, b: str) -> tuple[str, str]:
-    """What to search the documentation for, one side each, with the shared context on both."""
+    """What to search the documentation for, one side each, with the shared context on both. A side that is one
+    name ("append", "readlines") is searched as that function, most basic page first (list.append before
+    array.array.append: knowledge/docs_index/api_names.py)."""
     a, context_a = split_context(a)
     b, context_b = split_context(b)
+    a, b = (f"{side}()" if _NAME.fullmatch(side.strip(" `'\"")) else side for side in (a, b))
     context = " ".join(dict.fromkeys(c for c in (context_a, context_b) if c and c.lower() != "python"))
     return f"{a} {context}".strip(), f"{b} {context}".strip()
 
@@ -49,7 +55,8 @@ def best_fit(passages: list[Passage], query: str) -> list[Passage]:
 
 
 def first_sentence(passage: Passage) -> str:
-    body = " ".join(passage.body.split())
+    # (a grammar production, 'pass_stmt ::= "pass"', defines nothing for a student)
+    body = " ".join(" ".join(p for p in passage.body.split("\n\n") if "::=" not in p).split())
     match = _SENTENCE.match(body)
     sentence = match.group(1) if match else body
     return sentence if len(sentence) <= 300 else sentence[:300].rsplit(" ", 1)[0] + " ..."

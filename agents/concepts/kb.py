@@ -136,7 +136,7 @@ def _explain(question: str, level: str, style: str, code: str | None, passages, 
     sides = comparison_sides(question) if len(side_passages) == 2 else None
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]) and (
             pair[2] or not sides or not _sides_own_sections(sides, side_passages, pair)):
-        return _cited(_compare(question, pair, level, style), passages, question)
+        return _cited(_compare(question, pair, level, style), passages, question, sections)
     if sides and all(side_passages) and all(compare_docs.fits(p[0], compare_docs.split_context(side)[0])
                                             for p, side in zip(side_passages, sides)):
         # One page covers both sides (or none does): each side from its own documentation section.
@@ -182,6 +182,8 @@ def _explain(question: str, level: str, style: str, code: str | None, passages, 
         terms = opening.specific_terms(question, topic, sections)
         about = lambda text: lead.score(text, terms)  # noqa: E731
     text = compose.render_entry(data, level, style, about=about)
+    if about is not None:
+        text += opening.documentation_part(question, topic, [*passages, *more_passages], sections, found, level)
     if found is not None:
         text = f"{lead.render(found)}\n\n{text}"
     if pair and pair[2]:
@@ -198,7 +200,8 @@ def _explain(question: str, level: str, style: str, code: str | None, passages, 
         data, level, style, about)
     examples = tuple(e["code"] for e in shown)
     return _cited(Explanation(topic=topic, title=data["title"], text=text, examples=examples, related=related,
-                              confidence=confidence, matched_terms=tuple(matched.get(topic, ()))), passages, question)
+                              confidence=confidence, matched_terms=tuple(matched.get(topic, ()))), passages, question,
+                  sections)
 
 
 def side_queries(question: str, always: bool = False) -> tuple[str, str] | None:
@@ -262,9 +265,11 @@ def _page_text(topic: str) -> str:
                      data["intermediate"], " ".join(e["code"] for e in data["examples"]), " ".join(KEYWORDS[topic])])
 
 
-def _cited(result: Explanation, passages, question: str) -> Explanation:
-    """A curated answer plus links to the documentation sections that cover the same question."""
-    links = docs_answer.citations(list(passages), question=question)
+def _cited(result: Explanation, passages, question: str, sections: dict[str, int] | None = None) -> Explanation:
+    """A curated answer plus links to the documentation sections that cover the same question (with the term
+    weights of the documentation's vocabulary: only sections about its specific terms)."""
+    weights = lead.weights(question, sections, opening.page_words(result.topic)) if sections else None
+    links = docs_answer.citations(list(passages), question=question, weights=weights)
     if not links:
         return result
     return Explanation(topic=result.topic, title=result.title, text=result.text + links,

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from agents.concepts.docs_answer import _stem, _stems
-from knowledge.docs_index.search import _TYPE_NAMES, key_terms
+from knowledge.docs_index.search import _TYPE_NAMES, _WRITTEN, key_terms
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(\[*\"'])")
 _WORDS = re.compile(r"[A-Za-z_]+")
@@ -27,7 +27,8 @@ _TOPIC_WEIGHT = 0.25      # a term that only names the broad topic of the page
 MAX_CHARS = 520
 # Plain English that says where or how much, not what: rare in the documentation, but not what a question is about.
 _VAGUE = frozenset(_stem(w) for w in """anything something everything nothing inside outside after before without
-    within instead also still always never even again anyway whole full part parts thing""".split())
+    within instead also still always never even again anyway whole full part parts thing over under above below
+    fastest fast easy easiest best quick quickly""".split())
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,13 @@ def weights(question: str, vocabulary: dict[str, int] | None, topic_words: set[s
     vocabulary = vocabulary or {}
     total = max(_SECTIONS, max(vocabulary.values(), default=0))
     terms = [_stem(t) for t in key_terms(question, expand=False)] + identifiers(question, vocabulary)
+    written = {_stem(w) for w in _WRITTEN.findall(question or "")}   # any(), `with`: names, even if English
     result: dict[str, float] = {}
     for term in dict.fromkeys(terms):
         ndoc = vocabulary.get(term, 0)
-        if vocabulary and not ndoc:
+        if vocabulary and not ndoc and term in written:
+            ndoc = _SECTIONS // 50   # a name the text search drops as English ("any", "all"): fairly specific
+        elif vocabulary and not ndoc:
             continue   # a word the documentation never uses (a typo, "sometext"): no sentence can state it
         weight = math.log(total / (1 + ndoc)) if vocabulary else 1.0
         if term in topic_words or term in _VAGUE:
@@ -96,14 +100,22 @@ def _score(sentence: str, terms: dict[str, float]) -> tuple[float, set[str]]:
     return sum(terms[t] for t in hit), hit
 
 
-def pick(units: list[Unit], terms: dict[str, float], min_share: float = 0.4) -> Lead | None:
+def pick(units: list[Unit], terms: dict[str, float], min_share: float = 0.4,
+         avoid: dict[str, float] | None = None) -> Lead | None:
     """The sentences that state most of the question's weighted terms; None when no sentence states enough of
-    them (the unit's own opening then answers)."""
+    them (the unit's own opening then answers). Sentences stating `avoid` terms (the other side of a
+    comparison) count less: each side is best said on its own."""
     total = sum(terms.values())
     if not terms or total <= 0:
         return None
     candidates = []
+    specific = {t for t, w in terms.items() if w >= 1.5}
     for rank, unit in enumerate(units):
+        # A section whose title names none of the question's specific terms only mentions them in passing: its
+        # sentences are no direct answer.
+        titled = unit.curated or not specific or bool(specific & (_stems(unit.label) | _stems(unit.url)))
+        if not titled:
+            continue
         for p_index, paragraph in enumerate(unit.paragraphs):
             parts = sentences(paragraph)
             for s_index, sentence in enumerate(parts):
@@ -112,6 +124,8 @@ def pick(units: list[Unit], terms: dict[str, float], min_share: float = 0.4) -> 
                 score, hit = _score(sentence, terms)
                 if score <= 0:
                     continue
+                if avoid:
+                    score -= 0.5 * _score(sentence, {t: w for t, w in avoid.items() if t not in terms})[0]
                 # ties: the simpler (curated) wording, then the better-ranked unit, then the earlier sentence
                 # (a unit defines its subject before it elaborates)
                 candidates.append((score, unit.curated, -rank, -p_index * 100 - s_index, unit, parts, s_index, hit))
@@ -119,10 +133,11 @@ def pick(units: list[Unit], terms: dict[str, float], min_share: float = 0.4) -> 
         return None
     candidates.sort(key=lambda c: c[:4], reverse=True)
     score, _, _, _, unit, parts, index, hit = candidates[0]
-    if score < min_share * total:
+    if score < min_share * total or sum(terms[t] for t in hit) < min_share * total:
         return None
     chosen = [parts[index]]
-    if index + 1 < len(parts) and (parts[index].endswith(":") or _score(parts[index + 1], terms)[0] > 0):
+    following = parts[index + 1] if index + 1 < len(parts) else ""
+    if following and (parts[index].endswith(":") or _score(following, {t: terms[t] for t in specific})[0] > 0):
         chosen.append(parts[index + 1])   # the continuation ("If no index is specified, a.pop() ...")
     used = [unit]
     for other in candidates[1:]:
@@ -159,7 +174,7 @@ def page_unit(entry: dict, level: str) -> Unit:
 
 def passage_unit(passage) -> Unit:
     """A documentation section or API entry; an entry's paragraphs speak of it by name."""
-    paragraphs = [p for p in passage.body.split("\n\n") if p.strip()]
+    paragraphs = [p for p in passage.body.split("\n\n") if p.strip() and "::=" not in p]   # not grammar
     if passage.kind == "api" and paragraphs:
         paragraphs[0] = f"{passage.title.split('(')[0]}: {paragraphs[0]}"
     return Unit(label=passage.title, url=passage.url, paragraphs=tuple(paragraphs))

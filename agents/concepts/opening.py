@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from agents.concepts import compare_docs, lead
+from agents.concepts import compare_docs, docs_answer, lead
 from agents.concepts.pages import ENTRIES
 from agents.concepts.pairing import _term_topic
+from knowledge.docs_index import api_names
 
-NARROW_WEIGHT = 1.5   # a term at least this rare (idf) that the page's name does not say makes a question narrow
+NARROW_WEIGHT = 1.5
+MIN_SHARE = 0.5       # of the question's term weight a direct answer must state   # a term at least this rare (idf) that the page's name does not say makes a question narrow
 
 
 def page_words(topic: str) -> set[str]:
@@ -42,22 +44,40 @@ def single(question: str, topic: str, level: str, passages, vocabulary) -> lead.
     terms = lead.weights(question, vocabulary, page_words(topic))
     if not specific_terms(question, topic, vocabulary) and topic:
         return None   # "what is a list": the page's own opening is the direct answer
-    units = [lead.passage_unit(p) for p in passages]
+    # A method of a class the question does not name ("stop" is not unittest.TestResult.stop) is no answer.
+    units = [lead.passage_unit(p) for p in passages if api_names.addressable(p.anchor, question)]
     if topic in ENTRIES:
         units.insert(0, lead.page_unit(ENTRIES[topic], level))
-    return lead.pick(units, terms)
+    return lead.pick(units, terms, min_share=MIN_SHARE)
 
 
-def side_line(side: str, passages, vocabulary) -> lead.Lead | None:
+def side_line(side: str, passages, vocabulary, other: str = "") -> lead.Lead | None:
     """One side of a comparison, stated from its own unit: its curated page when the side names one, its
-    documentation entry or section otherwise."""
+    documentation entry or section otherwise; a sentence about this side alone rather than both."""
     name = compare_docs.split_context(side)[0]
     topic = _term_topic(name)
     fitting = [p for p in passages if compare_docs.fits(p, name)]
-    units = [lead.passage_unit(p) for p in fitting]
-    if topic in ENTRIES:
+    exact = [p for p in fitting if p.kind == "api" and api_names.entry_name(p.anchor) == name.strip(" `'\"()").lower()]
+    units = [lead.passage_unit(p) for p in exact or fitting]
+    if topic in ENTRIES and not exact:   # the entry of the function the side names is more specific than a page
         units.append(lead.page_unit(ENTRIES[topic], "beginner"))
-    return lead.pick(units, lead.weights(name, vocabulary), min_share=0.5)
+    avoid = lead.weights(compare_docs.split_context(other)[0], vocabulary) if other else None
+    return lead.pick(units, lead.weights(name, vocabulary), min_share=0.5, avoid=avoid)
+
+
+def documentation_part(question: str, topic: str, passages, vocabulary, found: lead.Lead | None, level: str) -> str:
+    """For a narrow question answered by a broad page: the paragraphs of the documentation section about the
+    point asked (its title names a specific term of the question, its text states most of it), linked."""
+    weights = lead.weights(question, vocabulary, page_words(topic))
+    quoted = {u.url for u in found.units} if found is not None else set()
+    for passage in passages:
+        if passage.url in quoted or not docs_answer.relevant(passage, weights):
+            continue
+        text = docs_answer.condense(passage, question, level)
+        if len(text) > 700:
+            text = text[:700].rsplit(" ", 1)[0] + " ..."
+        return f"\n\n### From the Python documentation: [{passage.title}]({passage.url})\n{text}"
+    return ""
 
 
 def already_opens(text: str, found: lead.Lead) -> bool:
@@ -73,10 +93,11 @@ def open_with(result, text: str):
 
 
 def comparison_opening(sides, side_passages, passages, vocabulary) -> str:
-    lines = []
-    for side, own in zip(sides, side_passages):
-        found = side_line(side, [*own, *passages], vocabulary)
-        if found is not None:
+    lines, said = [], set()
+    for side, own, other in zip(sides, side_passages, reversed(sides)):
+        found = side_line(side, [*own, *passages], vocabulary, other)
+        if found is not None and found.text not in said:
+            said.add(found.text)
             name = compare_docs.split_context(side)[0].strip(" ?.`'\"")
             lines.append(f"- {lead.render(found, f'`{name}`')}")
     return ("**In short:**\n" + "\n".join(lines)) if len(lines) == 2 else ""

@@ -15,10 +15,14 @@ from knowledge.topics import KEYWORDS, detect_topics, text_scores
 
 # "difference between X and Y", "X vs Y", "compare X and/with/to Y", "X or Y?", "when to use X instead of Y"
 _COMPARE = (
-    re.compile(r"dif+e?rence(?:s)?\s+between\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
+    re.compile(r"d[iey]f+(?:e?r[ae]?n[cs]e?|)s?\s+(?:between|of)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
     re.compile(r"compar(?:e|ing)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|with|to|vs\.?)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
     re.compile(r"([\w/=*.()-]+(?:\s[\w()]+)?)\s+(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?([\w/=*.()-]+(?:\s[\w()]+)?)", re.I),
     re.compile(r"(?:should i use|when (?:do i|should i|to) use)\s+(?:an?\s+)?(.+?)\s+(?:or|instead of|over)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$)", re.I),
+    # "list and tuple what is the difference", "is and == what differnce"
+    re.compile(r"^(?:\W*)([\w=!<>*/%.()-]+(?:\s(?!what)[\w()]+)?)\s+(?:and|&)\s+([\w=!<>*/%.()-]+(?:\s(?!what)[\w()]+)?)"
+               r"[\s,:-]+"
+               r"(?:what(?:'s|s| is| are)?\s+(?:the\s+)?)?d[iey]f+(?:e?r[ae]?n[cs]e?|)s?\b", re.I),
     re.compile(r"how (?:is|are|does|do)\s+(?:an?\s+|the\s+)?(.+?)\s+differ(?:ent)?\s+from\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
 )
 

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from knowledge import glossary
 
 # Where the functions beginners meet are documented, in the order an ambiguous name is resolved: "sqrt" is
-# math.sqrt before decimal's, "split" str.split before os.path.split.
-PAGES = ("library/functions", "library/stdtypes", "library/math", "library/random", "library/statistics",
-         "library/string", "library/time", "library/datetime", "library/json", "library/csv", "library/os.path",
+# math.sqrt before decimal's, "split" str.split before os.path.split, "pop" list.pop (the tutorial's list methods)
+# before set's and dict's.
+PAGES = ("library/functions", "tutorial/datastructures", "library/stdtypes", "library/math", "library/random",
+         "library/statistics", "library/string", "library/time", "library/datetime", "library/json", "library/csv", "library/os.path",
          "library/pathlib", "library/collections", "library/itertools", "library/functools", "library/copy",
          "library/shutil", "library/sys")
 # Names that are also the types the curated pages teach: "what is a list" is the Lists page, not list()'s

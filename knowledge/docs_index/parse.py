@@ -106,6 +106,18 @@ def _inline_entry(node: LexborNode, paragraphs: list[str], examples: list[dict])
     paragraphs.append(f"{_inline(dt)}: {' '.join(inner)}".strip())
 
 
+def _unanchored_entry(page: str, node: LexborNode, dd: LexborNode) -> list[Section]:
+    """`list.pop([i])` in the tutorial has no anchor (the reference documents list methods only as a table): it
+    is still the unit that says what list.pop does, under its name (the link goes to its page, search.Passage)."""
+    dt = node.css_first("dt")
+    name = _inline(dt).split("(")[0].strip() if dt is not None else ""
+    if not re.fullmatch(r"[A-Za-z_][\w.]*", name):
+        return []
+    paragraphs, examples = [], []
+    _collect(dd, paragraphs, examples)
+    return [Section(page, name, _inline(dt), "api", " > ".join(_trail(node)), "\n\n".join(paragraphs), examples)]
+
+
 def _heading(section: LexborNode) -> str:
     for child in section.iter(include_text=False):
         if child.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -140,6 +152,9 @@ def parse_page(page: str, html: str) -> list[Section]:
     for node in main.css("dl.py"):
         dt = node.css_first("dt[id]")
         dd = node.css_first("dd")
+        if dt is None and dd is not None:   # the tutorial's list methods: an entry named by its signature
+            sections += _unanchored_entry(page, node, dd)
+            continue
         if dt is None or dd is None:
             continue
         paragraphs, examples = [], []

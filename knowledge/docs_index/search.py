@@ -61,6 +61,8 @@ class Passage:
 
     @property
     def url(self) -> str:
+        if self.kind == "api" and self.page.startswith("tutorial/"):
+            return link(self.page)   # the tutorial's list methods have no anchor of their own (parse.py)
         return link(self.page, self.anchor)
 
 
@@ -68,6 +70,7 @@ def key_terms(question: str, expand: bool = True) -> list[str]:
     """'how do I sort a list of dicts by one value?' -> ['sort', 'list', 'dicts', 'one', 'value']."""
     question = question or ""
     terms = []
+    question = re.sub(r"\*{1,2}(?=[A-Za-z_])", " ", question)   # *args, **kwargs: unpacking, not power or times
     for symbol, words in _OPERATORS:
         if symbol in question:
             terms += words.split()
@@ -108,8 +111,8 @@ WITH terms AS (
             UNION (SELECT lexeme FROM terms ORDER BY ndoc LIMIT 1)) AS selective
 )
 SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
-       (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1 | 32))
-          FROM terms) / (1 + greatest(0, length(s.body) - %(long)s) / %(long)s::float8)
+       coalesce((SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1 | 32))
+          FROM terms), 0) / (1 + greatest(0, length(s.body) - %(long)s) / %(long)s::float8)
        /*named*/ AS rank
   FROM docs_sections AS s, query
  WHERE s.search @@ query.q /*or named*/
@@ -177,7 +180,21 @@ def _addressed(passages: list[Passage], question: str, k: int) -> list[Passage]:
             # not "enumerations") is about exactly what was asked
             p = dataclasses.replace(p, rank=p.rank * EXACT_NAME)
         kept.append(p)
-    return sorted(kept, key=lambda p: -p.rank)[:k]
+    # Entries ranked first because the question named their function: the name named first, then the class the
+    # question names ("remove on a set": set.remove), then the most basic page ("pop()" is list.pop before set.pop
+    # and dict.pop), whatever their text ranks.
+    names, pages = api_names.search_names(question), api_names.PAGES
+
+    def order(p: Passage) -> tuple:
+        if p.rank < NAMED_BONUS / 2:
+            return 1, 0, 0, 0, -p.rank
+        name = api_names.entry_name(p.anchor)
+        owner = p.anchor.split(".")[-2].lower() if "." in p.anchor else ""
+        unnamed_owner = not (owner and re.search(rf"\b{re.escape(owner)}s?\b", question or "", re.I))
+        return (0, names.index(name) if name in names else 99, unnamed_owner,
+                pages.index(p.page) if p.page in pages else 99, -p.rank)
+
+    return sorted(kept, key=order)[:k]
 
 
 def search_sync(conn, question: str, k: int = 5) -> list[Passage]:
