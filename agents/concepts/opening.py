@@ -16,8 +16,8 @@ from agents.concepts.pages import ENTRIES
 from agents.concepts.pairing import _term_topic
 from knowledge.docs_index import api_names
 
-NARROW_WEIGHT = 1.5
-MIN_SHARE = 0.5       # of the question's term weight a direct answer must state   # a term at least this rare (idf) that the page's name does not say makes a question narrow
+NARROW_WEIGHT = 1.5   # a term at least this rare (idf) that the page's name does not say makes a question narrow
+MIN_SHARE = 0.5       # of the question's term weight a direct answer must state
 
 
 def page_words(topic: str) -> set[str]:
