@@ -269,7 +269,8 @@ def _cited(result: Explanation, passages, question: str, sections: dict[str, int
     """A curated answer plus links to the documentation sections that cover the same question (with the term
     weights of the documentation's vocabulary: only sections about its specific terms)."""
     weights = lead.weights(question, sections, opening.page_words(result.topic)) if sections else None
-    links = docs_answer.citations(list(passages), question=question, weights=weights)
+    links = docs_answer.citations([p for p in passages if p.url not in result.text], question=question,
+                                  weights=weights)
     if not links:
         return result
     return Explanation(topic=result.topic, title=result.title, text=result.text + links,

@@ -38,6 +38,7 @@ class Unit:
     url: str                 # "" for a curated page
     paragraphs: tuple[str, ...]
     curated: bool = False
+    exact: bool = False      # the entry of a name the question writes ("str.join", "len()")
 
 
 @dataclass(frozen=True)
@@ -128,11 +129,12 @@ def pick(units: list[Unit], terms: dict[str, float], min_share: float = 0.4,
                     score -= 0.5 * _score(sentence, {t: w for t, w in avoid.items() if t not in terms})[0]
                 # ties: the simpler (curated) wording, then the better-ranked unit, then the earlier sentence
                 # (a unit defines its subject before it elaborates)
-                candidates.append((score, unit.curated, -rank, -p_index * 100 - s_index, unit, parts, s_index, hit))
+                candidates.append((score, unit.exact, unit.curated, -rank, -p_index * 100 - s_index, unit, parts,
+                                   s_index, hit))
     if not candidates:
         return None
-    candidates.sort(key=lambda c: c[:4], reverse=True)
-    score, _, _, _, unit, parts, index, hit = candidates[0]
+    candidates.sort(key=lambda c: c[:5], reverse=True)
+    score, _, _, _, _, unit, parts, index, hit = candidates[0]
     if score < min_share * total or sum(terms[t] for t in hit) < min_share * total:
         return None
     chosen = [parts[index]]
@@ -140,13 +142,13 @@ def pick(units: list[Unit], terms: dict[str, float], min_share: float = 0.4,
     if following and (parts[index].endswith(":") or _score(following, {t: terms[t] for t in specific})[0] > 0):
         chosen.append(parts[index + 1])   # the continuation ("If no index is specified, a.pop() ...")
     used = [unit]
-    for other in candidates[1:]:
-        extra = other[7] - hit
-        if extra and other[5][other[6]] not in chosen and sum(terms[t] for t in extra) >= 0.15 * total:
-            chosen.append(other[5][other[6]])
-            hit |= other[7]
-            if other[4] not in used:
-                used.append(other[4])
+    for *_, other_unit, other_parts, other_index, other_hit in candidates[1:]:
+        extra = other_hit - hit
+        if extra and other_parts[other_index] not in chosen and sum(terms[t] for t in extra) >= 0.15 * total:
+            chosen.append(other_parts[other_index])
+            hit |= other_hit
+            if other_unit not in used:
+                used.append(other_unit)
             break
     text = " ".join(chosen)
     if len(text) > MAX_CHARS:

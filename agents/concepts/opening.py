@@ -15,6 +15,9 @@ from agents.concepts import compare_docs, docs_answer, lead
 from agents.concepts.pages import ENTRIES
 from agents.concepts.pairing import _term_topic
 from knowledge.docs_index import api_names
+from knowledge.docs_index.search import _WRITTEN
+
+_DOTTED = docs_answer._DOTTED
 
 NARROW_WEIGHT = 1.5   # a term at least this rare (idf) that the page's name does not say makes a question narrow
 MIN_SHARE = 0.5       # of the question's term weight a direct answer must state
@@ -44,11 +47,18 @@ def single(question: str, topic: str, level: str, passages, vocabulary) -> lead.
     terms = lead.weights(question, vocabulary, page_words(topic))
     if not specific_terms(question, topic, vocabulary) and topic:
         return None   # "what is a list": the page's own opening is the direct answer
-    # A method of a class the question does not name ("stop" is not unittest.TestResult.stop) is no answer.
-    units = [lead.passage_unit(p) for p in passages if api_names.addressable(p.anchor, question)]
+    # A method of a class the question does not name ("stop" is not unittest.TestResult.stop) is no answer; the
+    # entry of a name the question writes ("str.join", "len()") is the most specific unit there is.
+    written = set(_WRITTEN.findall(question or "")) | set(_DOTTED.findall(question or ""))
+    units = [replace(lead.passage_unit(p), exact=p.kind == "api" and (
+                p.anchor in written or p.anchor.rsplit(".", 1)[-1] in written))
+             for p in passages if api_names.addressable(p.anchor, question)]
     if topic in ENTRIES:
         units.insert(0, lead.page_unit(ENTRIES[topic], level))
-    return lead.pick(units, terms, min_share=MIN_SHARE)
+    found = lead.pick(units, terms, min_share=MIN_SHARE)
+    if found is not None and topic in ENTRIES and found.text.startswith(ENTRIES[topic]["summary"][:60]):
+        return None   # the page's own summary: it opens the page anyway
+    return found
 
 
 def side_line(side: str, passages, vocabulary, other: str = "") -> lead.Lead | None:
@@ -57,7 +67,7 @@ def side_line(side: str, passages, vocabulary, other: str = "") -> lead.Lead | N
     name = compare_docs.split_context(side)[0]
     topic = _term_topic(name)
     fitting = [p for p in passages if compare_docs.fits(p, name)]
-    exact = [p for p in fitting if p.kind == "api" and api_names.entry_name(p.anchor) == name.strip(" `'\"()").lower()]
+    exact = [p for p in fitting if p.kind == "api" and p.anchor.rsplit(".", 1)[-1] == name.strip(" `'\"()")]
     units = [lead.passage_unit(p) for p in exact or fitting]
     if topic in ENTRIES and not exact:   # the entry of the function the side names is more specific than a page
         units.append(lead.page_unit(ENTRIES[topic], "beginner"))
