@@ -56,8 +56,10 @@ def single(question: str, topic: str, level: str, passages, vocabulary) -> lead.
     if topic in ENTRIES:
         units.insert(0, lead.page_unit(ENTRIES[topic], level))
     found = lead.pick(units, terms, min_share=MIN_SHARE)
-    if found is not None and topic in ENTRIES and found.text.startswith(ENTRIES[topic]["summary"][:60]):
-        return None   # the page's own summary: it opens the page anyway
+    summary = ENTRIES[topic]["summary"] if topic in ENTRIES else ""
+    if found is not None and summary and found.text.startswith(summary):
+        rest = found.text[len(summary):].strip()   # the page's own summary opens the page anyway
+        return replace(found, text=rest) if rest else None
     return found
 
 
