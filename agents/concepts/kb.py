@@ -183,7 +183,8 @@ def _explain(question: str, level: str, style: str, code: str | None, passages, 
         about = lambda text: lead.score(text, terms)  # noqa: E731
     text = compose.render_entry(data, level, style, about=about)
     if not pair and not error and opening.specific_terms(question, topic, sections):
-        # the documentation section about the point asked, when the page is broader than the question
+        # what the page and the documentation say about the point asked, when the page is broader than the question
+        text += opening.page_points(question, topic, sections, text + (found.text if found else ""))
         text += opening.documentation_part(question, topic, [*passages, *more_passages], sections, found, level)
     if found is not None:
         text = f"{lead.render(found)}\n\n{text}"

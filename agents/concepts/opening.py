@@ -92,6 +92,24 @@ def documentation_part(question: str, topic: str, passages, vocabulary, found: l
     return ""
 
 
+def page_points(question: str, topic: str, vocabulary, shown: str, limit: int = 3) -> str:
+    """The page's other sentences about the point asked (from any of its layers and its mistakes), when the page
+    is broader than the question: '### On your question' with up to `limit` of them, best first."""
+    terms = specific_terms(question, topic, vocabulary)
+    if not terms or topic not in ENTRIES:
+        return ""
+    total = sum(terms.values())
+    seen = " ".join(shown.split())
+    scored = []
+    for paragraph in lead.page_unit(ENTRIES[topic], "advanced").paragraphs:
+        for sentence in lead.sentences(paragraph):
+            score = lead.score(sentence, terms)
+            if score >= 0.5 * total and sentence not in seen:
+                scored.append((-score, len(scored), sentence))
+    best = [s for _, _, s in sorted(scored)[:limit]]
+    return ("\n\n### On your question\n" + "\n".join(f"- {s}" for s in best)) if best else ""
+
+
 def already_opens(text: str, found: lead.Lead) -> bool:
     """The answer's first lines already say it (an answer from the entry the lead comes from)."""
     first = lead.sentences(found.text)[0]
