@@ -45,10 +45,14 @@ def best_fit(passages: list[Passage], query: str) -> list[Passage]:
     side = split_context(query)[0]
     exact = side.strip(" `'\"()").lower()
 
-    def score(passage: Passage) -> tuple[bool, int]:
+    def score(passage: Passage) -> tuple[bool, bool, int]:
         anchor = passage.anchor.lower()
         named = docs_answer.named_terms(side, f"{passage.title.split('(')[0]} {passage.anchor}")
-        return exact in (anchor, anchor.rsplit(".", 1)[-1]), len(named)
+        # a section titled by the side itself ("Packages" for "package"), not one that mentions it ("Managing
+        # Packages with pip")
+        name = passage.title.split("(")[0].rsplit(".", 1)[-1]
+        titled = docs_answer._stems(name) == docs_answer._stems(exact) != set()
+        return exact in (anchor, anchor.rsplit(".", 1)[-1]), titled, len(named)
 
     fitting = [p for p in passages if fits(p, side)]
     return [max(fitting, key=score)] if fitting else []
