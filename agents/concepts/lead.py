@@ -135,7 +135,7 @@ def pick(units: list[Unit], terms: dict[str, float], min_share: float = 0.4,
         return None
     candidates.sort(key=lambda c: c[:5], reverse=True)
     score, _, _, _, _, unit, parts, index, hit = candidates[0]
-    if score < min_share * total or sum(terms[t] for t in hit) < min_share * total:
+    if sum(terms[t] for t in hit) < min_share * total:
         return None
     chosen = [parts[index]]
     following = parts[index + 1] if index + 1 < len(parts) else ""

@@ -38,7 +38,8 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*")   # "f-strings"
 _WRITTEN = re.compile(r"(?<=\.)[A-Za-z_]\w*|[A-Za-z_]\w*(?=\s*\()|(?<=`)[A-Za-z_]\w*(?=`)|"
                       r"\b(?:else|if|for|while|with|as|in|is|not|and|or|from)\b(?=\s*:|\s+(?:block|clause|"
                       r"statement|part|keyword|branch|operator)s?\b)|"
-                      r"(?<!what )(?<!or )(?<!thing )(?<!anything )(?<!something )(?<!everything )\belse\b", re.I)
+                      r"(?<!what )(?<!or )(?<!thing )(?<!anything )(?<!something )(?<!everything )\belse\b|"
+                      r"\b[a-z_]\w*(?=\s+(?:function|method)\b)", re.I)   # "the zip function", "the pop method"
 # Students say the English word, the documentation names the type: both are searched.
 _TYPE_NAMES = {"string": "str", "strings": "str", "integer": "int", "integers": "int", "dictionary": "dict",
                "dictionaries": "dict", "boolean": "bool", "booleans": "bool", "number": "int", "text": "str"}
