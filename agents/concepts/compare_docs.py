@@ -25,7 +25,7 @@ def split_context(side: str) -> tuple[str, str]:
     return side[:match.start()].strip(), (match.group(1) or "").strip(" ?.!")
 
 
-_NAME = re.compile(r"[a-z_]\w*")   # a function's name (a capitalised one is a class: "Exception")
+_NAME = re.compile(r"[A-Za-z_]\w*")
 
 
 def side_queries(a: str, b: str) -> tuple[str, str]:

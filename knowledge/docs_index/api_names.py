@@ -22,10 +22,13 @@ from knowledge import glossary
 PAGES = ("library/functions", "tutorial/datastructures", "library/stdtypes", "library/math", "library/random",
          "library/statistics", "library/string", "library/time", "library/datetime", "library/json", "library/csv", "library/os.path",
          "library/pathlib", "library/collections", "library/itertools", "library/functools", "library/copy",
-         "library/shutil", "library/sys")
+         "library/shutil", "library/sys", "library/constants", "library/exceptions")
 # Names that are also the types the curated pages teach: "what is a list" is the Lists page, not list()'s
 # entry. They lead only when written as a call ("int()") or as what something is converted to ("to int").
 TYPE_NAMES = frozenset("list dict set tuple str int float bool object type frozenset bytes complex".split())
+# How a question names the class that owns a method: the set methods are documented as frozenset's.
+OWNER_WORDS = {"frozenset": ("set", "frozenset"), "dict": ("dict", "dictionary", "dictionaries"),
+               "str": ("str", "string"), "list": ("list",)}
 _CALL = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*\)")
 _TARGET = re.compile(r"\b(?:to|into|as)\s+(?:an?\s+)?([a-z]+)\b", re.I)
 _CONVERT = re.compile(r"\b(?:convert\w*|turn\w*|chang\w*|cast\w*|transform\w*|pars\w*)\b", re.I)

@@ -185,14 +185,17 @@ def _addressed(passages: list[Passage], question: str, k: int) -> list[Passage]:
     # question names ("remove on a set": set.remove), then the most basic page ("pop()" is list.pop before set.pop
     # and dict.pop), whatever their text ranks.
     names, pages = api_names.search_names(question), api_names.PAGES
+    written = set(re.findall(r"\w+", question or ""))
 
     def order(p: Passage) -> tuple:
         if p.rank < NAMED_BONUS / 2:
-            return 1, 0, 0, 0, -p.rank
+            return 1, 0, 0, 0, 0, -p.rank
         name = api_names.entry_name(p.anchor)
         owner = p.anchor.split(".")[-2].lower() if "." in p.anchor else ""
-        unnamed_owner = not (owner and re.search(rf"\b{re.escape(owner)}s?\b", question or "", re.I))
-        return (0, names.index(name) if name in names else 99, unnamed_owner,
+        words = api_names.OWNER_WORDS.get(owner, (owner,))
+        unnamed_owner = not (owner and any(re.search(rf"\b{re.escape(w)}s?\b", question or "", re.I) for w in words))
+        spelt = p.anchor.rsplit(".", 1)[-1] in written   # "Exception" is the class, not sys.exception()
+        return (0, names.index(name) if name in names else 99, not spelt, unnamed_owner,
                 pages.index(p.page) if p.page in pages else 99, -p.rank)
 
     return sorted(kept, key=order)[:k]
