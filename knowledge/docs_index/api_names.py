@@ -11,6 +11,7 @@ lets it lead unless a curated page claims the name (agents/concepts/api_lead.py)
 """
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass
 
@@ -40,10 +41,20 @@ _QUESTION_WORDS = frozenset("""
 """.split())
 
 
+# Builtin functions whose name is no everyday English word ("max", "len", "enumerate", "isinstance"): written as a
+# plain word, the name still asks for that function. (Not "open", "print", "type", "range", "map", ...: words a
+# question uses for other things, or that curated pages teach.)
+_ENGLISH = frozenset("""open input print type filter map any all next round format id hash help object property slice
+    super vars iter compile copyright credits exit quit license eval exec locals globals dir breakpoint range
+    callable sum bin""".split())
+BUILTIN_WORDS = frozenset(n for n in dir(builtins) if n.islower() and not n.startswith("_")
+                          and callable(getattr(builtins, n)) and n not in _ENGLISH and n not in TYPE_NAMES)
+
+
 @dataclass(frozen=True)
 class Named:
     name: str
-    how: str        # "call", "target", "glossary" or "head"
+    how: str        # "call", "target", "glossary", "builtin" or "head"
 
 
 def named(question: str) -> list[Named]:
@@ -56,6 +67,7 @@ def named(question: str) -> list[Named]:
                   if m.group(1).lower() in TYPE_NAMES]
     found += [Named(w.lower(), "glossary") for w in glossary.expansions(question)   # not "random" the module
               if w.isidentifier() and w.lower() not in TYPE_NAMES and f"library/{w.lower()}" not in PAGES]
+    found += [Named(w, "builtin") for w in _WORD.findall(question) if w in BUILTIN_WORDS]   # "the max value"
     head = next((w for w in _WORD.findall(question) if w.lower() not in _QUESTION_WORDS and len(w) > 1), None)
     if head and head.lower() not in TYPE_NAMES:
         found.append(Named(head.lower(), "head"))
