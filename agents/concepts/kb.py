@@ -115,7 +115,7 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     sides = comparison_sides(question)
     if sides is not None:
         opening_text = opening.comparison_opening(sides, side_passages or ((), ()), [*passages, *more_passages],
-                                                  sections)
+                                                  sections, body=result.text)
         return opening.open_with(result, opening_text) if opening_text else result
     if _EXCEPTION_NAME.search(question):
         return result   # the error catalogue's entry opens with what the exception means

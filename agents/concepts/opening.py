@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from agents.concepts import compare_docs, docs_answer, lead
@@ -68,7 +69,7 @@ def side_line(side: str, passages, vocabulary, other: str = "") -> lead.Lead | N
     documentation entry or section otherwise; a sentence about this side alone rather than both."""
     name = compare_docs.split_context(side)[0]
     topic = _term_topic(name)
-    fitting = [p for p in passages if compare_docs.fits(p, name)]
+    fitting = [p for p in passages if compare_docs.fits(p, name) and api_names.addressable(p.anchor, side)]
     exact = [p for p in fitting if p.kind == "api" and p.anchor.rsplit(".", 1)[-1] == name.strip(" `'\"()")]
     units = [lead.passage_unit(p) for p in exact or fitting]
     if topic in ENTRIES and not exact:   # the entry of the function the side names is more specific than a page
@@ -122,12 +123,24 @@ def open_with(result, text: str):
     return replace(result, text=f"{text}\n\n{result.text}")
 
 
-def comparison_opening(sides, side_passages, passages, vocabulary) -> str:
-    lines, said = [], set()
+_STATES_DIFFERENCE = re.compile(r"\bdifferen(?:ce|t)\b|\bwhereas\b|\bunlike\b", re.I)
+
+
+def comparison_opening(sides, side_passages, passages, vocabulary, body: str = "") -> str:
+    """One line per side from its own unit; when the answer below (`body`) states no difference itself (both sides
+    fell on one broad page), the two definitions are set against each other."""
+    lines, said, texts = [], set(), []
     for side, own, other in zip(sides, side_passages, reversed(sides)):
         found = side_line(side, [*own, *passages], vocabulary, other)
         if found is not None and found.text not in said:
             said.add(found.text)
             name = compare_docs.split_context(side)[0].strip(" ?.`'\"")
             lines.append(f"- {lead.render(found, f'`{name}`')}")
-    return ("**In short:**\n" + "\n".join(lines)) if len(lines) == 2 else ""
+            texts.append((name, lead.sentences(found.text)[0]))
+    if len(lines) != 2:
+        return ""
+    text = "**In short:**\n" + "\n".join(lines)
+    if body and not _STATES_DIFFERENCE.search(body):
+        (a, first), (b, second) = texts
+        text += f"\n\n**The difference:** `{a}`: {first} Whereas `{b}`: {second}"
+    return text

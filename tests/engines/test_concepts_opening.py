@@ -95,3 +95,11 @@ def test_a_comparison_of_two_calls_is_parsed_not_declined():
     assert kb.comparison_sides("is and == what differnce") == ("is", "==")
     assert kb.comparison_sides("what is the differnce between args and kwargs") == ("args", "kwargs")
     assert kb.side_queries("append vs extend", always=True) == ("append()", "extend()")
+
+
+def test_a_comparison_whose_answer_states_no_difference_gets_the_two_definitions_set_against_each_other():
+    sides = kb.comparison_sides("append vs extend")
+    plain = opening.comparison_opening(sides, ([APPEND], [EXTEND]), [], VOCABULARY, body="## Lists\nA list is ...")
+    assert "**The difference:** `append`: " in plain and "Whereas `extend`: " in plain
+    stated = opening.comparison_opening(sides, ([APPEND], [EXTEND]), [], VOCABULARY, body="The key difference: ...")
+    assert "**The difference:**" not in stated
