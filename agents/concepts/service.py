@@ -133,11 +133,13 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
                                      passages=passages, sections=self.sections, side_passages=side_passages,
                                      more_passages=more)
+        # every section the answer links (the opening may quote one beyond the first three) grounds Claude's text
+        cited = list({p.url: p for p in [*passages, *more, *(p for side in side_passages for p in side)]
+                      if p.url in explanation.text}.values())
         entry = {"topic": explanation.topic, "title": explanation.title, "text": explanation.text,
                  "examples": list(explanation.examples), "related": list(explanation.related),
                  "confidence": explanation.confidence, "cached": False, "follow_up": kind,
-                 "sources": [p.url for p in passages if p.url in explanation.text],
-                 "grounding": grounding([p for p in passages if p.url in explanation.text])}
+                 "sources": [p.url for p in cited], "grounding": grounding(cited)}
         async with self.rt.pool.connection() as conn:
             await state.save(conn, key, entry, ttl=state.TTL_CONCEPTS_CACHE)
             await conn.commit()
