@@ -25,6 +25,10 @@ _WORDS = re.compile(r"[A-Za-z_]+")
 _SECTIONS = 4000          # about how many documentation sections there are (idf of unseen words)
 _TOPIC_WEIGHT = 0.25      # a term that only names the broad topic of the page
 MAX_CHARS = 520
+# Sentences that define nothing: cross-references, version notes, footnotes, caveats about an edge case.
+_NOT_A_DEFINITION = re.compile(r"^(?:See also|See |Changed in version|New in version|Deprecated|Note:|Notes?\b|"
+                               r"For (?:more|example|details|instance)|Common examples|It is not possible|CPython "
+                               r"implementation detail)|\[\d+\]", re.I)
 # Plain English that says where or how much, not what: rare in the documentation, but not what a question is about.
 _VAGUE = frozenset(_stem(w) for w in """anything something everything nothing inside outside after before without
     within instead also still always never even again anyway whole full part parts thing over under above below
@@ -120,8 +124,8 @@ def pick(units: list[Unit], terms: dict[str, float], min_share: float = 0.4,
         for p_index, paragraph in enumerate(unit.paragraphs):
             parts = sentences(paragraph)
             for s_index, sentence in enumerate(parts):
-                if len(sentence) < 12 or sentence.startswith(("```", ">>>", "(")):
-                    continue   # code, and asides in parentheses
+                if len(sentence) < 12 or sentence.startswith(("```", ">>>", "(")) or _NOT_A_DEFINITION.search(sentence):
+                    continue   # code, asides in parentheses, cross-references, version notes, caveats
                 score, hit = _score(sentence, terms)
                 if score <= 0:
                     continue

@@ -122,13 +122,14 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
             found = await self._passages(conn, query, k=_MORE)
             passages, more = found[:_PASSAGES], found[_PASSAGES:]
             side_passages = ()
-            queries = kb.side_queries(question, always=True) if not kind else None
+            # (a follow-up on a comparison re-answers it: its sides are the previous question's)
+            queries = kb.side_queries(question if not kind else asked, always=True)
             if queries:   # "remove vs discard on a set": each side searched on its own
                 side_passages = tuple([compare_docs.best_fit(await self._passages(conn, q, k=5), q) for q in queries])
         explanation = None
         if kind:
             explanation = follow_up.answer(kind, question, topic, previous, level, style, passages, code or None,
-                                           previous_question=asked)
+                                           previous_question=asked, side_passages=side_passages)
         if explanation is None:
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
                                      passages=passages, sections=self.sections, side_passages=side_passages,

@@ -41,3 +41,26 @@ def test_a_comparison_of_two_builtins_written_as_calls_is_answered(concepts, cli
     assert "I could not match" not in text
     assert re.search(r"any\(\).{0,200}any element", text, re.S) and re.search(r"all\(\).{0,200}all elements", text, re.S)
     assert "https://docs.python.org/3/library/functions.html#any" in text
+
+
+def turn(reply, question):
+    return common_pb2.ConversationTurn(query_text=question, topic=reply.topic, intent=enums_pb2.INTENT_CONCEPTS,
+                                       answer_excerpt=reply.response.response_text[:4000])
+
+
+@pytest.mark.parametrize("question", ["why does my list.append return None",   # a focused page with an opening
+                                      "what does list.count do",               # a documentation entry
+                                      "any() vs all()"])                       # a comparison of two entries
+def test_follow_ups_stay_on_the_subject_whatever_unit_the_answer_was_built_on(concepts, client, question):
+    context = common_pb2.TutorContext(skill_level=enums_pb2.SKILL_LEVEL_BEGINNER)
+    first = concepts.Explain(pb.ExplainRequest(context=context, question=question), metadata=client.metadata,
+                             timeout=30)
+    for kind, text in ((common_pb2.FOLLOW_UP_ANOTHER_EXAMPLE, "another example please"),
+                       (common_pb2.FOLLOW_UP_SIMPLER, "simpler please")):
+        context = common_pb2.TutorContext(skill_level=enums_pb2.SKILL_LEVEL_BEGINNER, follow_up=kind, topic=first.topic,
+                                          recent_turns=[turn(first, question)])
+        reply = concepts.Explain(pb.ExplainRequest(context=context, question=text), metadata=client.metadata,
+                                 timeout=30)
+        assert "I could not match" not in reply.response.response_text, (kind, reply.response.response_text[:200])
+        if kind == common_pb2.FOLLOW_UP_ANOTHER_EXAMPLE:
+            assert reply.response.code_examples or "```" in reply.response.response_text
