@@ -38,6 +38,7 @@ eval: bootstrap        ## accuracy of the offline engines on the dev sets (see R
 	$(PY) bench/triage_eval.py && $(PY) bench/review_eval.py && $(PY) bench/debug_locate_eval.py
 	$(PY) bench/concepts_retrieval_eval.py
 	$(PY) bench/concepts_answer_eval.py   # --- concepts --- held-out + dev concept answers
+	$(PY) bench/concepts_content_eval.py   # --- concepts3 --- does the answer text state what was asked (issue 9)
 	$(PY) bench/debug_heldout_eval.py && $(PY) bench/review_eval.py --heldout   # --- debugrev: issue 10 held-out sets ---
 	$(PY) bench/debug_heldout_eval.py --set bench/debug_heldout4.jsonl   # --- debug3 --- round-3 held-out set (review-like cases too)
 	$(PY) bench/blind/run_eval.py   # blind sets through Envoy (bench/blind/README.md)

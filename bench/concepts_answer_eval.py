@@ -92,16 +92,19 @@ def judge(case: dict, topic: str, text: str) -> tuple[bool, str]:
 
 
 def run(conn, cases: list[dict], level: str = "beginner", style: str = "step-by-step") -> list[tuple]:
-    from agents.concepts import compare_docs, kb
+    from agents.concepts import compare_docs, kb, lead
 
     results = []
     sections = search.vocabulary_sync(conn)
     for case in cases:
-        passages = search.search_sync(conn, case["q"], k=3)
-        queries = kb.side_queries(case["q"])   # as ConceptsService does for comparisons
+        # as ConceptsService does: six sections (three choose and ground the answer), identifiers the question
+        # spells in two words searched too, each side of a comparison searched on its own
+        query = " ".join([case["q"], *lead.identifiers(case["q"], sections)])
+        found = search.search_sync(conn, query, k=6)
+        queries = kb.side_queries(case["q"], always=True)
         sides = tuple(compare_docs.best_fit(search.search_sync(conn, q, k=5), q) for q in queries) if queries else ()
-        answer = kb.explain(case["q"], skill_level=level, learning_style=style, passages=passages,
-                            sections=sections, side_passages=sides)
+        answer = kb.explain(case["q"], skill_level=level, learning_style=style, passages=found[:3],
+                            sections=sections, side_passages=sides, more_passages=found[3:])
         results.append((case, *judge(case, answer.topic, answer.text)))
     return results
 

@@ -25,10 +25,16 @@ def split_context(side: str) -> tuple[str, str]:
     return side[:match.start()].strip(), (match.group(1) or "").strip(" ?.!")
 
 
+_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
 def side_queries(a: str, b: str) -> tuple[str, str]:
-    """What to search the documentation for, one side each, with the shared context on both."""
+    """What to search the documentation for, one side each, with the shared context on both. A side that is one
+    name ("append", "readlines") is searched as that function, most basic page first (list.append before
+    array.array.append: knowledge/docs_index/api_names.py)."""
     a, context_a = split_context(a)
     b, context_b = split_context(b)
+    a, b = (f"{side}()" if _NAME.fullmatch(side.strip(" `'\"")) else side for side in (a, b))
     context = " ".join(dict.fromkeys(c for c in (context_a, context_b) if c and c.lower() != "python"))
     return f"{a} {context}".strip(), f"{b} {context}".strip()
 
@@ -39,17 +45,22 @@ def best_fit(passages: list[Passage], query: str) -> list[Passage]:
     side = split_context(query)[0]
     exact = side.strip(" `'\"()").lower()
 
-    def score(passage: Passage) -> tuple[bool, int]:
+    def score(passage: Passage) -> tuple[bool, bool, int]:
         anchor = passage.anchor.lower()
         named = docs_answer.named_terms(side, f"{passage.title.split('(')[0]} {passage.anchor}")
-        return exact in (anchor, anchor.rsplit(".", 1)[-1]), len(named)
+        # a section titled by the side itself ("Packages" for "package"), not one that mentions it ("Managing
+        # Packages with pip")
+        name = passage.title.split("(")[0].rsplit(".", 1)[-1]
+        titled = docs_answer._stems(name) == docs_answer._stems(exact) != set()
+        return exact in (anchor, anchor.rsplit(".", 1)[-1]), titled, len(named)
 
     fitting = [p for p in passages if fits(p, side)]
     return [max(fitting, key=score)] if fitting else []
 
 
 def first_sentence(passage: Passage) -> str:
-    body = " ".join(passage.body.split())
+    # (a grammar production, 'pass_stmt ::= "pass"', defines nothing for a student)
+    body = " ".join(" ".join(p for p in passage.body.split("\n\n") if "::=" not in p).split())
     match = _SENTENCE.match(body)
     sentence = match.group(1) if match else body
     return sentence if len(sentence) <= 300 else sentence[:300].rsplit(" ", 1)[0] + " ..."

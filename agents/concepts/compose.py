@@ -58,23 +58,34 @@ def mistakes_for(entry: dict, level: str) -> list[str]:
     return list(entry["mistakes"][:2] if level == "beginner" else entry["mistakes"])
 
 
-def render_entry(entry: dict, level: str, style: str, *, heading: bool = True) -> str:
-    """The full explanation of one topic."""
+def focused_examples(entry: dict, level: str, style: str, about) -> list[dict]:
+    """The page's examples that show the point asked (`about(text)` > 0), else its first one."""
+    shown = [e for e in entry["examples"] if about(f"{e['title']} {e['code']}") > 0]
+    return (shown or list(entry["examples"][:1]))[:len(examples_for(entry, level, style))]
+
+
+def render_entry(entry: dict, level: str, style: str, *, heading: bool = True, about=None) -> str:
+    """The full explanation of one topic; with `about` (a text scorer for a narrow question: one point of the
+    page), only the examples and mistakes about that point, no step-by-step recipe for the whole topic."""
     parts: list[str] = []
     if heading:
         parts.append(f"## {entry['title']}\n{entry['summary']}")
     layers = "\n\n".join(explanation_layers(entry, level))
-    examples = "\n\n".join(example_block(e) for e in examples_for(entry, level, style))
+    shown = examples_for(entry, level, style) if about is None else focused_examples(entry, level, style, about)
+    examples = "\n\n".join(example_block(e) for e in shown)
     steps = "\n".join(f"{i}. {step}" for i, step in enumerate(entry["steps"], start=1))
     if style == "example-driven":
         parts += [f"### See it in action\n{examples}", f"### What is going on\n{layers}"]
     elif style == "visual":
         parts += [f"### Picture it\n```\n{entry['diagram']}\n```", layers, f"### Examples\n{examples}"]
-    elif style == "conceptual":
+    elif style == "conceptual" or about is not None:
         parts += [layers, f"### Examples\n{examples}"]
     else:
         parts += [layers, f"### Step by step\n{steps}", f"### Examples\n{examples}"]
-    mistakes = "\n".join(f"- {m}" for m in mistakes_for(entry, level))
+    listed = mistakes_for(entry, level)
+    if about is not None:
+        listed = [m for m in entry["mistakes"] if about(m) > 0] or listed[:1]
+    mistakes = "\n".join(f"- {m}" for m in listed)
     parts.append(f"### Common mistakes\n{mistakes}")
     return "\n\n".join(parts)
 

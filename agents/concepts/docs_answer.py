@@ -33,7 +33,9 @@ def _stems(text: str) -> set[str]:
 def condense(passage: Passage, question: str, level: str) -> str:
     """The paragraphs of a section that mention the question's key terms, best first, kept in page order."""
     terms = {_stem(t) for t in key_terms(question)}
-    paragraphs = [p for p in passage.body.split("\n\n") if p.strip()]
+    paragraphs = [p for p in passage.body.split("\n\n") if p.strip() and "::=" not in p]   # grammar: no help
+    if not paragraphs:
+        return passage.body[:1500]
     scored = []
     for index, paragraph in enumerate(paragraphs):
         words = _stems(paragraph)
@@ -134,8 +136,21 @@ def passage_topics(passages: list[Passage], question: str = "") -> dict[str, flo
     return bonus
 
 
-def citations(passages: list[Passage], limit: int = 2, question: str = "") -> str:
-    chosen = [p for p in passages if not question or on_topic(p, question)][:limit]
+def relevant(passage: Passage, weights: dict[str, float]) -> bool:
+    """Worth linking under an answer: the section's title or identifier names one of the question's specific
+    terms (weights from agents/concepts/lead.py; rarer than the words every page uses) and its text states at
+    least half of the question's term weight. (A closures answer does not link textwrap's break_long_words.)"""
+    specific = {t for t, w in weights.items() if w >= 1.5}
+    name = passage.title.split("(")[0]
+    if not specific & _stems(f"{name} {passage.anchor}"):
+        return False
+    stated = _stems(passage_text(passage))
+    return sum(w for t, w in weights.items() if t in stated) >= 0.5 * sum(weights.values())
+
+
+def citations(passages: list[Passage], limit: int = 2, question: str = "", weights: dict | None = None) -> str:
+    chosen = [p for p in passages if (not question or on_topic(p, question))
+              and (weights is None or relevant(p, weights))][:limit]
     if not chosen:
         return ""
     links = [f"- [{p.title}]({p.url})" for p in chosen]

@@ -70,12 +70,14 @@ def prevention(topic: str) -> kb.Explanation:
 
 
 def answered_from_docs(topic: str, previous: str) -> bool:
-    """The previous answer came from the documentation: it is not headed by the topic's curated page."""
-    return bool(previous.strip()) and not previous.lstrip().startswith(f"## {kb.title(topic)}")
+    """The previous answer came from the documentation: its first heading is not the topic's curated page (an
+    opening "**In short:** ..." may come before the heading)."""
+    heading = next((line for line in previous.splitlines() if line.startswith("## ")), "")
+    return bool(previous.strip()) and not heading.startswith(f"## {kb.title(topic)}")
 
 
 def on_documentation(kind: str, question: str, previous_question: str, previous: str, level: str, style: str,
-                     passages) -> kb.Explanation | None:
+                     passages, side_passages=()) -> kb.Explanation | None:
     """Follow-ups on an answer that came from the documentation (no curated topic): the same retrieval as the
     previous question, re-rendered at the asked level or with examples not shown yet."""
     if kind == "another_example":
@@ -92,19 +94,32 @@ def on_documentation(kind: str, question: str, previous_question: str, previous:
                           passages=passages)
     level = {"simpler": "beginner", "easier": "beginner", "more_detail": "advanced", "harder": "advanced"}.get(kind, level)
     style = "example-driven" if kind == "show_code" else style
-    return kb.explain(previous_question, skill_level=level, learning_style=style, passages=passages)
+    return kb.explain(previous_question, skill_level=level, learning_style=style, passages=passages,
+                      side_passages=side_passages)
+
+
+def _declined(result: kb.Explanation | None) -> bool:
+    return result is None or result.title == "No matching topic"
 
 
 def answer(kind: str, question: str, topic: str, previous: str, level: str, style: str, passages=(),
-           code: str | None = None, previous_question: str = "") -> kb.Explanation | None:
+           code: str | None = None, previous_question: str = "", side_passages=()) -> kb.Explanation | None:
     """The follow-up answer, or None when there is nothing to follow up on (the caller then answers the
-    message as a new question)."""
+    message as a new question). Whatever unit the previous answer was built on (a page, a documentation section
+    or entry, a comparison), the follow-up stays on its subject: the previous question, else its topic's page."""
     if kind not in KINDS:
         return None
     if topic not in kb.ENTRIES or (answered_from_docs(topic, previous) and previous_question):
+        result = None
         if previous_question and passages:
-            return on_documentation(kind, question, previous_question, previous, level, style, passages)
-        return None
+            result = on_documentation(kind, question, previous_question, previous, level, style, passages,
+                                      side_passages)
+        if _declined(result) and topic not in kb.ENTRIES and previous_question and passages:
+            # every example was shown and no page holds more: the subject again, examples first, not a decline
+            result = kb.explain(previous_question, skill_level=level, learning_style="example-driven",
+                                passages=passages, side_passages=side_passages)
+        if not _declined(result) or topic not in kb.ENTRIES:
+            return None if _declined(result) else result
     if kind == "another_example":
         return another_example(topic, previous, level, passages)
     if kind in ("simpler", "easier"):

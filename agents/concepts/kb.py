@@ -7,25 +7,18 @@ show output that Python would not print. KB_VERSION changes whenever the data ch
 """
 from __future__ import annotations
 
-import difflib
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import api_lead, compare_docs, compose, docs_answer, focus, offtopic, word_sense
-from agents.concepts.knowledge import control, core, gaps, objects, tools
+from agents.concepts import api_lead, compare_docs, compose, docs_answer, focus, lead, opening, word_sense
+from agents.concepts.pages import ENTRIES, KB_VERSION, entry, summary, title
+from agents.concepts.pairing import _comparison, _fuzzy_topic, _vocabulary, comparison_sides
 from knowledge.errors import ERRORS
-from knowledge.outline import OUTLINE
-from agents.concepts.knowledge.pairs import PAIR_NOTES
 from knowledge.topics import _WEAK, KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
 
-# Heading and summary come from the shared outline (knowledge/outline.py), the rest from the curated pages.
-ENTRIES: dict[str, dict] = {topic: {"title": OUTLINE[topic][0], "summary": OUTLINE[topic][1], **data}
-                            for topic, data in {**core.ENTRIES, **control.ENTRIES, **objects.ENTRIES,
-                                                **tools.ENTRIES, **gaps.ENTRIES}.items()}
-KB_VERSION = hashlib.sha256(repr((sorted(ENTRIES.items()), sorted(ERRORS.items()),
-                                  sorted(PAIR_NOTES.items()))).encode()).hexdigest()[:16]
+__all__ = ["ENTRIES", "KB_VERSION", "Explanation", "comparison_sides", "compare", "entry", "explain", "explain_error",
+           "side_queries", "summary", "title"]
 
 
 @dataclass(frozen=True)
@@ -39,112 +32,7 @@ class Explanation:
     matched_terms: tuple[str, ...]  # the words in the question that decided the topic
 
 
-def title(topic: str) -> str:
-    return ENTRIES[topic]["title"] if topic in ENTRIES else topic.replace("-", " ").title()
-
-
-def summary(topic: str) -> str:
-    return ENTRIES[topic]["summary"] if topic in ENTRIES else ""
-
-
-def entry(topic: str) -> dict | None:
-    return ENTRIES.get(topic)
-
-
-# "difference between X and Y", "X vs Y", "compare X and/with/to Y", "X or Y?", "when to use X instead of Y"
-_COMPARE = (
-    re.compile(r"dif+e?rence(?:s)?\s+between\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
-    re.compile(r"compar(?:e|ing)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|with|to|vs\.?)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
-    re.compile(r"([\w/=*.()-]+(?:\s[\w()]+)?)\s+(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?([\w/=*.()-]+(?:\s[\w()]+)?)", re.I),
-    re.compile(r"(?:should i use|when (?:do i|should i|to) use)\s+(?:an?\s+)?(.+?)\s+(?:or|instead of|over)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$)", re.I),
-    re.compile(r"how (?:is|are|does|do)\s+(?:an?\s+|the\s+)?(.+?)\s+differ(?:ent)?\s+from\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
-)
 _EXCEPTION_NAME = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Iteration|Interrupt|Exit))\b")
-
-
-def _term_topic(term: str) -> str | None:
-    scores, _ = text_scores(term)
-    if not scores:   # one side of a comparison is a short term: allow a typo in it ("tupel")
-        return _fuzzy_topic(term, min_length=4, cutoff=0.8)
-    return max(scores.items(), key=lambda kv: kv[1])[0]
-
-
-def _strip_term(term: str) -> str:
-    term = re.sub(r"\b(in python|python|a|an|the|and when.*|loops?|statements?|functions?)\b", " ", term.lower())
-    term = re.sub(r"\bs\b", " ", term)
-    return " ".join(term.replace("`", " ").replace("'", " ").split()).strip(" ?.")
-
-
-def _pair_note(a: str, b: str) -> str | None:
-    a, b = _strip_term(a) or a.lower().strip(), _strip_term(b) or b.lower().strip()
-    for (x, y), note in PAIR_NOTES.items():
-        for left, right in ((a, b), (b, a)):
-            if _similar(left, x) and _similar(right, y):
-                return note
-    return None
-
-
-def _similar(term: str, key: str) -> bool:
-    if term == key:
-        return True
-    if key.isalpha() and re.search(rf"(?<!\w){re.escape(key)}(?:s|es)?(?!\w)", term):
-        return True
-    if key.replace("()", "") == term.replace("()", "").replace(".", ""):
-        return True
-    return term.isalpha() and len(term) > 3 and difflib.SequenceMatcher(None, term, key).ratio() > 0.85
-
-
-_PRONOUN = re.compile(r"^(it|this|that|they|these|those|this one|that one)$", re.I)
-
-
-def comparison_sides(question: str) -> tuple[str, str] | None:
-    """The two things a comparison question contrasts, as written ("remove", "discard on a set")."""
-    for pattern in _COMPARE:
-        match = pattern.search(question or "")
-        if not match:
-            continue
-        a, b = match.group(1), match.group(2)
-        if _PRONOUN.match(a.strip()):   # "what does yield do, how is it different from return": it = yield
-            a = question[:match.start()]
-        return a, b
-    return None
-
-
-def _comparison(question: str) -> tuple[str, str, str | None] | None:
-    """(left topic, right topic, note) when the question contrasts two things we know about."""
-    sides = comparison_sides(question)
-    if sides is None:
-        return None
-    (a, _), (b, _) = compare_docs.split_context(sides[0]), compare_docs.split_context(sides[1])
-    note = _pair_note(a, b)
-    ta, tb = _term_topic(a), _term_topic(b)
-    if note and not (ta and tb):   # "for vs while": the note itself says which topic this is
-        found = detect_topics(note, limit=1)
-        ta, tb = ta or (found[0][0] if found else None), tb or (found[0][0] if found else None)
-    if note or (ta and tb):
-        return ta or tb or "", tb or ta or "", note
-    return None
-
-
-@lru_cache(maxsize=1)
-def _vocabulary() -> dict[str, str]:
-    vocabulary: dict[str, str] = {}
-    for topic, data in ENTRIES.items():
-        for word in (topic, *topic.split("-"), *data["aliases"], *KEYWORDS.get(topic, ())):
-            if len(word) > 3 and word.replace(" ", "").isalpha():
-                vocabulary.setdefault(word.lower(), topic)
-    return vocabulary
-
-
-def _fuzzy_topic(text: str, min_length: int = 6, cutoff: float = 0.85) -> str | None:
-    """Typos ('recursoin', 'dictonary') should still land on a topic; compare words to ids/titles/aliases."""
-    vocabulary = _vocabulary()
-    for word in re.findall(r"[a-zA-Z_]{%d,}" % min_length, text.lower()):
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=cutoff)
-        # Similar is not enough: "country" looks like "counter" but is a word of its own, not a typo of it.
-        if close and offtopic.edit_distance(word, close[0]) <= offtopic.typo_budget(word):
-            return vocabulary[close[0]]
-    return None
 
 
 def _code_hint(code: str | None, topic: str) -> str:
@@ -210,22 +98,45 @@ def _from_docs(question: str, passages, level: str, style: str, code: str | None
 
 def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
             code: str | None = None, passages=(), sections: dict[str, int] | None = None,
-            side_passages=()) -> Explanation:
-    """Explain the concept a student asks about, adapted to their level and learning style.
+            side_passages=(), more_passages=()) -> Explanation:
+    """Explain the concept a student asks about, adapted to their level and learning style, opening with a
+    direct answer to what was asked (agents/concepts/opening.py).
 
     `passages` are the documentation sections retrieved for the question (knowledge.docs_index.search): they
-    help choose the curated page, are cited under it, and answer the question when no curated page fits.
-    `sections` (search.vocabulary: in how many documentation sections each word occurs) lets a question made of
-    words foreign to programming be recognised as one (agents/concepts/offtopic.py)."""
+    help choose the curated page, are cited under it, and answer the question when no curated page fits;
+    `more_passages` (the next ones retrieved) only offer sentences for the opening. `sections`
+    (search.vocabulary: in how many documentation sections each word occurs) lets a question made of words
+    foreign to programming be recognised as one (agents/concepts/offtopic.py) and weighs its terms."""
     question = question or ""
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
+    result = _explain(question, level, style, code, passages, sections, side_passages, more_passages)
+    if result.title == "No matching topic" or result.text.startswith("**In short:**"):
+        return result   # a decline, or already opened with its direct answer
+    sides = comparison_sides(question)
+    if sides is not None:
+        opening_text = opening.comparison_opening(sides, side_passages or ((), ()), [*passages, *more_passages],
+                                                  sections, body=result.text)
+        return opening.open_with(result, opening_text) if opening_text else result
+    if _EXCEPTION_NAME.search(question):
+        return result   # the error catalogue's entry opens with what the exception means
+    # An answer from the documentation opens from its own sections, not from the page of its related topic.
+    page = result.topic if result.topic in ENTRIES and result.title == title(result.topic) else ""
+    found = opening.single(question, page, level, [*passages, *more_passages], sections)
+    if found is None or opening.already_opens(result.text, found):
+        return result
+    return opening.open_with(result, lead.render(found))
+
+
+def _explain(question: str, level: str, style: str, code: str | None, passages, sections, side_passages,
+             more_passages) -> Explanation:
     if not code and word_sense.not_programming(question, text_scores(question)[1], _WEAK, sections or {},
                                                tuple(_vocabulary())):
         return _unknown(question, level)
     pair = _comparison(question)
-    if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
-        return _cited(_compare(question, pair, level, style), passages, question)
     sides = comparison_sides(question) if len(side_passages) == 2 else None
+    if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]) and (
+            pair[2] or not sides or not _sides_own_sections(sides, side_passages, pair)):
+        return _cited(_compare(question, pair, level, style), passages, question, sections)
     if sides and all(side_passages) and all(compare_docs.fits(p[0], compare_docs.split_context(side)[0])
                                             for p, side in zip(side_passages, sides)):
         # One page covers both sides (or none does): each side from its own documentation section.
@@ -238,9 +149,9 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
         # "What does KeyError mean?" is best answered by the error catalogue (which includes the concept).
         return explain_error(error.group(1), "", skill_level=level)
-    entry = None if error else api_lead.lead(question, passages, ranked[0][0] if ranked else None)
-    if entry is not None:   # "what does len() do", "square root": the function's own entry answers
-        return _from_docs(question, [entry, *(p for p in passages if p is not entry)], level, style, code)
+    api_entry = None if error else api_lead.lead(question, passages, ranked[0][0] if ranked else None)
+    if api_entry is not None:   # "what does len() do", "square root": the function's own entry answers
+        return _from_docs(question, [api_entry, *(p for p in passages if p is not api_entry)], level, style, code)
     passages = api_lead.demoted(passages)
     fuzzy = False
     if not ranked:
@@ -263,7 +174,20 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
         # The question names a documented identifier ("defaultdict", "itertools combinations") that the page
         # does not: its own entry answers, not the neighbouring page that mentions it.
         return _from_docs(question, passages, level, style, code)
-    text = compose.render_entry(data, level, style)
+    # A question about one point of the page ("why does sort() return None"): the direct answer first, then
+    # only the examples and mistakes about that point.
+    found = None if pair or error else opening.single(question, topic, level, [*passages, *more_passages], sections)
+    about = None
+    if found is not None and opening.specific_terms(question, topic, sections):
+        terms = opening.specific_terms(question, topic, sections)
+        about = lambda text: lead.score(text, terms)  # noqa: E731
+    text = compose.render_entry(data, level, style, about=about)
+    if not pair and not error and opening.specific_terms(question, topic, sections):
+        # what the page and the documentation say about the point asked, when the page is broader than the question
+        text += opening.page_points(question, topic, sections, text + (found.text if found else ""))
+        text += opening.documentation_part(question, topic, [*passages, *more_passages], sections, found, level)
+    if found is not None:
+        text = f"{lead.render(found)}\n\n{text}"
     if pair and pair[2]:
         text = f"**Key difference:** {pair[2]}\n\n" + text
     text += _error_section(question) + _code_hint(code, topic)
@@ -274,21 +198,35 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     confidence = 0.35 if fuzzy else round(min(0.95, 0.45 + 0.5 * score), 3)
     if not scores.get(topic):
         confidence = min(confidence, 0.5)   # chosen from the code alone: the question itself did not say
-    examples = tuple(e["code"] for e in compose.examples_for(data, level, style))
+    shown = compose.examples_for(data, level, style) if about is None else compose.focused_examples(
+        data, level, style, about)
+    examples = tuple(e["code"] for e in shown)
     return _cited(Explanation(topic=topic, title=data["title"], text=text, examples=examples, related=related,
-                              confidence=confidence, matched_terms=tuple(matched.get(topic, ()))), passages, question)
+                              confidence=confidence, matched_terms=tuple(matched.get(topic, ()))), passages, question,
+                  sections)
 
 
-def side_queries(question: str) -> tuple[str, str] | None:
+def side_queries(question: str, always: bool = False) -> tuple[str, str] | None:
     """For a comparison the curated pages cannot answer side by side (one page covers both, or none does):
-    what to search the documentation for, one query per side. None for anything else."""
+    what to search the documentation for, one query per side. None for anything else. With `always`, for
+    every comparison (each side's own unit then states it in the answer's opening, agents/concepts/opening.py)."""
     sides = comparison_sides(question)
     if sides is None:
         return None
     pair = _comparison(question)
-    if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
+    if not always and pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]):
         return None
     return compare_docs.side_queries(*sides)
+
+
+def _sides_own_sections(sides, side_passages, pair) -> bool:
+    """A side is narrower than the page it was matched to ("readlines()" is not the whole Files page, "//" not all
+    of Numbers) and its own documentation entry or section names it: each side is answered from its own unit."""
+    names = [compare_docs.split_context(side)[0] for side in sides]
+    if not all(side_passages) or not all(compare_docs.fits(p[0], n) for p, n in zip(side_passages, names)):
+        return False
+    return any(not docs_answer.names_topic(n, t, f"{title(t)} {' '.join(ENTRIES[t]['aliases'])}")
+               for n, t in zip(names, pair[:2]))
 
 
 def _docs_comparison(question: str, sides, side_passages, level: str, style: str, code: str | None) -> Explanation:
@@ -329,9 +267,12 @@ def _page_text(topic: str) -> str:
                      data["intermediate"], " ".join(e["code"] for e in data["examples"]), " ".join(KEYWORDS[topic])])
 
 
-def _cited(result: Explanation, passages, question: str) -> Explanation:
-    """A curated answer plus links to the documentation sections that cover the same question."""
-    links = docs_answer.citations(list(passages), question=question)
+def _cited(result: Explanation, passages, question: str, sections: dict[str, int] | None = None) -> Explanation:
+    """A curated answer plus links to the documentation sections that cover the same question (with the term
+    weights of the documentation's vocabulary: only sections about its specific terms)."""
+    weights = lead.weights(question, sections, opening.page_words(result.topic)) if sections else None
+    links = docs_answer.citations([p for p in passages if p.url not in result.text], question=question,
+                                  weights=weights)
     if not links:
         return result
     return Explanation(topic=result.topic, title=result.title, text=result.text + links,

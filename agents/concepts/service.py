@@ -12,7 +12,7 @@ from pathlib import Path
 from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
 
 from agents import specialist
-from agents.concepts import compare_docs, follow_up, kb
+from agents.concepts import compare_docs, follow_up, kb, lead
 from knowledge.docs_index import search as docs_search
 from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
@@ -26,6 +26,7 @@ _SYSTEM = ("You are a patient Python tutor. Rewrite the reference explanation fo
            "Ground the answer in the documentation passages given and cite them with their links "
            "(https://docs.python.org/3/...) exactly as given.")
 _PASSAGES = 3
+_MORE = 6      # sections retrieved: the first _PASSAGES choose and ground the answer, all offer its opening
 
 
 def _engine_version() -> str:
@@ -115,23 +116,31 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 self.memo.put(key, cached)
                 cached["cached"] = True
                 return cached
-            passages = await self._passages(conn, retrieval_query(question, kind, topic, asked, previous))
+            query = retrieval_query(question, kind, topic, asked, previous)
+            if not kind and self.sections:   # "starts with" is also searched as startswith
+                query = " ".join([query, *lead.identifiers(question, self.sections)])
+            found = await self._passages(conn, query, k=_MORE)
+            passages, more = found[:_PASSAGES], found[_PASSAGES:]
             side_passages = ()
-            queries = kb.side_queries(question) if not kind else None
+            # (a follow-up on a comparison re-answers it: its sides are the previous question's)
+            queries = kb.side_queries(question if not kind else asked, always=True)
             if queries:   # "remove vs discard on a set": each side searched on its own
                 side_passages = tuple([compare_docs.best_fit(await self._passages(conn, q, k=5), q) for q in queries])
         explanation = None
         if kind:
             explanation = follow_up.answer(kind, question, topic, previous, level, style, passages, code or None,
-                                           previous_question=asked)
+                                           previous_question=asked, side_passages=side_passages)
         if explanation is None:
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
-                                     passages=passages, sections=self.sections, side_passages=side_passages)
+                                     passages=passages, sections=self.sections, side_passages=side_passages,
+                                     more_passages=more)
+        # every section the answer links (the opening may quote one beyond the first three) grounds Claude's text
+        cited = list({p.url: p for p in [*passages, *more, *(p for side in side_passages for p in side)]
+                      if p.url in explanation.text}.values())
         entry = {"topic": explanation.topic, "title": explanation.title, "text": explanation.text,
                  "examples": list(explanation.examples), "related": list(explanation.related),
                  "confidence": explanation.confidence, "cached": False, "follow_up": kind,
-                 "sources": [p.url for p in passages if p.url in explanation.text],
-                 "grounding": grounding([p for p in passages if p.url in explanation.text])}
+                 "sources": [p.url for p in cited], "grounding": grounding(cited)}
         async with self.rt.pool.connection() as conn:
             await state.save(conn, key, entry, ttl=state.TTL_CONCEPTS_CACHE)
             await conn.commit()

@@ -11,20 +11,25 @@ lets it lead unless a curated page claims the name (agents/concepts/api_lead.py)
 """
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass
 
 from knowledge import glossary
 
 # Where the functions beginners meet are documented, in the order an ambiguous name is resolved: "sqrt" is
-# math.sqrt before decimal's, "split" str.split before os.path.split.
-PAGES = ("library/functions", "library/stdtypes", "library/math", "library/random", "library/statistics",
-         "library/string", "library/time", "library/datetime", "library/json", "library/csv", "library/os.path",
+# math.sqrt before decimal's, "split" str.split before os.path.split, "pop" list.pop (the tutorial's list methods)
+# before set's and dict's.
+PAGES = ("library/functions", "tutorial/datastructures", "library/stdtypes", "library/math", "library/random",
+         "library/statistics", "library/string", "library/time", "library/datetime", "library/json", "library/csv", "library/os.path",
          "library/pathlib", "library/collections", "library/itertools", "library/functools", "library/copy",
-         "library/shutil", "library/sys")
+         "library/shutil", "library/sys", "library/constants", "library/exceptions")
 # Names that are also the types the curated pages teach: "what is a list" is the Lists page, not list()'s
 # entry. They lead only when written as a call ("int()") or as what something is converted to ("to int").
 TYPE_NAMES = frozenset("list dict set tuple str int float bool object type frozenset bytes complex".split())
+# How a question names the class that owns a method: the set methods are documented as frozenset's.
+OWNER_WORDS = {"frozenset": ("set", "frozenset"), "dict": ("dict", "dictionary", "dictionaries"),
+               "str": ("str", "string"), "list": ("list",)}
 _CALL = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*\)")
 _TARGET = re.compile(r"\b(?:to|into|as)\s+(?:an?\s+)?([a-z]+)\b", re.I)
 _CONVERT = re.compile(r"\b(?:convert\w*|turn\w*|chang\w*|cast\w*|transform\w*|pars\w*)\b", re.I)
@@ -36,10 +41,20 @@ _QUESTION_WORDS = frozenset("""
 """.split())
 
 
+# Builtin functions whose name is no everyday English word ("max", "len", "enumerate", "isinstance"): written as a
+# plain word, the name still asks for that function. (Not "open", "print", "type", "range", "map", ...: words a
+# question uses for other things, or that curated pages teach.)
+_ENGLISH = frozenset("""open input print type filter map any all next round format id hash help object property slice
+    super vars iter compile copyright credits exit quit license eval exec locals globals dir breakpoint range
+    callable sum bin""".split())
+BUILTIN_WORDS = frozenset(n for n in dir(builtins) if n.islower() and not n.startswith("_")
+                          and callable(getattr(builtins, n)) and n not in _ENGLISH and n not in TYPE_NAMES)
+
+
 @dataclass(frozen=True)
 class Named:
     name: str
-    how: str        # "call", "target", "glossary" or "head"
+    how: str        # "call", "target", "glossary", "builtin" or "head"
 
 
 def named(question: str) -> list[Named]:
@@ -52,6 +67,7 @@ def named(question: str) -> list[Named]:
                   if m.group(1).lower() in TYPE_NAMES]
     found += [Named(w.lower(), "glossary") for w in glossary.expansions(question)   # not "random" the module
               if w.isidentifier() and w.lower() not in TYPE_NAMES and f"library/{w.lower()}" not in PAGES]
+    found += [Named(w, "builtin") for w in _WORD.findall(question) if w in BUILTIN_WORDS]   # "the max value"
     head = next((w for w in _WORD.findall(question) if w.lower() not in _QUESTION_WORDS and len(w) > 1), None)
     if head and head.lower() not in TYPE_NAMES:
         found.append(Named(head.lower(), "head"))

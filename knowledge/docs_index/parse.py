@@ -59,6 +59,9 @@ def _collect(node: LexborNode, paragraphs: list[str], examples: list[dict]) -> N
     """Text and code of `node`'s children, stopping at nested sections and API entries (their own units)."""
     for child in node.iter(include_text=False):
         tag, classes = child.tag, (child.attributes.get("class") or "")
+        if _is_api(child) and child.css_first("dt[id]") is None:
+            _inline_entry(child, paragraphs, examples)
+            continue
         if tag == "section" or _is_api(child) or tag in ("h1", "h2", "h3", "h4", "h5", "h6", "script", "style"):
             continue
         if tag == "div" and classes.startswith("highlight"):
@@ -90,6 +93,29 @@ def _collect(node: LexborNode, paragraphs: list[str], examples: list[dict]) -> N
                     _collect(part, paragraphs, examples)
         elif tag in _CONTAINERS or tag in ("span",):
             _collect(child, paragraphs, examples)
+
+
+def _inline_entry(node: LexborNode, paragraphs: list[str], examples: list[dict]) -> None:
+    """An API entry without an anchor of its own (the tutorial's `list.append(x)`, `list.pop([i])`, ... are
+    written with :noindex:) belongs to the section around it: "list.pop([i]): Remove the item at ..."."""
+    dt, dd = node.css_first("dt"), node.css_first("dd")
+    if dt is None or dd is None:
+        return
+    inner: list[str] = []
+    _collect(dd, inner, examples)
+    paragraphs.append(f"{_inline(dt)}: {' '.join(inner)}".strip())
+
+
+def _unanchored_entry(page: str, node: LexborNode, dd: LexborNode) -> list[Section]:
+    """`list.pop([i])` in the tutorial has no anchor (the reference documents list methods only as a table): it
+    is still the unit that says what list.pop does, under its name (the link goes to its page, search.Passage)."""
+    dt = node.css_first("dt")
+    name = _inline(dt).split("(")[0].strip() if dt is not None else ""
+    if not re.fullmatch(r"[A-Za-z_][\w.]*", name):
+        return []
+    paragraphs, examples = [], []
+    _collect(dd, paragraphs, examples)
+    return [Section(page, name, _inline(dt), "api", " > ".join(_trail(node)), "\n\n".join(paragraphs), examples)]
 
 
 def _heading(section: LexborNode) -> str:
@@ -126,6 +152,9 @@ def parse_page(page: str, html: str) -> list[Section]:
     for node in main.css("dl.py"):
         dt = node.css_first("dt[id]")
         dd = node.css_first("dd")
+        if dt is None and dd is not None:   # the tutorial's list methods: an entry named by its signature
+            sections += _unanchored_entry(page, node, dd)
+            continue
         if dt is None or dd is None:
             continue
         paragraphs, examples = [], []

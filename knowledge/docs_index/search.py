@@ -33,6 +33,13 @@ _ASKING = frozenset("""
     can could would should will shall may might must im dont doesnt cant whats hows wats pls plz u ur ya
 """.split())
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*")   # "f-strings" stays one term
+# A word written as code is a name even when English would drop it: "any() vs all()", "`with`", "x.pop".
+# So is a keyword English shares when the question treats it as one: "the else block", "else:", "with statement".
+_WRITTEN = re.compile(r"(?<=\.)[A-Za-z_]\w*|[A-Za-z_]\w*(?=\s*\()|(?<=`)[A-Za-z_]\w*(?=`)|"
+                      r"\b(?:else|if|for|while|with|as|in|is|not|and|or|from)\b(?=\s*:|\s+(?:block|clause|"
+                      r"statement|part|keyword|branch|operator)s?\b)|"
+                      r"(?<!what )(?<!or )(?<!thing )(?<!anything )(?<!something )(?<!everything )\belse\b|"
+                      r"\b[a-z_]\w*(?=\s+(?:function|method)\b)", re.I)   # "the zip function", "the pop method"
 # Students say the English word, the documentation names the type: both are searched.
 _TYPE_NAMES = {"string": "str", "strings": "str", "integer": "int", "integers": "int", "dictionary": "dict",
                "dictionaries": "dict", "boolean": "bool", "booleans": "bool", "number": "int", "text": "str"}
@@ -55,6 +62,8 @@ class Passage:
 
     @property
     def url(self) -> str:
+        if self.kind == "api" and self.page.startswith("tutorial/"):
+            return link(self.page)   # the tutorial's list methods have no anchor of their own (parse.py)
         return link(self.page, self.anchor)
 
 
@@ -62,15 +71,17 @@ def key_terms(question: str, expand: bool = True) -> list[str]:
     """'how do I sort a list of dicts by one value?' -> ['sort', 'list', 'dicts', 'one', 'value']."""
     question = question or ""
     terms = []
+    question = re.sub(r"\*{1,2}(?=[A-Za-z_])", " ", question)   # *args, **kwargs: unpacking, not power or times
     for symbol, words in _OPERATORS:
         if symbol in question:
             terms += words.split()
             question = question.replace(symbol, " ")
     if re.search(r"\bis\b", question) and re.search(r"==|\bvs\.?\b|\bversus\b|\bor\b", question or ""):
         terms.append("identity")   # "is" is a stop word; in a comparison with == it is the operator
+    written = {m.lower() for m in _WRITTEN.findall(question)}   # any(), `with`, x.pop: names, never stop words
     for word in _WORD.findall(question):
         lowered = word.lower().strip("_") if not word.startswith("__") else word.lower()
-        if len(lowered) > 1 and lowered not in _ASKING and lowered not in _STOP:
+        if len(lowered) > 1 and (lowered in written or lowered not in _ASKING and lowered not in _STOP):
             terms.append(lowered)
             if lowered in _TYPE_NAMES:
                 terms.append(_TYPE_NAMES[lowered])
@@ -101,8 +112,8 @@ WITH terms AS (
             UNION (SELECT lexeme FROM terms ORDER BY ndoc LIMIT 1)) AS selective
 )
 SELECT s.page, s.anchor, s.title, s.kind, s.trail, s.body, s.examples,
-       (SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1 | 32))
-          FROM terms) / (1 + greatest(0, length(s.body) - %(long)s) / %(long)s::float8)
+       coalesce((SELECT sum(terms.idf * ts_rank_cd(s.search, plainto_tsquery('simple', terms.lexeme), 1 | 32))
+          FROM terms), 0) / (1 + greatest(0, length(s.body) - %(long)s) / %(long)s::float8)
        /*named*/ AS rank
   FROM docs_sections AS s, query
  WHERE s.search @@ query.q /*or named*/
@@ -170,7 +181,24 @@ def _addressed(passages: list[Passage], question: str, k: int) -> list[Passage]:
             # not "enumerations") is about exactly what was asked
             p = dataclasses.replace(p, rank=p.rank * EXACT_NAME)
         kept.append(p)
-    return sorted(kept, key=lambda p: -p.rank)[:k]
+    # Entries ranked first because the question named their function: the name named first, then the class the
+    # question names ("remove on a set": set.remove), then the most basic page ("pop()" is list.pop before set.pop
+    # and dict.pop), whatever their text ranks.
+    names, pages = api_names.search_names(question), api_names.PAGES
+    written = set(re.findall(r"\w+", question or ""))
+
+    def order(p: Passage) -> tuple:
+        if p.rank < NAMED_BONUS / 2:
+            return 1, 0, 0, 0, 0, -p.rank
+        name = api_names.entry_name(p.anchor)
+        owner = p.anchor.split(".")[-2].lower() if "." in p.anchor else ""
+        words = api_names.OWNER_WORDS.get(owner, (owner,))
+        unnamed_owner = not (owner and any(re.search(rf"\b{re.escape(w)}s?\b", question or "", re.I) for w in words))
+        spelt = p.anchor.rsplit(".", 1)[-1] in written   # "Exception" is the class, not sys.exception()
+        return (0, names.index(name) if name in names else 99, not spelt, unnamed_owner,
+                pages.index(p.page) if p.page in pages else 99, -p.rank)
+
+    return sorted(kept, key=order)[:k]
 
 
 def search_sync(conn, question: str, k: int = 5) -> list[Passage]:

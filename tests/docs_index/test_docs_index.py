@@ -86,7 +86,9 @@ def test_retrieval_finds_the_section(index, question, expected):
     conn, _ = index
     found = search.search_sync(conn, question, k=5)
     assert any(expected in f"{p.page}#{p.anchor}" for p in found), [p.anchor for p in found]
-    assert all(p.url.startswith("https://docs.python.org/3/") and "#" in p.url for p in found)
+    # (the tutorial's list methods have no anchor of their own: their link is their page)
+    assert all(p.url.startswith("https://docs.python.org/3/") and ("#" in p.url or p.page.startswith("tutorial/"))
+               for p in found)
 
 
 def test_retrieval_recall_on_the_dev_set(index):

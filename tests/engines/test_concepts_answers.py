@@ -202,7 +202,7 @@ def test_typos_are_within_the_edit_budget_only():
 def test_comparison_sides_keep_their_shared_context_apart():
     assert compare_docs.split_context("discard on a set") == ("discard", "set")
     assert compare_docs.split_context("// in") == ("//", "")
-    assert kb.side_queries("what is the difference between remove and discard on a set") == ("remove set", "discard set")
+    assert kb.side_queries("what is the difference between remove and discard on a set") == ("remove() set", "discard() set")
     assert kb.side_queries("list vs tuple") is None   # the curated pages answer that pair
 
 

@@ -18,6 +18,8 @@ def test_names_a_question_asks_about_strongest_first():
     assert names("how to convert string to int")[0] == ("int", "target")
     assert names("how to get square root")[0] == ("sqrt", "glossary")
     assert names("sum all numbers in list") == [("sum", "head")]
+    assert names("how to find the max value in a list")[0] == ("max", "builtin")   # a builtin's name as a word
+    assert "max" in api_names.search_names("the max value in a list")
     assert names("what is a list") == []                        # a type name is the curated page's
     assert ("random", "glossary") not in names("random number between 1 and 10")   # the module, not a function
     assert "sum" not in api_names.search_names("sum all numbers")   # the first key term earns its place by its text
