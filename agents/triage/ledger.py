@@ -56,14 +56,17 @@ _FLOW_ROW = "(%s, %s, %s, %s, %s, %s, %s)"
 _ACCEPT = (
     "WITH q AS (INSERT INTO query_history (query_id, student_id, query_text, detected_intent, routed_to_agent,"
     " status, triage_confidence, code_snippet, language, context, session_id)"
-    " VALUES (%s, %s, %s, %s, %s, 'processing', %s, %s, %s, %s, %s)),"
+    " VALUES (%s, %s, %s, %s, %s, 'processing', %s, %s, %s, %s, %s)"
+    " RETURNING query_id, routed_to_agent, triage_confidence, session_id),"
     " r AS (INSERT INTO service_routing (query_id, original_service, target_service, routing_reason, message_id,"
-    " confidence) VALUES (%s, 'triage', %s, %s, %s, %s)),"
+    " confidence) SELECT q.query_id, 'triage', q.routed_to_agent, %s, %s, q.triage_confidence FROM q),"
     " s AS (INSERT INTO session_context (query_id, session_id, session_data, current_module, current_difficulty,"
-    " learning_path) VALUES (%s, %s, %s, %s, %s, %s)),"
-    " f AS (" + _FLOW_COLUMNS + _FLOW_ROW + ", " + _FLOW_ROW + "),"
+    " learning_path) SELECT q.query_id, q.session_id, %s, %s, %s, %s FROM q),"
+    " f AS (INSERT INTO message_flow (trace_id, query_id, source_agent, destination_agent, message_content,"
+    " message_type, sequence_order) SELECT %s::uuid, q.query_id, 'triage', q.routed_to_agent, v.content, v.kind,"
+    " v.seq FROM q, (VALUES (%s, %s, %s::int), (%s, %s, %s::int)) AS v (content, kind, seq)),"
     " o AS (" + events.OUTBOX_INSERT_HEAD + events.outbox_rows_sql(3) + ")"
-    " SELECT 1")
+    " SELECT 1")   # 41 parameters: psycopg caches the conversion of statements with at most 50
 
 
 def _flow_params(ticket: QueryTicket, source: str, destination: str, content: str, message_type: str) -> tuple:
@@ -95,18 +98,19 @@ async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: s
             student_id=ticket.student_id, trace_id=ticket.trace_id, agent=AGENT,
             topic=events.request_topic(ticket.agent)),
     ]
+    routing_text = (f"Routing query to {ticket.agent} agent (intent: {ticket.intent}, "
+                    f"confidence: {ticket.confidence:.2f}): {ticket.reasoning}")[:2000]
+    request_text = f"{method} for query {ticket.query_id}"[:2000]
+    first = ticket.next_sequence
+    ticket.next_sequence += 2
     params = [
         ticket.query_id, ticket.student_id, text, ticket.intent, ticket.agent, round(ticket.confidence, 2),
         code_or_none, (language or "python") if code_or_none else None, Jsonb(context), session_id or None,
-        ticket.query_id, ticket.agent, ticket.reasoning, routing_event.message_id, round(ticket.confidence, 2),
-        ticket.query_id, session_id or None,
+        ticket.reasoning, routing_event.message_id,
         Jsonb({"skill_level": student["skill_level"], "learning_style": student["learning_style"],
                "client_context": context, "conversation": conversation or {}}),
         ticket.topics[0] if ticket.topics else None, student["skill_level"], ticket.topics or None,
-        *_flow_params(ticket, AGENT, ticket.agent,
-                      f"Routing query to {ticket.agent} agent (intent: {ticket.intent}, "
-                      f"confidence: {ticket.confidence:.2f}): {ticket.reasoning}", "routing_decision"),
-        *_flow_params(ticket, AGENT, ticket.agent, f"{method} for query {ticket.query_id}", "request"),
+        ticket.trace_id, routing_text, "routing_decision", first, request_text, "request", first + 1,
         *events.outbox_params(outbox),
     ]
     async with autocommit(pool) as conn:
