@@ -35,10 +35,10 @@ def _get_tracer():
     return _tracer
 
 
-def reset_tracer() -> None:
-    """Forget the cached tracer (tests that install a provider of their own)."""
+def use_tracer(tracer=None) -> None:
+    """Spans from this tracer from now on (tests with a provider of their own); None: the global one."""
     global _tracer
-    _tracer = None
+    _tracer = tracer
 
 
 class MethodSpan:
