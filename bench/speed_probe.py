@@ -44,7 +44,7 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=5)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--connections", type=int, default=2)
-    parser.add_argument("--profile", default="", help="agent to record with py-spy during the chosen rows")
+    parser.add_argument("--profile", default="", help="agents (comma-separated) to record with py-spy during the chosen rows")
     parser.add_argument("--keep", default="", help="directory for the raw py-spy files")
     parser.add_argument("--stream-calls", type=int, default=0, help="also time AskStream's first chunk")
     args = parser.parse_args()
@@ -67,23 +67,24 @@ def main() -> int:
             for row in args.rows.split(","):
                 call, data = ROWS[row]
                 base = speed.ghz(args, address, descriptors, *bare, meter=CpuMeter(run))
-                spy = None
-                if args.profile:
-                    pid = (run / "pids" / f"{args.profile}.pid").read_text().strip()
-                    out = Path(args.keep or run) / f"{row}.{round_no}.{args.profile}.collapsed"
-                    spy = subprocess.Popen([str(ROOT / ".venv" / "bin" / "py-spy"), "record", "--pid", pid,
-                                            "--duration", str(args.duration), "--rate", "200", "--format", "raw",
-                                            "--output", str(out), "--nonblocking", "--subprocesses"],
-                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                spies = []
+                for agent in filter(None, args.profile.split(",")):
+                    pid = (run / "pids" / f"{agent}.pid").read_text().strip()
+                    out = Path(args.keep or run) / f"{row}.{round_no}.{agent}.collapsed"
+                    spies.append((out, subprocess.Popen(
+                        [str(ROOT / ".venv" / "bin" / "py-spy"), "record", "--pid", pid, "--duration",
+                         str(args.duration), "--rate", "200", "--format", "raw", "--output", str(out),
+                         "--nonblocking", "--subprocesses"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)))
                 got = speed.ghz(args, address, descriptors, call, data, auth, meter=CpuMeter(run))
                 print(f"[{round_no}] {row}: {got['rps']:,.0f} req/s vs bare {base['rps']:,.0f} = "
                       f"{got['rps'] / (base['rps'] or 1):.3f}; p50 {got['p50']:.1f} ms; codes {got['codes']}")
                 print(f"     cpu/call {row}: {cpu_line(got['cpu'])}")
                 print(f"     cpu/call bare: {cpu_line(base['cpu'])}")
-                if spy is not None:
+                for out, spy in spies:
                     spy.wait()
                     time.sleep(0.5)
                     if out.exists():
+                        print(f"     profile {out.name}:")
                         subprocess.run([sys.executable, str(ROOT / "bench" / "profile_summary.py"), str(out)])
         if args.stream_calls:
             for name, req in (("concept", speed.CONCEPT), ("debug", speed.DEBUG)):
