@@ -143,9 +143,8 @@ async def caller(pool, student_id: str, session_id: str | None, limit: int = 10)
     if student is not None:
         if not session_id:
             return student, []
-        async with pool.connection() as conn, conn.pipeline():
-            async with conn.transaction():
-                turns_cur = await conn.execute(_RECENT_TURNS, (student_id, session_id, limit))
+        async with autocommit(pool) as conn:   # one SELECT: no BEGIN/COMMIT around it
+            turns_cur = await conn.execute(_RECENT_TURNS, (student_id, session_id, limit))
             return student, await turns_cur.fetchall()
     async with pool.connection() as conn, conn.pipeline():
         async with conn.transaction():
