@@ -324,6 +324,11 @@ def main() -> None:
         auth = {"authorization": f"Bearer {client.token}"}
         sampler = LagSampler(client)
         sampler.start()
+        # The topics exist before the watcher subscribes (the relay creates them on its first publish; a
+        # consumer subscribed to a topic not yet created would wait for its next metadata refresh, minutes).
+        from bridge.topics import ensure_topics
+
+        ensure_topics(mesh.kafka_bootstrap)
         watcher = EventWatcher(mesh.kafka_bootstrap)
         watcher.start()
         exercise = exercise_with_three_tests(client)
