@@ -57,11 +57,6 @@ def rpc_children(agent: str, method: str, code: str) -> tuple:
     return RPC_REQUESTS.labels(agent, method, code), RPC_DURATION.labels(agent, method, code)
 
 
-def observe_rpc(agent: str, method: str, latency_ms: float, code: str) -> None:
-    RPC_REQUESTS.labels(agent, method, code).inc()
-    RPC_DURATION.labels(agent, method, code).observe(latency_ms / 1000.0)
-
-
 def watch_sandbox(agent: str, sandbox) -> None:
     """Queue gauges read the sandbox's admission counter at scrape time; run() is timed per call."""
     concurrency = sandbox.max_concurrency if hasattr(sandbox, "max_concurrency") else 0

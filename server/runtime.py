@@ -123,11 +123,6 @@ class Runtime:
         return self._sandbox
 
     # --- per-RPC events ----------------------------------------------------------------------
-    def record_rpc(self, method: str, request, latency_ms: float, code: str) -> None:
-        identity = auth.current_identity.get()
-        prom.observe_rpc(self.agent, method, latency_ms, code)
-        self.rpc_log.record(method, identity.student_id if identity else None, latency_ms, code)
-
     async def _flush_logs_forever(self) -> None:
         interval = rpclog.interval_from_env()
         while True:
