@@ -191,10 +191,13 @@ def profiler(args, run: Path, row: str):
         return None
     agent = PROFILED[row]
     pid = (run / "pids" / f"{agent}.pid").read_text().strip()
-    out = Path(args.json or run / "x").with_suffix(f".{agent}.collapsed")
+    # Next to --json, else in the working directory (the run directory is removed at the end). The pid file
+    # may name the agent's keeper process: --subprocesses follows it to the agent itself.
+    out = Path(args.json or "speed-profile.json").with_suffix(f".{agent}.collapsed")
+    print(f"  profile of {agent}: {out}", file=sys.stderr)
     return subprocess.Popen([str(ROOT / ".venv" / "bin" / "py-spy"), "record", "--pid", pid, "--duration",
                              str(args.duration), "--rate", "200", "--format", "raw", "--output", str(out),
-                             "--nonblocking"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--nonblocking", "--subprocesses"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def pct(values, q):
@@ -321,6 +324,11 @@ def main() -> None:
         auth = {"authorization": f"Bearer {client.token}"}
         sampler = LagSampler(client)
         sampler.start()
+        # The topics exist before the watcher subscribes (the relay creates them on its first publish; a
+        # consumer subscribed to a topic not yet created would wait for its next metadata refresh, minutes).
+        from bridge.topics import ensure_topics
+
+        ensure_topics(mesh.kafka_bootstrap)
         watcher = EventWatcher(mesh.kafka_bootstrap)
         watcher.start()
         exercise = exercise_with_three_tests(client)

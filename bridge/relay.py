@@ -18,7 +18,8 @@ Latency: the relay LISTENs on channel `event_outbox` and wakes at once on a NOTI
 trigger); without one it polls every `poll_interval` seconds.
 
 CLI: `python -m bridge.relay` with LEARNFLOW_DATABASE_URL and KAFKA_BOOTSTRAP_SERVERS; optional
-LEARNFLOW_RELAY_BATCH_SIZE, LEARNFLOW_RELAY_POLL_INTERVAL, LEARNFLOW_OUTBOX_RETENTION_HOURS (default 24),
+LEARNFLOW_RELAY_BATCH_SIZE, LEARNFLOW_RELAY_POLL_INTERVAL, LEARNFLOW_RELAY_GATHER_MS (default 10: under load,
+how long after a NOTIFY to wait for more commits to join the batch), LEARNFLOW_OUTBOX_RETENTION_HOURS (default 24),
 LEARNFLOW_OUTBOX_PRUNE_MINUTES (default 10). SIGTERM/SIGINT stop it cleanly.
 """
 from __future__ import annotations
@@ -87,7 +88,8 @@ class OutboxRelay:
     def __init__(self, conninfo: str, bootstrap: str, batch_size: int = 500, poll_interval: float = 0.2, *,
                  retention_hours: float | None = None, prune_interval: float | None = None,
                  backoff_initial: float = 0.5, backoff_max: float = 10.0, send_timeout: float = 30.0,
-                 lock_key: int = LOCK_KEY, create_topics: bool = True, name: str = "relay"):
+                 lock_key: int = LOCK_KEY, create_topics: bool = True, name: str = "relay",
+                 gather_s: float | None = None):
         self.conninfo = conninfo
         self.bootstrap = bootstrap
         self.batch_size = batch_size
@@ -102,6 +104,11 @@ class OutboxRelay:
         self.lock_key = lock_key
         self.create_topics = create_topics
         self.name = name
+        # Under load (the previous batch had rows) a NOTIFY is followed by this short wait before the next
+        # SELECT, so the transactions committed meanwhile travel in the same batch: fewer SELECT/UPDATE
+        # round trips and Kafka produce requests per event, for at most this much more latency. An idle
+        # relay (previous batch empty) publishes the first event at once.
+        self.gather_s = gather_s if gather_s is not None else _env_float("LEARNFLOW_RELAY_GATHER_MS", 10.0) / 1000
 
         self.published_total = 0
         self.batches_total = 0
@@ -294,22 +301,24 @@ class OutboxRelay:
             return 0.0
         return min(self.backoff_max, self.backoff_initial * 2 ** (self._consecutive_failures - 1))
 
-    def _idle_wait(self, seconds: float) -> None:
-        """Waits for a NOTIFY on the outbox channel (leader) or just sleeps, waking early on stop()."""
+    def _idle_wait(self, seconds: float) -> bool:
+        """Waits for a NOTIFY on the outbox channel (leader) or just sleeps, waking early on stop().
+        True when a NOTIFY ended the wait."""
         deadline = time.monotonic() + seconds
         while not self._stop.is_set():
             left = deadline - time.monotonic()
             if left <= 0:
-                return
+                return False
             step = min(left, 0.25)
             if self.is_leader:
                 try:
                     if any(True for _ in self._conn.notifies(timeout=step, stop_after=1)):
-                        return
+                        return True
                 except psycopg.Error:
                     self._resign()
             else:
                 self._stop.wait(step)
+        return False
 
     def run_forever(self) -> None:
         """Runs until stop(): drains full batches back to back, waits poll_interval when idle."""
@@ -327,7 +336,8 @@ class OutboxRelay:
                 if delay:
                     self._idle_wait(delay)  # a NOTIFY may cut it short, which is harmless
                 elif published < self.batch_size:
-                    self._idle_wait(self.poll_interval)
+                    if self._idle_wait(self.poll_interval) and published and self.gather_s > 0:
+                        self._stop.wait(self.gather_s)   # under load: let more commits join the batch
         finally:
             self.close()
 

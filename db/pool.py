@@ -10,6 +10,7 @@ reconnect on failure, without paying a probe on every checkout while connections
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 import weakref
@@ -103,3 +104,18 @@ def open_pool(conninfo: str, min_size: int = 1, max_size: int = 4) -> Connection
     pool.returned = returned
     pool.open(wait=True, timeout=30)
     return pool
+
+
+# --- speed3: one-statement transactions ------------------------------------------------------------
+@contextlib.asynccontextmanager
+async def autocommit(pool: AsyncConnectionPool):
+    """A pooled connection in autocommit mode for ONE statement that is a whole transaction by itself
+    (e.g. several data-modifying CTEs): atomic as one statement, one round trip, no BEGIN/COMMIT and no
+    pipeline bookkeeping. The connection goes back to the pool in its usual (transactional) mode."""
+    async with pool.connection() as conn:
+        await conn.set_autocommit(True)
+        try:
+            yield conn
+        finally:
+            if not conn.broken and not conn.closed:
+                await conn.set_autocommit(False)

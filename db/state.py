@@ -46,6 +46,11 @@ def _save_params(key: str, value: Any, ttl: timedelta | None) -> tuple:
     return (key, Jsonb(value), ttl, ttl)
 
 
+# --- speed3: for callers that write the entry inside a larger statement (a data-modifying CTE) ---
+SAVE_SQL = _SAVE
+save_params = _save_params
+
+
 def _value(row) -> Any | None:
     if row is None:
         return None

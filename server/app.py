@@ -38,7 +38,8 @@ async def serve(agent: str, listen: str | None = None) -> None:
     pool = await open_async_pool(settings.database_url, max_size=int(os.environ.get("LEARNFLOW_DB_POOL_SIZE", "8")))
     runtime = Runtime(settings, pool)
     server = grpc.aio.server(
-        interceptors=[*telemetry.server_interceptors(), GuardInterceptor(runtime)],
+        # --- speed3: the guard starts the server span itself (server/server_span.py), no OTel interceptor ---
+        interceptors=[GuardInterceptor(runtime)],
         options=[("grpc.so_reuseport", 0), ("grpc.max_receive_message_length", 4 * 1024 * 1024)],
     )
     services = await module.register(server, runtime)

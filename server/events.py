@@ -64,6 +64,35 @@ def _row(topic: str, envelope: events_pb2.EventEnvelope) -> tuple:
             envelope.SerializeToString())
 
 
+def outbox_rows_sql(count: int) -> str:
+    """The VALUES list of `count` outbox rows for one multi-row INSERT (`_INSERT` + this), so the events
+    of a transaction are written by one statement, in order (the relay publishes in id order)."""
+    return ", ".join(["(%s, %s, %s, %s, %s, %s)"] * count)
+
+
+OUTBOX_INSERT_HEAD = _INSERT.split(" VALUES ")[0] + " VALUES "
+
+
+def outbox_params(rows: list[tuple[str, events_pb2.EventEnvelope]]) -> list:
+    """The flattened parameters of outbox_rows_sql() for (topic, envelope) pairs."""
+    out: list = []
+    for topic, envelope in rows:
+        out.extend(_row(topic, envelope))
+    return out
+
+
+def envelope_for(event_type: str, payload: Message, *, student_id: str | None, trace_id: str | None, agent: str,
+                 topic: str | None = None, metadata: dict | None = None) -> tuple[str, events_pb2.EventEnvelope]:
+    """emit()'s (topic, envelope) without writing it, for callers that write several events at once."""
+    if event_type in EVENT_TYPES:
+        default_topic, field = EVENT_TYPES[event_type]
+    else:  # "<agent>.request.received"
+        default_topic, field = None, "agent_requested"
+    env = make_envelope(event_type, payload, student_id=student_id, trace_id=trace_id, agent=agent,
+                        payload_field=field, metadata=metadata)
+    return topic or default_topic, env
+
+
 async def enqueue(conn: AsyncConnection, topic: str, envelope: events_pb2.EventEnvelope) -> str:
     """Inserts the envelope into event_outbox inside the caller's transaction; returns its message_id."""
     await conn.execute(_INSERT, _row(topic, envelope))
@@ -78,10 +107,6 @@ def enqueue_sync(conn, topic: str, envelope: events_pb2.EventEnvelope) -> str:
 
 async def emit(conn: AsyncConnection, event_type: str, payload: Message, *, student_id: str | None,
                trace_id: str | None, agent: str, topic: str | None = None, metadata: dict | None = None) -> str:
-    if event_type in EVENT_TYPES:
-        default_topic, field = EVENT_TYPES[event_type]
-    else:  # "<agent>.request.received"
-        default_topic, field = None, "agent_requested"
-    env = make_envelope(event_type, payload, student_id=student_id, trace_id=trace_id, agent=agent,
-                        payload_field=field, metadata=metadata)
-    return await enqueue(conn, topic or default_topic, env)
+    topic, env = envelope_for(event_type, payload, student_id=student_id, trace_id=trace_id, agent=agent,
+                              topic=topic, metadata=metadata)
+    return await enqueue(conn, topic, env)

@@ -10,7 +10,6 @@ INTERNAL (logged with its traceback, so it can be found and fixed).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 
@@ -20,7 +19,7 @@ import psycopg_pool
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from server import access, auth, ratelimit, registry, telemetry
+from server import access, auth, prom, ratelimit, registry, server_span
 from server.tokencache import VerifiedTokens
 from server.validation import validate
 
@@ -89,6 +88,35 @@ def resource_exhausted_status(what: str, retry_after_s: float) -> grpc.Status:
     return rpc_status.to_status(status)
 
 
+class _Policy:
+    """What the guard does for one method, decided once per method instead of on every call."""
+
+    __slots__ = ("method", "open", "bucket", "span")
+
+    def __init__(self, method: str):
+        self.method = method
+        self.open = method in auth.OPEN_METHODS
+        self.bucket = ratelimit.BUCKETS.get(method)
+        self.span = server_span.MethodSpan(method)
+
+
+def _scan_metadata(metadata) -> tuple[str | None, dict | None, str | None]:
+    """One pass over the call's metadata: the authorization header, the trace-context carrier (None when
+    the caller sent none) and the user agent."""
+    authorization = carrier = user_agent = None
+    for key, value in metadata or ():
+        if key == "authorization":
+            if authorization is None:
+                authorization = value
+        elif key in server_span.PROPAGATION_KEYS:
+            if carrier is None:
+                carrier = {}
+            carrier[key] = value
+        elif key == "user-agent":
+            user_agent = value
+    return authorization, carrier, user_agent
+
+
 class GuardInterceptor(grpc.aio.ServerInterceptor):
     def __init__(self, runtime):
         self.runtime = runtime
@@ -96,6 +124,7 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         self.limits = {"ask": settings.asks_per_minute, "submit": settings.submissions_per_minute}
         self.tokens = VerifiedTokens()
         self._wrapped: dict[str, tuple] = {}   # method -> (servicer handler, guarded handler)
+        self._prom: dict[tuple[str, str], tuple] = {}   # (method, code) -> the Prometheus children
 
     async def intercept_service(self, continuation, handler_call_details):
         handler = await continuation(handler_call_details)
@@ -107,29 +136,30 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         cached = self._wrapped.get(method)
         if cached is not None and cached[0] is handler:
             return cached[1]
-        wrapped = self._wrap(method, handler)
+        wrapped = self._wrap(_Policy(method), handler)
         self._wrapped[method] = (handler, wrapped)
         return wrapped
 
-    def _wrap(self, method: str, handler):
-        deserializer = _safe_deserializer(handler.request_deserializer, method.rsplit("/", 1)[-1] + " request")
+    def _wrap(self, policy: _Policy, handler):
+        deserializer = _safe_deserializer(handler.request_deserializer,
+                                          policy.method.rsplit("/", 1)[-1] + " request")
         if handler.unary_unary:
             return grpc.unary_unary_rpc_method_handler(
-                self._wrap_unary(method, handler.unary_unary),
+                self._wrap_unary(policy, handler.unary_unary),
                 request_deserializer=deserializer,
                 response_serializer=handler.response_serializer)
         if handler.unary_stream:
             return grpc.unary_stream_rpc_method_handler(
-                self._wrap_stream(method, handler.unary_stream),
+                self._wrap_stream(policy, handler.unary_stream),
                 request_deserializer=deserializer,
                 response_serializer=handler.response_serializer)
         return refuse_unchecked(handler)
 
-    async def _admit(self, method: str, request, context) -> auth.Identity | None:
+    async def _admit(self, policy: _Policy, request, context, authorization) -> auth.Identity | None:
         identity = None
-        if method not in auth.OPEN_METHODS:
+        if not policy.open:
             try:
-                identity = self.tokens.identity(self.runtime.settings.jwt_secret, context.invocation_metadata())
+                identity = self.tokens.identity_from_header(self.runtime.settings.jwt_secret, authorization)
             except auth.AuthError as exc:
                 await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(exc))
         if isinstance(request, _Malformed):
@@ -138,8 +168,8 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
         violations = validate(request)
         if violations:
             await context.abort_with_status(invalid_argument_status(violations))
-        bucket = ratelimit.BUCKETS.get(method)
-        if bucket is not None and identity is not None and not self.runtime.is_internal_call(context, method):
+        bucket = policy.bucket
+        if bucket is not None and identity is not None and not self.runtime.is_internal_call(context, policy.method):
             try:
                 wait, student = await ratelimit.count_call_and_read_student(
                     self.runtime.pool, identity.student_id, bucket, self.limits[bucket])
@@ -150,54 +180,80 @@ class GuardInterceptor(grpc.aio.ServerInterceptor):
                 await context.abort_with_status(resource_exhausted_status(ratelimit.WHAT[bucket], wait))
         return identity
 
-    @contextlib.asynccontextmanager
-    async def _guarded(self, method, request, context):
-        """Admission, the caller's identity for the handler, and metrics/log events when it ends.
-        Yields a one-item list the caller sets to True once the handler has succeeded."""
-        started = time.perf_counter()
-        self.runtime.metrics.begin()
-        succeeded = [False]
-        token = None
-        try:
-            identity = await self._admit(method, request, context)
-            token = auth.current_identity.set(identity)
-            yield succeeded
-        finally:
-            self._finish(method, request, context, started, succeeded[0] and _succeeded(context))
-            if token is not None:  # after _finish, which records the caller's student id
-                auth.current_identity.reset(token)
+    # Unary and streaming calls share the same steps, written out in each wrapper (no context-manager
+    # object per call): span and admission, the handler with the caller's identity set, then _finish.
+    def _wrap_unary(self, policy: _Policy, behavior):
+        metrics = self.runtime.metrics
 
-    def _wrap_unary(self, method, behavior):
         async def guarded(request, context):
-            async with self._guarded(method, request, context) as succeeded:
+            started = time.perf_counter()
+            metrics.begin()
+            authorization, carrier, user_agent = _scan_metadata(context.invocation_metadata())
+            span, span_token = server_span.start(policy.span, carrier, context, user_agent)
+            identity_token = None
+            ok, error = False, None
+            try:
+                identity = await self._admit(policy, request, context, authorization)
+                identity_token = auth.current_identity.set(identity)
                 try:
                     response = await behavior(request, context)
                 except Exception as exc:
-                    await _abort_for(context, method, exc)
-                succeeded[0] = True
+                    error = _unexpected(exc)
+                    await _abort_for(context, policy.method, exc)
+                ok = True
                 return response
+            finally:
+                code = self._finish(policy, request, context, started, ok, span)
+                if identity_token is not None:  # after _finish, which records the caller's student id
+                    auth.current_identity.reset(identity_token)
+                server_span.end(span, span_token, code, _details(context, code), error)
         return guarded
 
-    def _wrap_stream(self, method, behavior):
+    def _wrap_stream(self, policy: _Policy, behavior):
+        metrics = self.runtime.metrics
+
         async def guarded(request, context):
-            async with self._guarded(method, request, context) as succeeded:
+            started = time.perf_counter()
+            metrics.begin()
+            authorization, carrier, user_agent = _scan_metadata(context.invocation_metadata())
+            span, span_token = server_span.start(policy.span, carrier, context, user_agent)
+            identity_token = None
+            ok, error = False, None
+            try:
+                identity = await self._admit(policy, request, context, authorization)
+                identity_token = auth.current_identity.set(identity)
                 try:
                     async for item in behavior(request, context):
                         yield item
                 except Exception as exc:
-                    await _abort_for(context, method, exc)
-                succeeded[0] = True
+                    error = _unexpected(exc)
+                    await _abort_for(context, policy.method, exc)
+                ok = True
+            finally:
+                code = self._finish(policy, request, context, started, ok, span)
+                if identity_token is not None:
+                    auth.current_identity.reset(identity_token)
+                server_span.end(span, span_token, code, _details(context, code), error)
         return guarded
 
-    def _finish(self, method, request, context, started, ok):
+    def _finish(self, policy: _Policy, request, context, started, ok, span) -> grpc.StatusCode | None:
+        """Metrics, the log line of a sampled or failed call, the agent-log record; returns the final code."""
         latency_ms = (time.perf_counter() - started) * 1000
-        code = _code_name(context, ok)
+        status = _final_code(context, ok)
+        code = "OK" if status is None or status is grpc.StatusCode.OK else _name(status)
         # Health counts the agent's own failures; a caller's bad request or missing token is not one.
-        self.runtime.metrics.end(latency_ms, ok or code in CLIENT_ERRORS)
-        if code != "OK" or telemetry.sampled() or log.isEnabledFor(logging.DEBUG):
+        self.runtime.metrics.end(latency_ms, code == "OK" or code in CLIENT_ERRORS)
+        if code != "OK" or span.is_recording() or log.isEnabledFor(logging.DEBUG):
             # One line per sampled or failed call: unsampled successes cost nothing here (agent-logs has counts).
-            log.info("rpc", extra={"method": method, "latency_ms": round(latency_ms, 2), "code": code})
-        self.runtime.record_rpc(method, request, latency_ms, code)
+            log.info("rpc", extra={"method": policy.method, "latency_ms": round(latency_ms, 2), "code": code})
+        children = self._prom.get((policy.method, code))
+        if children is None:
+            children = self._prom[(policy.method, code)] = prom.rpc_children(self.runtime.agent, policy.method, code)
+        children[0].inc()
+        children[1].observe(latency_ms / 1000.0)
+        identity = auth.current_identity.get()
+        self.runtime.rpc_log.record(policy.method, identity.student_id if identity else None, latency_ms, code)
+        return status
 
 
 def refuse_unchecked(handler):
@@ -234,21 +290,31 @@ async def _abort_for(context, method: str, exc: Exception) -> None:
     await context.abort(grpc.StatusCode.INTERNAL, "internal error")
 
 
-def _succeeded(context) -> bool:
+def _unexpected(exc: BaseException) -> BaseException | None:
+    """The exception to record on the span: a handler's own failure, not an abort or a cancellation."""
+    return None if isinstance(exc, (grpc.aio.AbortError, asyncio.CancelledError)) else exc
+
+
+def _final_code(context, ok: bool) -> grpc.StatusCode | str | None:
+    """The call's status code: None or OK when it succeeded (a handler may still have set an error code
+    on the context without raising)."""
     try:
         code = context.code()
     except Exception:
-        return True
-    return code in (None, grpc.StatusCode.OK)
-
-
-def _code_name(context, ok: bool) -> str:
+        return None if ok else "UNKNOWN"
     if ok:
-        return "OK"
+        return code
+    return code if code is not None else "UNKNOWN"
+
+
+def _name(code) -> str:
+    return code.name if isinstance(code, grpc.StatusCode) else str(code)
+
+
+def _details(context, code) -> str | None:
+    if code is None or code is grpc.StatusCode.OK:
+        return None
     try:
-        code = context.code()
+        return context.details()
     except Exception:
-        code = None
-    if isinstance(code, grpc.StatusCode):
-        return code.name
-    return "UNKNOWN" if code is None else str(code)
+        return None

@@ -51,9 +51,10 @@ def serve(listen: str | None) -> int | None:
     return server.server_port
 
 
-def observe_rpc(agent: str, method: str, latency_ms: float, code: str) -> None:
-    RPC_REQUESTS.labels(agent, method, code).inc()
-    RPC_DURATION.labels(agent, method, code).observe(latency_ms / 1000.0)
+def rpc_children(agent: str, method: str, code: str) -> tuple:
+    """The (counter, histogram) children of one label set: callers keep them, so a call does not look its
+    labels up again (prometheus_client's labels() takes a lock and builds a key per call)."""
+    return RPC_REQUESTS.labels(agent, method, code), RPC_DURATION.labels(agent, method, code)
 
 
 def watch_sandbox(agent: str, sandbox) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 
+from db.pool import autocommit
 from server.access import STUDENT_SQL
 
 WINDOW_S = 60
@@ -37,6 +38,18 @@ BUCKET_NAMES = ("ask", "submit")
 WHAT = {"ask": "too many questions and code runs per minute", "submit": "too many submissions per minute"}
 
 
+_COUNT = (
+    "WITH bumped AS ("
+    " INSERT INTO usage_windows (student_id, bucket, window_start, hits) VALUES (%s, %s, to_timestamp(%s), 1)"
+    " ON CONFLICT (student_id, bucket, window_start) DO UPDATE SET hits = usage_windows.hits + 1"
+    " RETURNING hits)"
+    " SELECT (SELECT hits FROM bumped) AS hits,"
+    " (SELECT per_window FROM usage_limits WHERE student_id = %s AND bucket = %s) AS override")
+# The same, with the caller's students row (every column, as STUDENT_SQL reads it) joined beside the counts
+# (a data-modifying WITH must stay at the top level of the statement).
+_COUNT_AND_STUDENT = _COUNT + ", s.* FROM (SELECT 1) AS one LEFT JOIN (" + STUDENT_SQL + ") AS s ON true"
+
+
 async def count_call(pool, student_id: str, bucket: str, default_limit: int, now: float | None = None) -> float:
     """Counts one call; returns 0 when it is within the limit, else the seconds until the window ends.
     A default limit of 0 means unlimited (an operator's per-student override still applies)."""
@@ -50,21 +63,17 @@ async def count_call_and_read_student(pool, student_id: str, bucket: str, defaul
     now = time.time() if now is None else now
     window_start = int(now // WINDOW_S) * WINDOW_S
     student = None
-    # One round trip: BEGIN, the upsert (and the read) and COMMIT go out together (pipeline mode).
-    async with pool.connection() as conn, conn.pipeline():
-        async with conn.transaction():
-            student_cur = await conn.execute(STUDENT_SQL, (student_id,)) if read_student else None
-            cur = await conn.execute(
-                "WITH bumped AS ("
-                " INSERT INTO usage_windows (student_id, bucket, window_start, hits) VALUES (%s, %s, to_timestamp(%s), 1)"
-                " ON CONFLICT (student_id, bucket, window_start) DO UPDATE SET hits = usage_windows.hits + 1"
-                " RETURNING hits)"
-                " SELECT (SELECT hits FROM bumped) AS hits,"
-                " (SELECT per_window FROM usage_limits WHERE student_id = %s AND bucket = %s) AS override",
-                (student_id, bucket, window_start, student_id, bucket))
+    # One statement in autocommit (atomic by itself, one round trip): the upsert, the override and, joined
+    # beside them, the caller's students row.
+    async with autocommit(pool) as conn:
+        cur = await conn.execute(_COUNT_AND_STUDENT if read_student else _COUNT,
+                                 (student_id, bucket, window_start, student_id, bucket)
+                                 + ((student_id,) if read_student else ()))
         row = await cur.fetchone()
-        if student_cur is not None:
-            student = await student_cur.fetchone()
+    if read_student:
+        hits, override = row.pop("hits"), row.pop("override")
+        student = row if row.get("student_id") is not None else None
+        row = {"hits": hits, "override": override}
     limit = row["override"] if row["override"] is not None else default_limit
     if row["override"] is None and limit <= 0:
         return 0.0, student

@@ -1,5 +1,8 @@
 """OpenTelemetry on every server and client. The trace id of a call is what MessageFlow and the
-event envelopes record (as a UUID), so a query can be followed from Envoy through every agent.
+event envelopes record (as a UUID), so a query can be followed from Envoy through every agent. The server
+span of a LearnFlow RPC is started by the guard (server/server_span.py; health and reflection get none);
+outgoing calls carry the trace context (server/runtime.py signing interceptors, OpenTelemetry's client
+interceptor around calls of a sampled trace).
 
 Export follows the standard variables: with OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) set,
 spans go over OTLP/gRPC in batches (OTEL_EXPORTER_OTLP_INSECURE, OTEL_EXPORTER_OTLP_HEADERS, OTEL_BSP_*,
@@ -52,11 +55,6 @@ def default_sampler():
     return ParentBased(TraceIdRatioBased(DEFAULT_SAMPLE_RATIO))
 
 
-def sampled() -> bool:
-    """Whether the current call's span is being recorded (its per-call log line is then written too)."""
-    return trace.get_current_span().is_recording()
-
-
 def otlp_enabled() -> bool:
     """OTLP export is on when an endpoint is configured the standard way and not switched off."""
     if os.environ.get("OTEL_SDK_DISABLED", "").lower() == "true":
@@ -71,16 +69,6 @@ def shutdown() -> None:
     provider = trace.get_tracer_provider()
     if hasattr(provider, "shutdown"):
         provider.shutdown()
-
-
-def server_interceptors() -> list:
-    """OpenTelemetry for the learnflow RPCs only. Health and reflection are left out: Envoy's health checks
-    every 2 s would each become a trace, and the instrumentation breaks health's Watch (a coroutine that
-    writes through the context, which the interceptor iterates as if it were an async generator)."""
-    from opentelemetry.instrumentation.grpc import aio_server_interceptor, filters
-
-    return [aio_server_interceptor(filter_=filters.negate(filters.any_of(
-        filters.service_prefix("grpc.health."), filters.service_prefix("grpc.reflection."))))]
 
 
 def client_interceptors() -> list:

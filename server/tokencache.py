@@ -32,6 +32,10 @@ class VerifiedTokens:
     def identity(self, secret: str, metadata) -> auth.Identity:
         """auth.identity_from_metadata(), served from the cache while the token is unexpired."""
         header = next((value for key, value in metadata or () if key == "authorization"), None)
+        return self.identity_from_header(secret, header)
+
+    def identity_from_header(self, secret: str, header: str | None) -> auth.Identity:
+        """identity() for the value of the call's (first) authorization header, None when it has none."""
         if header:
             key = (secret, header)
             entry = self._entries.get(key)
@@ -41,7 +45,8 @@ class VerifiedTokens:
                     self.hits += 1
                     return entry[0]
                 del self._entries[key]
-        identity = auth.identity_from_metadata(secret, metadata)   # raises AuthError, never cached
+        # Raises AuthError (never cached) for a missing, malformed, expired or foreign token.
+        identity = auth.identity_from_metadata(secret, (("authorization", header),) if header else ())
         self.misses += 1
         expires = jwt.decode(identity.token, options={"verify_signature": False})["exp"]
         self._entries[(secret, header)] = (identity, float(expires))
