@@ -9,6 +9,7 @@ Also measures AskStream time-to-first-chunk vs time-to-final.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -48,23 +49,41 @@ def timed(fn, n):
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("-n", type=int, default=200)
-    args = parser.parse_args()
+@contextlib.contextmanager
+def bench_client(prefix: str = "lf-bench-"):
+    """A mesh of its own on free ports (no Kafka, Ask limits lifted) and a signed-in student's client; both are
+    stopped on exit. Shared by the latency benches (ask, debug paths, review hand-off)."""
     from cli.client import LearnFlowClient
     from localmesh.mesh import Mesh, MeshConfig
 
-    run = Path(tempfile.mkdtemp(prefix="lf-bench-"))
+    run = Path(tempfile.mkdtemp(prefix=prefix))
     mesh = Mesh(MeshConfig.on_free_ports(run, start_kafka=False, extra_env={
         "LEARNFLOW_ASKS_PER_MINUTE": "1000000"}), log=lambda *_: None)
     mesh.start()
     try:
         client = LearnFlowClient(mesh.envoy_address)
         client.ensure_account(f"bench-{uuid.uuid4().hex[:8]}@example.org", "bench-password-1", "Bench")
-        echo = lambda: client.mesh.Echo(mesh_service_pb2.EchoRequest(message="ping"), metadata=client.metadata)
-        timed(echo, 20)
-        base = timed(echo, args.n)
+        try:
+            yield client
+        finally:
+            client.close()
+    finally:
+        mesh.stop()
+
+
+def echo_baseline(client, n: int) -> list[float]:
+    """Latencies (ms) of n MeshService/Echo calls through the same Envoy, after 20 warm-up calls."""
+    echo = lambda: client.mesh.Echo(mesh_service_pb2.EchoRequest(message="ping"), metadata=client.metadata)
+    timed(echo, 20)
+    return timed(echo, n)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-n", type=int, default=200)
+    args = parser.parse_args()
+    with bench_client() as client:
+        base = echo_baseline(client, args.n)
         b50 = statistics.median(base)
         print(f"{'case':<52} {'p50 ms':>8} {'p95 ms':>8} {'mean':>8} {'x echo p50':>11}")
         print(f"{'Echo through Envoy (baseline)':<52} {b50:8.2f} {pct(base, .95):8.2f} {statistics.mean(base):8.2f} {1:11.1f}")
@@ -103,9 +122,6 @@ def main() -> None:
             final.append((time.perf_counter() - t) * 1000)
         print(f"\nAskStream (debug): first chunk p50 {statistics.median(first):.2f} ms, "
               f"final p50 {statistics.median(final):.2f} ms")
-        client.close()
-    finally:
-        mesh.stop()
 
 
 if __name__ == "__main__":

@@ -8,13 +8,11 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.ask_latency import pct, timed  # noqa: E402
+from bench.ask_latency import bench_client, pct, timed  # noqa: E402
 
 CODE = "prices = [10, 20, 30]\ntotal = 0\nfor p in prices:\n    total = p\nprint(total)\n"
 CASES = {"review, no symptom": "Can you review my code please?",
@@ -25,16 +23,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-n", type=int, default=40)
     args = parser.parse_args()
-    from cli.client import LearnFlowClient
-    from localmesh.mesh import Mesh, MeshConfig
-
-    run = Path(tempfile.mkdtemp(prefix="lf-bench-"))
-    mesh = Mesh(MeshConfig.on_free_ports(run, start_kafka=False, extra_env={
-        "LEARNFLOW_ASKS_PER_MINUTE": "1000000"}), log=lambda *_: None)
-    mesh.start()
-    try:
-        client = LearnFlowClient(mesh.envoy_address)
-        client.ensure_account(f"bench-{uuid.uuid4().hex[:8]}@example.org", "bench-password-1", "Bench")
+    with bench_client() as client:
         for name, question in CASES.items():
             reply = client.ask(question, CODE)
             ran = "ran_by_debug" in reply.response.metadata and bool(reply.response.metadata["ran_by_debug"])
@@ -42,9 +31,6 @@ def main() -> None:
             lat = timed(lambda: client.ask(question, CODE), args.n)
             print(f"{name:<48} routed to {reply.routing.routed_to_agent} debug hop {ran}: "
                   f"p50 {statistics.median(lat):.1f} ms, p95 {pct(lat, .95):.1f} ms")
-        client.close()
-    finally:
-        mesh.stop()
 
 
 if __name__ == "__main__":
