@@ -199,9 +199,15 @@ def text_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
         topic = topic_for_exception(name)
         scores[topic] = scores.get(topic, 0.0) + 1.6
         matched.setdefault(topic, []).append(name)
+    floats = _FLOAT_IN_TEXT.findall(text)
+    if len(floats) >= 2:   # "why is 0.1 plus 0.2 not 0.3": arithmetic on float literals is a numbers question
+        scores["numbers"] = scores.get("numbers", 0.0) + 1.0
+        matched.setdefault("numbers", []).append(floats[0])
     return scores, matched
 
 
+# a float literal, not a version ("python 3.11", "v2.7") or a dotted name
+_FLOAT_IN_TEXT = re.compile(r"(?<![\w.])(?<!python )(?<!version )\d+\.\d+(?![\w.])", re.I)
 _EXCEPTION_IN_TEXT = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Iteration|Interrupt))\b")
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import Stemmer
 
+from knowledge.docs_index import api_names
 from knowledge.docs_index.search import Passage, key_terms
 from knowledge.topics import detect_topics
 
@@ -91,6 +92,8 @@ def named_entry(passages: list[Passage], question: str) -> Passage | None:
         if passage.kind != "api":
             continue
         anchor = passage.anchor.lower()
+        if anchor not in dotted and api_names.unasked_method(passage.anchor, question):
+            continue   # "0.1 plus 0.2" does not name decimal.Context.plus (a method of a class not named)
         parts = [_stem(w) for w in anchor.split(".") if w]
         if anchor in dotted or (len(parts) >= 2 and set(parts) <= set(terms)) or terms == parts[-1:]:
             found.append(passage)
