@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import Stemmer
 
+from knowledge import contracts
 from knowledge.docs_index import api_names
 from knowledge.docs_index.search import Passage, key_terms
 from knowledge.topics import detect_topics
@@ -170,6 +171,10 @@ def answer(question: str, passages: list[Passage], level: str, style: str, skip_
         relevant = [e for e in relevant if coverage(question, e["code"]) > 0]
     examples = relevant[:1 if level == "beginner" else 2]
     parts = [f"## {best[0].title}"]
+    promise = contracts.contract(best[0].anchor) if best[0].kind == "api" else None
+    if promise is not None:   # the whole behaviour contract, not only the reference's first sentence
+        parts.append(f"**What it does:** {promise[0]}")
+        examples = [{"code": promise[1], "output": promise[2]}, *examples][:len(examples) or 1]
     code_first = style == "example-driven"
     blocks = "\n\n".join(example_block(e) for e in examples)
     if code_first and blocks:
