@@ -56,3 +56,17 @@ def test_the_pages_state_the_contract_facts():
     assert any("b = a" in e["code"] and "copy()" in e["code"] for e in lists["examples"])
     assert "ValueError" in lists["intermediate"] and "(0 when none)" in lists["intermediate"]
     assert any("return min(nums), max(nums)" in e["code"] for e in kb.ENTRIES["functions"]["examples"])
+
+
+PLAIN_VOCABULARY = {"return": 1200, "valu": 900, "function": 1500, "work": 800, "list": 900}
+
+
+def test_a_plain_words_question_about_one_point_of_a_page_opens_with_that_point():
+    from agents.concepts import opening
+    question = "can a function return two values"
+    assert not opening.specific_terms(question, "functions", PLAIN_VOCABULARY)   # nothing rare: not "narrow"
+    found = opening.single(question, "functions", "beginner", [], PLAIN_VOCABULARY)
+    assert found is not None and "several values" in found.text and "tuple" in found.text
+    # only the page's name (and a vague word): the page's own opening answers
+    assert opening.single("how do functions work", "functions", "beginner", [], PLAIN_VOCABULARY) is None
+    assert opening.single("what is a list", "lists", "beginner", [], PLAIN_VOCABULARY) is None
