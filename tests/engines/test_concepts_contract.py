@@ -70,3 +70,10 @@ def test_a_plain_words_question_about_one_point_of_a_page_opens_with_that_point(
     # only the page's name (and a vague word): the page's own opening answers
     assert opening.single("how do functions work", "functions", "beginner", [], PLAIN_VOCABULARY) is None
     assert opening.single("what is a list", "lists", "beginner", [], PLAIN_VOCABULARY) is None
+
+
+def test_the_pages_state_how_to_loop_backwards_and_write_a_multi_line_string():
+    assert "reversed(items)" in kb.ENTRIES["loops"]["intermediate"]
+    assert "triple quotes" in kb.ENTRIES["strings"]["intermediate"]
+    for code in ("for x in reversed([1, 2]):\n    print(x)", "s = '''a\nb'''\nprint(len(s.splitlines()))"):
+        exec(compile(code, "fact", "exec"), {})   # the forms the pages state are valid Python

@@ -53,7 +53,8 @@ ENTRIES = {
                      "next round."),
         "intermediate": ("Prefer `for` over index-based loops: `for item in items`, `for i, item in "
                          "enumerate(items)`, `for a, b in zip(xs, ys)`, `for k, v in d.items()`. `range(start, "
-                         "stop, step)` excludes stop: to include n use `range(1, n + 1)`. A `while` loop needs its "
+                         "stop, step)` excludes stop: to include n use `range(1, n + 1)`. To loop backwards over a list use "
+                         "`for item in reversed(items)` (no copy), or count down with `range(n - 1, -1, -1)`. A `while` loop needs its "
                          "condition variables updated in the body. Do not modify a list while iterating over it. "
                          "Loops have an `else` clause that runs when the loop did not `break`. Accumulators "
                          "(`total += x`) must be initialised before the loop."),

@@ -145,7 +145,9 @@ ENTRIES = {
                          "splits on whitespace, `', '.join(items)` joins an iterable of strings. `s.find(x)` returns "
                          "-1 when missing, `s.index(x)` raises ValueError. Concatenating with non-strings raises "
                          "TypeError: convert with `str()` or use f-strings. `s[::-1]` reverses. Comparison is "
-                         "lexicographic by code point ('Z' < 'a')."),
+                         "lexicographic by code point ('Z' < 'a'). A multi-line string is written between triple quotes "
+                         "(`'''...'''` or `\"\"\"...\"\"\"`) and keeps its line breaks; `'\\n'` is one line break "
+                         "inside an ordinary string."),
         "advanced": ("str holds Unicode code points; bytes holds raw bytes; convert with `.encode()`/`.decode()` "
                      "(UnicodeDecodeError when bytes do not match the codec). Building a string with `+=` in a "
                      "loop can be quadratic; collect parts in a list and `''.join(parts)`. CPython uses a compact "
