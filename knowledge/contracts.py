@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # anchor (as the index spells it: set methods are documented on frozenset) -> (contract sentence, example, output)
 CONTRACTS: dict[str, tuple[str, str, str]] = {
-    "list.append": ("`lst.append(x)` adds x as ONE item at the end and changes the list in place; it returns None, "
+    "list.append": ("`lst.append(x)` adds x as ONE item to the end of the list, in place; it returns None, "
                     "so `lst = lst.append(x)` loses the list. To add every item of another list use `extend`.",
                     "a = [1, 2]\nresult = a.append([3, 4])\nprint(result, a)\na.extend([5, 6])\nprint(a)",
                     "None [1, 2, [3, 4]]\n[1, 2, [3, 4], 5, 6]\n"),
@@ -17,8 +17,8 @@ CONTRACTS: dict[str, tuple[str, str, str]] = {
                     "a = [1]\na.extend('hi')\nprint(a)\nprint(a + [2], a)",
                     "[1, 'h', 'i']\n[1, 'h', 'i', 2] [1, 'h', 'i']\n"),
     "list.insert": ("`lst.insert(i, x)` puts x before position i in place (`insert(0, x)` at the front) and "
-                    "returns None; an index past the end simply appends. Inserting at the front is O(n): use "
-                    "`collections.deque.appendleft` for many.",
+                    "returns None; an index past the end puts x last. Inserting at the front is O(n): use "
+                    "`collections.deque` for many.",
                     "a = [2, 3]\na.insert(0, 1)\na.insert(99, 4)\nprint(a)", "[1, 2, 3, 4]\n"),
     "list.remove": ("`lst.remove(x)` deletes the FIRST item equal to x, in place, and returns None; it raises "
                     "ValueError when x is not in the list (check `if x in lst` first). To delete by position use "

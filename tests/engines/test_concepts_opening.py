@@ -84,7 +84,7 @@ def test_each_side_of_a_comparison_is_stated_from_its_own_entry_and_the_differen
     text = opening.comparison_opening(sides, ([APPEND], [EXTEND]), [], VOCABULARY)
     lines = text.split("\n")
     assert lines[0] == "**In short:**" and len(lines) == 3
-    assert "`append`" in lines[1] and "ONE item at the end" in lines[1]   # its contract (knowledge/contracts.py)
+    assert "`append`" in lines[1] and "end of the list" in lines[1]
     assert "`extend`" in lines[2] and "iterable" in lines[2]
     result = kb.explain("append vs extend", sections=VOCABULARY, side_passages=([APPEND], [EXTEND]))
     assert result.text.startswith("**In short:**") and "difference" in result.text.lower()
