@@ -199,11 +199,17 @@ def text_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
         topic = topic_for_exception(name)
         scores[topic] = scores.get(topic, 0.0) + 1.6
         matched.setdefault(topic, []).append(name)
-    floats = _FLOAT_IN_TEXT.findall(text)
-    if len(floats) >= 2:   # "why is 0.1 plus 0.2 not 0.3": arithmetic on float literals is a numbers question
-        scores["numbers"] = scores.get("numbers", 0.0) + 1.0
-        matched.setdefault("numbers", []).append(floats[0])
+    _add_float_literals(text, scores, matched)
     return scores, matched
+
+
+def _add_float_literals(text: str, scores: dict[str, float], matched: dict[str, list[str]]) -> None:
+    """"why is 0.1 plus 0.2 not exactly 0.3": arithmetic on float literals (two or more) is a floating-point
+    question however the operator is written, unless a floating-point phrase already said so."""
+    floats = _FLOAT_IN_TEXT.findall(text)
+    if len(floats) >= 2 and "floating-point" not in scores:
+        scores["floating-point"] = 1.0
+        matched["floating-point"] = [floats[0]]
 
 
 # a float literal, not a version ("python 3.11", "v2.7") or a dotted name

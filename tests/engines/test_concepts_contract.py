@@ -1,6 +1,6 @@
 """A narrow question in plain words reaches the page and the fact it asks about: a generic word naming a part of
 a program ("the try block") is programming, the name before "what does ... return" is the subject, float
-literals are a numbers question, a method of a class the question never names does not answer, and the curated
+literals are a floating-point question, a method of a class the question never names does not answer, and the curated
 pages state the contract facts students ask about (the rest of `try` is skipped, `b = a` is no copy, returning
 two values is a tuple). Unit tests of the logic; tests/docs_index/ covers the real index."""
 from __future__ import annotations
@@ -28,9 +28,9 @@ def test_the_name_before_what_does_it_return_is_the_subject():
     assert ranked[0][0] == "lists"
 
 
-def test_float_literals_make_a_numbers_question_but_versions_do_not():
-    assert "numbers" in text_scores("why is 0.1 plus 0.2 not exactly 0.3")[0]
-    assert "numbers" not in text_scores("difference between python 3.10 and python 3.11")[0]
+def test_float_literals_make_a_floating_point_question_but_versions_do_not():
+    assert "floating-point" in text_scores("why is 0.1 plus 0.2 not exactly 0.3")[0]
+    assert "floating-point" not in text_scores("difference between python 3.10 and python 3.11")[0]
 
 
 PLUS = Passage("library/decimal", "decimal.Context.plus", "plus(x)", "api", "decimal",
