@@ -17,7 +17,7 @@ from knowledge.topics import KEYWORDS, detect_topics, text_scores
 _COMPARE = (
     re.compile(r"d[iey]f+(?:e?r[ae]?n[cs]e?|)s?\s+(?:between|of)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
     re.compile(r"compar(?:e|ing)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|with|to|vs\.?)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
-    re.compile(r"([\w/=*.()-]+(?:\s[\w()]+)?)\s+(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?([\w/=*.()-]+(?:\s[\w()]+)?)", re.I),
+    re.compile(r"([\w/=!<>*.()-]+(?:\s(?!in\b)[\w()]+)?)\s+(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?([\w/=!<>*.()-]+(?:\s(?!in\b)[\w()]+)?)", re.I),
     re.compile(r"(?:should i use|when (?:do i|should i|to) use)\s+(?:an?\s+)?(.+?)\s+(?:or|instead of|over)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$)", re.I),
     # "list and tuple what is the difference", "is and == what differnce"
     re.compile(r"^(?:\W*)([\w=!<>*/%.()-]+(?:\s(?!what)[\w()]+)?)\s+(?:and|&)\s+([\w=!<>*/%.()-]+(?:\s(?!what)[\w()]+)?)"

@@ -25,3 +25,11 @@ def test_resolved_side_finds_the_pair_note_with_the_difference():
     assert note and "yield" in note and "return" in note
     _, _, note = _comparison("lambda vs a regular function")
     assert note and "`def`" in note
+
+
+def test_operator_sides_with_bang_are_parsed_and_get_their_pair_note():
+    assert comparison_sides("== vs != in python") == ("==", "!=")
+    _, _, note = _comparison("== vs != in python")
+    assert note and "not equal" in note
+    _, _, note = _comparison("difference between a module and a package")
+    assert note and "__init__.py" in note and "folder" in note

@@ -65,6 +65,12 @@ PAIR_NOTES = {
                                  "older `\"{} is {}\".format(name, age)` (and `\"%s is %d\" % (name, age)`) passes "
                                  "them after the text. Same result: f-strings (Python 3.6+) are shorter and easier to "
                                  "read; `.format()` is still useful for a template string stored before its values."),
+    ("==", "!="): ("`a == b` is True when the two values are equal; `a != b` (\"not equal\") is True when they "
+                   "differ - always the opposite of `==` (`3 != 4` is True). Both compare values; `is`/`is not` "
+                   "compare identity."),
+    ("module", "package"): ("A module is one `.py` file you import (`import math`); a package is a folder (directory) "
+                            "of modules, usually with an `__init__.py`, imported with dots (`import json.decoder`, "
+                            "`from mypkg import tools`). A package groups related modules; pip installs packages."),
     ("pytest", "unittest"): ("`unittest` ships with Python: tests are methods of a `unittest.TestCase` subclass "
                              "using `self.assertEqual`; `pytest` (pip install) runs plain `test_` functions with "
                              "bare `assert` and also runs unittest tests. pytest is less typing; unittest needs "
