@@ -199,9 +199,21 @@ def text_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
         topic = topic_for_exception(name)
         scores[topic] = scores.get(topic, 0.0) + 1.6
         matched.setdefault(topic, []).append(name)
+    _add_float_literals(text, scores, matched)
     return scores, matched
 
 
+def _add_float_literals(text: str, scores: dict[str, float], matched: dict[str, list[str]]) -> None:
+    """"why is 0.1 plus 0.2 not exactly 0.3": arithmetic on float literals (two or more) is a floating-point
+    question however the operator is written, unless a floating-point phrase already said so."""
+    floats = _FLOAT_IN_TEXT.findall(text)
+    if len(floats) >= 2 and "floating-point" not in scores:
+        scores["floating-point"] = 1.0
+        matched["floating-point"] = [floats[0]]
+
+
+# a float literal, not a version ("python 3.11", "v2.7") or a dotted name
+_FLOAT_IN_TEXT = re.compile(r"(?<![\w.])(?<!python )(?<!version )\d+\.\d+(?![\w.])", re.I)
 _EXCEPTION_IN_TEXT = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Iteration|Interrupt))\b")
 
 

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from knowledge import contracts
+from knowledge.docs_index import api_names
 from knowledge.docs_index.search import Passage, key_terms
 from knowledge.topics import detect_topics
 
@@ -91,6 +93,8 @@ def named_entry(passages: list[Passage], question: str) -> Passage | None:
         if passage.kind != "api":
             continue
         anchor = passage.anchor.lower()
+        if anchor not in dotted and api_names.unasked_method(passage.anchor, question):
+            continue   # "0.1 plus 0.2" does not name decimal.Context.plus (a method of a class not named)
         parts = [_stem(w) for w in anchor.split(".") if w]
         if anchor in dotted or (len(parts) >= 2 and set(parts) <= set(terms)) or terms == parts[-1:]:
             found.append(passage)
@@ -167,6 +171,10 @@ def answer(question: str, passages: list[Passage], level: str, style: str, skip_
         relevant = [e for e in relevant if coverage(question, e["code"]) > 0]
     examples = relevant[:1 if level == "beginner" else 2]
     parts = [f"## {best[0].title}"]
+    promise = contracts.contract(best[0].anchor) if best[0].kind == "api" else None
+    if promise is not None:   # the whole behaviour contract, not only the reference's first sentence
+        parts.append(f"**What it does:** {promise[0]}")
+        examples = [{"code": promise[1], "output": promise[2]}, *examples][:len(examples) or 1]
     code_first = style == "example-driven"
     blocks = "\n\n".join(example_block(e) for e in examples)
     if code_first and blocks:

@@ -20,6 +20,10 @@ _ASK = re.compile(r"(?:^|[.?!,;]\s*)(?:how\s+(?:do|can|could|would|should|does)\
 _TYPES = frozenset({"lists", "tuples", "dictionaries", "sets", "strings", "numbers", "data-types"})
 _CONVERT = frozenset({"convert", "turn", "change", "cast", "transform", "make"})
 _TARGET = re.compile(r"\b(?:to|into)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s[\w-]+)?)", re.I)
+# "what does append give back", "what does the find method return": the name before the verb is the subject
+_SUBJECT = re.compile(r"\bwhat\s+(?:does|do|will|would)\s+(?:the\s+|a\s+)?([A-Za-z_]\w*)(?:\(\))?"
+                      r"(?:\s+(?:method|function|keyword|statement))?(?:\s+(?:of|on|in)\s+(?:an?\s+|the\s+)?\w+)?"
+                      r"\s+(?:return|give|do|mean|produce|output)", re.I)
 _SKIP = frozenset("a an the my your our this that these those some all each every any its their it them if "
                   "whether".split())
 
@@ -35,6 +39,11 @@ def words(question: str) -> str:
 
 
 def _focus(question: str) -> tuple[dict[str, float], str]:
+    subject = _SUBJECT.search(question or "")
+    if subject:   # "what does append give back": the name asked about is the subject, whatever else is said
+        topics = text_scores(subject.group(1))[0]
+        if topics:
+            return {topic: FACTOR for topic in topics}, subject.group(1)
     match = _ASK.search(question or "")
     if not match:
         return {}, ""

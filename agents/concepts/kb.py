@@ -16,6 +16,7 @@ from agents.concepts.pages import ENTRIES, KB_VERSION, entry, summary, title
 from agents.concepts.pairing import _comparison, _fuzzy_topic, _vocabulary, comparison_sides
 from knowledge.errors import ERRORS
 from knowledge.topics import _WEAK, KEYWORDS, TOPICS, detect_topics, text_scores, topic_for_exception
+from knowledge.docs_index import api_names
 
 __all__ = ["ENTRIES", "KB_VERSION", "Explanation", "comparison_sides", "compare", "entry", "explain", "explain_error",
            "side_queries", "summary", "title"]
@@ -245,6 +246,8 @@ def _docs_fit_better(question: str, topic: str, scores: dict[str, float], passag
     Dictionaries page), or as many when only weak, shared words ("number", "text") pointed at the page."""
     if not passages or not docs_answer.on_topic(passages[0], question):
         return False
+    if passages[0].kind == "api" and api_names.unasked_method(passages[0].anchor, question):
+        return False   # "0.1 plus 0.2" is not decimal.Context.plus: a method of a class the question never names
     if docs_answer.names_topic(question, topic, ENTRIES[topic]["title"]):
         weak = False
     else:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from agents.concepts.docs_answer import _stem, _stems
 from knowledge.docs_index.search import _TYPE_NAMES, _WRITTEN, key_terms
+from knowledge import contracts
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(\[*\"'])")
 _WORDS = re.compile(r"[A-Za-z_]+")
@@ -183,4 +184,7 @@ def passage_unit(passage) -> Unit:
     paragraphs = [p for p in passage.body.split("\n\n") if p.strip() and "::=" not in p]   # not grammar
     if passage.kind == "api" and paragraphs:
         paragraphs[0] = f"{passage.title.split('(')[0]}: {paragraphs[0]}"
+    promise = contracts.contract(passage.anchor) if passage.kind == "api" else None
+    if promise is not None:   # its behaviour contract (knowledge/contracts.py) states more than the reference
+        paragraphs.insert(0, promise[0])
     return Unit(label=passage.title, url=passage.url, paragraphs=tuple(paragraphs))

@@ -47,7 +47,9 @@ def units_for(topics, passages) -> list[lead.Unit]:
 def single(question: str, topic: str, level: str, passages, vocabulary) -> lead.Lead | None:
     terms = lead.weights(question, vocabulary, page_words(topic))
     if not specific_terms(question, topic, vocabulary) and topic:
-        return None   # "what is a list": the page's own opening is the direct answer
+        # "what is a list": the page's own opening is the direct answer; "can a function return two values"
+        # (plain words, none rare) asks about one point of the page all the same
+        return plain_point(question, topic, level, terms)
     # A method of a class the question does not name ("stop" is not unittest.TestResult.stop) is no answer; the
     # entry of a name the question writes ("str.join", "len()") is the most specific unit there is.
     written = set(_WRITTEN.findall(question or "")) | set(_DOTTED.findall(question or ""))
@@ -144,3 +146,29 @@ def comparison_opening(sides, side_passages, passages, vocabulary, body: str = "
         (a, first), (b, second) = texts
         text += f"\n\n**The difference:** `{a}`: {first} Whereas `{b}`: {second}"
     return text
+
+
+
+# Quantity words are one idea however said ("two values", "several values", "more than one value").
+_MANY = re.compile(r"\b(?:two|three|several|multiple|many|more than one)\b", re.I)
+
+
+def plain_point(question: str, topic: str, level: str, terms: dict[str, float]) -> lead.Lead | None:
+    """A question in plain words about one point of a broad page: two or more of its terms beyond the page's own
+    name, all stated by one sentence of the page (its layers, mistakes, example titles) and not by its summary;
+    a quantity the question asks about ("two values") must be said too. None when the question only names the
+    page ("how do functions work")."""
+    if topic not in ENTRIES:
+        return None
+    content = {t: w for t, w in terms.items() if t not in page_words(topic) and t not in lead._VAGUE}
+    if len(content) < 2:
+        return None
+    summary = ENTRIES[topic]["summary"]
+    unit = lead.page_unit(ENTRIES[topic], level)
+    many = bool(_MANY.search(question or ""))
+    found = [sentence for paragraph in unit.paragraphs[1:] for sentence in lead.sentences(paragraph)
+             if len(sentence) >= 12 and set(content) <= lead._score(sentence, content)[1]
+             and (not many or _MANY.search(sentence))]
+    if not found or lead.score(summary, content) >= lead.score(found[0], content):
+        return None   # no sentence states the point, or the page's own opening already says it
+    return lead.Lead(text=found[0], units=(unit,), covered=1.0)

@@ -8,7 +8,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from agents.concepts import compare_docs, offtopic
+from agents.concepts import compare_docs, offtopic, plain_side
 from agents.concepts.knowledge.pairs import PAIR_NOTES
 from agents.concepts.pages import ENTRIES
 from knowledge.topics import KEYWORDS, detect_topics, text_scores
@@ -17,7 +17,7 @@ from knowledge.topics import KEYWORDS, detect_topics, text_scores
 _COMPARE = (
     re.compile(r"d[iey]f+(?:e?r[ae]?n[cs]e?|)s?\s+(?:between|of)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|&|vs\.?|versus)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
     re.compile(r"compar(?:e|ing)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:and|with|to|vs\.?)\s+(?:an?\s+|the\s+)?(.+?)(?:[?.!,]|$)", re.I),
-    re.compile(r"([\w/=*.()-]+(?:\s[\w()]+)?)\s+(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?([\w/=*.()-]+(?:\s[\w()]+)?)", re.I),
+    re.compile(r"([\w/=!<>*.()-]+(?:\s(?!in\b)[\w()]+)?)\s+(?:vs\.?|versus)\s+(?:an?\s+|the\s+)?([\w/=!<>*.()-]+(?:\s(?!in\b)[\w()]+)?)", re.I),
     re.compile(r"(?:should i use|when (?:do i|should i|to) use)\s+(?:an?\s+)?(.+?)\s+(?:or|instead of|over)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$)", re.I),
     # "list and tuple what is the difference", "is and == what differnce"
     re.compile(r"^(?:\W*)([\w=!<>*/%.()-]+(?:\s(?!what)[\w()]+)?)\s+(?:and|&)\s+([\w=!<>*/%.()-]+(?:\s(?!what)[\w()]+)?)"
@@ -52,6 +52,8 @@ def _pair_note(a: str, b: str) -> str | None:
 def _similar(term: str, key: str) -> bool:
     if term == key:
         return True
+    if re.sub(r"[\s_-]|s$", "", term) == re.sub(r"[\s_-]|s$", "", key):   # "f strings" is "f-string"
+        return True
     if key.isalpha() and re.search(rf"(?<!\w){re.escape(key)}(?:s|es)?(?!\w)", term):
         return True
     if key.replace("()", "") == term.replace("()", "").replace(".", ""):
@@ -71,7 +73,8 @@ def comparison_sides(question: str) -> tuple[str, str] | None:
         a, b = match.group(1), match.group(2)
         if _PRONOUN.match(a.strip()):   # "what does yield do, how is it different from return": it = yield
             a = question[:match.start()]
-        return a, b
+        # "a normal loop" next to "list comprehension" is a for loop: agents/concepts/plain_side.py
+        return plain_side.resolve_pair(a, b)
     return None
 
 

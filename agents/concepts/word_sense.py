@@ -20,6 +20,11 @@ LOOKAHEAD = 3
 _AMBIGUOUS_NAMES = frozenset({"python", "pythons"})
 _TOKEN = re.compile(r"[A-Za-z_]+|[(){}\[\].,;:!?=<>+*/%\"'`-]")
 _CLAUSE_END = frozenset(".,;:!?")
+# The part of a program a generic word names ("the try block", "a print statement", "the return value"): the
+# programming sense whatever follows.
+_STRUCTURE = frozenset({"block", "blocks", "statement", "statements", "clause", "clauses", "keyword", "keywords",
+                        "body", "loop", "loops", "method", "methods", "function", "functions", "argument",
+                        "arguments", "parameter", "parameters", "value", "values", "variable", "variables"})
 _CODE = re.compile(r"[(){}\[\]=<>+*/%`_]|\w\.\w")
 
 
@@ -33,7 +38,7 @@ def _sense(following: list[str], keywords: set[str], sections: dict[str, int], v
             if token in keywords:
                 return "programming"
             continue
-        if token in keywords:
+        if token in keywords or (seen == 0 and token in _STRUCTURE):
             return "programming"
         if offtopic.is_foreign(token, sections, vocabulary):
             return "everyday"

@@ -107,3 +107,13 @@ def addressable(anchor: str, question: str) -> bool:
         return True
     owner = rest[-2]
     return owner.lower() in TYPE_NAMES or bool(re.search(rf"\b{re.escape(owner)}\b", question or "", re.I))
+
+
+def unasked_method(anchor: str, question: str) -> bool:
+    """The entry is a method of a class (a capitalised owner: decimal.Context.plus) that the question never
+    names: "why is 0.1 plus 0.2 not 0.3" is not about decimal.Context.plus. Module functions (os.listdir) and
+    the builtin types' methods (str.split) are never unasked methods."""
+    parts = anchor.split(".")
+    if len(parts) < 2 or not parts[-2][:1].isupper() or parts[-2].lower() in TYPE_NAMES:
+        return False
+    return not re.search(rf"\b{re.escape(parts[-2])}\b", question or "", re.I)

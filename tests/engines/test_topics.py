@@ -113,7 +113,7 @@ def test_indexed_detection_equals_trying_every_phrase(text):
 
 def _every_pattern(text):
     """The reference: every phrase regex tried one by one (what text_scores did before its word index)."""
-    from knowledge.topics import _COMPILED, _EXCEPTION_IN_TEXT
+    from knowledge.topics import _COMPILED, _EXCEPTION_IN_TEXT, _add_float_literals
 
     scores, matched = {}, {}
     if not text:
@@ -127,6 +127,7 @@ def _every_pattern(text):
         topic = topic_for_exception(name)
         scores[topic] = scores.get(topic, 0.0) + 1.6
         matched.setdefault(topic, []).append(name)
+    _add_float_literals(text, scores, matched)
     return scores, matched
 
 

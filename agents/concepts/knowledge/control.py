@@ -53,7 +53,8 @@ ENTRIES = {
                      "next round."),
         "intermediate": ("Prefer `for` over index-based loops: `for item in items`, `for i, item in "
                          "enumerate(items)`, `for a, b in zip(xs, ys)`, `for k, v in d.items()`. `range(start, "
-                         "stop, step)` excludes stop: to include n use `range(1, n + 1)`. A `while` loop needs its "
+                         "stop, step)` excludes stop: to include n use `range(1, n + 1)`. To loop backwards over a list use "
+                         "`for item in reversed(items)` (no copy), or count down with `range(n - 1, -1, -1)`. A `while` loop needs its "
                          "condition variables updated in the body. Do not modify a list while iterating over it. "
                          "Loops have an `else` clause that runs when the loop did not `break`. Accumulators "
                          "(`total += x`) must be initialised before the loop."),
@@ -100,7 +101,9 @@ ENTRIES = {
                          "loop exits on the first iteration. Functions are objects: you can pass them around, "
                          "store them in lists. Write docstrings, keep functions small and single-purpose, and "
                          "prefer returning values over printing so results can be reused and tested. Calling "
-                         "with the wrong number of arguments raises TypeError."),
+                         "with the wrong number of arguments raises TypeError. A function can return several values at "
+                         "once: `return total, count` returns them packed in one tuple, which the caller unpacks "
+                         "with `total, count = stats(nums)`."),
         "advanced": ("`def` is an executable statement that creates a function object (code object + globals + "
                      "defaults + closure cells) at runtime. Default values are evaluated once, at definition. "
                      "Call overhead is significant in CPython (frame creation), which matters in tight loops. "
@@ -121,6 +124,10 @@ ENTRIES = {
              "code": "def first_even(nums):\n    for n in nums:\n        if n % 2 == 0:\n            return n\n    return None\n\n"
                      "print(first_even([3, 8, 10]), first_even([1, 3]))",
              "output": "8 None\n"},
+            {"title": "Returning two values (a tuple)",
+             "code": "def min_max(nums):\n    return min(nums), max(nums)\n\nresult = min_max([4, 1, 9])\n"
+                     "low, high = min_max([4, 1, 9])\nprint(result, low, high)",
+             "output": "(1, 9) 1 9\n"},
         ),
         "mistakes": ("Printing instead of returning, so the caller gets None.",
                      "Forgetting the brackets when calling: `greet` instead of `greet()`.",
@@ -312,7 +319,9 @@ ENTRIES = {
                      "handles it, the program stops and prints a traceback: read it from the bottom, where the "
                      "error type and message are, and the line number above it shows where it happened. You can "
                      "handle expected problems with `try:` ... `except ValueError:` - for example when the user "
-                     "types letters where you wanted a number."),
+                     "types letters where you wanted a number. When a line inside `try` raises, the rest of the "
+                     "`try` block is skipped: Python jumps straight to the first `except` that matches, then "
+                     "carries on after the whole `try` statement."),
         "intermediate": ("Catch specific exceptions (`except (ValueError, KeyError) as exc:`), never a bare "
                          "`except:` that also hides bugs and Ctrl+C. `else` runs when no exception happened, "
                          "`finally` always runs (cleanup). `raise ValueError('age must be positive')` signals "
@@ -337,6 +346,10 @@ ENTRIES = {
                      "print(parse_age('42'), parse_age('forty'))\ntry:\n    parse_age('-3')\nexcept ValueError as exc:\n"
                      "    print('error:', exc)",
              "output": "42 None\nerror: age cannot be negative\n"},
+            {"title": "The rest of the try block is skipped",
+             "code": "try:\n    print('start')\n    n = int('x')\n    print('never printed')\nexcept ValueError:\n"
+                     "    print('jumped to except')\nprint('after try')",
+             "output": "start\njumped to except\nafter try\n"},
             {"title": "else and finally",
              "code": "for text in ['10', 'x']:\n    try:\n        n = int(text)\n    except ValueError:\n        print('bad', text)\n"
                      "    else:\n        print('ok', n)\n    finally:\n        print('checked', text)",

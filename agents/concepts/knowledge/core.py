@@ -145,7 +145,9 @@ ENTRIES = {
                          "splits on whitespace, `', '.join(items)` joins an iterable of strings. `s.find(x)` returns "
                          "-1 when missing, `s.index(x)` raises ValueError. Concatenating with non-strings raises "
                          "TypeError: convert with `str()` or use f-strings. `s[::-1]` reverses. Comparison is "
-                         "lexicographic by code point ('Z' < 'a')."),
+                         "lexicographic by code point ('Z' < 'a'). A multi-line string is written between triple quotes "
+                         "(`'''...'''` or `\"\"\"...\"\"\"`) and keeps its line breaks; `'\\n'` is one line break "
+                         "inside an ordinary string."),
         "advanced": ("str holds Unicode code points; bytes holds raw bytes; convert with `.encode()`/`.decode()` "
                      "(UnicodeDecodeError when bytes do not match the codec). Building a string with `+=` in a "
                      "loop can be quadratic; collect parts in a list and `''.join(parts)`. CPython uses a compact "
@@ -185,7 +187,13 @@ ENTRIES = {
         "intermediate": ("Valid indices are 0..len-1 and -len..-1. Slicing never raises and returns a new list. "
                          "Methods mostly mutate in place and return None (`append`, `extend`, `sort`, `reverse`, "
                          "`insert`), so `x = x.sort()` leaves `x` as None; use `sorted(x)` for a new list. `pop()` "
-                         "removes and returns. Copy with `lst.copy()` or `lst[:]` (shallow). `[[0] * 3] * 3` "
+                         "removes and returns. `b = a` does not copy a list: both names refer to the same list object, so "
+                         "a change made through `b` is seen through `a` too; `b = a.copy()` (or `list(a)`, `a[:]`) "
+                         "makes an independent (shallow) copy. `lst.remove(x)` deletes the first item equal to x and "
+                         "`lst.index(x)` gives the position of the first match (both raise ValueError when x is "
+                         "absent); `lst.count(x)` returns how many times x appears (0 when none). `lst[:3]` is "
+                         "the first three items, `lst[-3:]` the last three and `lst[::-1]` a reversed copy; "
+                         "`for x in reversed(lst)` loops backwards without copying. `[[0] * 3] * 3` "
                          "repeats the SAME inner list; use a comprehension. Do not remove items from a list while "
                          "looping over it; build a new list instead."),
         "advanced": ("A list is a dynamic array of references: indexing and append are O(1) amortised, "
@@ -207,6 +215,9 @@ ENTRIES = {
             {"title": "sort() works in place and returns None",
              "code": "nums = [3, 1, 2]\nresult = nums.sort()\nprint(result, nums)\nprint(sorted([5, 4, 6]))",
              "output": "None [1, 2, 3]\n[4, 5, 6]\n"},
+            {"title": "b = a is not a copy: two names, one list",
+             "code": "a = [1, 2]\nb = a\nb.append(3)\nprint(a, b is a)\nc = a.copy()\nc.append(4)\nprint(a, c)",
+             "output": "[1, 2, 3] True\n[1, 2, 3] [1, 2, 3, 4]\n"},
             {"title": "Safe indexing",
              "code": "arr = [10, 20, 30]\ni = 5\nif 0 <= i < len(arr):\n    print(arr[i])\nelse:\n"
                      "    print(f'index {i} is out of range; valid: 0..{len(arr) - 1}')",
@@ -215,7 +226,8 @@ ENTRIES = {
         "mistakes": ("Using index `len(lst)` (IndexError: the last index is `len(lst) - 1`).",
                      "`lst = lst.append(x)` sets lst to None.",
                      "Removing from a list while iterating over it skips elements.",
-                     "`[[0] * 3] * 3` creates three references to one inner list."),
+                     "`[[0] * 3] * 3` creates three references to one inner list.",
+                     "Expecting `b = a` to copy a list: both names share one list (use `a.copy()`)."),
         "related": ("tuples", "loops", "comprehensions", "sorting-searching"),
     },
     "tuples": {

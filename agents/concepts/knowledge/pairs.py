@@ -52,6 +52,25 @@ PAIR_NOTES = {
     ("yield", "return"): ("`return` ends the function and hands back one value; `yield` hands back a value and "
                           "PAUSES the function, which continues from that line on the next `next()` or loop round. "
                           "A function containing `yield` is a generator: calling it runs nothing until you iterate."),
+    ("comprehension", "for"): ("A list comprehension builds a new list in one expression: `squares = [n * n for n in "
+                               "nums if n > 0]`; the `for` loop does the same in several statements: `squares = []`, "
+                               "then `squares.append(n * n)` in the body. Use the comprehension for a simple "
+                               "transform or filter (shorter and a little faster); use the loop when the body does "
+                               "more (several steps, printing, `break`) or you do not need a list."),
+    ("generator", "return"): ("A normal function runs to its `return`, hands back one value and "
+                                            "its local state is gone; a generator function uses `yield`: calling it "
+                                            "returns a generator that runs lazily, pausing at each `yield` and "
+                                            "resuming on the next `next()` or loop round."),
+    ("f-string", "format"): ("An f-string puts the expressions inside the text, `f\"{name} is {age}\"`; the "
+                                 "older `\"{} is {}\".format(name, age)` (and `\"%s is %d\" % (name, age)`) passes "
+                                 "them after the text. Same result: f-strings (Python 3.6+) are shorter and easier to "
+                                 "read; `.format()` is still useful for a template string stored before its values."),
+    ("==", "!="): ("`a == b` is True when the two values are equal; `a != b` (\"not equal\") is True when they "
+                   "differ - always the opposite of `==` (`3 != 4` is True). Both compare values; `is`/`is not` "
+                   "compare identity."),
+    ("module", "package"): ("A module is one `.py` file you import (`import math`); a package is a folder (directory) "
+                            "of modules, usually with an `__init__.py`, imported with dots (`import json.decoder`, "
+                            "`from mypkg import tools`). A package groups related modules; pip installs packages."),
     ("pytest", "unittest"): ("`unittest` ships with Python: tests are methods of a `unittest.TestCase` subclass "
                              "using `self.assertEqual`; `pytest` (pip install) runs plain `test_` functions with "
                              "bare `assert` and also runs unittest tests. pytest is less typing; unittest needs "
