@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import (concrete_fix, expl_expect, expl_runtime, expl_syntax, expl_typefix, silent_more,
+from agents.debug import (concrete_fix, fix_shapes, expl_expect, expl_runtime, expl_syntax, expl_typefix, silent_more,
                           silent_results)
 from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
 from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
@@ -136,7 +136,18 @@ def _syntax_topic(msg: str) -> str:
 
 
 def explain_failure(code: str, result, question: str = "", skill_level: str = "beginner",
-                    ran_with: str = "", stdin_lines: int = 0, searched: Finding | None = None) -> DebugExplanation:
+                    ran_with: str = "", stdin_lines: int = 0, searched: Finding | None = None,
+                    stdin: str = "") -> DebugExplanation:
+    """explain_run with the run's standard input known to the fixes (int or float for input() text)."""
+    token = fix_shapes.STDIN.set(stdin or "")
+    try:
+        return explain_run(code, result, question, skill_level, ran_with, stdin_lines, searched)
+    finally:
+        fix_shapes.STDIN.reset(token)
+
+
+def explain_run(code: str, result, question: str = "", skill_level: str = "beginner",
+                ran_with: str = "", stdin_lines: int = 0, searched: Finding | None = None) -> DebugExplanation:
     """Explain why the student's code failed (or misbehaved) using the real run result.
 
     ran_with: the sentence saying which standard input the run was given (empty if it reads none);
