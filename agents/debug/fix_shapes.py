@@ -130,28 +130,21 @@ def _threshold(test: ast.AST):
     return (ast.dump(test.left), direction, bound) if direction else None
 
 
-def reordered_ladder(code: str, tree, line: int) -> str | None:
-    """The if/elif ladder containing `line`, its threshold branches sorted strictest first (an else stays last)."""
+def _chains(code: str, tree):
+    """Each if/elif chain: (head, branches, blocks, indent, end line) - a block is the branch's condition text
+    (after `if `/`elif `) and its body rows; the end line includes an else."""
     rows = code.split("\n")
     elifs = {id(n.orelse[0]) for n in ast.walk(tree) if isinstance(n, ast.If) and len(n.orelse) == 1
-             and isinstance(n.orelse[0], ast.If) and n.orelse[0].col_offset != n.col_offset}
-    elifs |= {id(n.orelse[0]) for n in ast.walk(tree) if isinstance(n, ast.If) and len(n.orelse) == 1
-              and isinstance(n.orelse[0], ast.If) and rows[n.orelse[0].lineno - 1].lstrip().startswith("elif")}
+             and isinstance(n.orelse[0], ast.If) and rows[n.orelse[0].lineno - 1].lstrip().startswith("elif")}
     for head in ast.walk(tree):
         if not isinstance(head, ast.If) or id(head) in elifs:
             continue
         chain, node = [], head
         while isinstance(node, ast.If):
             chain.append(node)
-            nxt = node.orelse[0] if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If) else None
-            node = nxt
-        tail = chain[-1].orelse
-        if not any(n.lineno == line for n in chain) or len(chain) < 2:
+            node = node.orelse[0] if len(node.orelse) == 1 and id(node.orelse[0]) in elifs else None
+        if len(chain) < 2:
             continue
-        tests = [_threshold(n.test) for n in chain]
-        if any(t is None for t in tests) or len({(t[0], t[1]) for t in tests}) != 1:
-            return None
-        sign = -1 if tests[0][1] == "up" else 1
         indent = rows[head.lineno - 1][: head.col_offset]
         blocks = []
         for pos, n in enumerate(chain):
@@ -159,17 +152,50 @@ def reordered_ladder(code: str, tree, line: int) -> str | None:
             block = rows[n.lineno - 1: end]
             first = block[0][len(indent):]
             block[0] = first[len("elif "):] if first.startswith("elif ") else first[len("if "):]
-            blocks.append((sign * tests[pos][2], block))
-        ordered = [b for _, b in sorted(blocks, key=lambda item: item[0])]
-        out = []
-        for pos, block in enumerate(ordered):
-            out.append(indent + ("if " if pos == 0 else "elif ") + block[0])
-            out.extend(block[1:])
-        end = chain[-1].body[-1].end_lineno
-        if tail:
-            out_end = rows[end: tail[-1].end_lineno]
-            end = tail[-1].end_lineno
-            out.extend(out_end)
-        fixed = "\n".join(rows[: head.lineno - 1] + out + rows[end:])
-        return fixed if compiles(fixed) and fixed != code else None
+            blocks.append(block)
+        tail = chain[-1].orelse
+        yield head, chain, blocks, indent, (tail[-1].end_lineno if tail else chain[-1].body[-1].end_lineno)
+
+
+def _rebuild(code: str, head, chain, blocks, indent: str, end: int) -> str | None:
+    rows = code.split("\n")
+    out = []
+    for pos, block in enumerate(blocks):
+        out.append(indent + ("if " if pos == 0 else "elif ") + block[0])
+        out.extend(block[1:])
+    out.extend(rows[chain[-1].body[-1].end_lineno: end])   # the else, unchanged
+    fixed = "\n".join(rows[: head.lineno - 1] + out + rows[end:])
+    return fixed if compiles(fixed) and fixed != code else None
+
+
+def reordered_ladder(code: str, tree, line: int) -> str | None:
+    """The if/elif ladder containing `line`, its threshold branches sorted strictest first (an else stays last)."""
+    for head, chain, blocks, indent, end in _chains(code, tree):
+        if not any(n.lineno == line for n in chain):
+            continue
+        tests = [_threshold(n.test) for n in chain]
+        if any(t is None for t in tests) or len({(t[0], t[1]) for t in tests}) != 1:
+            return None
+        sign = -1 if tests[0][1] == "up" else 1
+        order = sorted(range(len(chain)), key=lambda i: sign * tests[i][2])
+        return _rebuild(code, head, chain, [blocks[i] for i in order], indent, end)
     return None
+
+
+def chain_reorders(code: str, tree) -> list[tuple[str, int, str]]:
+    """Repair-search candidates: an if/elif chain with one later branch tested first (the most specific case,
+    like a FizzBuzz `% 15`, must come before the cases it overlaps), and a threshold ladder sorted."""
+    out = []
+    for head, chain, blocks, indent, end in _chains(code, tree):
+        ladder = reordered_ladder(code, tree, head.lineno)
+        if ladder:
+            out.append((ladder, chain[1].lineno, "order the branches from the strictest test down, so each one can "
+                        "be reached"))
+        for k in range(1, len(chain)):
+            fixed = _rebuild(code, head, chain, [blocks[k]] + blocks[:k] + blocks[k + 1:], indent, end)
+            if fixed:
+                cond = blocks[k][0].rstrip().rstrip(":")
+                out.append((fixed, chain[k].lineno, f"test `{cond}` first - an earlier branch "
+                            f"(`{blocks[0][0].rstrip().rstrip(':')}`) also catches its cases, and only the first true "
+                            "branch of an if/elif chain runs"))
+    return out

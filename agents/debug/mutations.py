@@ -14,6 +14,8 @@ from __future__ import annotations
 import ast
 import itertools
 
+from agents.debug import fix_shapes
+
 _ARITH = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 _FLIP = {ast.Gt: ast.Lt, ast.Lt: ast.Gt, ast.GtE: ast.LtE, ast.LtE: ast.GtE, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq}
 _WIDEN = {ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Lt: ast.LtE, ast.LtE: ast.Lt}
@@ -145,14 +147,13 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
                 changed = ast.Call(func=ast.Attribute(value=node.left, attr=case), args=[], keywords=[])
                 swap_node(node, ast.Compare(left=changed, ops=node.ops,
                                             comparators=[ast.Constant(getattr(node.comparators[0].value, case)())]))
-    for node in ast.walk(tree):   # flipped / widened comparisons
-        if isinstance(node, ast.Compare) and len(node.ops) == 1:
-            for table in (_FLIP, _WIDEN):
-                if type(node.ops[0]) in table:
-                    swap_node(node, ast.Compare(left=node.left, ops=[table[type(node.ops[0])]()],
-                                                comparators=node.comparators))
-    _off_by_one(code, tree, swap_node)
+    # natural edits first (a boundary `<=`, a range end, an if chain reordered), a flipped comparison last
+    _compare_edits(tree, swap_node, _WIDEN)
+    for fixed, line, what in fix_shapes.chain_reorders(code, tree):
+        add(fixed, line, what)
     _ladder_and_line_edits(code, tree, add)
+    _off_by_one(code, tree, swap_node)
+    _compare_edits(tree, swap_node, _FLIP)
     for chain in chains:   # operands, then operators, reordered
         vals, ops = _flatten(chain)
         if 3 <= len(vals) <= 4:
@@ -172,6 +173,12 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
 
 _SWAPPABLE = (ast.Add, ast.Sub, ast.Mult, ast.Div)
 _IDENTITY = {(ast.Mult, 1), (ast.Div, 1), (ast.Add, 0), (ast.Sub, 0)}
+
+
+def _compare_edits(tree, swap_node, table) -> None:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in table:
+            swap_node(node, ast.Compare(left=node.left, ops=[table[type(node.ops[0])]()], comparators=node.comparators))
 
 
 def _ladder_and_line_edits(code, tree, add) -> None:
