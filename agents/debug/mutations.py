@@ -382,6 +382,11 @@ def _off_by_one(code, tree, swap_node) -> None:
             parent = parents.get(id(parent))
         return False
 
+    for call in ast.walk(tree):   # the natural off-by-one first: a range's end moved to include/exclude it
+        if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "range" and len(call.args) in (1, 2) \
+                and isinstance(call.args[-1], ast.Constant) and type(call.args[-1].value) is int:
+            for new in (call.args[-1].value + 1, call.args[-1].value - 1):
+                swap_node(call.args[-1], ast.Constant(new))
     for node in ast.walk(tree):
         value = None
         if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
