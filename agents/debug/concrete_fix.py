@@ -345,7 +345,8 @@ def _ladder(finding: Finding, code: str, tree) -> str | None:
         head_set = {row.strip() for row in code.split("\n")}
         shown = " / ".join(f"`{h}`" for h in heads if h in head_set or h.replace("elif ", "if ", 1) in head_set
                            or h.replace("if ", "elif ", 1) in head_set)
-        finding.fix = (f"Order the branches from the strictest test down, so each one can still be reached; the "
+        finding.fix = (f"Test the stricter condition first - order the branches from the strictest test down, so each "
+                       f"one can still be reached; the "
                        f"conditions read, {_SPELLED} {shown} (each keeping its own block).")
     return fixed
 

@@ -199,3 +199,17 @@ def chain_reorders(code: str, tree) -> list[tuple[str, int, str]]:
                             f"(`{blocks[0][0].rstrip().rstrip(':')}`) also catches its cases, and only the first true "
                             "branch of an if/elif chain runs"))
     return out
+
+
+def none_guard(code: str, tree, name: str, line: int) -> str | None:
+    """The statement on `line` run only when `name` is not None (a one-line statement, not a block header)."""
+    rows = code.split("\n")
+    stmt = next((n for n in ast.walk(tree) if isinstance(n, ast.stmt) and n.lineno == line == n.end_lineno
+                 and not hasattr(n, "body")), None)
+    if stmt is None or not 1 <= line <= len(rows) or not re.fullmatch(r"[\w.\[\]'\"]+", name):
+        return None
+    row = rows[line - 1]
+    indent = row[: len(row) - len(row.lstrip())]
+    rows[line - 1: line] = [f"{indent}if {name} is not None:", f"{indent}    {row.strip()}"]
+    fixed = "\n".join(rows)
+    return fixed if compiles(fixed) else None

@@ -152,8 +152,13 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
     for fixed, line, what in fix_shapes.chain_reorders(code, tree):
         add(fixed, line, what)
     _ladder_and_line_edits(code, tree, add)
-    _off_by_one(code, tree, swap_node)
+    for call in ast.walk(tree):   # a range's end moved to include/exclude it
+        if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "range" and len(call.args) in (1, 2) \
+                and isinstance(call.args[-1], ast.Constant) and type(call.args[-1].value) is int:
+            for new in (call.args[-1].value + 1, call.args[-1].value - 1):
+                swap_node(call.args[-1], ast.Constant(new))
     _compare_edits(tree, swap_node, _FLIP)
+    _off_by_one(code, tree, swap_node)
     for chain in chains:   # operands, then operators, reordered
         vals, ops = _flatten(chain)
         if 3 <= len(vals) <= 4:
@@ -382,11 +387,7 @@ def _off_by_one(code, tree, swap_node) -> None:
             parent = parents.get(id(parent))
         return False
 
-    for call in ast.walk(tree):   # the natural off-by-one first: a range's end moved to include/exclude it
-        if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "range" and len(call.args) in (1, 2) \
-                and isinstance(call.args[-1], ast.Constant) and type(call.args[-1].value) is int:
-            for new in (call.args[-1].value + 1, call.args[-1].value - 1):
-                swap_node(call.args[-1], ast.Constant(new))
+    steps = {id(n.step) for n in ast.walk(tree) if isinstance(n, ast.Slice) and n.step is not None}
     for node in ast.walk(tree):
         value = None
         if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
@@ -394,7 +395,7 @@ def _off_by_one(code, tree, swap_node) -> None:
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
                 and isinstance(node.operand.value, int) and not isinstance(node.operand.value, bool):
             value = -node.operand.value
-        if value is None or not bound(node) or isinstance(parents.get(id(node)), ast.UnaryOp):
+        if value is None or not bound(node) or isinstance(parents.get(id(node)), ast.UnaryOp) or id(node) in steps:
             continue
         for new in (value + 1, value - 1):
             swap_node(node, ast.Constant(new) if new >= 0 else ast.UnaryOp(op=ast.USub(), operand=ast.Constant(-new)))

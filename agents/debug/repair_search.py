@@ -156,7 +156,7 @@ def _wanted(expected: str, explicit: bool, code_values: set[str], original: str)
     expected = re.sub(r"^(?:say|print|show|display|output|return|give)\s+(?=[\"'`])", "", expected.strip(), flags=re.I)
     expected = expected.strip().strip("\"'`").strip()
     if any(expected.lower() == v.lower() for v in code_values if not re.fullmatch(r"[\d.]+", v)) \
-            and re.search(r"[A-Za-z]", expected):   # one of the program's own texts, as a line of output
+            and re.search(r"[A-Za-z]\w*\s+\w", expected):   # one of the program's own texts (words), as an output line
         return {"line": expected}
     stop = _STOPS_AT.search(expected)
     if stop:   # "stop at 5", "count up to 10": the last number printed
