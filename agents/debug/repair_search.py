@@ -315,7 +315,36 @@ def pick(search: Plan, harness_stdout: str) -> Finding | None:
     else:
         shown = search.want.get("line") or search.want.get("text") or ", ".join(str(w) for w in search.want.get("words") or []) or \
             (f"{search.want['key']:g}" if search.want.get("key") is not None else "what you expected")
+    why = edit_reason(what)
     return Finding(f"Line {line} is where the output goes wrong. I ran small changes of your program with the same "
-                   f"input, and the first one that prints {shown}, as you expected, is this: {what}.",
-                   f"On line {line}, {what}.", fixed_code=fixed, confidence=0.85, line=line,
+                   f"input, and the first one that prints {shown}, as you expected, is this: {what}."
+                   + (f" {why}" if why else " Check that this is what the line is meant to compute: the change makes "
+                      "the output match, but the real fix may be a different rewrite of the same line."),
+                   f"On line {line}, {what}.", fixed_code=fixed, confidence=0.85 if why else 0.6, line=line,
                    title=f"Line {line} gives the wrong result", topic=mutations.topic_of(what))
+
+
+_REASONS = (
+    (re.compile(r"`[^`]*(?:<=|>=)[^`]*` instead of `[^`]*(?<![<>=!])[<>](?!=)"), "With `<`/`>` the boundary value "
+     "itself is left out; `<=`/`>=` includes it."),
+    (re.compile(r"`[^`]*(?<![<>=!])[<>](?!=)[^`]*` instead of `[^`]*(?:<=|>=)"), "With `<=`/`>=` the boundary value "
+     "itself is let in; `<`/`>` leaves it out."),
+    (re.compile(r"`[^`]*!=[^`]*` instead of `[^`]*==|`[^`]*==[^`]*` instead of `[^`]*!="), "The test is the wrong "
+     "way round, so the branch runs for exactly the cases it should skip."),
+    (re.compile(r"`[^`]*\band\b[^`]*` instead of `[^`]*\bor\b|`[^`]*\bor\b[^`]*` instead of `[^`]*\band\b"),
+     "`and` needs every part to be True, `or` only one of them."),
+    (re.compile(r"`[^`]*[^/]/[^/][^`]*` instead of `[^`]*//|`[^`]*//[^`]*` instead of `[^`]*[^/]/[^/]"),
+     "`//` drops the decimals of a division, `/` keeps them."),
+    (re.compile(r"`range\("), "`range` stops before its end value, so the end must be one past the last number "
+     "you want."),
+    (re.compile(r"^test `|^order the branches|^write `elif`|end=|apply the fix|^[A-Z]"), ""),
+)
+
+
+def edit_reason(what: str) -> str | None:
+    """Why a verified edit is the natural fix ("" when its own text already explains it), or None when it is an
+    arbitrary change that happens to make the output match."""
+    for pattern, reason in _REASONS:
+        if pattern.search(what):
+            return reason
+    return None

@@ -95,3 +95,17 @@ def test_stated_text_expectation_with_input():
     plan = repair_search.plan(code, tree, "when I type 5 it should say 'five or more' but it says 'small'",
                               "small\n")
     assert plan.want == {"line": "five or more"}
+
+
+def test_search_edits_are_explained_or_flagged():
+    assert "boundary" in repair_search.edit_reason("write `x <= 5` instead of `x < 5`")
+    assert "one past" in repair_search.edit_reason("write `range(1, 11)` instead of `range(1, 10)`")
+    assert repair_search.edit_reason("write `-2` instead of `-1`") is None   # arbitrary: flagged, not presented
+
+
+def test_pasted_attribute_error_on_none_gets_a_guard():
+    from agents.debug import pasted
+    tb = ("Traceback (most recent call last):\n  File \"game.py\", line 11, in <module>\n    print(player.name)\n"
+          "AttributeError: 'NoneType' object has no attribute 'name'\n")
+    expl = explain_failure("", pasted.parse("why?\n" + tb), question="why?\n" + tb)
+    assert expl.line == 11 and "if player is not None:\n    print(player.name)" in expl.fix
