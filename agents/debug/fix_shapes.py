@@ -213,3 +213,38 @@ def none_guard(code: str, tree, name: str, line: int) -> str | None:
     rows[line - 1: line] = [f"{indent}if {name} is not None:", f"{indent}    {row.strip()}"]
     fixed = "\n".join(rows)
     return fixed if compiles(fixed) else None
+
+
+def scale_edits(code: str, tree) -> list[tuple[str, int, str]]:
+    """Last-resort repair-search candidates for a formula: a constant off by a factor of 10 or 100 (a percentage
+    written as `/ 1000`), and a value that should be squared (`pi * r` for the area)."""
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.BinOp) or not isinstance(node.op, (ast.Mult, ast.Div)):
+            continue
+        for side in (node.left, node.right):
+            text = segment(code, side)
+            if isinstance(side, ast.Constant) and type(side.value) in (int, float) and side.value not in (0, 1):
+                for factor in (10, 100):
+                    for new in (side.value * factor, side.value / factor):
+                        shown = repr(int(new)) if float(new).is_integer() else f"{new:g}"
+                        fixed = _swap(code, side, shown)
+                        if fixed:
+                            out.append((fixed, side.lineno, f"write `{shown}` instead of `{text}` (the factor is "
+                                        f"off by {factor})"))
+            elif isinstance(side, ast.Name) and isinstance(node.op, ast.Mult):
+                fixed = _swap(code, side, f"{text} ** 2")
+                if fixed:
+                    out.append((fixed, side.lineno, f"write `{text} ** 2` instead of `{text}` (the formula needs "
+                                "the square)"))
+    return out
+
+
+def _swap(code: str, node, text: str) -> str | None:
+    rows = code.split("\n")
+    if node.lineno != node.end_lineno:
+        return None
+    row = rows[node.lineno - 1]
+    rows[node.lineno - 1] = row[: node.col_offset] + text + row[node.end_col_offset:]
+    fixed = "\n".join(rows)
+    return fixed if compiles(fixed) else None

@@ -173,6 +173,8 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
                         if len(texts) == len(vals):
                             swap_node(chain, shape)
     _operator_swaps(code, tree, add)
+    for fixed, line, what in fix_shapes.scale_edits(code, tree):
+        add(fixed, line, what)
     return out
 
 

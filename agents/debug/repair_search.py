@@ -170,6 +170,9 @@ def _wanted(expected: str, explicit: bool, code_values: set[str], original: str)
                 ("lines", "rows")}
     nums = _numbers(expected)
     printed = expect_match.numbers(original)
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", expected) and expected not in re.findall(r"-?\d+(?:\.\d+)?", original) \
+            and any(abs(float(expected) - p) < 1e-9 for p in printed):   # "should be 5" when it printed 5.0
+        return {"line": expected}
     fresh = [n for n in nums if not any(abs(n - p) < 1e-9 for p in printed)]
     cued = [n for n in fresh if re.search(r"(?:\bis|\bbe|=|\bequals?|\bgives?|\bget|\bof)\s*[\"'`]?"
                                           + re.escape(f"{n:g}") + r"\b", expected)]
@@ -337,7 +340,7 @@ _REASONS = (
      "`//` drops the decimals of a division, `/` keeps them."),
     (re.compile(r"`range\("), "`range` stops before its end value, so the end must be one past the last number "
      "you want."),
-    (re.compile(r"^test `|^order the branches|^write `elif`|end=|apply the fix|^[A-Z]"), ""),
+    (re.compile(r"^test `|^order the branches|^write `elif`|end=|apply the fix|^[A-Z]|\(the f"), ""),
 )
 
 

@@ -109,3 +109,12 @@ def test_pasted_attribute_error_on_none_gets_a_guard():
           "AttributeError: 'NoneType' object has no attribute 'name'\n")
     expl = explain_failure("", pasted.parse("why?\n" + tb), question="why?\n" + tb)
     assert expl.line == 11 and "if player is not None:\n    print(player.name)" in expl.fix
+
+
+def test_formula_edits_and_number_format_expectations():
+    code = "price = 200\ndiscount = price / 1000\nprint(discount)\n"
+    whats = [what for _, _, what in fix_shapes.scale_edits(code, ast.parse(code))]
+    assert "write `10` instead of `1000` (the factor is off by 100)" in whats
+    code = "import math\nr = 2\narea = math.pi * r\n"
+    assert any("`r ** 2`" in w for _, _, w in fix_shapes.scale_edits(code, ast.parse(code)))
+    assert repair_search.expectation("it says 5.0 should be 5", set(), "5.0\n") == {"line": "5"}
