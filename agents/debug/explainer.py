@@ -228,8 +228,7 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
         findings += expl_logic.wrong_output(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
     if findings and review_handoff.pasted_to_check(code, question, findings[0]):   # other findings lead
-        findings = [f for f in findings if f.title != "Function never called"] + \
-            [f for f in findings if f.title == "Function never called"]
+        findings.sort(key=lambda f: f.title == "Function never called")
     same_edit = [f for f in findings if searched is not None and f.fixed_code == searched.fixed_code]
     if same_edit:   # a pitfall rule proposes the very edit the search verified: its explanation leads
         findings = same_edit[:1] + [f for f in findings if f is not same_edit[0]]
