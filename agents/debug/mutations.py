@@ -174,6 +174,12 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
                         if len(texts) == len(vals):
                             swap_node(chain, shape)
     _operator_swaps(code, tree, add)
+    for node in ast.walk(tree):   # one part of an `or`/`and` too many (`x > 0 or x == 0 or x < 0`)
+        if isinstance(node, ast.BoolOp):
+            for k in range(len(node.values)):
+                rest = node.values[:k] + node.values[k + 1:]
+                swap_node(node, rest[0] if len(rest) == 1 else ast.BoolOp(op=node.op, values=rest),
+                          "drop `" + ast.unparse(node.values[k]) + "`: write `{new}` instead of `{old}`")
     for fixed, line, what in fix_shapes.scale_edits(code, tree):
         add(fixed, line, what)
     return out

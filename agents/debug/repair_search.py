@@ -338,6 +338,8 @@ _REASONS = (
      "`and` needs every part to be True, `or` only one of them."),
     (re.compile(r"`[^`]*[^/]/[^/][^`]*` instead of `[^`]*//|`[^`]*//[^`]*` instead of `[^`]*[^/]/[^/]"),
      "`//` drops the decimals of a division, `/` keeps them."),
+    (re.compile(r"^drop `"), "That part of the condition is always True (or never needed) for the values you "
+     "test, so it lets through cases the rest of the condition should decide."),
     (re.compile(r"`range\("), "`range` stops before its end value, so the end must be one past the last number "
      "you want."),
     (re.compile(r"^test `|^order the branches|^write `elif`|end=|apply the fix|^[A-Z]|\(the f"), ""),

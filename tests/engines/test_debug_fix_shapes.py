@@ -118,3 +118,10 @@ def test_formula_edits_and_number_format_expectations():
     code = "import math\nr = 2\narea = math.pi * r\n"
     assert any("`r ** 2`" in w for _, _, w in fix_shapes.scale_edits(code, ast.parse(code)))
     assert repair_search.expectation("it says 5.0 should be 5", set(), "5.0\n") == {"line": "5"}
+
+
+def test_a_condition_part_too_many_is_a_candidate_with_its_reason():
+    code = "x = -4\nif x > 0 or x == 0 or x < 0:\n    print('positive')\n"
+    whats = [what for _, _, what in mutations.generate(code, ast.parse(code))]
+    drop = whats.index("drop `x < 0`: write `x > 0 or x == 0` instead of `x > 0 or x == 0 or x < 0`")
+    assert repair_search.edit_reason(whats[drop])
