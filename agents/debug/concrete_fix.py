@@ -15,9 +15,11 @@ import ast
 import difflib
 import re
 
+from agents.debug import fix_shapes
 from pitfalls.ast_tools import Finding, compiles, parse, replace_node
 
 _SPAN = re.compile(r"`([^`\n]+)`")
+_SPELLED = "after the fix:"   # a fix text that already spells out its rewritten lines
 
 
 def concretize(finding: Finding, code: str) -> Finding:
@@ -30,10 +32,11 @@ def concretize(finding: Finding, code: str) -> Finding:
                               or _print_to_return(finding, code, tree) or _hoist_reset(finding, code, tree)
                               or _return_after_loop(finding, code, tree) or _int_of_decimal(finding, code, tree)
                               or _base_case(finding, code, tree) or _get_default(finding, code, tree)
-                              or _star_unpack(finding, code, tree) or _stricter_first(finding, code, tree)
+                              or _star_unpack(finding, code, tree) or _ladder(finding, code, tree)
+                              or _stricter_first(finding, code, tree) or _fallback_return(finding, code, tree)
                               or _quoted_rewrite(finding, code, tree))
     sentence = rewrite_sentence(code, finding.fixed_code, finding.line)
-    if sentence and sentence not in finding.fix:
+    if sentence and sentence not in finding.fix and _SPELLED not in finding.fix:
         finding.fix = f"{finding.fix.rstrip()} {sentence}".strip()
     return finding
 
@@ -330,4 +333,34 @@ def _stricter_first(finding: Finding, code: str, tree) -> str | None:
         first_block[0] = indent + "el" + first_block[0][len(indent):]   # if -> elif
         fixed = "\n".join(rows[: node.lineno - 1] + later_block + first_block + rows[later_end:])
         return fixed if compiles(fixed) else None
+    return None
+
+
+def _ladder(finding: Finding, code: str, tree) -> str | None:
+    """A branch that can never run: the whole threshold ladder, strictest test first."""
+    fixed = fix_shapes.reordered_ladder(code, tree, finding.line) if finding.title == "Branch can never run" else None
+    if fixed:
+        heads = [row.strip() for row in fixed.split("\n") if re.match(r"\s*(if|elif|else)\b", row)
+                 and row.strip() not in ("",)]
+        head_set = {row.strip() for row in code.split("\n")}
+        shown = " / ".join(f"`{h}`" for h in heads if h in head_set or h.replace("elif ", "if ", 1) in head_set
+                           or h.replace("if ", "elif ", 1) in head_set)
+        finding.fix = (f"Test the stricter condition first - order the branches from the strictest test down, so each "
+                       f"one can still be reached; the "
+                       f"conditions read, {_SPELLED} {shown} (each keeping its own block).")
+    return fixed
+
+
+def _fallback_return(finding: Finding, code: str, tree) -> str | None:
+    """Some paths return None: `return False` after a chain that only returns True, or the value computed."""
+    if finding.title != "Some paths return None":
+        return None
+    for func in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        if func.lineno <= finding.line <= (func.end_lineno or 0):
+            added = fix_shapes.boolean_fallback(func, code)
+            if added is None:
+                return None
+            finding.fix = (f"Add `{added[0]}` after the if (as the last line of `{func.name}`), so every case the "
+                           f"if does not catch gives an answer too; {_SPELLED} the function ends with `{added[0]}`.")
+            return added[1]
     return None

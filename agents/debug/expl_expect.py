@@ -10,7 +10,7 @@ _EXPECTED_GOT = re.compile(
     r"[\"'`]?(?P<expected>[^\"'`]+?)[\"'`]?\s*,?\s+(?:but|and|instead)\s+(?:it\s+|i\s+)?"
     r"(?:got|get|gets|prints?|printed|returns?|returned|shows?|showed|gives?|gave|outputs?)\s+"
     r"[\"'`]?(?P<got>[^\"'`]+?)[\"'`]?\s*(?:[.!?;]|$|\s+instead)", re.I)
-_SHOULD = re.compile(r"should\s+(?:print|return|be|show|give|output)\s+[\"'`]?(?P<expected>(?:[^\"'`.!?]|\.(?=\d))+?)[\"'`]?"
+_SHOULD = re.compile(r"should\s+(?:print|return|be|show|give|output|say|display)\s+[\"'`]?(?P<expected>(?:[^\"'`.!?]|\.(?=\d))+?)[\"'`]?"
                      r"\s*(?:\.(?!\d)|[!?,;]|$|\s+but)", re.I)
 _SEES = re.compile(r"\b(?:it|this|that|the program|my code|the function)\s+(?:only\s+|just\s+|always\s+)?"
                    r"(?:prints?|returns?|shows?|gives?|outputs?)\s+[\"'`]?(?P<got>(?:[^\"'`.!?,;]|\.(?=\d))+?)[\"'`]?"

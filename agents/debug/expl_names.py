@@ -8,8 +8,11 @@ import ast
 import re
 import sys
 
+from agents.debug import fix_shapes
+
 from pitfalls.ast_tools import (BUILTIN_NAMES, Finding, assignments_to, closest, defined_names, enclosing_function,
-                                    functions, line_text, none_receiver_fix, nodes_on_line,
+                                    functions, last_value, line_text, none_receiver_fix, nodes_on_line,
+                                    returns_value,
                                     quoted, replace_line, replace_node, segment, statement_at, why_none)
 
 COMMON_MODULES = {"math", "random", "os", "sys", "time", "json", "re", "datetime", "string", "collections",
@@ -108,6 +111,20 @@ def unbound_local_error(code, tree, line, msg) -> Finding:
                    f"Assign `{name}` before reading it in {where}.", confidence=0.7)
 
 
+def _return_fix(code, tree, value, line):
+    """(`return x`, fixed program, function name) when `value` was assigned from a call of a function that
+    never returns anything."""
+    if not isinstance(value, ast.Name):
+        return None
+    source = last_value(tree, value.id, line)
+    if isinstance(source, ast.Call) and isinstance(source.func, ast.Name):
+        func = functions(tree).get(source.func.id)
+        if func is not None and not returns_value(func):
+            added = fix_shapes.missing_return(func, code)
+            return (added[0], added[1], func.name) if added else None
+    return None
+
+
 def attribute_error(code, tree, line, msg) -> Finding:
     match = re.search(r"'(\w+)' object has no attribute '(\w+)'", msg)
     module = re.search(r"module '([\w.]+)' has no attribute '(\w+)'", msg)
@@ -119,13 +136,22 @@ def attribute_error(code, tree, line, msg) -> Finding:
         name = segment(code, target.value) if target is not None else "the value"
         why = why_none(code, tree, name, line) if target is not None and isinstance(target.value, ast.Name) else None
         fixed = none_receiver_fix(code, tree, name, line) if why and "in place" in why else None
+        if fixed is None and target is not None and not (why and "on purpose" in why):
+            returned = _return_fix(code, tree, target.value, line)
+            if returned is not None:
+                return Finding(f"On line {line}, `{name}` is None, and None has no `.{attr}`: it comes from "
+                               f"`{returned[2]}()`, which never returns a value.",
+                               f"Return what `{returned[2]}` computes: add `{returned[0]}` as its last line.",
+                               fixed_code=returned[1], confidence=0.9)
+            fixed = fix_shapes.none_guard(code, tree, name, line)
         return Finding(f"On line {line}, `{name}` is None, and None has no `.{attr}`. "
                        f"{(why[0].upper() + why[1:] + '.') if why else 'A function returned None (no return), or the variable was set to None.'}",
                        ("Don't assign the result of an in-place method; call it on its own line. "
                         if why and "in place" in why else
                         f"Give `{name}` a real value before line {line}, or check `if {name} is not None:` first."
                         if why and "on purpose" in why else
-                        "Make the function `return` its result, or check `if x is not None:` before using it."),
+                        f"Make the function that gave `{name}` `return` its result, or check `if {name} is not None:` "
+                        f"before line {line} uses it (the rewrite below)."),
                        fixed_code=fixed, confidence=0.9 if why else 0.75)
     if match and tree is not None:
         idiom = _idiom(code, tree, line, *match.groups())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import re
 
-from agents.debug import expl_callables, expl_convert, expl_immutable
+from agents.debug import expl_callables, expl_convert, expl_immutable, fix_shapes
 from pitfalls.ast_tools import (why_none, BUILTIN_NAMES, Finding, assignments_to, functions, last_value, nodes_on_line,
                                     replace_node, returns_value, segment, statement_at)
 
@@ -51,11 +51,13 @@ def _unconverted_input(code, tree, line, msg) -> Finding | None:
                 if isinstance(operand, ast.Name):
                     call = _from_input(tree, operand.id, line)
                     if call is not None:
+                        kind = fix_shapes.number_kind(code, tree, operand.id, call)
                         return Finding(f"`{operand.id}` comes from `input()`, which always returns a string, so "
                                        f"line {line} mixes a string with a number.",
-                                       f"Convert when reading: `{operand.id} = int({segment(code, call)})` (or "
-                                       "float(...) for decimals).",
-                                       fixed_code=replace_node(code, call, f"int({segment(code, call)})"),
+                                       f"Convert when reading: `{operand.id} = {kind}({segment(code, call)})`"
+                                       + (" (the input has decimals, so float)." if kind == "float" else
+                                          " (or float(...) for decimals)."),
+                                       fixed_code=replace_node(code, call, f"{kind}({segment(code, call)})"),
                                        confidence=0.9)
     return None
 
@@ -90,6 +92,13 @@ def _none_value(code, tree, line, what) -> Finding:
                 if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
                     func = functions(tree).get(value.func.id)
                     if func is not None and not returns_value(func):
+                        added = fix_shapes.missing_return(func, code)
+                        if added is not None:
+                            return Finding(f"`{target.id}` is None because `{func.name}()` (line {func.lineno}) "
+                                           f"never returns a value - a function without `return` gives back None - "
+                                           f"so line {line} cannot {what} it.",
+                                           f"Return what `{func.name}` computes: add `{added[0]}` as its last line "
+                                           "(printing is not returning).", fixed_code=added[1], confidence=0.9)
                         return Finding(f"`{target.id}` is None because `{func.name}()` (line {func.lineno}) never "
                                        f"returns a value - a function without `return` gives back None - so line "
                                        f"{line} cannot {what} it.",

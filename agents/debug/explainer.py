@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import (concrete_fix, expl_expect, expl_runtime, expl_syntax, expl_typefix, silent_more,
+from agents.debug import (concrete_fix, fix_shapes, review_handoff, expl_expect, expl_runtime, expl_syntax, expl_typefix, silent_more,
                           silent_results)
 from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
 from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
@@ -136,7 +136,18 @@ def _syntax_topic(msg: str) -> str:
 
 
 def explain_failure(code: str, result, question: str = "", skill_level: str = "beginner",
-                    ran_with: str = "", stdin_lines: int = 0, searched: Finding | None = None) -> DebugExplanation:
+                    ran_with: str = "", stdin_lines: int = 0, searched: Finding | None = None,
+                    stdin: str = "") -> DebugExplanation:
+    """explain_run with the run's standard input known to the fixes (int or float for input() text)."""
+    token = fix_shapes.STDIN.set(stdin or "")
+    try:
+        return explain_run(code, result, question, skill_level, ran_with, stdin_lines, searched)
+    finally:
+        fix_shapes.STDIN.reset(token)
+
+
+def explain_run(code: str, result, question: str = "", skill_level: str = "beginner",
+                ran_with: str = "", stdin_lines: int = 0, searched: Finding | None = None) -> DebugExplanation:
     """Explain why the student's code failed (or misbehaved) using the real run result.
 
     ran_with: the sentence saying which standard input the run was given (empty if it reads none);
@@ -216,6 +227,8 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
             findings += check(code, tree)
         findings += expl_logic.wrong_output(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
+    if findings and review_handoff.pasted_to_check(code, question, findings[0]):   # other findings lead
+        findings.sort(key=lambda f: f.title == "Function never called")
     same_edit = [f for f in findings if searched is not None and f.fixed_code == searched.fixed_code]
     if same_edit:   # a pitfall rule proposes the very edit the search verified: its explanation leads
         findings = same_edit[:1] + [f for f in findings if f is not same_edit[0]]
@@ -239,6 +252,8 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
                                confidence=0.25, title="Ran without errors - what should it print?",
                                topic="functions"), None, None, "functions", code, notes)
     best = findings[0]
+    if review_handoff.pasted_to_check(code, question, best) and review_handoff.asks_review(question):
+        return _finish(review_handoff.only_definitions(code, best), None, None, "functions", code, notes)
     for other in findings[1:3]:
         notes.append(f"Also check (line {other.line}): {other.cause}")
     return _finish(best, None, best.line, best.topic or "functions", code, notes)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import ast
 import itertools
 
+from agents.debug import fix_shapes
+
 _ARITH = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 _FLIP = {ast.Gt: ast.Lt, ast.Lt: ast.Gt, ast.GtE: ast.LtE, ast.LtE: ast.GtE, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq}
 _WIDEN = {ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Lt: ast.LtE, ast.LtE: ast.Lt}
@@ -145,14 +147,19 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
                 changed = ast.Call(func=ast.Attribute(value=node.left, attr=case), args=[], keywords=[])
                 swap_node(node, ast.Compare(left=changed, ops=node.ops,
                                             comparators=[ast.Constant(getattr(node.comparators[0].value, case)())]))
-    for node in ast.walk(tree):   # flipped / widened comparisons
-        if isinstance(node, ast.Compare) and len(node.ops) == 1:
-            for table in (_FLIP, _WIDEN):
-                if type(node.ops[0]) in table:
-                    swap_node(node, ast.Compare(left=node.left, ops=[table[type(node.ops[0])]()],
-                                                comparators=node.comparators))
+    # natural edits first (a boundary `<=`, a range end, an if chain reordered), a flipped comparison last
+    _compare_edits(tree, swap_node, _WIDEN)
+    for fixed, line, what in fix_shapes.chain_reorders(code, tree):
+        add(fixed, line, what)
+    from agents.debug import mutations_lines   # it reads this module's helpers
+    mutations_lines.ladder_and_line_edits(code, tree, add)
+    for call in ast.walk(tree):   # a range's end moved to include/exclude it
+        if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "range" and len(call.args) in (1, 2) \
+                and isinstance(call.args[-1], ast.Constant) and type(call.args[-1].value) is int:
+            for new in (call.args[-1].value + 1, call.args[-1].value - 1):
+                swap_node(call.args[-1], ast.Constant(new))
+    _compare_edits(tree, swap_node, _FLIP)
     _off_by_one(code, tree, swap_node)
-    _ladder_and_line_edits(code, tree, add)
     for chain in chains:   # operands, then operators, reordered
         vals, ops = _flatten(chain)
         if 3 <= len(vals) <= 4:
@@ -167,6 +174,14 @@ def generate(code: str, tree: ast.AST) -> list[tuple[str, int, str]]:
                         if len(texts) == len(vals):
                             swap_node(chain, shape)
     _operator_swaps(code, tree, add)
+    for node in ast.walk(tree):   # one part of an `or`/`and` too many (`x > 0 or x == 0 or x < 0`)
+        if isinstance(node, ast.BoolOp):
+            for k in range(len(node.values)):
+                rest = node.values[:k] + node.values[k + 1:]
+                swap_node(node, rest[0] if len(rest) == 1 else ast.BoolOp(op=node.op, values=rest),
+                          "drop `" + ast.unparse(node.values[k]) + "`: write `{new}` instead of `{old}`")
+    for fixed, line, what in fix_shapes.scale_edits(code, tree):
+        add(fixed, line, what)
     return out
 
 
@@ -174,75 +189,10 @@ _SWAPPABLE = (ast.Add, ast.Sub, ast.Mult, ast.Div)
 _IDENTITY = {(ast.Mult, 1), (ast.Div, 1), (ast.Add, 0), (ast.Sub, 0)}
 
 
-def _ladder_and_line_edits(code, tree, add) -> None:
-    """An `if` right after another `if` that should continue its ladder (`elif`), and a print inside a loop
-    that should keep the output on one line (`end=""` / `end=" "`)."""
-    rows = code.split("\n")
-    for block, _ in _bodies(tree):
-        for before, node in zip(block, block[1:]):
-            if isinstance(before, ast.If) and isinstance(node, ast.If):
-                row = rows[node.lineno - 1]
-                head = row[node.col_offset:]
-                if head.startswith("if "):
-                    add("\n".join(rows[: node.lineno - 1] + [row[: node.col_offset] + "el" + head]
-                                  + rows[node.lineno:]), node.lineno, "write `elif` instead of `if`, so this test "
-                        "only runs when the one above was False")
-    for node in ast.walk(tree):   # `range(n)` that should include n; `input().split()` that should be numbers
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "range" and node.args \
-                and isinstance(node.args[-1], ast.Name) and len(node.args) <= 2:
-            stop = node.args[-1].id
-            for new in ([f"range({stop} + 1)", f"range(1, {stop} + 1)"] if len(node.args) == 1 else
-                        [f"range({_segment(code, node.args[0])}, {stop} + 1)"]):
-                add(_replace(code, node, new), node.lineno, f"write `{new}` so {stop} itself is included")
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split" \
-                and isinstance(node.func.value, ast.Call) and getattr(node.func.value.func, "id", "") == "input":
-            text = _segment(code, node)
-            if text:
-                new = f"list(map(int, {text}))"
-                add(_replace(code, node, new), node.lineno, f"write `{new}` so the words become numbers")
-    for node in ast.walk(tree):   # `continue` where the loop should stop, and the other way round
-        if isinstance(node, (ast.Continue, ast.Break)):
-            row = rows[node.lineno - 1]
-            old_word, new_word = ("continue", "break") if isinstance(node, ast.Continue) else ("break", "continue")
-            if row[node.col_offset:].startswith(old_word):
-                add("\n".join(rows[: node.lineno - 1] + [row[: node.col_offset] + new_word
-                                                         + row[node.col_offset + len(old_word):]] + rows[node.lineno:]),
-                    node.lineno, f"write `{new_word}` instead of `{old_word}`")
-    for node in ast.walk(tree):   # a True/False keyword the other way round (`sort(reverse=True)`)
-        if isinstance(node, ast.keyword) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, bool):
-            old_kw = _segment(code, node)
-            if old_kw:
-                new_kw = f"{node.arg}={not node.value.value}"
-                add(_replace(code, node, new_kw), node.value.lineno, f"write `{new_kw}` instead of `{old_kw}`")
-    for node in ast.walk(tree):   # a constant term too many: `total / n - 1` -> `total / n`
-        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)) \
-                and isinstance(node.right, ast.Constant) and isinstance(node.right.value, (int, float)) \
-                and not isinstance(node.left, ast.Constant):
-            left = _segment(code, node.left)
-            if left:
-                add(_replace(code, node, left), node.lineno, f"drop `{_segment(code, node)[len(left):].strip()}`: "
-                    f"write `{left}`")
-    for node in ast.walk(tree):   # two texts glued together with no space between them
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) \
-                and all(isinstance(side, (ast.Name, ast.Constant, ast.Subscript)) for side in (node.left, node.right)) \
-                and not any(isinstance(side, ast.Constant) and not isinstance(side.value, str)
-                            for side in (node.left, node.right)):
-            left, right = _segment(code, node.left), _segment(code, node.right)
-            if left and right:
-                new = _replace(code, node, f'{left} + " " + {right}')
-                add(new, node.lineno, f'write `{left} + " " + {right}` so a space separates them')
-    for loop in _loops(tree):
-        for node in ast.walk(loop):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print" \
-                    and not node.keywords and node.lineno == node.end_lineno:
-                for end in ('""', '" "'):
-                    row = rows[node.lineno - 1]
-                    text = _segment(code, node)
-                    if text and text in row:
-                        new_call = text[:-1] + (", " if node.args else "") + f"end={end})"
-                        add("\n".join(rows[: node.lineno - 1] + [row.replace(text, new_call, 1)]
-                                      + rows[node.lineno:]), node.lineno,
-                            f"write `{new_call}` so the loop prints on one line")
+def _compare_edits(tree, swap_node, table) -> None:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in table:
+            swap_node(node, ast.Compare(left=node.left, ops=[table[type(node.ops[0])]()], comparators=node.comparators))
 
 
 def _operator_swaps(code, tree, add) -> None:
@@ -375,6 +325,7 @@ def _off_by_one(code, tree, swap_node) -> None:
             parent = parents.get(id(parent))
         return False
 
+    steps = {id(n.step) for n in ast.walk(tree) if isinstance(n, ast.Slice) and n.step is not None}
     for node in ast.walk(tree):
         value = None
         if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
@@ -382,7 +333,7 @@ def _off_by_one(code, tree, swap_node) -> None:
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
                 and isinstance(node.operand.value, int) and not isinstance(node.operand.value, bool):
             value = -node.operand.value
-        if value is None or not bound(node) or isinstance(parents.get(id(node)), ast.UnaryOp):
+        if value is None or not bound(node) or isinstance(parents.get(id(node)), ast.UnaryOp) or id(node) in steps:
             continue
         for new in (value + 1, value - 1):
             swap_node(node, ast.Constant(new) if new >= 0 else ast.UnaryOp(op=ast.USub(), operand=ast.Constant(-new)))

@@ -153,7 +153,11 @@ _STOPS_AT = re.compile(r"\b(?:stop|end|finish|quit)s?\s+(?:at|on|after)\s+(?P<n>
 
 
 def _wanted(expected: str, explicit: bool, code_values: set[str], original: str) -> dict | None:
+    expected = re.sub(r"^(?:say|print|show|display|output|return|give)\s+(?=[\"'`])", "", expected.strip(), flags=re.I)
     expected = expected.strip().strip("\"'`").strip()
+    if any(expected.lower() == v.lower() for v in code_values if not re.fullmatch(r"[\d.]+", v)) \
+            and re.search(r"[A-Za-z]\w*\s+\w", expected):   # one of the program's own texts (words), as an output line
+        return {"line": expected}
     stop = _STOPS_AT.search(expected)
     if stop:   # "stop at 5", "count up to 10": the last number printed
         return {"last": float(stop.group("n") or stop.group("n2") or stop.group("n3"))}
@@ -166,6 +170,9 @@ def _wanted(expected: str, explicit: bool, code_values: set[str], original: str)
                 ("lines", "rows")}
     nums = _numbers(expected)
     printed = expect_match.numbers(original)
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", expected) and expected not in re.findall(r"-?\d+(?:\.\d+)?", original) \
+            and any(abs(float(expected) - p) < 1e-9 for p in printed):   # "should be 5" when it printed 5.0
+        return {"line": expected}
     fresh = [n for n in nums if not any(abs(n - p) < 1e-9 for p in printed)]
     cued = [n for n in fresh if re.search(r"(?:\bis|\bbe|=|\bequals?|\bgives?|\bget|\bof)\s*[\"'`]?"
                                           + re.escape(f"{n:g}") + r"\b", expected)]
@@ -311,7 +318,38 @@ def pick(search: Plan, harness_stdout: str) -> Finding | None:
     else:
         shown = search.want.get("line") or search.want.get("text") or ", ".join(str(w) for w in search.want.get("words") or []) or \
             (f"{search.want['key']:g}" if search.want.get("key") is not None else "what you expected")
+    why = edit_reason(what)
     return Finding(f"Line {line} is where the output goes wrong. I ran small changes of your program with the same "
-                   f"input, and the first one that prints {shown}, as you expected, is this: {what}.",
-                   f"On line {line}, {what}.", fixed_code=fixed, confidence=0.85, line=line,
+                   f"input, and the first one that prints {shown}, as you expected, is this: {what}."
+                   + (f" {why}" if why else " Check that this is what the line is meant to compute: the change makes "
+                      "the output match, but the real fix may be a different rewrite of the same line."),
+                   f"On line {line}, {what}.", fixed_code=fixed, confidence=0.85 if why else 0.6, line=line,
                    title=f"Line {line} gives the wrong result", topic=mutations.topic_of(what))
+
+
+_REASONS = (
+    (re.compile(r"`[^`]*(?:<=|>=)[^`]*` instead of `[^`]*(?<![<>=!])[<>](?!=)"), "With `<`/`>` the boundary value "
+     "itself is left out; `<=`/`>=` includes it."),
+    (re.compile(r"`[^`]*(?<![<>=!])[<>](?!=)[^`]*` instead of `[^`]*(?:<=|>=)"), "With `<=`/`>=` the boundary value "
+     "itself is let in; `<`/`>` leaves it out."),
+    (re.compile(r"`[^`]*!=[^`]*` instead of `[^`]*==|`[^`]*==[^`]*` instead of `[^`]*!="), "The test is the wrong "
+     "way round, so the branch runs for exactly the cases it should skip."),
+    (re.compile(r"`[^`]*\band\b[^`]*` instead of `[^`]*\bor\b|`[^`]*\bor\b[^`]*` instead of `[^`]*\band\b"),
+     "`and` needs every part to be True, `or` only one of them."),
+    (re.compile(r"`[^`]*[^/]/[^/][^`]*` instead of `[^`]*//|`[^`]*//[^`]*` instead of `[^`]*[^/]/[^/]"),
+     "`//` drops the decimals of a division, `/` keeps them."),
+    (re.compile(r"^drop `"), "That part of the condition is always True (or never needed) for the values you "
+     "test, so it lets through cases the rest of the condition should decide."),
+    (re.compile(r"`range\("), "`range` stops before its end value, so the end must be one past the last number "
+     "you want."),
+    (re.compile(r"^test `|^order the branches|^write `elif`|end=|apply the fix|^[A-Z]|\(the f"), ""),
+)
+
+
+def edit_reason(what: str) -> str | None:
+    """Why a verified edit is the natural fix ("" when its own text already explains it), or None when it is an
+    arbitrary change that happens to make the output match."""
+    for pattern, reason in _REASONS:
+        if pattern.search(what):
+            return reason
+    return None

@@ -20,7 +20,8 @@ import ast
 import re
 from dataclasses import replace
 
-from pitfalls.ast_tools import compiles
+from agents.debug import review_fix
+from pitfalls.ast_tools import Finding, compiles
 from server import auth
 
 SPECIALISTS = frozenset({"debug", "code-review"})
@@ -77,6 +78,37 @@ def sandbox_limit(diagnosis) -> bool:
         and "standard-library module" not in (getattr(diagnosis, "cause", "") or "")
 
 
+def definitions_only(code: str) -> bool:
+    """A program that only defines (functions, classes, imports, constants) and runs nothing: pasted to be checked."""
+    try:
+        tree = ast.parse(code or "")
+    except SyntaxError:
+        return False
+    defining = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)
+    return bool(tree.body) and any(isinstance(s, defining[:3]) for s in tree.body) and all(
+        isinstance(s, defining) or (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))
+        or (isinstance(s, (ast.Assign, ast.AnnAssign)) and not any(isinstance(n, ast.Call) for n in ast.walk(s)))
+        for s in tree.body)
+
+
+def pasted_to_check(code: str, question: str, diagnosis) -> bool:
+    """"Never called" is no bug for a function pasted to be checked: only definitions, and nothing-happens is not
+    the symptom."""
+    return getattr(diagnosis, "title", "") == "Function never called" and not _NOTHING_HAPPENS.search(question or "") \
+        and definitions_only(code)
+
+
+def only_definitions(code: str, never_called):
+    """The answer for a pasted function when no other bug was found: not calling it is normal, here is a call."""
+    from agents.debug import concrete_fix
+    fixed = concrete_fix.concretize(replace(never_called), code).fixed_code or ""
+    extra = [row.strip() for row in fixed.split("\n")[len(code.rstrip("\n").split("\n")):] if row.strip()]
+    return Finding(f"The program only defines code and calls nothing - normal for a function pasted to be checked "
+                   f"({never_called.cause.split(' - ')[0]}) - and reading it I found none of the usual silent bugs.",
+                   "To see it work, call it with an example, e.g. " + (f"`{extra[0]}`." if extra else "`name(...)`."),
+                   confidence=0.3, title="Only definitions - nothing to run", topic="functions")
+
+
 def wanted(status: str, question: str, diagnosis) -> bool:
     """Should the code review agent be consulted about this run (see the module docstring)?"""
     if status == "timeout":
@@ -92,12 +124,13 @@ def wanted(status: str, question: str, diagnosis) -> bool:
     return bool(_ASKS_OPINION.search(q)) and not _REPORTS_RESULT.search(q)
 
 
-def top_finding(findings, question: str, status: str = "ok"):
+def top_finding(findings, question: str, status: str = "ok", pasted: bool = False):
     """The reviewer's most important security/correctness/performance finding; what the question asks
     about (speed, safety) first, and performance first when the run was too slow. A student who reports a
     wrong result (no opinion asked, the run finished) gets only a correctness finding: speed or safety is
     not what they saw go wrong."""
-    categories = _LEADING if status in ("timeout", "exception") or asks_review(question) else ("correctness",)
+    categories = _LEADING if status in ("timeout", "exception") or asks_review(question) or pasted \
+        else ("correctness",)
     leading = [f for f in findings if getattr(f, "category", "") in categories and getattr(f, "line", 0)]
     if not leading:
         return None
@@ -158,10 +191,19 @@ def _apply(code: str, line: int, new_lines: list[str]) -> str | None:
     return fixed if fixed != code and compiles(fixed) else None
 
 
+def _touches(code: str, fixed: str | None, line: int) -> bool:
+    """Does the fixed program change (or move) line `line` of the student's code?"""
+    if not fixed or fixed == code:
+        return False
+    import difflib
+    ops = difflib.SequenceMatcher(a=code.split("\n"), b=fixed.split("\n"), autojunk=False).get_opcodes()
+    return any(tag != "equal" and i1 <= line - 1 < max(i2, i1 + 1) for tag, i1, i2, _, _ in ops)
+
+
 def lead(diagnosis, findings, question: str, code: str, status: str = "ok"):
     """The answer after the hand-off: the reviewer's top finding leads, or debug's own diagnosis stands when there
     is none (or the finding cannot be used: an odd finding never costs the student the answer)."""
-    top = top_finding(findings, question, status)
+    top = top_finding(findings, question, status, pasted=definitions_only(code))
     if top is None:
         return diagnosis
     try:
@@ -178,8 +220,20 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
     prose, code_part = ("", suggestion) if code_lines else _split_prose(suggestion)
     if not code_lines and code_part:
         code_lines = _code_lines(code_part)
+    kind = review_fix.foreign(code_part, code) if code_lines else ""
+    if kind:   # a rule's documentation example or a generic pattern is not a rewrite of the student's line
+        suggestion = prose if kind == "doc" else \
+            f"{prose} The pattern (use your own names): `{' '.join(ln.strip() for ln in code_lines)}`".strip()
+        code_lines, code_part = [], ""
+    own = None if code_lines else review_fix.own_rewrite(finding.message, code, line)
     if code_lines:
         fix = f"{prose + ' ' if prose else ''}Rewrite line {line} like this:\n```python\n{code_part.strip()}\n```"
+    elif _touches(code, getattr(diagnosis, "fixed_code", None), line):   # debug's own rewrite of that line
+        fix = f"{suggestion + ' ' if suggestion else ''}{diagnosis.fix}".strip()
+        own = (None, diagnosis.fixed_code)
+    elif own is not None:
+        fix = (f"Keep one entry per key (or rename the one you meant to be different): the dict becomes "
+               f"`{own[0]}`.")
     else:
         fix = f"Line {line}: {suggestion}" if suggestion else f"Change line {line} as explained above."
     where = code.split("\n")[line - 1].strip() if 1 <= line <= len(code.split("\n")) else ""
@@ -200,7 +254,7 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
     label = {"security": "Security problem", "correctness": "Correctness problem",
              "performance": "Performance problem"}.get(finding.category, "Problem")
     return replace(diagnosis, title=f"{label} on line {line}", error_type=None, line=line, cause=why, fix=fix,
-                   fixed_code=_apply(code, line, code_lines), confidence=max(diagnosis.confidence, 0.8),
+                   fixed_code=own[1] if own is not None else _apply(code, line, code_lines), confidence=max(diagnosis.confidence, 0.8),
                    concept_topic=_topic(finding.category, suggestion), notes=tuple(notes))
 
 

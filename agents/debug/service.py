@@ -119,7 +119,7 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
         searched = await self._search(request, context, result, choice.text)
         diagnosis = explainer.explain_failure(request.code, result, question=request.question, skill_level=level,
                                               ran_with=choice.describe(), stdin_lines=choice.text.count("\n"),
-                                              searched=searched)
+                                              searched=searched, stdin=choice.text)
         concept_text, hops, degraded = None, [], False
         if request.code.strip() and review_handoff.wanted(result.status, request.question, diagnosis) and not \
                 review_handoff.called_by_specialist(

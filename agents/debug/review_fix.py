@@ -1,0 +1,72 @@
+"""The student's own rewrite for a reviewer finding, never a rule's documentation example.
+
+A reviewer suggestion whose code names nothing of the student's program (ruff's "Use instead:" model rewrite,
+`foo = {"bar": 1, ...}`) is documentation, not the student's fix: foreign() tells, and own_rewrite() derives the
+rewrite from the student's line where the finding's shape allows (a dict literal with a repeated key keeps one
+entry per key).
+"""
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+
+from pitfalls.ast_tools import compiles, parse, replace_node, segment
+
+_PLACEHOLDERS = {"foo", "bar", "baz", "qux", "spam", "eggs"}
+
+
+def _names(text: str) -> set[str]:
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return set(re.findall(r"[A-Za-z_]\w*", text))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            found.add(node.attr)
+        elif isinstance(node, ast.arg):
+            found.add(node.arg)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
+            found.add(node.value)
+    return found - set(dir(builtins))
+
+
+def foreign(suggested_code: str, code: str) -> str:
+    """"doc" for a documentation example (placeholder names like foo/bar that the student's program does not use),
+    "template" for a generic pattern naming nothing of the student's program, "" for a rewrite of their code."""
+    names = _names(suggested_code)
+    if not names:
+        return ""
+    own = set(re.findall(r"[A-Za-z_]\w*", code))
+    if names & _PLACEHOLDERS - own:
+        return "doc"
+    return "" if names & own else "template"
+
+
+def own_rewrite(message: str, code: str, line: int) -> tuple[str, str] | None:
+    """(the rewritten text, the fixed program) derived from the student's own line, or None."""
+    repeated = re.search(r"key (?:literal )?`(.+?)` repeated", message)
+    tree = parse(code)
+    if repeated is None or tree is None:
+        return None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Dict) or not node.lineno <= line <= (node.end_lineno or node.lineno):
+            continue
+        seen, pairs = set(), []
+        for key, value in zip(node.keys, node.values):
+            text = segment(code, key) if key is not None else None
+            if text is not None and text in seen:
+                continue
+            if text is not None:
+                seen.add(text)
+            pairs.append(f"{text}: {segment(code, value)}" if text is not None else f"**{segment(code, value)}")
+        if len(pairs) == len(node.keys):
+            continue
+        new = "{" + ", ".join(pairs) + "}"
+        fixed = replace_node(code, node, new)
+        if compiles(fixed):
+            return new, fixed
+    return None
