@@ -87,7 +87,7 @@ def contradictory_test(code: str, tree) -> list[Finding]:
     return found
 
 
-def _threshold(test: ast.AST) -> tuple[str, str, float, bool] | None:
+def threshold(test: ast.AST) -> tuple[str, str, float, bool] | None:
     """(subject, direction 'up'|'down', bound, strict) of `x >= 50`-like tests on a number."""
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], ast.Constant)):
         return None
@@ -124,7 +124,7 @@ def unreachable_branch(code: str, tree) -> list[Finding]:
         while isinstance(node, ast.If):
             chain.append(node)
             node = node.orelse[0] if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If) else None
-        tests = [(n, _threshold(n.test)) for n in chain]
+        tests = [(n, threshold(n.test)) for n in chain]
         for pos, (later, t_later) in enumerate(tests):
             earlier = next(((n, t) for n, t in tests[:pos] if t and t_later and _implies(t_later, t)), None)
             if earlier is None:

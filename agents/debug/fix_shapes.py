@@ -14,6 +14,7 @@ import re
 from contextvars import ContextVar
 
 from pitfalls.ast_tools import compiles, segment
+from pitfalls.values import threshold
 
 # the standard input the run was given (set by explainer.explain_failure for the findings it builds)
 STDIN: ContextVar[str] = ContextVar("debug_stdin", default="")
@@ -119,17 +120,6 @@ def boolean_fallback(func: ast.AST, code: str) -> tuple[str, str] | None:
     return (line, fixed) if compiles(fixed) else None
 
 
-def _threshold(test: ast.AST):
-    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], ast.Constant)):
-        return None
-    bound = test.comparators[0].value
-    if not isinstance(bound, (int, float)) or isinstance(bound, bool):
-        return None
-    op = test.ops[0]
-    direction = "up" if isinstance(op, (ast.Gt, ast.GtE)) else "down" if isinstance(op, (ast.Lt, ast.LtE)) else None
-    return (ast.dump(test.left), direction, bound) if direction else None
-
-
 def _chains(code: str, tree):
     """Each if/elif chain: (head, branches, blocks, indent, end line) - a block is the branch's condition text
     (after `if `/`elif `) and its body rows; the end line includes an else."""
@@ -173,7 +163,7 @@ def reordered_ladder(code: str, tree, line: int) -> str | None:
     for head, chain, blocks, indent, end in _chains(code, tree):
         if not any(n.lineno == line for n in chain):
             continue
-        tests = [_threshold(n.test) for n in chain]
+        tests = [threshold(n.test) for n in chain]
         if any(t is None for t in tests) or len({(t[0], t[1]) for t in tests}) != 1:
             return None
         sign = -1 if tests[0][1] == "up" else 1
