@@ -52,6 +52,16 @@ def test_another_example_goes_back_to_concepts_with_the_topic(client, db):
     assert conversation["previous_query_id"] == first.query.query_id
 
 
+def test_a_question_about_the_reviewed_code_is_reviewed_again_with_that_code(client, db):
+    code = "def join_all(parts):\n    text = ''\n    for part in parts:\n        text += part + ','\n    return text\n"
+    first = client.ask("can you review this?", code=code)
+    assert enums.agent(first.routing.routed_to_agent) == "code-review"
+    follow = client.ask("will it scale to a huge list?", session_id=first.query.session_id)
+    assert enums.agent(follow.routing.routed_to_agent) == "code-review"
+    assert _conversation(db, follow.query.query_id)["follow_up"] == "about_the_code"
+    assert "join" in follow.response.response_text          # the carried code's loop of += gets the str.join rewrite
+
+
 def test_follow_ups_in_other_sessions_do_not_see_the_first_session(make_client, db):
     alice, bob = make_client(), make_client()
     first = alice.ask("what is a list")

@@ -26,6 +26,10 @@ def follow_up_intent(form: str, prev: str, text: str) -> str:
         return "exercise"
     if form == "related_question" and prev in ("debug", "code_review"):
         return "concepts"     # a new question about the subject of a fix or a review is a concept question
+    if form == "about_the_code":
+        # "is it fast enough?" asks about the code of the last turn: the reviewer answers it after a fix, a review
+        # or an exercise; after a concept answer it asks about the concept ("is it fast?" of dict lookups).
+        return {"debug": "debug", "code_review": "code_review", "exercise": "code_review"}.get(prev, "concepts")
     return prev
 
 

@@ -23,6 +23,7 @@ import json
 import random
 from pathlib import Path
 
+from agents.triage import features
 from agents.triage.carry import follow_up_intent
 from agents.triage.corpus_templates import BRIEF_REQUEST_TEMPLATES, FOLLOW_UP_TEMPLATES, fill
 from agents.triage.corpus_pools import (BUGGY, CONTEXT_SENTENCES, ERROR_LINES, PREFIXES, SUFFIXES, TOPICS,
@@ -134,8 +135,7 @@ def _parse(line: str) -> tuple[str, str]:
     return "none", line
 
 
-FOLLOW_UPS = ("another_example", "simpler", "more_detail", "harder", "easier", "show_code", "prevention",
-              "related_question")
+FOLLOW_UPS = features.FOLLOW_UPS[1:]
 
 
 def build() -> list[dict]:

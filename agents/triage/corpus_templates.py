@@ -41,6 +41,14 @@ POOLS = {
               "nested lists", "two arguments", "a generator", "files"),
     "check": ("check", "review", "look at", "rate", "go over", "chek", "reveiw", "revew", "judge", "critique"),
     "mycode": ("my code", "my solution", "my version", "this code", "what i wrote", "my attempt", "my program"),
+    "quality": ("fast", "efficient", "quick", "safe", "secure", "readable", "pythonic", "clean", "robust", "good",
+                "fast enugh", "effiecient", "professional", "correct"),
+    "big": ("a huge list", "10000 items", "big files", "millions of rows", "a large input", "100k users",
+            "a really long text", "a big csv", "lots of data", "n = 10**6", "a billion numbers"),
+    "scale": ("scale to", "still be fast with", "handle", "cope with", "be ok for", "survive", "stay fast for"),
+    "problems": ("problems", "issues", "bugs", "mistakes", "things to improve", "bad practices", "security holes",
+                 "issus", "probelms"),
+    "complexity": ("big o", "time complexity", "complexity", "runtime", "big-o", "speed", "memory use"),
     "fails": ("crashes", "doesn't work", "gives an error", "still fails", "breaks", "prints the wrong thing",
               "doesnt work", "craches", "gives me an eror", "still broken"),
 }
@@ -73,6 +81,12 @@ FOLLOW_UP_TEMPLATES = (
     ("related_question", "{lead}does {it} also work with {topic}{polite}"),
     ("related_question", "{lead}and what if {it} is empty{polite}"),
     ("related_question", "{lead}is {it} the same for {topic}{polite}"),
+    ("about_the_code", "{lead}is {it} {quality} enough{polite}"),
+    ("about_the_code", "{lead}will {it} {scale} {big}{polite}"),
+    ("about_the_code", "{lead}is {it} {quality} now{polite}"),
+    ("about_the_code", "{lead}any other {problems} in {it}{polite}"),
+    ("about_the_code", "{lead}what is the {complexity} of {it}{polite}"),
+    ("about_the_code", "{lead}how {quality} is {it} with {big}{polite}"),
 )
 
 # (intent, attachment, template): brief requests that name their own intent, whatever the last turn was.

@@ -20,7 +20,7 @@ from agents.triage.follow_up_shape import looks_like_follow_up
 INTENTS = ("concepts", "debug", "code_review", "exercise", "progress")
 PREVS = ("none",) + INTENTS
 FOLLOW_UPS = ("none", "another_example", "simpler", "more_detail", "harder", "easier", "show_code", "prevention",
-              "related_question")
+              "related_question", "about_the_code")
 SHORT_WORDS = 6
 MAX_CHARS = 1500      # the head of a long message decides its intent; keeps scoring time bounded
 

@@ -26,6 +26,7 @@ FOLLOW_UP_ENUM = {
     "more_detail": common_pb2.FOLLOW_UP_MORE_DETAIL, "harder": common_pb2.FOLLOW_UP_HARDER,
     "easier": common_pb2.FOLLOW_UP_EASIER, "show_code": common_pb2.FOLLOW_UP_SHOW_CODE,
     "prevention": common_pb2.FOLLOW_UP_PREVENTION, "related_question": common_pb2.FOLLOW_UP_RELATED_QUESTION,
+    "about_the_code": common_pb2.FOLLOW_UP_ABOUT_THE_CODE,
 }
 
 

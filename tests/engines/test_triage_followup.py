@@ -58,6 +58,21 @@ def test_follow_up_intent_rule():
     assert carry.follow_up_intent("related_question", "exercise", "and with lists?") == "exercise"
     assert carry.follow_up_intent("another_example", "concepts", "another exercise") == "exercise"
     assert carry.follow_up_intent("simpler", "none", "simpler please") == "concepts"
+    assert carry.follow_up_intent("about_the_code", "code_review", "is it fast enough?") == "code_review"
+    assert carry.follow_up_intent("about_the_code", "debug", "is it safe now?") == "debug"
+    assert carry.follow_up_intent("about_the_code", "exercise", "is my solution efficient?") == "code_review"
+    assert carry.follow_up_intent("about_the_code", "concepts", "is it fast?") == "concepts"
+
+
+@pytest.mark.parametrize("text", ["is it quick enough for huge files?", "any other issues in this?",
+                                  "what is the big o of it", "is that secure now"])
+def test_questions_about_the_last_code_stay_with_its_agent(text):
+    """A question about the previous turn's code (speed, safety, other problems) continues a review or a fix;
+    a related question that names a new subject does not."""
+    for prev in ("code_review", "debug"):
+        result = classify(text, None, prev)
+        assert (result.intent, result.follow_up) == (prev, "about_the_code"), (text, prev, result)
+    assert classify("and what about dictionaries?", None, "code_review").intent == "concepts"
 
 
 def test_combine_mixes_the_heads():

@@ -24,6 +24,7 @@ class FollowUp(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     FOLLOW_UP_SHOW_CODE: _ClassVar[FollowUp]
     FOLLOW_UP_PREVENTION: _ClassVar[FollowUp]
     FOLLOW_UP_RELATED_QUESTION: _ClassVar[FollowUp]
+    FOLLOW_UP_ABOUT_THE_CODE: _ClassVar[FollowUp]
 FOLLOW_UP_UNSPECIFIED: FollowUp
 FOLLOW_UP_ANOTHER_EXAMPLE: FollowUp
 FOLLOW_UP_SIMPLER: FollowUp
@@ -33,6 +34,7 @@ FOLLOW_UP_EASIER: FollowUp
 FOLLOW_UP_SHOW_CODE: FollowUp
 FOLLOW_UP_PREVENTION: FollowUp
 FOLLOW_UP_RELATED_QUESTION: FollowUp
+FOLLOW_UP_ABOUT_THE_CODE: FollowUp
 
 class TutorContext(_message.Message):
     __slots__ = ("query_id", "student_id", "skill_level", "learning_style", "session_id", "recent_turns", "follow_up", "topic")

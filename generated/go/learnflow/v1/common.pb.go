@@ -36,6 +36,8 @@ const (
 	FollowUp_FOLLOW_UP_PREVENTION      FollowUp = 7
 	// A new question about the same subject ("and what is the base case?").
 	FollowUp_FOLLOW_UP_RELATED_QUESTION FollowUp = 8
+	// A question about the previous turn's code itself: is it fast, safe, correct or clean enough, will it scale.
+	FollowUp_FOLLOW_UP_ABOUT_THE_CODE FollowUp = 9
 )
 
 // Enum value maps for FollowUp.
@@ -50,6 +52,7 @@ var (
 		6: "FOLLOW_UP_SHOW_CODE",
 		7: "FOLLOW_UP_PREVENTION",
 		8: "FOLLOW_UP_RELATED_QUESTION",
+		9: "FOLLOW_UP_ABOUT_THE_CODE",
 	}
 	FollowUp_value = map[string]int32{
 		"FOLLOW_UP_UNSPECIFIED":      0,
@@ -61,6 +64,7 @@ var (
 		"FOLLOW_UP_SHOW_CODE":        6,
 		"FOLLOW_UP_PREVENTION":       7,
 		"FOLLOW_UP_RELATED_QUESTION": 8,
+		"FOLLOW_UP_ABOUT_THE_CODE":   9,
 	}
 )
 
@@ -502,7 +506,7 @@ const file_learnflow_v1_common_proto_rawDesc = "" +
 	"\x05chunk\x18\x01 \x01(\v2\x17.learnflow.v1.TextChunkH\x00R\x05chunk\x123\n" +
 	"\x05final\x18\x02 \x01(\v2\x1b.learnflow.v1.AgentResponseH\x00R\x05final\x12?\n" +
 	"\rcollaboration\x18\x03 \x03(\v2\x19.learnflow.v1.MessageFlowR\rcollaborationB\a\n" +
-	"\x05event*\xf5\x01\n" +
+	"\x05event*\x93\x02\n" +
 	"\bFollowUp\x12\x19\n" +
 	"\x15FOLLOW_UP_UNSPECIFIED\x10\x00\x12\x1d\n" +
 	"\x19FOLLOW_UP_ANOTHER_EXAMPLE\x10\x01\x12\x15\n" +
@@ -512,7 +516,8 @@ const file_learnflow_v1_common_proto_rawDesc = "" +
 	"\x10FOLLOW_UP_EASIER\x10\x05\x12\x17\n" +
 	"\x13FOLLOW_UP_SHOW_CODE\x10\x06\x12\x18\n" +
 	"\x14FOLLOW_UP_PREVENTION\x10\a\x12\x1e\n" +
-	"\x1aFOLLOW_UP_RELATED_QUESTION\x10\bB\xa5\x01\n" +
+	"\x1aFOLLOW_UP_RELATED_QUESTION\x10\b\x12\x1c\n" +
+	"\x18FOLLOW_UP_ABOUT_THE_CODE\x10\tB\xa5\x01\n" +
 	"\x10com.learnflow.v1B\vCommonProtoP\x01Z3learnflow.dev/generated/go/learnflow/v1;learnflowv1\xa2\x02\x03LXX\xaa\x02\fLearnflow.V1\xca\x02\fLearnflow\\V1\xe2\x02\x18Learnflow\\V1\\GPBMetadata\xea\x02\rLearnflow::V1b\x06proto3"
 
 var (
