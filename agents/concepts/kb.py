@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import api_lead, compare_docs, compose, docs_answer, focus, lead, opening, word_sense
+from agents.concepts import (api_lead, compare_docs, compose, docs_answer, focus, lead, opening, task_lead,
+                             word_sense)
 from agents.concepts.pages import ENTRIES, KB_VERSION, entry, summary, title
 from agents.concepts.pairing import _comparison, _fuzzy_topic, _vocabulary, comparison_sides
 from knowledge.errors import ERRORS
@@ -97,9 +98,18 @@ def _from_docs(question: str, passages, level: str, style: str, code: str | None
                        matched_terms=())
 
 
+def _from_task(question: str, chosen, level: str, style: str, code: str | None) -> Explanation:
+    text, examples = task_lead.answer(question, chosen, level, style)
+    related = tuple(t for t, _ in detect_topics(question, code, limit=3))
+    if related:
+        text += "\n\n**Related topics:** " + ", ".join(title(t) for t in related)
+    return Explanation(topic=related[0] if related else "", title=chosen[0].passage.title, text=text + _code_hint(
+        code, ""), examples=examples, related=related, confidence=0.75, matched_terms=())
+
+
 def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
             code: str | None = None, passages=(), sections: dict[str, int] | None = None,
-            side_passages=(), more_passages=()) -> Explanation:
+            side_passages=(), more_passages=(), purposes=None) -> Explanation:
     """Explain the concept a student asks about, adapted to their level and learning style, opening with a
     direct answer to what was asked (agents/concepts/opening.py).
 
@@ -107,10 +117,12 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     help choose the curated page, are cited under it, and answer the question when no curated page fits;
     `more_passages` (the next ones retrieved) only offer sentences for the opening. `sections`
     (search.vocabulary: in how many documentation sections each word occurs) lets a question made of words
-    foreign to programming be recognised as one (agents/concepts/offtopic.py) and weighs its terms."""
+    foreign to programming be recognised as one (agents/concepts/offtopic.py) and weighs its terms. `purposes`
+    (knowledge.docs_index.purposes.Index) ranks documented functions by what they are for: a task question
+    ("how do I pick something at random") is answered by the one that does it (agents/concepts/task_lead.py)."""
     question = question or ""
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
-    result = _explain(question, level, style, code, passages, sections, side_passages, more_passages)
+    result = _explain(question, level, style, code, passages, sections, side_passages, more_passages, purposes)
     if result.title == "No matching topic" or result.text.startswith("**In short:**"):
         return result   # a decline, or already opened with its direct answer
     sides = comparison_sides(question)
@@ -129,7 +141,7 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
 
 
 def _explain(question: str, level: str, style: str, code: str | None, passages, sections, side_passages,
-             more_passages) -> Explanation:
+             more_passages, purposes=None) -> Explanation:
     if not code and word_sense.not_programming(question, text_scores(question)[1], _WEAK, sections or {},
                                                tuple(_vocabulary())):
         return _unknown(question, level)
@@ -150,6 +162,12 @@ def _explain(question: str, level: str, style: str, code: str | None, passages, 
     if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
         # "What does KeyError mean?" is best answered by the error catalogue (which includes the concept).
         return explain_error(error.group(1), "", skill_level=level)
+    named = error or pair or api_names.named_call(question) or lead.identifiers(question, sections or {}) or any(
+        n.how in ("call", "target", "builtin") for n in api_names.named(question))
+    chosen = [] if named else task_lead.choose(
+        question, purposes, _page_text(ranked[0][0]) if ranked and ranked[0][1] >= 0.5 else "")
+    if chosen:   # "how do I pick something at random": the function that does it, not the page of a noun
+        return _from_task(question, chosen, level, style, code)
     api_entry = None if error else api_lead.lead(question, passages, ranked[0][0] if ranked else None)
     if api_entry is not None:   # "what does len() do", "square root": the function's own entry answers
         return _from_docs(question, [api_entry, *(p for p in passages if p is not api_entry)], level, style, code)

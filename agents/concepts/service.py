@@ -13,7 +13,7 @@ from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_servic
 
 from agents import specialist
 from agents.concepts import compare_docs, follow_up, kb, lead
-from knowledge.docs_index import search as docs_search
+from knowledge.docs_index import purposes as docs_purposes, search as docs_search
 from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
 from db import state
@@ -79,6 +79,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         self.docs_version: str | None = None   # checksum of the loaded docs index: part of the cache key
         self.memo = Memo()                       # --- speed: recent cache entries, in process
         self.sections: dict[str, int] = {}     # word -> documentation sections using it (off-topic test)
+        self.purposes: docs_purposes.Index | None = None   # documented functions by what they are for
 
     async def _docs_version(self, conn) -> str:
         if self.docs_version is None:
@@ -87,6 +88,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 row = await cursor.fetchone()
                 self.docs_version = (row["checksum"] if isinstance(row, dict) else row[0]) if row else ""
                 self.sections = await docs_search.vocabulary(conn) if self.docs_version else {}
+                self.purposes = await docs_purposes.load(conn) if self.docs_version else None
             except Exception:   # no index: answers come from the curated pages only
                 await conn.rollback()
                 self.docs_version = ""
@@ -133,7 +135,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         if explanation is None:
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
                                      passages=passages, sections=self.sections, side_passages=side_passages,
-                                     more_passages=more)
+                                     more_passages=more, purposes=self.purposes)
         # every section the answer links (the opening may quote one beyond the first three) grounds Claude's text
         cited = list({p.url: p for p in [*passages, *more, *(p for side in side_passages for p in side)]
                       if p.url in explanation.text}.values())

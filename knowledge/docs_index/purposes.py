@@ -1,0 +1,274 @@
+"""Documented functions and recipes indexed by what they are FOR: the task a student describes ("pick something
+at random", "count how often each word occurs", "list the files of a folder") matched against the PURPOSE of each
+entry, the summary sentence the documentation opens it with ("Return a random element from the non-empty
+sequence seq.") and its name split into words ("listdir" is list + dir, "lru_cache" lru + cache), and against the
+FAQ/HOWTO recipes by their titles ("How do I create a multidimensional list?").
+
+Words are compared by stem (combination / combinations, occurs / occurrences share one), and a word related in
+meaning (knowledge/related_words.py: item / element, folder / directory) counts at a lower weight; every word is
+weighted by its rarity among the entries, so "random" or "directory" decide and "return" or "list" barely do.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from knowledge import glossary
+from knowledge.docs_index import api_names, call_examples
+from knowledge.related_words import forms, related, stem
+
+_WORD = re.compile(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])|\d+[a-z]?")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+# Words that say how a task is asked, not what it is.
+_ASKING = frozenset("""
+    a an the and or of to in on at by for with from into as is are be it its this that these those i me my we our
+    you your u ur how do does did can could would should will want wanna need needs way ways python pythons please
+    pls plz there some any something thing things using use used program code script quick quickly easy easiest
+    simple simply best good possible fast faster what which whats just also like get gets getting make makes
+    making so then than if when want tried try trying know one two three dont don doesnt again every each
+""".split())
+NAME_WEIGHT = 1.5
+SUMMARY_WEIGHT = 1.0
+RELATED_WEIGHT = 0.6
+
+
+@dataclass(frozen=True)
+class Purpose:
+    passage: object            # knowledge.docs_index.search.Passage
+    name: frozenset[str]       # stems of the entry's name (module, owner, function; compounds split)
+    summary: frozenset[str]    # stems of its summary sentence, or of a recipe's title
+    sentence: str              # the summary sentence as written
+    factor: float              # < 1 for what a learner rarely wants: deprecated, a method of an unnamed class
+    head: frozenset[str] = frozenset()   # what the summary says it gives: "Return a random element | from ..."
+
+
+def summary_sentence(body: str) -> str:
+    first = body.strip().split("\n\n", 1)[0]
+    sentences = _SENTENCE.split(first)
+    text = sentences[0]
+    if len(text) < 60 and len(sentences) > 1:   # "A Counter is a dict subclass ... It is a collection where ..."
+        text += " " + sentences[1]
+    return text[:300]
+
+
+def _forms(found) -> set[str]:
+    return {f for w in found for f in forms(w)}
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text or "")]
+
+
+def task_terms(question: str) -> list[str]:
+    """The stems of the words that say what the task is: 'how do i pick a random item from a list' ->
+    ['pick', 'random', 'item', 'list'], plus the documentation's words for its everyday phrases
+    (knowledge/glossary.py: "how many times" -> count counter)."""
+    return list(dict.fromkeys(stem(w) for w in words(question) if w not in _ASKING and len(w) > 1))
+
+
+def term_forms(question: str) -> dict[str, frozenset[str]]:
+    """Each task term (a stem) with the forms it matches (knowledge.related_words.forms: reader / read)."""
+    found: dict[str, frozenset[str]] = {}
+    for w in words(question):
+        if w not in _ASKING and len(w) > 1:
+            found[stem(w)] = found.get(stem(w), frozenset()) | forms(w)
+    return found
+
+
+# Where a task's object ends and its context starts ("pairs | of items from a list").
+_BOUNDARY = frozenset("of from in into to with by at on between so that without for as if when and or than".split())
+_GENERIC_VERBS = frozenset("get make create do have give obtain show".split())
+_PREFIX = re.compile(r"^\W*(?:.*?\b(?:how\s+(?:do|can|could|would|should|does|will|shall)\s+(?:i|we|you|u|one)|"
+                     r"how\s+to|how\s+i|way\s+to|(?:want|need|like|wanna|have)\s+to))\s+", re.I)
+
+
+def parse_task(question: str) -> tuple[str | None, list[str], list[str]]:
+    """(verb, object, context) as stems: 'how do i pick a random item from a list' -> ('pick', ['random',
+    'item'], ['list']); a generic verb ('get the common elements of two lists') gives no verb."""
+    text = question or ""
+    match = _PREFIX.match(text)
+    tokens = words(text[match.end():] if match else text)
+    verb = None
+    if tokens and tokens[0] not in _ASKING and tokens[0] not in _GENERIC_VERBS:
+        verb = stem(tokens.pop(0))
+    objects: list[str] = []
+    context: list[str] = []
+    target = objects
+    for i, w in enumerate(tokens):
+        if w in _BOUNDARY and objects:
+            target = context
+        if w in _ASKING or w in _BOUNDARY or w in _GENERIC_VERBS or len(w) < 2:
+            continue
+        if w in ("all", "every", "each", "some") and i + 1 < len(tokens) and tokens[i + 1] not in _BOUNDARY:
+            continue   # a quantifier ("all files"), not what is asked for
+        target.append(stem(w))
+    return verb, objects, context
+
+
+def phrase_terms(question: str) -> list[str]:
+    """The documentation's words for the question's everyday phrases (knowledge/glossary.py: "how many times" ->
+    count counter): matched like related words, at their lower weight."""
+    return list(dict.fromkeys(stem(w) for w in glossary.expansions(question) if w.isidentifier()))
+
+
+class Index:
+    """All documented functions of the indexed library pages and the FAQ/HOWTO recipes, by purpose."""
+
+    def __init__(self, passages):
+        passages = list(passages)
+        vocabulary = {w for p in passages for w in words(summary_sentence(p.body)) if len(w) > 2}
+        self.entries: list[Purpose] = []
+        for p in passages:
+            comments = _forms(words(" ".join(_comments(p))))
+            if p.kind == "api":
+                sentence = summary_sentence(p.body)
+                name = _name_stems(p.anchor.rsplit(".", 1)[-1], vocabulary)
+                factor = _factor(p, sentence)
+                summary = _forms(words(sentence)) | _name_stems(p.anchor.rpartition(".")[0], vocabulary)
+            elif p.page.startswith(("faq/", "howto/")):   # a recipe: its question title says what it is for
+                sentence = p.title
+                name = set()
+                factor = 0.9
+                summary = _forms(words(p.title))
+            else:   # a library section ("timedelta Objects"): its title and opening sentence
+                sentence = summary_sentence(p.body)
+                name = _forms(w for w in words(p.title) if w != "objects")
+                factor = 0.8
+                summary = _forms(words(sentence))
+            self.entries.append(Purpose(p, frozenset(name), frozenset(summary | comments), sentence, factor,
+                                        frozenset(_head(sentence))))
+        count: dict[str, int] = {}
+        for e in self.entries:
+            for s in e.name | e.summary:
+                count[s] = count.get(s, 0) + 1
+        total = max(1, len(self.entries))
+        self.idf = {s: math.log(1 + total / c) for s, c in count.items()}
+        self.unknown = math.log(1 + total)
+
+    def states(self, question: str, text: str) -> float:
+        """The share of the task's weight (verb and object above context) that a text states: directly, or
+        through a related word at a lower weight. How a curated page compares with a documented function."""
+        variants = term_forms(question)
+        verb, objects, _ = parse_task(question)
+        stated = _forms(words(text))
+        total = got = 0.0
+        for t, forms_of in variants.items():
+            w = (1.2 if t == verb else 1.3 if t in objects else 0.7) * (self.weight(t) or 1.0)
+            total += w
+            got += w if forms_of & stated else RELATED_WEIGHT * w if related(t) & stated else 0.0
+        return got / total if total else 0.0
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, 0.0)
+
+    def rank(self, question: str, k: int = 5) -> list[tuple[float, float, Purpose]]:
+        """[(score, share of the task's weight covered, entry)], best first; only entries that state the task's
+        verb (unless it is a generic one: get, make) and at least one word of its object."""
+        variants = term_forms(question)
+        verb, objects, _ = parse_task(question)
+        terms = [t for t in variants if self.weight(t) > 0 or related(t) or len(variants[t]) > 1]
+        if not terms or not objects:
+            return []
+        role = {t: 1.2 if t == verb else 1.3 if t in objects else 0.7 for t in terms}
+        weights = {t: role[t] * (self.weight(t) or max((self.weight(r) for r in related(t) | variants[t]),
+                                                       default=0.0)) for t in terms}
+        total = sum(weights.values()) or 1.0
+        phrases = {t: RELATED_WEIGHT * self.weight(t) for t in phrase_terms(question) if t not in weights}
+        written = {w for w in words(question)}
+        scored = []
+        for e in self.entries:
+            score = covered = 0.0
+            stated: set[str] = set()
+            for t, w in phrases.items():
+                if t in e.name or t in e.summary:
+                    score, covered = score + w, covered + w
+            for t, w in weights.items():
+                if variants[t] & e.name:
+                    score, covered = score + NAME_WEIGHT * w, covered + w
+                elif variants[t] & e.summary:
+                    score, covered = score + SUMMARY_WEIGHT * w, covered + w
+                elif related(t) & (e.name | e.summary):
+                    score, covered = score + RELATED_WEIGHT * w, covered + RELATED_WEIGHT * w
+                else:
+                    continue
+                stated.add(t)
+                if t in objects and variants[t] & e.head:
+                    score += 0.5 * w   # the task's object is what the entry gives ("a random element")
+            if not score or (verb and verb in terms and verb not in stated) or not stated - {verb}:
+                continue
+            owner_named = api_names.addressable(e.passage.anchor, question)
+            factor = e.factor * (1.0 if owner_named else 0.6)
+            if e.passage.kind == "api" and e.passage.anchor.rsplit(".", 1)[-1].lower() in written:
+                factor *= 1.3   # the entry's own name is one of the task's words ("split", "keys")
+            factor /= 1 + 0.015 * len(e.summary)   # a short, specific summary before a long, general one
+            scored.append((score * factor, covered / total, e))
+        scored.sort(key=lambda s: (-s[0], len(s[2].passage.anchor)))
+        return scored[:k]
+
+
+def _head(sentence: str) -> set[str]:
+    """The object of a summary sentence: 'Return a random element from the sequence' -> {random, element}."""
+    tokens = words(sentence)[1:]
+    found: set[str] = set()
+    for w in tokens[:8]:
+        if w in _BOUNDARY and found:
+            break
+        if w not in _ASKING and len(w) > 1:
+            found |= forms(w)
+    return found
+
+
+def _comments(passage) -> list[str]:
+    """What the entry's examples say they do: their comment lines ("# Tally occurrences of words in a list")."""
+    return [line.split("#", 1)[1] for e in passage.examples if not e.get("composed")
+            for line in e["code"].splitlines() if line.lstrip().startswith("#")][:6]
+
+
+def _factor(passage, sentence: str) -> float:
+    factor = 1.0
+    if re.search(r"\bdeprecated\b|\bsoft deprecated\b", sentence, re.I) or "Deprecated since" in passage.body[:400]:
+        factor *= 0.3
+    if passage.page not in call_examples.PAGES:
+        factor *= 0.8
+    if not passage.examples:
+        factor *= 0.85
+    if "__" in passage.anchor:
+        factor *= 0.5
+    return factor
+
+
+def _name_stems(anchor: str, vocabulary: set[str]) -> set[str]:
+    """'os.listdir' -> {os, listdir, list, dir}; 'functools.lru_cache' -> {functool, lru, cach, lru_cach}."""
+    found = set()
+    for part in anchor.split("."):
+        found.add(stem(part))
+        pieces = [w for w in re.split(r"_|(?<=[a-z])(?=[A-Z])", part) if w]
+        found.update(f for w in pieces for f in forms(w))
+        low = part.lower()
+        if len(pieces) == 1 and len(low) > 5:
+            for i in range(2, len(low) - 2):
+                if low[:i] in vocabulary and low[i:] in vocabulary | {"dir", "cwd", "ext", "int", "all"}:
+                    found.update({stem(low[:i]), stem(low[i:])})
+    return found
+
+
+def selection_sql() -> tuple[str, dict]:
+    """The rows the index is built from: the learner pages' API entries and the FAQ/HOWTO recipe sections."""
+    return ("SELECT page, anchor, title, kind, trail, body, examples FROM docs_sections "
+            "WHERE (kind <> 'glossary' AND page = ANY(%(pages)s)) OR (kind = 'section' AND "
+            "(page LIKE 'faq/%%' OR page LIKE 'howto/%%') AND title ~* '^(how|what.*way)')",
+            {"pages": sorted(call_examples.PAGES | set(api_names.PAGES))})
+
+
+async def load(conn) -> Index:
+    """The index of the loaded documentation (built once per process: ~2,000 rows)."""
+    from psycopg.rows import tuple_row
+
+    from knowledge.docs_index.search import Passage
+
+    sql, params = selection_sql()
+    async with conn.cursor(row_factory=tuple_row) as cursor:
+        await cursor.execute(sql, params)
+        rows = await cursor.fetchall()
+    return Index(Passage(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), 0.0) for r in rows)
