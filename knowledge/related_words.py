@@ -3,8 +3,8 @@
 A student asks "pick something at random", the documentation says "Return a random element"; "how often each
 word occurs" is "counts" in Counter's; "the files of a folder" is "entries in the directory". Groups of words of
 one meaning (general English of the domain, not phrases of particular questions), compared by their stems, plus
-the everyday phrases of knowledge/glossary.py. knowledge/docs_index/purposes.py counts a match through a related
-word at a lower weight than the word itself.
+the everyday phrases of knowledge/glossary.py (purposes.phrase_terms). knowledge/docs_index/purposes.py counts a
+match through a related word at a lower weight than the word itself.
 """
 from __future__ import annotations
 
@@ -13,12 +13,11 @@ from functools import lru_cache
 
 import Stemmer
 
-from knowledge import glossary
 
 GROUPS = (
     # things in a collection
     "item element member value entry object thing",
-    "list sequence iterable collection array",
+    "list sequence seq iterable collection array population",
     "folder directory dir",
     "file files path filename",
     "word words token",
@@ -85,7 +84,7 @@ def forms(word: str) -> frozenset[str]:
     word = word.lower()
     found = {stem(word)}
     base = _DERIVED.sub("", word)
-    if base != word and len(base) >= 3:
+    if base != word and len(base) >= 4:
         found |= {stem(base), stem(base + "e")}
         if len(base) > 3 and base[-1] == base[-2]:
             found.add(stem(base[:-1]))
@@ -98,11 +97,6 @@ def _build() -> dict[str, frozenset[str]]:
         stems = {stem(w) for w in group.split()}
         for s in stems:
             related.setdefault(s, set()).update(stems - {s})
-    for phrase, words in glossary.EXPANSIONS.items():   # "folder" -> directory, "square root" -> sqrt
-        if " " not in phrase:
-            for w in re.findall(r"[A-Za-z_]+", words):
-                if stem(w) != stem(phrase):
-                    related.setdefault(stem(phrase), set()).add(stem(w))
     return {k: frozenset(v) for k, v in related.items()}
 
 

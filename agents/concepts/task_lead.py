@@ -58,7 +58,7 @@ def choose(question: str, index: purposes.Index | None, page_text: str = "") -> 
     if page_text and index.states(question, page_text) >= index.states(
             question, f"{best.passage.anchor} {best.sentence} {' '.join(best.name | best.summary)}"):
         return []
-    return [e for s, _, e in ranked if s >= 0.5 * score]
+    return [best] + [e for s, c, e in ranked[1:] if s >= 0.5 * score and c >= MIN_COVERED]
 
 
 def _name(passage) -> str:
@@ -74,6 +74,17 @@ def _called(passage) -> str:
     return anchor
 
 
+def _example(passage, question: str) -> dict | None:
+    """An API entry's own (or composed) example; a recipe's example that states most of the question, else its
+    last one (a FAQ answer shows the pitfall first and the suggested way last)."""
+    examples = list(passage.examples)
+    if not examples:
+        return None
+    if passage.kind == "api":
+        return examples[0]
+    return max(reversed(examples), key=lambda e: docs_answer.coverage(question, e["code"]))
+
+
 def answer(question: str, entries: list, level: str, style: str) -> tuple[str, tuple[str, ...]]:
     """(text, example codes): the best entry first, a runnable example of it, the other candidates."""
     best = entries[0]
@@ -82,7 +93,7 @@ def answer(question: str, entries: list, level: str, style: str) -> tuple[str, t
         opening = f"**In short:** use `{_called(passage)}()`: {best.sentence}"
     else:
         opening = f"**In short:** {docs_answer.condense(passage, question, 'beginner').split(chr(10) * 2)[0][:400]}"
-    example = next((e for e in passage.examples), None)
+    example = _example(passage, question)
     if example is None:   # a recipe without code: the first candidate's example that has one
         example = next((e for other in entries[1:] for e in other.passage.examples), None)
     parts = [opening, f"## {passage.title}", docs_answer.condense(passage, question, level)]

@@ -28,7 +28,7 @@ _ASKING = frozenset("""
     simple simply best good possible fast faster what which whats just also like get gets getting make makes
     making so then than if when want tried try trying know one two three dont don doesnt again every each
 """.split())
-NAME_WEIGHT = 1.5
+NAME_WEIGHT = 1.25
 SUMMARY_WEIGHT = 1.0
 RELATED_WEIGHT = 0.6
 
@@ -41,6 +41,7 @@ class Purpose:
     sentence: str              # the summary sentence as written
     factor: float              # < 1 for what a learner rarely wants: deprecated, a method of an unnamed class
     head: frozenset[str] = frozenset()   # what the summary says it gives: "Return a random element | from ..."
+    more: frozenset[str] = frozenset()   # stems of the sentence after the summary (matches count half)
 
 
 def summary_sentence(body: str) -> str:
@@ -54,6 +55,12 @@ def summary_sentence(body: str) -> str:
 
 def _forms(found) -> set[str]:
     return {f for w in found for f in forms(w)}
+
+
+def _second(body: str, sentence: str) -> str:
+    """The summary sentence and the one after it ("... removed. The chars argument ... whitespace.")."""
+    rest = body.strip().split("\n\n", 1)[0][len(sentence):]
+    return _SENTENCE.split(rest.strip())[0][:200] if rest.strip() else ""
 
 
 def words(text: str) -> list[str]:
@@ -109,7 +116,8 @@ def parse_task(question: str) -> tuple[str | None, list[str], list[str]]:
 def phrase_terms(question: str) -> list[str]:
     """The documentation's words for the question's everyday phrases (knowledge/glossary.py: "how many times" ->
     count counter): matched like related words, at their lower weight."""
-    return list(dict.fromkeys(stem(w) for w in glossary.expansions(question) if w.isidentifier()))
+    phrases = " ".join(m.group(0) for m in glossary._PHRASES.finditer(question or "") if " " in m.group(0))
+    return list(dict.fromkeys(stem(w) for w in glossary.expansions(phrases) if w.isidentifier()))
 
 
 class Index:
@@ -121,11 +129,14 @@ class Index:
         self.entries: list[Purpose] = []
         for p in passages:
             comments = _forms(words(" ".join(_comments(p))))
+            more = set()
             if p.kind == "api":
                 sentence = summary_sentence(p.body)
                 name = _name_stems(p.anchor.rsplit(".", 1)[-1], vocabulary)
                 factor = _factor(p, sentence)
-                summary = _forms(words(sentence)) | _name_stems(p.anchor.rpartition(".")[0], vocabulary)
+                more = _forms(words(_second(p.body, sentence)))
+                summary = _forms(words(sentence)) | _name_stems(p.anchor.rpartition(".")[0], vocabulary) | _forms(
+                    words(p.title.partition("(")[2]))   # its parameters: choice(seq) takes a sequence
             elif p.page.startswith(("faq/", "howto/")):   # a recipe: its question title says what it is for
                 sentence = p.title
                 name = set()
@@ -137,7 +148,7 @@ class Index:
                 factor = 0.8
                 summary = _forms(words(sentence))
             self.entries.append(Purpose(p, frozenset(name), frozenset(summary | comments), sentence, factor,
-                                        frozenset(_head(sentence))))
+                                        frozenset(_head(sentence)), frozenset(more - summary)))
         count: dict[str, int] = {}
         for e in self.entries:
             for s in e.name | e.summary:
@@ -175,7 +186,6 @@ class Index:
                                                        default=0.0)) for t in terms}
         total = sum(weights.values()) or 1.0
         phrases = {t: RELATED_WEIGHT * self.weight(t) for t in phrase_terms(question) if t not in weights}
-        written = {w for w in words(question)}
         scored = []
         for e in self.entries:
             score = covered = 0.0
@@ -190,6 +200,8 @@ class Index:
                     score, covered = score + SUMMARY_WEIGHT * w, covered + w
                 elif related(t) & (e.name | e.summary):
                     score, covered = score + RELATED_WEIGHT * w, covered + RELATED_WEIGHT * w
+                elif variants[t] & e.more:
+                    score, covered = score + 0.5 * w, covered + 0.5 * w
                 else:
                     continue
                 stated.add(t)
@@ -199,7 +211,7 @@ class Index:
                 continue
             owner_named = api_names.addressable(e.passage.anchor, question)
             factor = e.factor * (1.0 if owner_named else 0.6)
-            if e.passage.kind == "api" and e.passage.anchor.rsplit(".", 1)[-1].lower() in written:
+            if e.passage.kind == "api" and stem(e.passage.anchor.rsplit(".", 1)[-1]) in {verb, *objects}:
                 factor *= 1.3   # the entry's own name is one of the task's words ("split", "keys")
             factor /= 1 + 0.015 * len(e.summary)   # a short, specific summary before a long, general one
             scored.append((score * factor, covered / total, e))
