@@ -33,7 +33,7 @@ GROUPS = (
     "together union combined merge join",
     "without difference except exclude",
     "date dates day days calendar",
-    "time clock timestamp seconds",
+    "time clock timestamp second seconds",
     "grid matrix table 2d 2-d nested multidimensional",
     "duplicate duplicates repeated unique distinct",
     # what is done with it

@@ -144,7 +144,9 @@ def _explain(question: str, level: str, style: str, code: str | None, passages, 
              more_passages, purposes=None) -> Explanation:
     if not code and word_sense.not_programming(question, text_scores(question)[1], _WEAK, sections or {},
                                                tuple(_vocabulary())):
-        return _unknown(question, level)
+        # a task in everyday words ("pause the program for half a second") that a documented function does
+        chosen = task_lead.choose(question, purposes, covered=0.7)
+        return _from_task(question, chosen, level, style, code) if chosen else _unknown(question, level)
     pair = _comparison(question)
     sides = comparison_sides(question) if len(side_passages) == 2 else None
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]) and (

@@ -39,7 +39,7 @@ def is_task(question: str) -> bool:
     return bool(_TASK.search(question or "")) and not _NOT_TASK.search(question or "")
 
 
-def choose(question: str, index: purposes.Index | None, page_text: str = "") -> list:
+def choose(question: str, index: purposes.Index | None, page_text: str = "", covered: float = MIN_COVERED) -> list:
     """The entries that do the task asked, best first; [] when the question is no task or nothing fits well.
     `page_text`: the curated page the engine would answer from otherwise (its keywords chose it clearly); it
     answers when it already teaches the best entry's function (the Sorting page teaches sorted()) or states as
@@ -49,8 +49,8 @@ def choose(question: str, index: purposes.Index | None, page_text: str = "") -> 
     ranked = index.rank(question, k=1 + _OTHERS)
     if not ranked:
         return []
-    score, covered, best = ranked[0]
-    if score < MIN_SCORE or covered < MIN_COVERED:
+    score, _, best = ranked[0]
+    if score < MIN_SCORE or ranked[0][1] < covered:
         return []
     name = _name(best.passage)
     if page_text and name and re.search(rf"\b{re.escape(name)}\s*\(", page_text):

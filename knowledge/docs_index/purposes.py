@@ -42,6 +42,7 @@ class Purpose:
     factor: float              # < 1 for what a learner rarely wants: deprecated, a method of an unnamed class
     head: frozenset[str] = frozenset()   # what the summary says it gives: "Return a random element | from ..."
     more: frozenset[str] = frozenset()   # stems of the sentence after the summary (matches count half)
+    domain: frozenset[str] = frozenset()   # what its module is for ("random — Generate pseudo-random numbers")
 
 
 def summary_sentence(body: str) -> str:
@@ -148,7 +149,7 @@ class Index:
                 factor = 0.8
                 summary = _forms(words(sentence))
             self.entries.append(Purpose(p, frozenset(name), frozenset(summary | comments), sentence, factor,
-                                        frozenset(_head(sentence)), frozenset(more - summary)))
+                                        frozenset(_head(sentence)), frozenset(more - summary), _domain(p)))
         count: dict[str, int] = {}
         for e in self.entries:
             for s in e.name | e.summary:
@@ -158,14 +159,16 @@ class Index:
         self.unknown = math.log(1 + total)
 
     def states(self, question: str, text: str) -> float:
-        """The share of the task's weight (verb and object above context) that a text states: directly, or
+        """The share of the task's weight (its verb and object) that a text states: directly, or
         through a related word at a lower weight. How a curated page compares with a documented function."""
         variants = term_forms(question)
         verb, objects, _ = parse_task(question)
         stated = _forms(words(text))
         total = got = 0.0
         for t, forms_of in variants.items():
-            w = (1.2 if t == verb else 1.3 if t in objects else 0.7) * (self.weight(t) or 1.0)
+            if t != verb and t not in objects:
+                continue   # the context ("in bytes", "of a list") is not what the task is
+            w = (1.2 if t == verb else 1.3) * (self.weight(t) or 1.0)
             total += w
             got += w if forms_of & stated else RELATED_WEIGHT * w if related(t) & stated else 0.0
         return got / total if total else 0.0
@@ -209,14 +212,34 @@ class Index:
                     score += 0.5 * w   # the task's object is what the entry gives ("a random element")
             if not score or (verb and verb in terms and verb not in stated) or not stated - {verb}:
                 continue
+            if e.domain and not any(variants[t] & e.domain or related(t) & e.domain for t in terms):
+                factor_domain = 0.5   # random.sample for "the length of a list": nothing asked is random
+            else:
+                factor_domain = 1.0
             owner_named = api_names.addressable(e.passage.anchor, question)
-            factor = e.factor * (1.0 if owner_named else 0.6)
+            factor = e.factor * factor_domain * (1.0 if owner_named else 0.6)
             if e.passage.kind == "api" and stem(e.passage.anchor.rsplit(".", 1)[-1]) in {verb, *objects}:
                 factor *= 1.3   # the entry's own name is one of the task's words ("split", "keys")
             factor /= 1 + 0.015 * len(e.summary)   # a short, specific summary before a long, general one
             scored.append((score * factor, covered / total, e))
         scored.sort(key=lambda s: (-s[0], len(s[2].passage.anchor)))
         return scored[:k]
+
+
+# Modules whose functions serve any task (their page title names no domain a question would mention).
+_GENERAL = frozenset(f"library/{m}" for m in ("functions", "stdtypes", "constants", "exceptions", "itertools",
+                                               "functools", "collections", "operator", "copy", "os", "sys", "math",
+                                               "statistics", "string", "heapq", "bisect")) | {"tutorial/datastructures"}
+
+
+def _domain(passage) -> frozenset[str]:
+    """The words of a library page's title that say what its module is for, with the module's name; empty for
+    the general pages and for recipes."""
+    if passage.page in _GENERAL or not passage.page.startswith("library/") or passage.kind != "api":
+        return frozenset()
+    title = passage.trail.split(" > ", 1)[0]
+    module, _, purpose = title.partition(" — ")
+    return frozenset(_forms(w for w in words(f"{module} {purpose}") if w not in _ASKING and len(w) > 2))
 
 
 def _head(sentence: str) -> set[str]:
