@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.concepts import (api_lead, compare_docs, compose, docs_answer, focus, lead, opening, task_lead,
-                             word_sense)
+from agents.concepts import (api_lead, compare_docs, compose, docs_answer, focus, form_examples, lead, opening,
+                             task_lead, word_sense)
 from agents.concepts.pages import ENTRIES, KB_VERSION, entry, summary, title
 from agents.concepts.pairing import _comparison, _fuzzy_topic, _vocabulary, comparison_sides
 from knowledge.errors import ERRORS
@@ -108,6 +108,16 @@ def _from_task(question: str, chosen, level: str, style: str, code: str | None) 
 
 
 def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
+            code: str | None = None, passages=(), sections: dict[str, int] | None = None,
+            side_passages=(), more_passages=(), purposes=None, examples=()) -> Explanation:
+    """The explanation (_opened), showing every form of syntax the question names ("an if filter inside a
+    comprehension": agents/concepts/form_examples.py); `examples` are the documentation's verified examples."""
+    result = _opened(question, skill_level, learning_style, code, passages, sections, side_passages, more_passages,
+                     purposes)
+    return form_examples.ensure(result, question or "", examples, [*passages, *more_passages])
+
+
+def _opened(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
             code: str | None = None, passages=(), sections: dict[str, int] | None = None,
             side_passages=(), more_passages=(), purposes=None) -> Explanation:
     """Explain the concept a student asks about, adapted to their level and learning style, opening with a
