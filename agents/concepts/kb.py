@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agents.concepts import (api_lead, compare_docs, compose, docs_answer, focus, form_examples, lead, opening,
-                             task_lead, word_sense)
+                             purpose_lead, task_lead, word_sense)
 from agents.concepts.pages import ENTRIES, KB_VERSION, entry, summary, title
 from agents.concepts.pairing import _comparison, _fuzzy_topic, _vocabulary, comparison_sides
 from knowledge.errors import ERRORS
@@ -114,6 +114,7 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     comprehension": agents/concepts/form_examples.py); `examples` are the documentation's verified examples."""
     result = _opened(question, skill_level, learning_style, code, passages, sections, side_passages, more_passages,
                      purposes)
+    result = purpose_lead.ensure(result, question or "", [*passages, *more_passages])   # "why use X ...": the reason
     return form_examples.ensure(result, question or "", examples, [*passages, *more_passages])
 
 
