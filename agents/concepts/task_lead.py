@@ -32,6 +32,7 @@ _NOT_TASK = re.compile(r"\b(?:why|what\s+(?:is|are|does|do)\b|difference|vs\.?|v
                        r"\bhow\s+(?:do\s+(?:i|you|we)\s+|to\s+|can\s+(?:i|you|we)\s+)use\b", re.I)
 MIN_SCORE = 5.0
 MIN_COVERED = 0.5
+STRONG = 0.75      # an entry stating this much of the task's verb and object answers even beside a page
 _OTHERS = 3
 
 
@@ -42,21 +43,21 @@ def is_task(question: str) -> bool:
 def choose(question: str, index: purposes.Index | None, page_text: str = "", covered: float = MIN_COVERED) -> list:
     """The entries that do the task asked, best first; [] when the question is no task or nothing fits well.
     `page_text`: the curated page the engine would answer from otherwise (its keywords chose it clearly); it
-    answers when it already teaches the best entry's function (the Sorting page teaches sorted()) or states as
-    many of the question's key terms as the entry does ("get the error message from an exception")."""
+    answers when it already teaches the best entry's function (the Sorting page teaches sorted()), or states as
+    much of the task as a weak entry does ("get the error message from an exception")."""
     if index is None or not is_task(question):
         return []
     ranked = index.rank(question, k=1 + _OTHERS)
     if not ranked:
         return []
     score, _, best = ranked[0]
-    if score < MIN_SCORE or ranked[0][1] < covered:
-        return []
+    if score < MIN_SCORE or ranked[0][1] < covered or not best.passage.examples:
+        return []   # (the lead is shown in a runnable example: an entry without one leaves the answer to the pages)
     name = _name(best.passage)
     if page_text and name and re.search(rf"\b{re.escape(name)}\s*\(", page_text):
         return []
-    if page_text and index.states(question, page_text) >= index.states(
-            question, f"{best.passage.anchor} {best.sentence} {' '.join(best.name | best.summary)}"):
+    entry_share = index.states(question, f"{best.passage.anchor} {best.sentence} {' '.join(best.name | best.summary)}")
+    if page_text and entry_share < STRONG and index.states(question, page_text) >= entry_share:
         return []
     return [best] + [e for s, c, e in ranked[1:] if s >= 0.5 * score and c >= MIN_COVERED]
 

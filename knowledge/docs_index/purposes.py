@@ -270,6 +270,8 @@ def _factor(passage, sentence: str) -> float:
         factor *= 0.85
     if "__" in passage.anchor:
         factor *= 0.5
+    if passage.kind == "api" and "(" not in passage.title and not passage.title.startswith(("class ", "exception ")):
+        factor *= 0.5   # a variable or constant (sys.last_type), not something a task calls
     return factor
 
 
