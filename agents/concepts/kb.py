@@ -8,11 +8,11 @@ show output that Python would not print. KB_VERSION changes whenever the data ch
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from agents.concepts import (api_lead, compare_docs, compose, docs_answer, focus, form_examples, lead, opening,
-                             purpose_lead, task_lead, word_sense)
+from agents.concepts import (api_lead, behaviour, compare_docs, compose, docs_answer, focus, form_examples, lead,
+                             opening, purpose_lead, task_lead, word_sense)
 from agents.concepts.pages import ENTRIES, KB_VERSION, entry, summary, title
 from agents.concepts.pairing import _comparison, _fuzzy_topic, _vocabulary, comparison_sides
 from knowledge.errors import ERRORS
@@ -109,13 +109,32 @@ def _from_task(question: str, chosen, level: str, style: str, code: str | None) 
 
 def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
             code: str | None = None, passages=(), sections: dict[str, int] | None = None,
-            side_passages=(), more_passages=(), purposes=None, examples=()) -> Explanation:
+            side_passages=(), more_passages=(), purposes=None, examples=(), definitions=()) -> Explanation:
     """The explanation (_opened), showing every form of syntax the question names ("an if filter inside a
     comprehension": agents/concepts/form_examples.py); `examples` are the documentation's verified examples."""
     result = _opened(question, skill_level, learning_style, code, passages, sections, side_passages, more_passages,
                      purposes)
+    if definitions and not code and behaviour.described(question or ""):   # "how can a function keep a value ..."
+        result = _described(question, result, definitions, skill_level, learning_style, sections)
     result = purpose_lead.ensure(result, question or "", [*passages, *more_passages])   # "why use X ...": the reason
     return form_examples.ensure(result, question or "", examples, [*passages, *more_passages])
+
+
+def _described(question: str, result: Explanation, definitions, level: str, style: str, sections) -> Explanation:
+    """The concept whose definition states the behaviour the question describes, when it is not the one the
+    answer explains already: its page (or glossary entry), opening with the definition that matched."""
+    found = behaviour.match(question, definitions, sections)
+    if found is None:
+        return result
+    unit = found[0]
+    topic = unit.topic or next((t for t, s in detect_topics(unit.term, limit=1) if s >= 0.5), "")
+    if topic and topic == result.topic:
+        return result
+    if topic in ENTRIES:
+        inner = _opened(f"what is {ENTRIES[topic]['title']}", level, style, None, (), sections)
+    else:
+        return result
+    return replace(inner, text=f"{behaviour.opening(unit)}\n\n{inner.text}")
 
 
 def _opened(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",

@@ -12,7 +12,7 @@ from pathlib import Path
 from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
 
 from agents import specialist
-from agents.concepts import compare_docs, follow_up, form_examples, kb, lead
+from agents.concepts import behaviour, compare_docs, follow_up, form_examples, kb, lead
 from knowledge.docs_index import purposes as docs_purposes, search as docs_search
 from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
@@ -81,6 +81,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         self.sections: dict[str, int] = {}     # word -> documentation sections using it (off-topic test)
         self.purposes: docs_purposes.Index | None = None   # documented functions by what they are for
         self.examples: list = []               # the documentation's verified examples (syntax forms)
+        self.definitions: list = behaviour.definitions()   # curated pages + glossary, by what they define
 
     async def _docs_version(self, conn) -> str:
         if self.docs_version is None:
@@ -91,6 +92,8 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 self.sections = await docs_search.vocabulary(conn) if self.docs_version else {}
                 self.purposes = await docs_purposes.load(conn) if self.docs_version else None
                 self.examples = await form_examples.load(conn) if self.docs_version else []
+                if self.docs_version:
+                    self.definitions = await behaviour.load(conn)
             except Exception:   # no index: answers come from the curated pages only
                 await conn.rollback()
                 self.docs_version = ""
@@ -137,7 +140,8 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         if explanation is None:
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
                                      passages=passages, sections=self.sections, side_passages=side_passages,
-                                     more_passages=more, purposes=self.purposes, examples=self.examples)
+                                     more_passages=more, purposes=self.purposes, examples=self.examples,
+                                     definitions=self.definitions)
         # every section the answer links (the opening may quote one beyond the first three) grounds Claude's text
         cited = list({p.url: p for p in [*passages, *more, *(p for side in side_passages for p in side)]
                       if p.url in explanation.text}.values())
