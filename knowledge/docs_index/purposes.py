@@ -86,7 +86,7 @@ def term_forms(question: str) -> dict[str, frozenset[str]]:
 
 # Where a task's object ends and its context starts ("pairs | of items from a list").
 _BOUNDARY = frozenset("of from in into to with by at on between so that without for as if when and or than".split())
-_GENERIC_VERBS = frozenset("get make create do have give obtain show".split())
+_GENERIC_VERBS = frozenset("get make create do have give obtain show generate produce build construct".split())
 _PREFIX = re.compile(r"^\W*(?:.*?\b(?:how\s+(?:do|can|could|would|should|does|will|shall)\s+(?:i|we|you|u|one)|"
                      r"how\s+to|how\s+i|way\s+to|(?:want|need|like|wanna|have)\s+to))\s+", re.I)
 
@@ -189,6 +189,7 @@ class Index:
                                                        default=0.0)) for t in terms}
         total = sum(weights.values()) or 1.0
         phrases = {t: RELATED_WEIGHT * self.weight(t) for t in phrase_terms(question) if t not in weights}
+        modules = {w for w in words(question) if f"library/{w}" in _MODULE_PAGES}
         scored = []
         for e in self.entries:
             score = covered = 0.0
@@ -197,11 +198,11 @@ class Index:
                 if t in e.name or t in e.summary:
                     score, covered = score + w, covered + w
             for t, w in weights.items():
-                if variants[t] & e.name:
+                if t in e.name:
                     score, covered = score + NAME_WEIGHT * w, covered + w
-                elif variants[t] & e.summary:
+                elif t in e.summary:
                     score, covered = score + SUMMARY_WEIGHT * w, covered + w
-                elif related(t) & (e.name | e.summary):
+                elif (related(t) | variants[t]) & (e.name | e.summary):   # related, or derived (reader / read)
                     score, covered = score + RELATED_WEIGHT * w, covered + RELATED_WEIGHT * w
                 elif variants[t] & e.more:
                     score, covered = score + 0.5 * w, covered + 0.5 * w
@@ -216,6 +217,8 @@ class Index:
                 factor_domain = 0.5   # random.sample for "the length of a list": nothing asked is random
             else:
                 factor_domain = 1.0
+            if modules:   # "save a dict to a json file" names the json module: its entries first
+                factor_domain *= 1.5 if e.passage.page.removeprefix("library/") in modules else 0.7
             owner_named = api_names.addressable(e.passage.anchor, question)
             factor = e.factor * factor_domain * (1.0 if owner_named else 0.6)
             if e.passage.kind == "api" and stem(e.passage.anchor.rsplit(".", 1)[-1]) in {verb, *objects}:
@@ -226,6 +229,8 @@ class Index:
         return scored[:k]
 
 
+_MODULE_PAGES = frozenset(p for p in call_examples.PAGES if p.startswith("library/")) - {
+    "library/functions", "library/stdtypes", "library/string", "library/time", "library/copy", "library/operator"}
 # Modules whose functions serve any task (their page title names no domain a question would mention).
 _GENERAL = frozenset(f"library/{m}" for m in ("functions", "stdtypes", "constants", "exceptions", "itertools",
                                                "functools", "collections", "operator", "copy", "os", "sys", "math",
