@@ -103,3 +103,36 @@ def asked(question: str) -> list[Form]:
 
 def shows(form: Form, code: str) -> bool:
     return bool(form.code.search(code or ""))
+
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT = r"(\d+|one|two|three|four|five|six)"
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBERS[text.lower()]
+
+
+def specialised(form: Form, question: str) -> tuple[re.Pattern, str, str] | None:
+    """For a form the question gives a number for ("3 decimals", "10 characters wide"): the pattern of code
+    with exactly that number, and a small example written with it, with the output Python's own format()
+    gives for it (a format spec applied to a constant: nothing else runs)."""
+    question = question or ""
+    if form.name == "format-decimals":
+        match = re.search(rf"\b{_COUNT}\s*(?:decimal|digit|place|number)s?\b|\.(\d)f\b", question, re.I)
+        if not match:
+            return None
+        n = _number(match.group(1) or match.group(2))
+        code = f"price = 3.14159\nprint(f\"{{price:.{n}f}}\")"
+        return re.compile(rf"\{{[^}}\n]*:[^}}\n]*\.{n}f[^}}\n]*\}}"), code, format(3.14159, f".{n}f")
+    if form.name == "format-align":
+        match = re.search(rf"\b{_COUNT}\s*(?:characters?|chars?|wide|width|spaces|columns?)\b", question, re.I)
+        if not match:
+            return None
+        width = _number(match.group(1))
+        side = "<" if re.search(r"\bleft\b", question, re.I) else "^" if re.search(r"\bcent(?:er|re)", question,
+                                                                                  re.I) else ">"
+        code = f"name = 'hi'\nprint(f\"|{{name:{side}{width}}}|\")"
+        return re.compile(rf"\{{[^}}\n]*:[^}}\n]*{re.escape(side)}{width}[^}}\n]*\}}"), code, \
+            f"|{format('hi', f'{side}{width}')}|"
+    return None

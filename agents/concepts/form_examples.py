@@ -63,14 +63,22 @@ def ensure(result, question: str, pool=(), passages=()):
     """The explanation with an example of every syntax form the question names that it does not show yet."""
     if not result.text or result.title == "No matching topic":
         return result
-    missing = [f for f in syntax_forms.asked(question)
-               if not syntax_forms.shows(f, "\n".join([result.text, *result.examples]))]
-    if not missing:
+    shown = "\n".join([result.text, *result.examples])
+    wanted = []
+    for form in syntax_forms.asked(question):
+        exact = syntax_forms.specialised(form, question)   # "3 decimals": .3f, not any number of decimals
+        pattern = exact[0] if exact else form.code
+        if not pattern.search(shown):
+            wanted.append((form, pattern, exact))
+    if not wanted:
         return result
     candidates = [*_CURATED, *from_rows((p.page, p.anchor, p.title, p.examples) for p in passages), *pool]
     text, examples = result.text, list(result.examples)
-    for form in missing:
-        fitting = [e for e in candidates if syntax_forms.shows(form, e.code)]
+    for form, pattern, exact in wanted:
+        fitting = [e for e in candidates if pattern.search(e.code)]
+        if not fitting and exact:
+            code, output = exact[1], exact[2]
+            fitting = [Example(code, f"```python\n{code}\n```\nOutput:\n```\n{output}\n```", "", "String formatting")]
         if not fitting:
             continue
         best = max(fitting, key=lambda e: _score(e, question))
