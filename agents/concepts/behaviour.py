@@ -100,13 +100,26 @@ def opening(unit: Definition) -> str:
     return f"**What you describe is {unit.term}:** {unit.sentence}{where}"
 
 
+_SQL = "SELECT page, anchor, title, kind, trail, body FROM docs_sections WHERE kind = 'glossary'"
+
+
+def _from_rows(rows) -> list[Definition]:
+    from knowledge.docs_index.search import Passage
+
+    return definitions([Passage(r[0], r[1], r[2], r[3], r[4], r[5], (), 0.0) for r in rows])
+
+
 async def load(conn) -> list[Definition]:
     """The curated pages' definitions and the documentation glossary's (read once per process)."""
     from psycopg.rows import tuple_row
 
-    from knowledge.docs_index.search import Passage
-
     async with conn.cursor(row_factory=tuple_row) as cursor:
-        await cursor.execute("SELECT page, anchor, title, kind, trail, body FROM docs_sections WHERE kind = 'glossary'")
-        rows = await cursor.fetchall()
-    return definitions([Passage(r[0], r[1], r[2], r[3], r[4], r[5], (), 0.0) for r in rows])
+        await cursor.execute(_SQL)
+        return _from_rows(await cursor.fetchall())
+
+
+def load_sync(conn) -> list[Definition]:
+    from psycopg.rows import tuple_row
+
+    with conn.cursor(row_factory=tuple_row) as cursor:
+        return _from_rows(cursor.execute(_SQL).fetchall())

@@ -44,14 +44,23 @@ def from_rows(rows) -> list[Example]:
     return found
 
 
+_SQL = "SELECT page, anchor, title, examples FROM docs_sections WHERE jsonb_array_length(examples) > 0 ORDER BY id"
+
+
 async def load(conn) -> list[Example]:
     """Every verified example of the loaded documentation (a few thousand; read once per process)."""
     from psycopg.rows import tuple_row
 
     async with conn.cursor(row_factory=tuple_row) as cursor:
-        await cursor.execute("SELECT page, anchor, title, examples FROM docs_sections "
-                             "WHERE jsonb_array_length(examples) > 0 ORDER BY id")
+        await cursor.execute(_SQL)
         return from_rows(await cursor.fetchall())
+
+
+def load_sync(conn) -> list[Example]:
+    from psycopg.rows import tuple_row
+
+    with conn.cursor(row_factory=tuple_row) as cursor:
+        return from_rows(cursor.execute(_SQL).fetchall())
 
 
 def _score(example: Example, question: str) -> float:

@@ -314,3 +314,14 @@ async def load(conn) -> Index:
         await cursor.execute(sql, params)
         rows = await cursor.fetchall()
     return Index(Passage(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), 0.0) for r in rows)
+
+
+def load_sync(conn) -> Index:
+    from psycopg.rows import tuple_row
+
+    from knowledge.docs_index.search import Passage
+
+    sql, params = selection_sql()
+    with conn.cursor(row_factory=tuple_row) as cursor:
+        rows = cursor.execute(sql, params).fetchall()
+    return Index(Passage(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), 0.0) for r in rows)
