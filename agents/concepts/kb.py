@@ -194,7 +194,7 @@ def _explain(question: str, level: str, style: str, code: str | None, passages, 
     if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
         # "What does KeyError mean?" is best answered by the error catalogue (which includes the concept).
         return explain_error(error.group(1), "", skill_level=level)
-    named = error or pair or api_names.named_call(question) or lead.identifiers(question, sections or {}) or any(
+    named = error or pair or api_names.named_call(question) or any(
         n.how in ("call", "target", "builtin") for n in api_names.named(question))
     pages = " ".join(_page_text(t) for t, s in ranked[:2] if s >= 0.4)   # the pages its keywords chose clearly
     chosen = [] if named else task_lead.choose(question, purposes, pages)

@@ -50,9 +50,15 @@ def choose(question: str, index: purposes.Index | None, page_text: str = "", cov
     ranked = index.rank(question, k=1 + _OTHERS)
     if not ranked:
         return []
-    score, _, best = ranked[0]
-    if score < MIN_SCORE or ranked[0][1] < covered or not best.passage.examples:
-        return []   # (the lead is shown in a runnable example: an entry without one leaves the answer to the pages)
+    top = ranked[0][0]
+    # The lead is shown in a runnable example: the best entry that has one, if it ranks close to the very best.
+    shown = [r for r in ranked if r[2].passage.examples and r[0] >= 0.75 * top]
+    if not shown:
+        return []
+    score, share, best = shown[0]
+    ranked = [shown[0], *(r for r in ranked if r is not shown[0])]
+    if score < MIN_SCORE or share < covered:
+        return []
     name = _name(best.passage)
     if page_text and name and re.search(rf"\b{re.escape(name)}\s*\(", page_text):
         return []

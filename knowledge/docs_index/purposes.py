@@ -86,6 +86,7 @@ def term_forms(question: str) -> dict[str, frozenset[str]]:
 
 # Where a task's object ends and its context starts ("pairs | of items from a list").
 _BOUNDARY = frozenset("of from in into to with by at on between so that without for as if when and or than".split())
+_CHECKS = frozenset(stem(w) for w in "check test verify tell see whether detect".split())
 _GENERIC_VERBS = frozenset("get make create do have give obtain show generate produce build construct".split())
 _PREFIX = re.compile(r"^\W*(?:.*?\b(?:how\s+(?:do|can|could|would|should|does|will|shall)\s+(?:i|we|you|u|one)|"
                      r"how\s+to|how\s+i|way\s+to|(?:want|need|like|wanna|have)\s+to))\s+", re.I)
@@ -190,6 +191,8 @@ class Index:
         total = sum(weights.values()) or 1.0
         phrases = {t: RELATED_WEIGHT * self.weight(t) for t in phrase_terms(question) if t not in weights}
         modules = {w for w in words(question) if f"library/{w}" in _MODULE_PAGES}
+        written = words(question)
+        spelled = {a + b for a, b in zip(written, written[1:])}
         scored = []
         for e in self.entries:
             score = covered = 0.0
@@ -219,8 +222,12 @@ class Index:
                 factor_domain = 1.0
             if modules:   # "save a dict to a json file" names the json module: its entries first
                 factor_domain *= 1.5 if e.passage.page.removeprefix("library/") in modules else 0.7
+            if verb not in _CHECKS and e.sentence.startswith("Return True if"):
+                factor_domain *= 0.8   # a predicate answers "check whether", not "get the common elements"
             owner_named = api_names.addressable(e.passage.anchor, question)
             factor = e.factor * factor_domain * (1.0 if owner_named else 0.6)
+            if e.passage.kind == "api" and e.passage.anchor.rsplit(".", 1)[-1].lower() in spelled:
+                factor *= 1.5   # two adjacent words spell its name: "find all" findall, "starts with" startswith
             if e.passage.kind == "api" and stem(e.passage.anchor.rsplit(".", 1)[-1]) in {verb, *objects}:
                 factor *= 1.3   # the entry's own name is one of the task's words ("split", "keys")
             factor /= 1 + 0.015 * len(e.summary)   # a short, specific summary before a long, general one
