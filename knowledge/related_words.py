@@ -22,6 +22,7 @@ GROUPS = (
     "file files path filename",
     "word words token",
     "text string str sentence paragraph",
+    "pattern patterns regex regular expression re",
     "number numbers numeric",
     "integer int whole",
     "character char letter letters alphabetic",
