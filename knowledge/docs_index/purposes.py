@@ -151,6 +151,11 @@ class Index:
                 summary = _forms(words(sentence))
             self.entries.append(Purpose(p, frozenset(name), frozenset(summary | comments), sentence, factor,
                                         frozenset(_head(sentence)), frozenset(more - summary), _domain(p)))
+        self.words = [e.name | e.summary for e in self.entries]
+        self.postings: dict[str, list[int]] = {}   # stem -> the entries stating it (name, summary, next sentence)
+        for i, e in enumerate(self.entries):
+            for s in self.words[i] | e.more:
+                self.postings.setdefault(s, []).append(i)
         count: dict[str, int] = {}
         for e in self.entries:
             for s in e.name | e.summary:
@@ -174,6 +179,9 @@ class Index:
             got += w if forms_of & stated else RELATED_WEIGHT * w if related(t) & stated else 0.0
         return got / total if total else 0.0
 
+    def _stating(self, stems: set[str]) -> set[int]:
+        return {i for s in stems for i in self.postings.get(s, ())}
+
     def weight(self, term: str) -> float:
         return self.idf.get(term, 0.0)
 
@@ -193,19 +201,26 @@ class Index:
         modules = {w for w in words(question) if f"library/{w}" in _MODULE_PAGES}
         written = words(question)
         spelled = {a + b for a, b in zip(written, written[1:])}
+        expanded = {t: related(t) | variants[t] | {t} for t in terms}
+        # Only entries stating the verb (when it is a term) and another of the task's words can qualify.
+        candidates = self._stating(set().union(*(expanded[t] for t in terms if t != verb)))
+        if verb and verb in terms:
+            candidates &= self._stating(expanded[verb])
+        asked = set().union(*expanded.values())
         scored = []
-        for e in self.entries:
+        for i in sorted(candidates):
+            e, stated_words = self.entries[i], self.words[i]
             score = covered = 0.0
             stated: set[str] = set()
             for t, w in phrases.items():
-                if t in e.name or t in e.summary:
+                if t in stated_words:
                     score, covered = score + w, covered + w
             for t, w in weights.items():
                 if t in e.name:
                     score, covered = score + NAME_WEIGHT * w, covered + w
                 elif t in e.summary:
                     score, covered = score + SUMMARY_WEIGHT * w, covered + w
-                elif (related(t) | variants[t]) & (e.name | e.summary):   # related, or derived (reader / read)
+                elif expanded[t] & stated_words:   # related, or derived (reader / read)
                     score, covered = score + RELATED_WEIGHT * w, covered + RELATED_WEIGHT * w
                 elif variants[t] & e.more:
                     score, covered = score + 0.5 * w, covered + 0.5 * w
@@ -216,7 +231,7 @@ class Index:
                     score += 0.5 * w   # the task's object is what the entry gives ("a random element")
             if not score or (verb and verb in terms and verb not in stated) or not stated - {verb}:
                 continue
-            if e.domain and not any(variants[t] & e.domain or related(t) & e.domain for t in terms):
+            if e.domain and not e.domain & asked:
                 factor_domain = 0.5   # random.sample for "the length of a list": nothing asked is random
             else:
                 factor_domain = 1.0
