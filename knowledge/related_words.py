@@ -35,7 +35,7 @@ GROUPS = (
     "without difference except exclude",
     "date dates day days calendar",
     "time clock timestamp second seconds",
-    "grid matrix table 2d 2-d nested multidimensional",
+    "grid matrix 2d 2-d nested multidimensional",
     "duplicate duplicates repeated unique distinct",
     # what is done with it
     "pick choose chosen chose select selected",
@@ -63,7 +63,7 @@ GROUPS = (
     "smallest minimum min lowest least",
     "average mean",
     "shuffle mix scramble",
-    "wait sleep pause delay",
+    "wait sleep pause delay suspend",
     "measure time timing elapsed duration",
     "wrap fill width",
     "list listing contents entries",

@@ -175,7 +175,7 @@ def _explain(question: str, level: str, style: str, code: str | None, passages, 
     if not code and word_sense.not_programming(question, text_scores(question)[1], _WEAK, sections or {},
                                                tuple(_vocabulary())):
         # a task in everyday words ("pause the program for half a second") that a documented function does
-        chosen = task_lead.choose(question, purposes, covered=0.7)
+        chosen = task_lead.choose(question, purposes, covered=0.45)
         return _from_task(question, chosen, level, style, code) if chosen else _unknown(question, level)
     pair = _comparison(question)
     sides = comparison_sides(question) if len(side_passages) == 2 else None

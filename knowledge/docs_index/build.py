@@ -101,7 +101,8 @@ def prepare(docs: Path | None = None) -> Path | None:
 def _compose_calls(sections: list[dict], verify_sync) -> None:
     """A learner's function without an example of its own gets a composed call (call_examples.py), run in the
     sandbox like the documentation's examples: the first candidate that runs and prints something is kept."""
-    scripts = {i: call_examples.candidates(s["page"], s["anchor"], s["title"]) for i, s in enumerate(sections)
+    owners = {s["anchor"]: s["title"] for s in sections if s["kind"] == "api" and s["title"].startswith("class ")}
+    scripts = {i: call_examples.candidates(s["page"], s["anchor"], s["title"], owners) for i, s in enumerate(sections)
                if s["kind"] == "api" and not s["examples"]}
     verified = verify_sync([(i * 100 + j, code, False) for i, codes in scripts.items() for j, code in enumerate(codes)])
     for i, codes in scripts.items():

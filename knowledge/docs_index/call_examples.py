@@ -96,8 +96,10 @@ def _owner_call(anchor: str) -> tuple[str, str, str] | None:
     return f"import {module}\n", ".".join(parts[:-1]), parts[-1]
 
 
-def candidates(page: str, anchor: str, title: str) -> list[str]:
-    """Candidate scripts for one entry, best first (empty when it cannot be composed)."""
+def candidates(page: str, anchor: str, title: str, owners: dict[str, str] | None = None) -> list[str]:
+    """Candidate scripts for one entry, best first (empty when it cannot be composed). `owners` ({anchor: title}
+    of the documented classes) lets a method be called on an instance its class's signature builds:
+    datetime.date(2024, 3, 15).weekday()."""
     if page not in PAGES or anchor.startswith("_") or "__" in anchor:
         return []
     title = title.strip()
@@ -123,7 +125,23 @@ def candidates(page: str, anchor: str, title: str) -> list[str]:
         elif values and values[0].startswith("["):   # a function that changes its argument: random.shuffle(items)
             scripts.append(f"{imports}{setup}items = {values[0]}\n{called}({', '.join(['items', *values[1:]])})\n"
                            "print(items)")
+        if imports and not receiver.startswith(("'", "[", "{")) and "." in receiver:
+            made = _instance(receiver, (owners or {}).get(receiver, ""))
+            if made:   # a method of a documented class, on an instance
+                scripts.append(f"{imports}{setup}print({made}.{name}({', '.join(values)}))")
+        if imports:   # a function run for its effect (time.sleep): it runs, then says so
+            scripts.append(f"{imports}{setup}{call}\nprint('done')")
     return [s for s in scripts if s]
+
+
+def _instance(owner: str, title: str) -> str:
+    """'datetime.date(2024, 3, 15)' from the class entry 'class datetime.date(year, month, day)'."""
+    match = _SIGNATURE.match(title.strip()) if title.strip().startswith("class ") else None
+    required = parameters(match.group(2)) if match else None
+    if required is None:
+        return ""
+    combos = _arguments(required)
+    return f"{owner}({', '.join(combos[0])})" if combos else ""
 
 
 def keep(script: str, output: str) -> bool:

@@ -88,6 +88,7 @@ def term_forms(question: str) -> dict[str, frozenset[str]]:
 _BOUNDARY = frozenset("of from in into to with by at on between so that without for as if when and or than".split())
 _CHECKS = frozenset(stem(w) for w in "check test verify tell see whether detect".split())
 _GENERIC_VERBS = frozenset("get make create do have give obtain show generate produce build construct".split())
+_GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC_VERBS)
 _PREFIX = re.compile(r"^\W*(?:.*?\b(?:how\s+(?:do|can|could|would|should|does|will|shall)\s+(?:i|we|you|u|one)|"
                      r"how\s+to|how\s+i|way\s+to|(?:want|need|like|wanna|have)\s+to))\s+", re.I)
 
@@ -190,7 +191,8 @@ class Index:
         verb (unless it is a generic one: get, make) and at least one word of its object."""
         variants = term_forms(question)
         verb, objects, _ = parse_task(question)
-        terms = [t for t in variants if self.weight(t) > 0 or related(t) or len(variants[t]) > 1]
+        terms = [t for t in variants if (self.weight(t) > 0 or related(t) or len(variants[t]) > 1)
+                 and t not in _GENERIC_STEMS]   # "generate", "make": every function makes something
         if not terms or not objects:
             return []
         role = {t: 1.2 if t == verb else 1.3 if t in objects else 0.7 for t in terms}
