@@ -136,7 +136,10 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         explanation = None
         if kind:
             explanation = follow_up.answer(kind, question, topic, previous, level, style, passages, code or None,
-                                           previous_question=asked, side_passages=side_passages)
+                                           previous_question=asked, side_passages=side_passages,
+                                           knowledge={"sections": self.sections, "purposes": self.purposes,
+                                                      "examples": self.examples,
+                                                      "definitions": self.definitions})
         if explanation is None:
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
                                      passages=passages, sections=self.sections, side_passages=side_passages,

@@ -85,3 +85,18 @@ def test_an_operator_written_as_punctuation_is_looked_up_by_its_name(conn, loade
 def test_a_concept_described_by_its_behaviour_is_named(conn, loaded):
     result = answer(conn, loaded, "what is it called when a function calls itself")
     assert result.topic == "recursion" and result.text.startswith("**What you describe is Recursion")
+
+
+def test_follow_ups_on_a_task_answer_stay_on_its_functions(conn, loaded):
+    from agents.concepts import follow_up
+
+    question = "how to make a random integer between 1 and 6"
+    first = answer(conn, loaded, question)
+    passages = search.search_sync(conn, question, k=3)
+    another = follow_up.answer("another_example", "another example", first.topic, first.text, "beginner",
+                               "step-by-step", passages, previous_question=question, knowledge=loaded)
+    assert another is not None and another.examples and another.examples[0] not in first.text
+    assert "random" in another.examples[0]
+    simpler = follow_up.answer("simpler", "simpler please", first.topic, first.text, "beginner", "step-by-step",
+                               passages, previous_question=question, knowledge=loaded)
+    assert simpler is not None and "random.randint" in simpler.text
