@@ -31,10 +31,17 @@ _REASON = re.compile(
     r"readab\w*|cleaner|concise|one\s+at\s+a\s+time|lazy|lazily|on\s+demand|prevents?|protects?|isolat\w*|"
     r"reus\w*|immutable|hashable|can\s+be\s+used\s+as|makes?\s+it\s+(?:easy|easier|possible)|intended|designed|"
     r"never\s+(?:have|need)|no\s+need|for\s+you|conflict\w*|independent\w*|small|short|anonymous|inline|"
-    r"single\s+expression|only\s+once|on\s+the\s+fly|the\s+point|purpose)\b", re.I)
+    r"single\s+expression|only\s+once|on\s+the\s+fly|the\s+point|purpose|bundles?|together|organi[sz]\w*|"
+    r"blueprint|group\w*|fast|quick\w*|look\s*ups?|by\s+name)\b", re.I)
 _WEAK_REASON = re.compile(r"\b(?:instead|rather\s+than|separate\w*|clear\w*|tools?|documentation)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(\[*\"'])")
 _MAX = 420
+
+
+def search_text(question: str) -> str:
+    """What to search the documentation for: the question without its asking for a purpose ("what's the point
+    of classes" is about classes, not about the decimal point)."""
+    return _PURPOSE.sub(" ", question or "").strip() or question
 
 
 def is_purpose(question: str) -> bool:
@@ -74,6 +81,7 @@ def reason(question: str, topics, passages) -> tuple[str, str, str] | None:
     x, y = sides(question)
     if not x:
         return None
+    pages = {ENTRIES[t]["title"] for t in topics if t in ENTRIES}
     best = None
     for label, url, text in _units(topics, passages):
         label_stems = _stems(label)
@@ -81,11 +89,14 @@ def reason(question: str, topics, passages) -> tuple[str, str, str] | None:
             cues = len(_REASON.findall(sentence)) + 0.3 * len(_WEAK_REASON.findall(sentence))
             if len(sentence) > _MAX or len(sentence) < 30 or cues < 1:
                 continue
+            if "|" in sentence or "::=" in sentence:
+                continue   # a table row or a grammar rule gives no reason
             words = _stems(sentence) | label_stems
-            if not x & words:
+            # the unit is about X (its title names it, or it is the page of a topic asked) or the sentence is
+            if not x & words or not (x & label_stems or x & _stems(sentence[:70]) or (not url and label in pages)):
                 continue
-            score = 2 * len(x & words) / len(x) + (len(y & words) / len(y) if y else 0) + min(cues, 3) * 0.3 + (
-                0.2 if not url else 0.0)
+            score = 2 * len(x & words) / len(x) + (0.5 * len(y & words) / len(y) if y else 0) + min(cues, 3) * 0.3 + (
+                0.5 if not url else -0.4 if "/library/" in url else 0.0)   # reasons live in pages and tutorials
             if best is None or score > best[0]:
                 best = (score, sentence.strip(), label, url)
     if best is None or best[0] < 2.2:

@@ -12,7 +12,7 @@ from pathlib import Path
 from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
 
 from agents import specialist
-from agents.concepts import behaviour, compare_docs, follow_up, form_examples, kb, lead
+from agents.concepts import behaviour, compare_docs, follow_up, form_examples, kb, lead, purpose_lead
 from knowledge.docs_index import purposes as docs_purposes, search as docs_search
 from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
@@ -124,6 +124,8 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 cached["cached"] = True
                 return cached
             query = retrieval_query(question, kind, topic, asked, previous)
+            if not kind and purpose_lead.is_purpose(question):
+                query = purpose_lead.search_text(question)
             if not kind and self.sections:   # "starts with" is also searched as startswith
                 query = " ".join([query, *lead.identifiers(question, self.sections)])
             found = await self._passages(conn, query, k=_MORE)
