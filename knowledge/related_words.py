@@ -76,7 +76,7 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word.lower())
 
 
-_DERIVED = re.compile(r"(?:ers?|ors?|ences?|ances?|ments?|ings?)$")
+_DERIVED = re.compile(r"(?:ers?|ors?|ences?|ances?|ments?|ings?|able|ible)$")
 
 
 @lru_cache(maxsize=50_000)

@@ -79,6 +79,8 @@ def match(question: str, units: list[Definition], vocabulary: dict[str, int] | N
         share = got / total
         if kind and kind not in _stems(f"{unit.term} {unit.sentence}"):
             share *= 0.7   # "a function that ..." describes a kind of function: its definition says so
+        if set(weights) & _stems(unit.term) - {kind}:
+            share *= 1.2   # the concept's own name is a word of the description ("called": callable)
         if hits >= 2 and (best is None or share > best[1]):
             best = (unit, share)
     return best if best and best[1] >= MIN_SHARE else None
