@@ -89,6 +89,8 @@ _BOUNDARY = frozenset("of from in into to with by at on between so that without 
 _CHECKS = frozenset(stem(w) for w in "check test verify tell see whether detect".split())
 _GENERIC_VERBS = frozenset("get make create do have give obtain show generate produce build construct".split())
 _GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC_VERBS)
+# Verbs of looking: "find the files ending with .txt" is glob's task though glob never says "find".
+_SOFT_VERBS = frozenset(stem(w) for w in "find search look see know tell".split())
 _PREFIX = re.compile(r"^\W*(?:.*?\b(?:how\s+(?:do|can|could|would|should|does|will|shall)\s+(?:i|we|you|u|one)|"
                      r"how\s+to|how\s+i|way\s+to|(?:want|need|like|wanna|have)\s+to))\s+", re.I)
 
@@ -195,7 +197,7 @@ class Index:
                  and t not in _GENERIC_STEMS]   # "generate", "make": every function makes something
         if not terms or not objects:
             return []
-        role = {t: 1.2 if t == verb else 1.3 if t in objects else 0.7 for t in terms}
+        role = {t: 1.2 if t == verb and verb not in _SOFT_VERBS else 1.3 if t in objects else 0.7 for t in terms}
         weights = {t: role[t] * (self.weight(t) or max((self.weight(r) for r in related(t) | variants[t]),
                                                        default=0.0)) for t in terms}
         total = sum(weights.values()) or 1.0
@@ -206,7 +208,7 @@ class Index:
         expanded = {t: related(t) | variants[t] | {t} for t in terms}
         # Only entries stating the verb (when it is a term) and another of the task's words can qualify.
         candidates = self._stating(set().union(*(expanded[t] for t in terms if t != verb)))
-        if verb and verb in terms:
+        if verb and verb in terms and verb not in _SOFT_VERBS:
             candidates &= self._stating(expanded[verb])
         asked = set().union(*expanded.values())
         scored = []
@@ -231,7 +233,8 @@ class Index:
                 stated.add(t)
                 if t in objects and variants[t] & e.head:
                     score += 0.5 * w   # the task's object is what the entry gives ("a random element")
-            if not score or (verb and verb in terms and verb not in stated) or not stated - {verb}:
+            if not score or (verb and verb in terms and verb not in stated and verb not in _SOFT_VERBS) or \
+                    not stated - {verb}:
                 continue
             if e.domain and not e.domain & asked:
                 factor_domain = 0.5   # random.sample for "the length of a list": nothing asked is random
@@ -245,7 +248,8 @@ class Index:
             factor = e.factor * factor_domain * (1.0 if owner_named else 0.6)
             if e.passage.kind == "api" and e.passage.anchor.rsplit(".", 1)[-1].lower() in spelled:
                 factor *= 1.5   # two adjacent words spell its name: "find all" findall, "starts with" startswith
-            if e.passage.kind == "api" and stem(e.passage.anchor.rsplit(".", 1)[-1]) in {verb, *objects}:
+            if e.passage.kind == "api" and stem(e.passage.anchor.rsplit(".", 1)[-1]) in {
+                    *objects, *([verb] if verb not in _SOFT_VERBS else [])}:
                 factor *= 1.3   # the entry's own name is one of the task's words ("split", "keys")
             factor /= 1 + 0.015 * len(e.summary)   # a short, specific summary before a long, general one
             scored.append((score * factor, covered / total, e))

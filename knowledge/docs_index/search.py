@@ -83,6 +83,8 @@ def key_terms(question: str, expand: bool = True) -> list[str]:
     question = re.sub(r"\*{1,2}(?=[A-Za-z_])", " ", question)   # *args, **kwargs: unpacking, not power or times
     if _ELLIPSIS.search(question):
         terms.append("ellipsis")
+    if re.search(r"\b\w+\s+if\s+\w+.*?\s+else\s+\w+", question) and not re.search(r":\s*$|\bif\b.*:", question):
+        terms += ["conditional", "expression"]   # "x if cond else y" written as an expression
     idiom = re.search(r"__\w+__", question)
     for symbol, words in _OPERATORS:
         if symbol in question:
