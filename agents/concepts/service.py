@@ -90,7 +90,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 row = await cursor.fetchone()
                 self.docs_version = (row["checksum"] if isinstance(row, dict) else row[0]) if row else ""
                 self.sections = await docs_search.vocabulary(conn) if self.docs_version else {}
-                self.purposes = await docs_purposes.load(conn) if self.docs_version else None
+                self.purposes = await docs_purposes.load(conn, kb.page_texts()) if self.docs_version else None
                 self.examples = await form_examples.load(conn) if self.docs_version else []
                 if self.docs_version:
                     self.definitions = await behaviour.load(conn)

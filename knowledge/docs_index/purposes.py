@@ -125,11 +125,31 @@ def phrase_terms(question: str) -> list[str]:
     return list(dict.fromkeys(stem(w) for w in glossary.expansions(phrases) if w.isidentifier()))
 
 
-class Index:
-    """All documented functions of the indexed library pages and the FAQ/HOWTO recipes, by purpose."""
+_MENTION = re.compile(r"\b((?:[a-z_][a-z0-9_]*\.)+[A-Za-z_]\w*|[a-z_]\w*(?=\(\)))")
 
-    def __init__(self, passages):
+
+def mentions(texts, anchors: set[str]) -> dict[str, set[str]]:
+    """{anchor: stems} from the sentences of explanatory texts (HOWTOs, the tutorial, the curated pages, the
+    behaviour contracts) that name a documented function: "itertools.combinations(iterable, r) returns all possible
+    r-tuple combinations", "Counting every value at once: `collections.Counter`" say what it is for."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for sentence in _SENTENCE.split(text.replace("\n\n", " ")):
+            named = {m for m in _MENTION.findall(sentence) if m in anchors}
+            if 0 < len(named) <= 2 and len(sentence) < 400:
+                stems = _forms(words(sentence))
+                for anchor in named:
+                    found.setdefault(anchor, set()).update(stems)
+    return found
+
+
+class Index:
+    """All documented functions of the indexed library pages and the FAQ/HOWTO recipes, by purpose. `texts`:
+    explanatory texts whose sentences naming a function add to its purpose at the weight of its next sentence."""
+
+    def __init__(self, passages, texts=()):
         passages = list(passages)
+        mentioned = mentions(texts, {p.anchor for p in passages if p.kind == "api"})
         vocabulary = {w for p in passages for w in words(summary_sentence(p.body)) if len(w) > 2}
         self.entries: list[Purpose] = []
         for p in passages:
@@ -152,6 +172,7 @@ class Index:
                 name = _forms(w for w in words(p.title) if w != "objects")
                 factor = 0.8
                 summary = _forms(words(sentence))
+            more = more | mentioned.get(p.anchor, set()) if p.kind == "api" else more
             self.entries.append(Purpose(p, frozenset(name), frozenset(summary | comments), sentence, factor,
                                         frozenset(_head(sentence)), frozenset(more - summary), _domain(p)))
         self.words = [e.name | e.summary for e in self.entries]
@@ -331,25 +352,35 @@ def selection_sql() -> tuple[str, dict]:
             {"pages": sorted(call_examples.PAGES | set(api_names.PAGES))})
 
 
-async def load(conn) -> Index:
-    """The index of the loaded documentation (built once per process: ~2,000 rows)."""
-    from psycopg.rows import tuple_row
+_TEXTS = "SELECT body FROM docs_sections WHERE page LIKE 'howto/%%' OR page LIKE 'tutorial/%%'"
 
+
+def _index(rows, bodies, texts) -> Index:
+    from knowledge import contracts
     from knowledge.docs_index.search import Passage
+
+    explained = [*(b[0] for b in bodies), *texts, *(c[0] for c in contracts.CONTRACTS.values())]
+    return Index((Passage(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), 0.0) for r in rows), explained)
+
+
+async def load(conn, texts=()) -> Index:
+    """The index of the loaded documentation (built once per process: ~2,000 rows); `texts`: the curated pages."""
+    from psycopg.rows import tuple_row
 
     sql, params = selection_sql()
     async with conn.cursor(row_factory=tuple_row) as cursor:
         await cursor.execute(sql, params)
         rows = await cursor.fetchall()
-    return Index(Passage(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), 0.0) for r in rows)
+        await cursor.execute(_TEXTS)
+        bodies = await cursor.fetchall()
+    return _index(rows, bodies, texts)
 
 
-def load_sync(conn) -> Index:
+def load_sync(conn, texts=()) -> Index:
     from psycopg.rows import tuple_row
-
-    from knowledge.docs_index.search import Passage
 
     sql, params = selection_sql()
     with conn.cursor(row_factory=tuple_row) as cursor:
         rows = cursor.execute(sql, params).fetchall()
-    return Index(Passage(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), 0.0) for r in rows)
+        bodies = cursor.execute(_TEXTS).fetchall()
+    return _index(rows, bodies, texts)
