@@ -307,11 +307,6 @@ def _docs_fit_better(question: str, topic: str, scores: dict[str, float], passag
     return docs > page or (weak and docs >= page)
 
 
-def page_texts() -> list[str]:
-    """The curated pages' explanations and mistakes (their sentences that name a function say what it is for)."""
-    return [" ".join([d["beginner"], d["intermediate"], *d["mistakes"]]) for d in ENTRIES.values()]
-
-
 def _page_names(topic: str) -> str:
     data = ENTRIES[topic]
     return " ".join([topic, data["title"], *data["aliases"]])
