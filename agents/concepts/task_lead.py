@@ -36,6 +36,19 @@ STRONG = 0.75      # an entry stating this much of the task's verb and object an
 _OTHERS = 3
 
 
+def _topic_words() -> frozenset[str]:
+    from agents.concepts.pages import ENTRIES
+    from knowledge.related_words import stem
+
+    names = " ".join(f"{t} {d['title']} {' '.join(d['aliases'])}" for t, d in ENTRIES.items())
+    return frozenset(stem(w) for w in re.findall(r"[A-Za-z]+", names) if len(w) > 2)
+
+
+_CONSTRUCT_VERBS = frozenset(purposes.stem(w) for w in """define declare handle write raise catch call import install
+    initialize initialise instantiate inherit print use""".split())
+_TOPIC_WORDS = _topic_words()   # the names of the curated pages' constructs (function, dictionary, exception, ...)
+
+
 def is_task(question: str) -> bool:
     return bool(_TASK.search(question or "")) and not _NOT_TASK.search(question or "")
 
@@ -47,6 +60,9 @@ def choose(question: str, index: purposes.Index | None, page_text: str = "", cov
     much of the task as a weak entry does ("get the error message from an exception")."""
     if index is None or not is_task(question):
         return []
+    verb, objects, _ = purposes.parse_task(question)
+    if (verb is None or verb in _CONSTRUCT_VERBS) and objects and all(o in _TOPIC_WORDS for o in objects):
+        return []   # "define a function", "make a dictionary": the construct's own page answers
     ranked = index.rank(question, k=1 + _OTHERS)
     if not ranked:
         return []

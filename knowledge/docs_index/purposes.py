@@ -90,7 +90,7 @@ _CHECKS = frozenset(stem(w) for w in "check test verify tell see whether detect"
 _GENERIC_VERBS = frozenset("get make create do have give obtain show generate produce build construct".split())
 _GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC_VERBS)
 # Verbs of looking: "find the files ending with .txt" is glob's task though glob never says "find".
-_SOFT_VERBS = frozenset(stem(w) for w in "find search look see know tell".split())
+_SOFT_VERBS = frozenset(stem(w) for w in "find search look see know tell convert turn transform change cast".split())
 _PREFIX = re.compile(r"^\W*(?:.*?\b(?:how\s+(?:do|can|could|would|should|does|will|shall)\s+(?:i|we|you|u|one)|"
                      r"how\s+to|how\s+i|way\s+to|(?:want|need|like|wanna|have)\s+to))\s+", re.I)
 
@@ -226,6 +226,8 @@ class Index:
         modules = {w for w in words(question) if f"library/{w}" in _MODULE_PAGES}
         written = words(question)
         spelled = {a + b for a, b in zip(written, written[1:])}
+        types = {owner for owner, names in _TYPE_WORDS.items() if names & set(written)}
+        quantified = bool({"all", "every", "each", "clear", "empty"} & set(written))
         expanded = {t: related(t) | variants[t] | {t} for t in terms}
         # Only entries stating the verb (when it is a term) and another of the task's words can qualify.
         candidates = self._stating(set().union(*(expanded[t] for t in terms if t != verb)))
@@ -265,6 +267,11 @@ class Index:
                 factor_domain *= 1.5 if e.passage.page.removeprefix("library/") in modules else 0.7
             if verb not in _CHECKS and e.sentence.startswith("Return True if"):
                 factor_domain *= 0.8   # a predicate answers "check whether", not "get the common elements"
+            owner = e.passage.anchor.split(".")[0] if e.passage.kind == "api" else ""
+            if owner in _TYPE_WORDS and types and owner not in types and not (owner == "frozenset" and "list" in types):
+                continue   # "add an item to a dictionary" is no set method (a set's are a list task's too)
+            if "all" in e.head and not quantified:
+                factor_domain *= 0.8   # "Remove all items" is not "remove an item"
             owner_named = api_names.addressable(e.passage.anchor, question)
             factor = e.factor * factor_domain * (1.0 if owner_named else 0.6)
             if e.passage.kind == "api" and e.passage.anchor.rsplit(".", 1)[-1].lower() in spelled:
@@ -278,6 +285,10 @@ class Index:
         return scored[:k]
 
 
+# The builtin types whose methods the documentation lists, by the words a question names them with.
+_TYPE_WORDS = {"list": {"list", "lists", "array"}, "dict": {"dict", "dicts", "dictionary", "dictionaries", "map"},
+               "frozenset": {"set", "sets", "frozenset"}, "str": {"str", "string", "strings", "text", "word", "words"},
+               "tuple": {"tuple", "tuples"}, "bytes": {"bytes"}}
 _MODULE_PAGES = frozenset(p for p in call_examples.PAGES if p.startswith("library/")) - {
     "library/functions", "library/stdtypes", "library/string", "library/time", "library/copy", "library/operator"}
 # Modules whose functions serve any task (their page title names no domain a question would mention).
