@@ -59,7 +59,10 @@ def test_a_task_is_answered_by_the_function_that_does_it_in_a_running_example(co
 
 def test_a_question_naming_a_function_or_a_page_keeps_its_answer(conn, loaded):
     assert answer(conn, loaded, "what is a list").title == "Lists"
-    assert "**In short:** use" not in answer(conn, loaded, "how do i sort a list in reverse order").text
+    for question in ("how do i sort a list in reverse order", "how to define a function", "how to make a dictionary",
+                     "how to handle exceptions"):
+        assert "**In short:** use" not in answer(conn, loaded, question).text, question
+    assert "set.add" not in answer(conn, loaded, "how to add item to dictionary").text   # no method of another type
 
 
 def test_a_purpose_question_opens_with_the_reason(conn, loaded):
