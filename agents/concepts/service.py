@@ -224,5 +224,13 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
 
 
 async def register(server, runtime) -> list[str]:
-    pb_grpc.add_ConceptsServiceServicer_to_server(ConceptsServicer(runtime), server)
+    servicer = ConceptsServicer(runtime)
+    try:   # the documentation's vocabulary, purpose index, examples and glossary: read before the first question
+        async with runtime.pool.connection() as conn:
+            if not await servicer._docs_version(conn):
+                servicer.docs_version = None   # no index loaded yet: the first question looks again
+    except Exception as exc:   # no database yet: the first question reads them
+        servicer.docs_version = None
+        log.warning("docs knowledge not preloaded", extra={"error": f"{type(exc).__name__}: {exc}"[:200]})
+    pb_grpc.add_ConceptsServiceServicer_to_server(servicer, server)
     return ["learnflow.v1.ConceptsService"]
