@@ -67,6 +67,8 @@ GROUPS = (
     "measure time timing elapsed duration",
     "wrap fill width",
     "list listing contents entries",
+    "start begin beginning leading front",
+    "end ending trailing back",
 )
 _STEMMER = Stemmer.Stemmer("english")
 

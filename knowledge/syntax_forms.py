@@ -26,12 +26,14 @@ def _form(name: str, label: str, asked: str, code: str) -> Form:
 
 
 _COMP = r"(?:list |dict(?:ionary)? |set )?comprehension"
+# Words that ask for a filter: "if", "only the even ones", "keep", "skip", "where ...".
+_FILTER = r"(?:if|filter\w*|condition\w*|only|keep\w*|skip\w*|exclud\w*|select\w*|where|even|odd|positive|negative)"
 FORMS: tuple[Form, ...] = (
     _form("comprehension-if-else", "an if/else inside a comprehension",
           rf"{_COMP}.*\bif\b.*\belse\b|\bif\b.*\belse\b.*{_COMP}|ternary.*{_COMP}|{_COMP}.*ternary",
           r"\[[^\n]*\bif\b[^\n]*\belse\b[^\n]*\bfor\b[^\n]*\]"),
     _form("comprehension-if", "an if filter inside a comprehension",
-          rf"{_COMP}.*\b(?:if|filter\w*|condition\w*)\b|\b(?:if|filter\w*|condition\w*)\b.*{_COMP}",
+          rf"{_COMP}.*\b{_FILTER}\b|\b{_FILTER}\b.*{_COMP}",
           r"\[[^\n]*\bfor\b[^\n]*\bif\b[^\n]*\]"),
     _form("nested-comprehension", "a nested comprehension",
           rf"nested {_COMP}|{_COMP}.*(?:matrix|2d|2-d|grid|nested|transpose)|transpose",
@@ -57,10 +59,12 @@ FORMS: tuple[Form, ...] = (
     _form("annotations", "type annotations",
           r"type (?:annotation|hint)s?|\bannotat\w*|\bwith (?:their )?types\b|typed fields?",
           r"^\s*\w+\s*:\s*(?:int|str|float|bool|list|dict|tuple|set)\b|\(\s*\w+\s*:\s*(?:int|str|float|list)\b"),
+    _form("dataclass-fields", "a dataclass with annotated fields", r"\bdata ?class",
+          r"@dataclass[^\n]*\n(?:\s*\n)*class\s+\w+[^\n]*:\s*\n\s+\w+\s*:\s*[\w\[\]., ]+"),
     _form("field-default", "a field with a default value",
           r"(?:dataclass|field)\w*.*\bdefault|\bdefault\b.*(?:dataclass|field)",
           r"^\s*\w+\s*:\s*[\w\[\], .]+\s*=\s*\S"),
-    _form("negative-step", "a slice with a negative step",
+    _form("negative-step", "a slice with a negative step (it walks backwards: `[::-1]` reverses the sequence)",
           r"negative (?:step|slice|stride)|step (?:of )?-1|\[::-1\]|backwards? slic\w*|slic\w* backwards?|"
           r"revers\w*.*\bslic\w*|\bslic\w*.*revers\w*",
           r"\[\s*[-\w]*\s*:\s*[-\w]*\s*:\s*-\d*\s*\]"),

@@ -25,7 +25,8 @@ _DESCRIBED = re.compile(
     rf"{_SUBJECT}\b|(?:is\s+there\s+)?an?\s+{_SUBJECT}\s+(?:that|which)\b|"
     r"what(?:'?s|\s+is)\s+(?:it|this|that)\s+called|what\s+do\s+you\s+call|"
     rf"is\s+there\s+(?:a|any)\s+way\s+(?:for|to\s+make)\s+(?:a|an|my)\s+{_SUBJECT}\b|"
-    rf"^\W*(?:my\s+|a\s+)?{_SUBJECT}\s+(?:that|which)\b)", re.I)
+    rf"^\W*(?:my\s+|a\s+)?{_SUBJECT}\s+(?:that|which)\b)|\b(?:a|an)\s+{_SUBJECT}\s+(?:that|which)\s+(?:only\s+)?"
+    r"(?:\w+s|can|will|does|has|keeps?|stores?)\b", re.I)
 _NAMED = re.compile(r"\b(?:what\s+is\s+an?|explain|define)\b", re.I)
 MIN_SHARE = 0.5
 

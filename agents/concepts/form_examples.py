@@ -72,7 +72,8 @@ def ensure(result, question: str, pool=(), passages=()):
     """The explanation with an example of every syntax form the question names that it does not show yet."""
     if not result.text or result.title == "No matching topic":
         return result
-    shown = "\n".join([result.text, *result.examples])
+    # the form must be written in code the answer shows (its examples and code blocks), not named in its prose
+    shown = "\n".join([*re.findall(r"```(?:python|pycon)?\n(.*?)```", result.text, re.S), *result.examples])
     wanted = []
     for form in syntax_forms.asked(question):
         exact = syntax_forms.specialised(form, question)   # "3 decimals": .3f, not any number of decimals

@@ -197,7 +197,8 @@ def _explain(question: str, level: str, style: str, code: str | None, passages, 
     named = error or pair or api_names.named_call(question) or any(
         n.how in ("call", "target", "builtin") for n in api_names.named(question))
     pages = " ".join(_page_text(t) for t, s in ranked[:2] if s >= 0.4)   # the pages its keywords chose clearly
-    chosen = [] if named else task_lead.choose(question, purposes, pages)
+    chosen = [] if named else task_lead.choose(question, purposes, pages,
+                                               strong_page=bool(ranked) and ranked[0][1] >= 0.75)
     if chosen:   # "how do I pick something at random": the function that does it, not the page of a noun
         return _from_task(question, chosen, level, style, code)
     api_entry = None if error else api_lead.lead(question, passages, ranked[0][0] if ranked else None)

@@ -32,7 +32,8 @@ _REASON = re.compile(
     r"reus\w*|immutable|hashable|can\s+be\s+used\s+as|makes?\s+it\s+(?:easy|easier|possible)|intended|designed|"
     r"never\s+(?:have|need)|no\s+need|for\s+you|conflict\w*|independent\w*|small|short|anonymous|inline|"
     r"single\s+expression|only\s+once|on\s+the\s+fly|the\s+point|purpose|bundles?|together|organi[sz]\w*|"
-    r"blueprint|group\w*|fast|quick\w*|look\s*ups?|by\s+name)\b", re.I)
+    r"blueprint|group\w*|fast|quick\w*|look\s*ups?|by\s+name|self-contained|requirements?|versions?|"
+    r"regressions?|confiden\w*|catch\w*|refactor\w*|break\w*|verif\w*)\b", re.I)
 _WEAK_REASON = re.compile(r"\b(?:instead|rather\s+than|separate\w*|clear\w*|tools?|documentation)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(\[*\"'])")
 _MAX = 420

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agents.concepts import docs_answer
+from knowledge import contracts
 from knowledge.docs_index import purposes
 
 _TASK = re.compile(
@@ -53,7 +54,8 @@ def is_task(question: str) -> bool:
     return bool(_TASK.search(question or "")) and not _NOT_TASK.search(question or "")
 
 
-def choose(question: str, index: purposes.Index | None, page_text: str = "", covered: float = MIN_COVERED) -> list:
+def choose(question: str, index: purposes.Index | None, page_text: str = "", covered: float = MIN_COVERED,
+           strong_page: bool = False) -> list:
     """The entries that do the task asked, best first; [] when the question is no task or nothing fits well.
     `page_text`: the curated page the engine would answer from otherwise (its keywords chose it clearly); it
     answers when it already teaches the best entry's function (the Sorting page teaches sorted()), or states as
@@ -76,11 +78,20 @@ def choose(question: str, index: purposes.Index | None, page_text: str = "", cov
     if score < MIN_SCORE or share < covered:
         return []
     name = _name(best.passage)
+    if best.passage.page.removeprefix("library/") in index.asked_modules(question):
+        return _with_others(best, ranked, score)   # "with regex", "using pathlib": the module asked for answers
     if page_text and name and re.search(rf"\b{re.escape(name)}\s*\(", page_text):
         return []
     entry_share = index.states(question, f"{best.passage.anchor} {best.sentence} {' '.join(best.name | best.summary)}")
+    spelled = name.lower() in {a + b for a, b in zip(purposes.words(question), purposes.words(question)[1:])}
+    if strong_page and entry_share < 1.0 and best.domain and not index.asked_modules(question) and not spelled:
+        return []   # "write text to a file" is no csv task: the page the question names, unless the module is asked
     if page_text and entry_share < STRONG and index.states(question, page_text) >= entry_share:
         return []
+    return _with_others(best, ranked, score)
+
+
+def _with_others(best, ranked, score: float) -> list:
     return [best] + [e for s, c, e in ranked[1:] if s >= 0.5 * score and c >= MIN_COVERED]
 
 
@@ -120,6 +131,9 @@ def answer(question: str, entries: list, level: str, style: str) -> tuple[str, t
     if example is None:   # a recipe without code: the first candidate's example that has one
         example = next((e for other in entries[1:] for e in other.passage.examples), None)
     parts = [opening, f"## {passage.title}", docs_answer.condense(passage, question, level)]
+    promise = contracts.contract(passage.anchor) if passage.kind == "api" else None
+    if promise is not None:   # the whole behaviour contract (what it returns, its sibling for the other case)
+        parts.insert(2, f"**What it does:** {promise[0]}")
     if example is not None:
         block = docs_answer.example_block(example)
         parts.insert(1 if style == "example-driven" else 3, f"### Example (run and checked)\n{block}")

@@ -37,7 +37,7 @@ _SAMPLES: dict[str, tuple[str, ...]] = {
     "heap": ("[1, 3, 5]",), "other": ("{2, 3, 4}", "[4, 5]"), "others": ("{2, 3, 4}",),
     "first": ("'apple'",), "second": ("'apricot'",), "secs": ("0.1",), "nbytes": ("8",),
     "theyear": ("2024",), "themonth": ("3",), "numerator": ("3",), "denominator": ("4",), "t": ("(1, 2)",),
-    "integers": ("12, 18",), "args": ("3, 1, 2",), "src": ("'a.txt'",), "dst": ("'b.txt'",), "pathname": ("'*'",), "sub_string": ("'a'",),
+    "pathsegments": ("'.'",), "segments": ("'.'",), "integers": ("12, 18",), "args": ("3, 1, 2",), "src": ("'a.txt'",), "dst": ("'b.txt'",), "pathname": ("'*'",), "sub_string": ("'a'",),
 }
 # A receiver for the methods of the builtin types (the set methods are documented under frozenset).
 _RECEIVERS = {"str": "'banana'", "list": "[3, 1, 2]", "dict": "{'a': 1, 'b': 2}", "frozenset": "{1, 2, 3}",
@@ -128,7 +128,8 @@ def candidates(page: str, anchor: str, title: str, owners: dict[str, str] | None
         if imports and not receiver.startswith(("'", "[", "{")) and "." in receiver:
             made = _instance(receiver, (owners or {}).get(receiver, ""))
             if made:   # a method of a documented class, on an instance
-                scripts.append(f"{imports}{setup}print({made}.{name}({', '.join(values)}))")
+                scripts += [f"{imports}{setup}print({made}.{name}({', '.join(values)}))",
+                            f"{imports}{setup}print(list({made}.{name}({', '.join(values)})))"]
         if imports:   # a function run for its effect (time.sleep): it runs, then says so
             scripts.append(f"{imports}{setup}{call}\nprint('done')")
     return [s for s in scripts if s]

@@ -79,7 +79,7 @@ def term_forms(question: str) -> dict[str, frozenset[str]]:
     """Each task term (a stem) with the forms it matches (knowledge.related_words.forms: reader / read)."""
     found: dict[str, frozenset[str]] = {}
     for w in words(question):
-        if w not in _ASKING and len(w) > 1:
+        if w not in _ASKING and len(w) > 1 and not w.isdigit():   # "2024-03-15", "3 times": data, not the task
             found[stem(w)] = found.get(stem(w), frozenset()) | forms(w)
     return found
 
@@ -89,6 +89,7 @@ _BOUNDARY = frozenset("of from in into to with by at on between so that without 
 _CHECKS = frozenset(stem(w) for w in "check test verify tell see whether detect".split())
 _GENERIC_VERBS = frozenset("get make create do have give obtain show generate produce build construct".split())
 _GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC_VERBS)
+_CONVERSIONS = frozenset(stem(w) for w in "convert turn transform change cast parse".split())
 # Verbs of looking: "find the files ending with .txt" is glob's task though glob never says "find".
 _SOFT_VERBS = frozenset(stem(w) for w in "find search look see know tell convert turn transform change cast".split())
 _PREFIX = re.compile(r"^\W*(?:.*?\b(?:how\s+(?:do|can|could|would|should|does|will|shall)\s+(?:i|we|you|u|one)|"
@@ -104,13 +105,17 @@ def parse_task(question: str) -> tuple[str | None, list[str], list[str]]:
     verb = None
     if tokens and tokens[0] not in _ASKING and tokens[0] not in _GENERIC_VERBS:
         verb = stem(tokens.pop(0))
+    if verb in _CONVERSIONS:   # "convert text into a date": what it becomes is the object, the rest context
+        at = max((i for i, w in enumerate(tokens) if w in ("into", "to", "as")), default=-1)
+        if at >= 0:
+            tokens = tokens[at + 1:] + ["from"] + tokens[:at]
     objects: list[str] = []
     context: list[str] = []
     target = objects
     for i, w in enumerate(tokens):
         if w in _BOUNDARY and objects:
             target = context
-        if w in _ASKING or w in _BOUNDARY or w in _GENERIC_VERBS or len(w) < 2:
+        if w in _ASKING or w in _BOUNDARY or w in _GENERIC_VERBS or len(w) < 2 or w.isdigit():
             continue
         if w in ("all", "every", "each", "some") and i + 1 < len(tokens) and tokens[i + 1] not in _BOUNDARY:
             continue   # a quantifier ("all files"), not what is asked for
@@ -176,6 +181,7 @@ class Index:
             self.entries.append(Purpose(p, frozenset(name), frozenset(summary | comments), sentence, factor,
                                         frozenset(_head(sentence)), frozenset(more - summary), _domain(p)))
         self.words = [e.name | e.summary for e in self.entries]
+        self.page_domains = {e.passage.page: frozenset(e.domain - _GENERIC_DOMAIN) for e in self.entries if e.domain}
         self.postings: dict[str, list[int]] = {}   # stem -> the entries stating it (name, summary, next sentence)
         for i, e in enumerate(self.entries):
             for s in self.words[i] | e.more:
@@ -203,6 +209,16 @@ class Index:
             got += w if forms_of & stated else RELATED_WEIGHT * w if related(t) & stated else 0.0
         return got / total if total else 0.0
 
+    def asked_modules(self, question: str) -> set[str]:
+        """The modules a question names, by name ("pathlib") or by the specific words of their page title
+        ("regex", "dates": re, datetime)."""
+        written = words(question)
+        named = {w for w in written if f"library/{w}" in _MODULE_PAGES}
+        _, objects, context = parse_task(question)   # what the task is about, not its verb ("check" is no test)
+        stated = {f for t in [*objects, *context] for f in {t} | related(t)}
+        return named | {page.removeprefix("library/") for page, domain in self.page_domains.items()
+                        if domain & stated}
+
     def _stating(self, stems: set[str]) -> set[int]:
         return {i for s in stems for i in self.postings.get(s, ())}
 
@@ -223,7 +239,8 @@ class Index:
                                                        default=0.0)) for t in terms}
         total = sum(weights.values()) or 1.0
         phrases = {t: RELATED_WEIGHT * self.weight(t) for t in phrase_terms(question) if t not in weights}
-        modules = {w for w in words(question) if f"library/{w}" in _MODULE_PAGES}
+        modules = self.asked_modules(question)
+        written_modules = {w for w in words(question) if f"library/{w}" in _MODULE_PAGES}
         written = words(question)
         spelled = {a + b for a, b in zip(written, written[1:])}
         types = {owner for owner, names in _TYPE_WORDS.items() if names & set(written)}
@@ -259,12 +276,15 @@ class Index:
             if not score or (verb and verb in terms and verb not in stated and verb not in _SOFT_VERBS) or \
                     not stated - {verb}:
                 continue
-            if e.domain and not e.domain & asked:
+            module = e.passage.page.removeprefix("library/")
+            if e.domain - _GENERIC_DOMAIN and not (e.domain - _GENERIC_DOMAIN) & asked:
                 factor_domain = 0.5   # random.sample for "the length of a list": nothing asked is random
             else:
                 factor_domain = 1.0
-            if modules:   # "save a dict to a json file" names the json module: its entries first
-                factor_domain *= 1.5 if e.passage.page.removeprefix("library/") in modules else 0.7
+            if written_modules:   # "save a dict to a json file", "with pathlib": that module's entries first
+                factor_domain *= 1.5 if module in written_modules else 0.3
+            elif modules:   # "with regex", "dates": the module whose title says so
+                factor_domain *= 1.5 if module in modules else 0.5
             if verb not in _CHECKS and e.sentence.startswith("Return True if"):
                 factor_domain *= 0.8   # a predicate answers "check whether", not "get the common elements"
             owner = e.passage.anchor.split(".")[0] if e.passage.kind == "api" else ""
@@ -272,7 +292,9 @@ class Index:
                 continue   # "add an item to a dictionary" is no set method (a set's are a list task's too)
             if "all" in e.head and not quantified:
                 factor_domain *= 0.8   # "Remove all items" is not "remove an item"
-            owner_named = api_names.addressable(e.passage.anchor, question)
+            # a module's own function (os.getcwd) needs no owner named; a method of a class does (deque.append)
+            owner_named = e.passage.anchor.rpartition(".")[0] == module or api_names.addressable(
+                e.passage.anchor, question)
             factor = e.factor * factor_domain * (1.0 if owner_named else 0.6)
             if e.passage.kind == "api" and e.passage.anchor.rsplit(".", 1)[-1].lower() in spelled:
                 factor *= 1.5   # two adjacent words spell its name: "find all" findall, "starts with" startswith
@@ -297,6 +319,13 @@ _GENERAL = frozenset(f"library/{m}" for m in ("functions", "stdtypes", "constant
                                                "statistics", "string", "heapq", "bisect")) | {"tutorial/datastructures"}
 
 
+# Words of page titles too general to say which module a question is about.
+_GENERIC_DOMAIN = frozenset(f for w in """file files data type types basic function functions object objects operations
+    operation support common general generate high level interface module tools python system number numbers
+    access conversions conversion miscellaneous core working streams string strings text directory directories path
+    paths pathname filesystem""".split() for f in forms(w))
+
+
 def _domain(passage) -> frozenset[str]:
     """The words of a library page's title that say what its module is for, with the module's name; empty for
     the general pages and for recipes."""
@@ -312,8 +341,8 @@ def _head(sentence: str) -> set[str]:
     tokens = words(sentence)[1:]
     found: set[str] = set()
     for w in tokens[:8]:
-        if w in _BOUNDARY and found:
-            break
+        if (w in _BOUNDARY or w.endswith("ing")) and found:
+            break   # "Return a string | representing the date": the string is what it gives
         if w not in _ASKING and len(w) > 1:
             found |= forms(w)
     return found
