@@ -28,7 +28,7 @@ _DESCRIBED = re.compile(
     rf"^\W*(?:my\s+|a\s+)?{_SUBJECT}\s+(?:that|which)\b)|\b(?:a|an)\s+{_SUBJECT}\s+(?:that|which)\s+(?:only\s+)?"
     r"(?:\w+s|can|will|does|has|keeps?|stores?)\b", re.I)
 _NAMED = re.compile(r"\b(?:what\s+is\s+an?|explain|define)\b", re.I)
-MIN_SHARE = 0.5
+MIN_SHARE = 0.4
 
 
 @dataclass(frozen=True)
