@@ -24,7 +24,7 @@ _PURPOSE = re.compile(
     r"\bwhat\s+(?:is|are)\s+[\w\s()._-]{1,40}\s+(?:good|useful)\s+for\b|\bwhy\s+(?:do|would)\s+(?:we|i)\s+need\b|"
     r"\b(?:benefits?|advantages?)\s+of\b|\bwhat\s+for\b", re.I)
 _OTHER = re.compile(r"\b(?:instead\s+of|rather\s+than|over|and\s+not|not\s+just|vs\.?|versus|if\s+i\s+can|"
-                    r"when\s+i\s+can)\b(.*)$", re.I)
+                    r"when\s+i\s+can|if\s+(?:my|the|it)\b)\b(.*)$", re.I)
 _REASON = re.compile(
     r"\b(?:so\s+that|because|since|allows?|lets?\s+you|enables?|without|avoids?|avoiding|advantages?|benefits?|"
     r"useful|convenient\w*|guarantees?|ensures?|automatic\w*|even\s+if|safer|faster|efficient\w*|memory|"
@@ -33,8 +33,11 @@ _REASON = re.compile(
     r"never\s+(?:have|need)|no\s+need|for\s+you|conflict\w*|independent\w*|small|short|anonymous|inline|"
     r"single\s+expression|only\s+once|on\s+the\s+fly|the\s+point|purpose|bundles?|together|organi[sz]\w*|"
     r"blueprint|group\w*|fast|quick\w*|look\s*ups?|by\s+name|self-contained|requirements?|versions?|"
-    r"regressions?|confiden\w*|catch\w*|refactor\w*|break\w*|verif\w*)\b", re.I)
+    r"regressions?|confiden\w*|catch\w*|refactor\w*|break\w*|broke|broken|verif\w*|at\s+once)\b", re.I)
 _WEAK_REASON = re.compile(r"\b(?:instead|rather\s+than|separate\w*|clear\w*|tools?|documentation)\b", re.I)
+# Words of asking for a purpose, not of its subject ("why do people even bother with venv").
+_FILLER = frozenset(_stem(w) for w in """point purpose benefit advantage reason need people bother anyone everyone
+    even really already just actually ever always someone programmers everybody write use""".split())
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(\[*\"'])")
 _MAX = 420
 
@@ -58,8 +61,7 @@ def sides(question: str) -> tuple[set[str], set[str]]:
     match = _OTHER.search(question or "")
     head = question[:match.start()] if match else question
     other = match.group(1) if match else ""
-    x = {_stem(w) for t in key_terms(head, expand=False) for w in t.split("-") if len(w) > 1} - {_stem(w) for w in ("point", "purpose", "benefit",
-                                                                                 "advantage", "reason", "need")}
+    x = {_stem(w) for t in key_terms(head, expand=False) for w in t.split("-") if len(w) > 1} - _FILLER
     y = {_stem(t) for t in key_terms(other, expand=False)} - x
     return x, y
 
@@ -100,7 +102,7 @@ def reason(question: str, topics, passages) -> tuple[str, str, str] | None:
                 0.5 if not url else -0.4 if "/library/" in url else 0.0)   # reasons live in pages and tutorials
             if best is None or score > best[0]:
                 best = (score, sentence.strip(), label, url)
-    if best is None or best[0] < 2.2:
+    if best is None or best[0] < 2.0:
         return None
     return best[1], best[2], best[3]
 

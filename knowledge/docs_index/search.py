@@ -85,6 +85,8 @@ def key_terms(question: str, expand: bool = True) -> list[str]:
         terms.append("ellipsis")
     if re.search(r"\b\w+\s+if\s+\w+.*?\s+else\s+\w+", question) and not re.search(r":\s*$|\bif\b.*:", question):
         terms += ["conditional", "expression"]   # "x if cond else y" written as an expression
+    if re.search(r"\b(\w+)\s*,\s*(\w+)\s*=\s*\2\s*,\s*\1\b", question):   # a, b = b, a: the swap idiom
+        terms += ["right-hand", "evaluated", "unpacking", "assignment"]
     idiom = re.search(r"__\w+__", question)
     for symbol, words in _OPERATORS:
         if symbol in question:
