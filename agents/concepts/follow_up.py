@@ -93,7 +93,8 @@ def on_documentation(kind: str, question: str, previous_question: str, previous:
         if not fresh:
             return None
         passage, example = fresh[0]
-        text = (f"## Another example: {passage.title}\nFrom the Python documentation ({passage.url}), run and "
+        source = "A call composed for" if example.get("composed") else "From"
+        text = (f"## Another example: {passage.title}\n{source} the Python documentation ({passage.url}), run and "
                 f"checked:\n\n{docs_answer.example_block(example)}")
         return kb.Explanation(topic="", title=passage.title, text=text, examples=(example["code"],), related=(),
                               confidence=0.7, matched_terms=())

@@ -136,7 +136,9 @@ def answer(question: str, entries: list, level: str, style: str) -> tuple[str, t
         parts.insert(2, f"**What it does:** {promise[0]}")
     if example is not None:
         block = docs_answer.example_block(example)
-        parts.insert(1 if style == "example-driven" else 3, f"### Example (run and checked)\n{block}")
+        heading = "Example (a call composed for it, run and checked)" if example.get("composed") else \
+            "Example (run and checked)"
+        parts.insert(1 if style == "example-driven" else 3, f"### {heading}\n{block}")
     parts.append(f"Source: {passage.url}")
     others = [e for e in entries[1:] if e.passage.anchor != passage.anchor]
     if others:
