@@ -14,7 +14,7 @@ from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_servic
 from agents import specialist
 from agents.concepts import behaviour, compare_docs, follow_up, form_examples, kb, lead, purpose_lead
 from agents.concepts.pages import page_texts
-from knowledge.docs_index import purposes as docs_purposes, search as docs_search
+from knowledge.docs_index import purpose_sources, purposes as docs_purposes, search as docs_search
 from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
 from db import state
@@ -35,7 +35,9 @@ def _engine_version() -> str:
     root = Path(__file__).resolve().parent.parent.parent
     sources = sorted((root / "agents" / "concepts").glob("*.py")) + [
         root / "knowledge" / "topics.py", root / "knowledge" / "glossary.py",
-        root / "knowledge" / "docs_index" / "search.py", root / "knowledge" / "docs_index" / "api_names.py"]
+        root / "knowledge" / "docs_index" / "search.py", root / "knowledge" / "docs_index" / "api_names.py",
+        root / "knowledge" / "docs_index" / "purposes.py", root / "knowledge" / "docs_index" / "purpose_sources.py",
+        root / "knowledge" / "related_words.py", root / "knowledge" / "syntax_forms.py"]
     return hashlib.sha256(b"".join(path.read_bytes() for path in sources if path.exists())).hexdigest()[:16]
 
 
@@ -91,7 +93,7 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 row = await cursor.fetchone()
                 self.docs_version = (row["checksum"] if isinstance(row, dict) else row[0]) if row else ""
                 self.sections = await docs_search.vocabulary(conn) if self.docs_version else {}
-                self.purposes = await docs_purposes.load(conn, page_texts()) if self.docs_version else None
+                self.purposes = await purpose_sources.load(conn, page_texts()) if self.docs_version else None
                 self.examples = await form_examples.load(conn) if self.docs_version else []
                 if self.docs_version:
                     self.definitions = await behaviour.load(conn)

@@ -10,7 +10,7 @@ import psycopg
 import pytest
 
 from agents.concepts import behaviour, form_examples, kb
-from knowledge.docs_index import build, purposes, search
+from knowledge.docs_index import build, purpose_sources, search
 from knowledge.docs_index.verify import verify_sync
 
 
@@ -24,7 +24,7 @@ def conn(pg_url):
 
 @pytest.fixture(scope="module")
 def loaded(conn):
-    return {"sections": search.vocabulary_sync(conn), "purposes": purposes.load_sync(conn),
+    return {"sections": search.vocabulary_sync(conn), "purposes": purpose_sources.load_sync(conn),
             "examples": form_examples.load_sync(conn), "definitions": behaviour.load_sync(conn)}
 
 
