@@ -3,7 +3,7 @@ base case?"): triage fills TutorContext.follow_up, .topic and .recent_turns; thi
 topic of the conversation, using the previous answer (its excerpt) to avoid repeating what was shown."""
 from __future__ import annotations
 
-from agents.concepts import compose, docs_answer, kb
+from agents.concepts import compose, docs_answer, kb, task_lead
 from knowledge.topics import text_scores
 
 KINDS = ("another_example", "simpler", "more_detail", "harder", "easier", "show_code", "prevention",
@@ -11,7 +11,10 @@ KINDS = ("another_example", "simpler", "more_detail", "harder", "easier", "show_
 
 
 def _shown(code: str, previous: str) -> bool:
-    first = next((line.strip() for line in code.splitlines() if line.strip()), "")
+    """The example's first line that says something (not an import: every random.* example imports random) is
+    in the previous answer."""
+    lines = [line.strip() for line in code.splitlines() if line.strip()]
+    first = next((line for line in lines if not line.startswith(("import ", "from "))), lines[0] if lines else "")
     return bool(first) and first in previous
 
 
@@ -77,25 +80,31 @@ def answered_from_docs(topic: str, previous: str) -> bool:
 
 
 def on_documentation(kind: str, question: str, previous_question: str, previous: str, level: str, style: str,
-                     passages, side_passages=()) -> kb.Explanation | None:
+                     passages, side_passages=(), knowledge: dict | None = None) -> kb.Explanation | None:
     """Follow-ups on an answer that came from the documentation (no curated topic): the same retrieval as the
-    previous question, re-rendered at the asked level or with examples not shown yet."""
+    previous question, re-rendered at the asked level or with examples not shown yet. `knowledge` (the service's
+    purpose index, example pool, definitions, vocabulary) makes the re-rendering the same engine as the answer
+    followed up on: a task answered by a function stays on that function and its alternatives."""
+    knowledge = knowledge or {}
     if kind == "another_example":
+        chosen = task_lead.choose(previous_question, knowledge.get("purposes"))
+        passages = [*(e.passage for e in chosen), *passages]
         fresh = [(p, e) for p in passages for e in p.examples if not _shown(e["code"], previous)]
         if not fresh:
             return None
         passage, example = fresh[0]
-        text = (f"## Another example: {passage.title}\nFrom the Python documentation ({passage.url}), run and "
+        source = "A call composed for" if example.get("composed") else "From"
+        text = (f"## Another example: {passage.title}\n{source} the Python documentation ({passage.url}), run and "
                 f"checked:\n\n{docs_answer.example_block(example)}")
         return kb.Explanation(topic="", title=passage.title, text=text, examples=(example["code"],), related=(),
                               confidence=0.7, matched_terms=())
     if kind == "related_question":
         return kb.explain(f"{question} {previous_question}", skill_level=level, learning_style=style,
-                          passages=passages)
+                          passages=passages, **knowledge)
     level = {"simpler": "beginner", "easier": "beginner", "more_detail": "advanced", "harder": "advanced"}.get(kind, level)
     style = "example-driven" if kind == "show_code" else style
     return kb.explain(previous_question, skill_level=level, learning_style=style, passages=passages,
-                      side_passages=side_passages)
+                      side_passages=side_passages, **knowledge)
 
 
 def _declined(result: kb.Explanation | None) -> bool:
@@ -103,7 +112,8 @@ def _declined(result: kb.Explanation | None) -> bool:
 
 
 def answer(kind: str, question: str, topic: str, previous: str, level: str, style: str, passages=(),
-           code: str | None = None, previous_question: str = "", side_passages=()) -> kb.Explanation | None:
+           code: str | None = None, previous_question: str = "", side_passages=(),
+           knowledge: dict | None = None) -> kb.Explanation | None:
     """The follow-up answer, or None when there is nothing to follow up on (the caller then answers the
     message as a new question). Whatever unit the previous answer was built on (a page, a documentation section
     or entry, a comparison), the follow-up stays on its subject: the previous question, else its topic's page."""
@@ -113,11 +123,11 @@ def answer(kind: str, question: str, topic: str, previous: str, level: str, styl
         result = None
         if previous_question and passages:
             result = on_documentation(kind, question, previous_question, previous, level, style, passages,
-                                      side_passages)
+                                      side_passages, knowledge)
         if _declined(result) and topic not in kb.ENTRIES and previous_question and passages:
             # every example was shown and no page holds more: the subject again, examples first, not a decline
             result = kb.explain(previous_question, skill_level=level, learning_style="example-driven",
-                                passages=passages, side_passages=side_passages)
+                                passages=passages, side_passages=side_passages, **(knowledge or {}))
         if not _declined(result) or topic not in kb.ENTRIES:
             return None if _declined(result) else result
     if kind == "another_example":

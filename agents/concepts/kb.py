@@ -8,10 +8,11 @@ show output that Python would not print. KB_VERSION changes whenever the data ch
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from agents.concepts import api_lead, compare_docs, compose, docs_answer, focus, lead, opening, word_sense
+from agents.concepts import (api_lead, behaviour, compare_docs, compose, docs_answer, focus, form_examples, lead,
+                             opening, purpose_lead, task_lead, word_sense)
 from agents.concepts.pages import ENTRIES, KB_VERSION, entry, summary, title
 from agents.concepts.pairing import _comparison, _fuzzy_topic, _vocabulary, comparison_sides
 from knowledge.errors import ERRORS
@@ -97,9 +98,48 @@ def _from_docs(question: str, passages, level: str, style: str, code: str | None
                        matched_terms=())
 
 
+def _from_task(question: str, chosen, level: str, style: str, code: str | None) -> Explanation:
+    text, examples = task_lead.answer(question, chosen, level, style)
+    related = tuple(t for t, _ in detect_topics(question, code, limit=3))
+    if related:
+        text += "\n\n**Related topics:** " + ", ".join(title(t) for t in related)
+    return Explanation(topic=related[0] if related else "", title=chosen[0].passage.title, text=text + _code_hint(
+        code, ""), examples=examples, related=related, confidence=0.75, matched_terms=())
+
+
 def explain(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
             code: str | None = None, passages=(), sections: dict[str, int] | None = None,
-            side_passages=(), more_passages=()) -> Explanation:
+            side_passages=(), more_passages=(), purposes=None, examples=(), definitions=()) -> Explanation:
+    """The explanation (_opened), showing every form of syntax the question names ("an if filter inside a
+    comprehension": agents/concepts/form_examples.py); `examples` are the documentation's verified examples."""
+    result = _opened(question, skill_level, learning_style, code, passages, sections, side_passages, more_passages,
+                     purposes)
+    if definitions and not code and behaviour.described(question or ""):   # "how can a function keep a value ..."
+        result = _described(question, result, definitions, skill_level, learning_style, sections)
+    result = purpose_lead.ensure(result, question or "", [*passages, *more_passages])   # "why use X ...": the reason
+    return form_examples.ensure(result, question or "", examples, [*passages, *more_passages])
+
+
+def _described(question: str, result: Explanation, definitions, level: str, style: str, sections) -> Explanation:
+    """The concept whose definition states the behaviour the question describes, when it is not the one the
+    answer explains already: its page (or glossary entry), opening with the definition that matched."""
+    found = behaviour.match(question, definitions, sections)
+    if found is None:
+        return result
+    unit = found[0]
+    topic = unit.topic or next((t for t, s in detect_topics(unit.term, limit=1) if s >= 0.5), "")
+    if topic and topic == result.topic:
+        return result
+    if topic in ENTRIES:
+        inner = _opened(f"what is {ENTRIES[topic]['title']}", level, style, None, (), sections)
+    else:
+        return result
+    return replace(inner, text=f"{behaviour.opening(unit)}\n\n{inner.text}")
+
+
+def _opened(question: str, skill_level: str = "beginner", learning_style: str = "step-by-step",
+            code: str | None = None, passages=(), sections: dict[str, int] | None = None,
+            side_passages=(), more_passages=(), purposes=None) -> Explanation:
     """Explain the concept a student asks about, adapted to their level and learning style, opening with a
     direct answer to what was asked (agents/concepts/opening.py).
 
@@ -107,10 +147,12 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
     help choose the curated page, are cited under it, and answer the question when no curated page fits;
     `more_passages` (the next ones retrieved) only offer sentences for the opening. `sections`
     (search.vocabulary: in how many documentation sections each word occurs) lets a question made of words
-    foreign to programming be recognised as one (agents/concepts/offtopic.py) and weighs its terms."""
+    foreign to programming be recognised as one (agents/concepts/offtopic.py) and weighs its terms. `purposes`
+    (knowledge.docs_index.purposes.Index) ranks documented functions by what they are for: a task question
+    ("how do I pick something at random") is answered by the one that does it (agents/concepts/task_lead.py)."""
     question = question or ""
     level, style = compose.normalise_level(skill_level), compose.normalise_style(learning_style)
-    result = _explain(question, level, style, code, passages, sections, side_passages, more_passages)
+    result = _explain(question, level, style, code, passages, sections, side_passages, more_passages, purposes)
     if result.title == "No matching topic" or result.text.startswith("**In short:**"):
         return result   # a decline, or already opened with its direct answer
     sides = comparison_sides(question)
@@ -129,10 +171,12 @@ def explain(question: str, skill_level: str = "beginner", learning_style: str = 
 
 
 def _explain(question: str, level: str, style: str, code: str | None, passages, sections, side_passages,
-             more_passages) -> Explanation:
+             more_passages, purposes=None) -> Explanation:
     if not code and word_sense.not_programming(question, text_scores(question)[1], _WEAK, sections or {},
                                                tuple(_vocabulary())):
-        return _unknown(question, level)
+        # a task in everyday words ("pause the program for half a second") that a documented function does
+        chosen = task_lead.choose(question, purposes, covered=0.45)
+        return _from_task(question, chosen, level, style, code) if chosen else _unknown(question, level)
     pair = _comparison(question)
     sides = comparison_sides(question) if len(side_passages) == 2 else None
     if pair and pair[0] in ENTRIES and pair[1] in ENTRIES and (pair[0] != pair[1] or pair[2]) and (
@@ -150,6 +194,13 @@ def _explain(question: str, level: str, style: str, code: str | None, passages, 
     if error and error.group(1) in ERRORS and (not ranked or ranked[0][1] < 0.9):
         # "What does KeyError mean?" is best answered by the error catalogue (which includes the concept).
         return explain_error(error.group(1), "", skill_level=level)
+    named = error or pair or api_names.named_call(question) or any(
+        n.how in ("call", "target", "builtin") for n in api_names.named(question))
+    pages = " ".join(_page_text(t) for t, s in ranked[:2] if s >= 0.4)   # the pages its keywords chose clearly
+    chosen = [] if named else task_lead.choose(question, purposes, pages,
+                                               strong_page=bool(ranked) and ranked[0][1] >= 0.75)
+    if chosen:   # "how do I pick something at random": the function that does it, not the page of a noun
+        return _from_task(question, chosen, level, style, code)
     api_entry = None if error else api_lead.lead(question, passages, ranked[0][0] if ranked else None)
     if api_entry is not None:   # "what does len() do", "square root": the function's own entry answers
         return _from_docs(question, [api_entry, *(p for p in passages if p is not api_entry)], level, style, code)

@@ -30,3 +30,7 @@ def summary(topic: str) -> str:
 def entry(topic: str) -> dict | None:
     return ENTRIES.get(topic)
 
+
+def page_texts() -> list[str]:
+    """The curated pages' explanations and mistakes (their sentences that name a function say what it is for)."""
+    return [" ".join([d["beginner"], d["intermediate"], *d["mistakes"]]) for d in ENTRIES.values()]

@@ -12,8 +12,9 @@ from pathlib import Path
 from learnflow.v1 import common_pb2, concepts_service_pb2 as pb, concepts_service_pb2_grpc as pb_grpc
 
 from agents import specialist
-from agents.concepts import compare_docs, follow_up, kb, lead
-from knowledge.docs_index import search as docs_search
+from agents.concepts import behaviour, compare_docs, follow_up, form_examples, kb, lead, purpose_lead
+from agents.concepts.pages import page_texts
+from knowledge.docs_index import purpose_sources, purposes as docs_purposes, search as docs_search
 from knowledge.topics import TOPICS
 from agents.llm import Narration, maybe_claude
 from db import state
@@ -34,7 +35,9 @@ def _engine_version() -> str:
     root = Path(__file__).resolve().parent.parent.parent
     sources = sorted((root / "agents" / "concepts").glob("*.py")) + [
         root / "knowledge" / "topics.py", root / "knowledge" / "glossary.py",
-        root / "knowledge" / "docs_index" / "search.py", root / "knowledge" / "docs_index" / "api_names.py"]
+        root / "knowledge" / "docs_index" / "search.py", root / "knowledge" / "docs_index" / "api_names.py",
+        root / "knowledge" / "docs_index" / "purposes.py", root / "knowledge" / "docs_index" / "purpose_sources.py",
+        root / "knowledge" / "related_words.py", root / "knowledge" / "syntax_forms.py"]
     return hashlib.sha256(b"".join(path.read_bytes() for path in sources if path.exists())).hexdigest()[:16]
 
 
@@ -79,6 +82,9 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         self.docs_version: str | None = None   # checksum of the loaded docs index: part of the cache key
         self.memo = Memo()                       # --- speed: recent cache entries, in process
         self.sections: dict[str, int] = {}     # word -> documentation sections using it (off-topic test)
+        self.purposes: docs_purposes.Index | None = None   # documented functions by what they are for
+        self.examples: list = []               # the documentation's verified examples (syntax forms)
+        self.definitions: list = behaviour.definitions()   # curated pages + glossary, by what they define
 
     async def _docs_version(self, conn) -> str:
         if self.docs_version is None:
@@ -87,6 +93,10 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 row = await cursor.fetchone()
                 self.docs_version = (row["checksum"] if isinstance(row, dict) else row[0]) if row else ""
                 self.sections = await docs_search.vocabulary(conn) if self.docs_version else {}
+                self.purposes = await purpose_sources.load(conn, page_texts()) if self.docs_version else None
+                self.examples = await form_examples.load(conn) if self.docs_version else []
+                if self.docs_version:
+                    self.definitions = await behaviour.load(conn)
             except Exception:   # no index: answers come from the curated pages only
                 await conn.rollback()
                 self.docs_version = ""
@@ -117,6 +127,8 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
                 cached["cached"] = True
                 return cached
             query = retrieval_query(question, kind, topic, asked, previous)
+            if not kind and purpose_lead.is_purpose(question):
+                query = purpose_lead.search_text(question)
             if not kind and self.sections:   # "starts with" is also searched as startswith
                 query = " ".join([query, *lead.identifiers(question, self.sections)])
             found = await self._passages(conn, query, k=_MORE)
@@ -129,11 +141,15 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
         explanation = None
         if kind:
             explanation = follow_up.answer(kind, question, topic, previous, level, style, passages, code or None,
-                                           previous_question=asked, side_passages=side_passages)
+                                           previous_question=asked, side_passages=side_passages,
+                                           knowledge={"sections": self.sections, "purposes": self.purposes,
+                                                      "examples": self.examples,
+                                                      "definitions": self.definitions})
         if explanation is None:
             explanation = kb.explain(question, skill_level=level, learning_style=style, code=code or None,
                                      passages=passages, sections=self.sections, side_passages=side_passages,
-                                     more_passages=more)
+                                     more_passages=more, purposes=self.purposes, examples=self.examples,
+                                     definitions=self.definitions)
         # every section the answer links (the opening may quote one beyond the first three) grounds Claude's text
         cited = list({p.url: p for p in [*passages, *more, *(p for side in side_passages for p in side)]
                       if p.url in explanation.text}.values())
@@ -210,5 +226,13 @@ class ConceptsServicer(pb_grpc.ConceptsServiceServicer):
 
 
 async def register(server, runtime) -> list[str]:
-    pb_grpc.add_ConceptsServiceServicer_to_server(ConceptsServicer(runtime), server)
+    servicer = ConceptsServicer(runtime)
+    try:   # the documentation's vocabulary, purpose index, examples and glossary: read before the first question
+        async with runtime.pool.connection() as conn:
+            if not await servicer._docs_version(conn):
+                servicer.docs_version = None   # no index loaded yet: the first question looks again
+    except Exception as exc:   # no database yet: the first question reads them
+        servicer.docs_version = None
+        log.warning("docs knowledge not preloaded", extra={"error": f"{type(exc).__name__}: {exc}"[:200]})
+    pb_grpc.add_ConceptsServiceServicer_to_server(servicer, server)
     return ["learnflow.v1.ConceptsService"]

@@ -75,6 +75,11 @@ def named(question: str) -> list[Named]:
     return [n for n in found if not (n.name in seen or seen.add(n.name))]
 
 
+def named_call(question: str) -> bool:
+    """The question writes a function as a call or a dotted name ("zip()", "os.listdir"): it names what it asks."""
+    return bool(_CALL.search(question or "") or re.search(r"\b[a-z_]\w*\.[a-z_]\w*\b", question or ""))
+
+
 def variants(name: str) -> list[str]:
     """How a name may be spelt in the documentation when the question uses the verb: reverse -> reversed."""
     return [name] + ([name + "d", name + "ed"] if len(name) > 3 and name.isalpha() else [])

@@ -19,7 +19,7 @@ from pathlib import Path
 import psycopg
 from psycopg.types.json import Jsonb
 
-from knowledge.docs_index import pages as docs_pages
+from knowledge.docs_index import call_examples, pages as docs_pages
 from knowledge.docs_index.parse import parse_page
 
 log = logging.getLogger("learnflow.docs_index")
@@ -41,7 +41,8 @@ def checksum(docs: Path | None = None) -> str | None:
     if not (docs / "index.html").exists():
         return None
     digest = hashlib.sha256()
-    for source in sorted(_HERE / name for name in ("pages.py", "parse.py", "verify.py", "build.py")):
+    for source in sorted(_HERE / name for name in ("pages.py", "parse.py", "verify.py", "build.py",
+                                                   "call_examples.py")):
         digest.update(source.read_bytes())
     for source in sorted(_SANDBOX.rglob("*.py")):
         digest.update(source.read_bytes())
@@ -85,6 +86,7 @@ def prepare(docs: Path | None = None) -> Path | None:
                 kept.append({"code": example["code"], "transcript": example["transcript"], "output": output})
         section["examples"] = kept
         section["terms"] = _terms(section["title"], section["anchor"])
+    _compose_calls(sections, verify_sync)
     seen: set[tuple[str, str]] = set()
     unique = [s for s in sections if (s["page"], s["anchor"]) not in seen and not seen.add((s["page"], s["anchor"]))]
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -94,6 +96,21 @@ def prepare(docs: Path | None = None) -> Path | None:
     tmp.replace(target)   # atomic: a concurrent reader sees the whole file or none
     log.info("docs index prepared", extra={"sections": len(unique), "file": str(target)})
     return target
+
+
+def _compose_calls(sections: list[dict], verify_sync) -> None:
+    """A learner's function without an example of its own gets a composed call (call_examples.py), run in the
+    sandbox like the documentation's examples: the first candidate that runs and prints something is kept."""
+    owners = {s["anchor"]: s["title"] for s in sections if s["kind"] == "api" and s["title"].startswith("class ")}
+    scripts = {i: call_examples.candidates(s["page"], s["anchor"], s["title"], owners) for i, s in enumerate(sections)
+               if s["kind"] == "api" and not s["examples"]}
+    verified = verify_sync([(i * 100 + j, code, False) for i, codes in scripts.items() for j, code in enumerate(codes)])
+    for i, codes in scripts.items():
+        for j, code in enumerate(codes):
+            ok, output = verified.get(i * 100 + j, (False, ""))
+            if ok and call_examples.keep(code, output):
+                sections[i]["examples"] = [{"code": code, "transcript": False, "output": output, "composed": True}]
+                break
 
 
 def read_cache(path: Path) -> dict:

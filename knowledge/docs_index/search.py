@@ -44,9 +44,18 @@ _WRITTEN = re.compile(r"(?<=\.)[A-Za-z_]\w*|[A-Za-z_]\w*(?=\s*\()|(?<=`)[A-Za-z_
 _TYPE_NAMES = {"string": "str", "strings": "str", "integer": "int", "integers": "int", "dictionary": "dict",
                "dictionaries": "dict", "boolean": "bool", "booleans": "bool", "number": "int", "text": "str"}
 # Operators as the language reference names them (a question "is vs ==" has no other words to search for).
-_OPERATORS = (("==", "comparison equal"), ("!=", "comparison"), (":=", "assignment expression"),
-              ("//", "floor division"), ("**", "power"), ("%", "modulo"), ("+=", "augmented assignment"),
-              ("->", "annotation"), ("@", "decorator"))
+# Longest first: "//=" is not "//", "**=" not "**". A question that writes an idiom with a dunder name
+# (`if __name__ == "__main__"`) asks about the idiom, not the operator in it.
+_OPERATORS = (("//=", "augmented assignment floor division"), ("**=", "augmented assignment power"),
+              ("==", "comparison equal"), ("!=", "comparison not equal"), (":=", "assignment expression"),
+              ("->", "annotation return"), ("<<", "shift"), (">>", "shift"),
+              ("+=", "augmented assignment"), ("-=", "augmented assignment"), ("*=", "augmented assignment"),
+              ("/=", "augmented assignment"), ("%=", "augmented assignment"),
+              ("//", "floor division"), ("**", "power"), ("%s", "printf-style string formatting"),
+              ("%d", "printf-style string formatting"), ("%", "modulo"), ("@", "decorator"),
+              ("&", "bitwise and intersection"), ("|", "bitwise or union"), ("^", "bitwise xor symmetric difference"),
+              ("~", "bitwise invert"))
+_ELLIPSIS = re.compile(r"(?:\b(?:does|is|the|are)\s+)\.\.\.(?=\s+(?:mean|do|in|for|used|stand)\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -72,9 +81,17 @@ def key_terms(question: str, expand: bool = True) -> list[str]:
     question = question or ""
     terms = []
     question = re.sub(r"\*{1,2}(?=[A-Za-z_])", " ", question)   # *args, **kwargs: unpacking, not power or times
+    if _ELLIPSIS.search(question):
+        terms.append("ellipsis")
+    if re.search(r"\b\w+\s+if\s+\w+.*?\s+else\s+\w+", question) and not re.search(r":\s*$|\bif\b.*:", question):
+        terms += ["conditional", "expression"]   # "x if cond else y" written as an expression
+    if re.search(r"\b(\w+)\s*,\s*(\w+)\s*=\s*\2\s*,\s*\1\b", question):   # a, b = b, a: the swap idiom
+        terms += ["right-hand", "evaluated", "unpacking", "assignment"]
+    idiom = re.search(r"__\w+__", question)
     for symbol, words in _OPERATORS:
         if symbol in question:
-            terms += words.split()
+            if not (idiom and symbol in ("==", "!=")):
+                terms += words.split()
             question = question.replace(symbol, " ")
     if re.search(r"\bis\b", question) and re.search(r"==|\bvs\.?\b|\bversus\b|\bor\b", question or ""):
         terms.append("identity")   # "is" is a stop word; in a comparison with == it is the operator
