@@ -44,3 +44,19 @@ def _singular(seq: str) -> str:
         return base[:-1]
     return "item"
 
+
+
+def definitions_only(tree: ast.Module) -> bool:
+    """Only functions and classes (plus imports, constants, a docstring): nothing at module level calls them."""
+    defined = {s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Pass)):
+            continue
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue   # a docstring
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and not any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in defined
+                for n in ast.walk(stmt.value or ast.Constant(None))):
+            continue   # a constant or a configured object (`app = Flask(__name__)`), not a call of the code itself
+        return False
+    return bool(defined)

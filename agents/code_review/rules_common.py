@@ -133,4 +133,15 @@ WHY = {
     "method-without-self": "Python passes the object itself as the first argument of a method; `self` receives it.",
     "init-stores-local": "Only `self.name = ...` keeps a value on the object; a plain name lives only inside __init__.",
     "eq-without-hash": "Objects that compare equal must hash equal; defining __eq__ alone switches hashing off.",
+    # --- review5: the coverage audit's own rules ---
+    "assert-for-validation": "assert is a debugging aid: `python -O` strips every assert, so a check that guards "
+                             "real input must be an if with raise.",
+    "path-traversal": "Web visitors choose the name they send, and `..` in a path means the folder above, so an "
+                      "unchecked name can reach any file on the server.",
+    "float-equality": "Floats are stored in binary with about 16 significant digits, so arithmetic rounds and "
+                      "`==` can be False for values that print the same.",
+    "argument-changed": "Lists and dicts are passed by reference: changing one inside a function changes the "
+                        "caller's object, so return a new one or change it in place and return None - not both.",
+    "parent-init-not-called": "A subclass's __init__ replaces the parent's, so the parent's set-up only runs if "
+                              "you call super().__init__(...).",
 }

@@ -167,7 +167,10 @@ def assert_for_access(tree: ast.AST) -> list[Finding]:
         if not isinstance(node, ast.Assert) or id(node) in tests:
             continue
         compared = [c for c in ast.walk(node.test) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
-        guard = not isinstance(node.test, ast.Compare) or any(_AUTH.search(c.value) for c in compared)
+        named = [n.attr if isinstance(n, ast.Attribute) else n.id for n in ast.walk(node.test)
+                 if isinstance(n, (ast.Attribute, ast.Name))]   # `user == self.owner`, `user.is_admin`
+        guard = not isinstance(node.test, ast.Compare) or any(_AUTH.search(c.value) for c in compared) \
+            or any(_AUTH.search(n) for n in named)
         if guard and _AUTH.search(ast.unparse(node.test)):
             test = ast.unparse(node.test)
             out.append(Finding(

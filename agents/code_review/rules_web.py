@@ -1,0 +1,111 @@
+"""Web-request data used as a file path (path traversal), which ruff does not follow.
+
+A value a visitor controls — `request.args/form/values/json/cookies/headers`, an uploaded file's `.filename`, or a
+route parameter (`@app.route("/files/<name>")`, FastAPI's `"/files/{name}"`) — reaching open(), send_file(), a file
+`.save()`, os.remove() and friends lets `../../etc/passwd` (or `..\\app.py`) walk out of the intended folder. Passing
+the name through `secure_filename()`/`os.path.basename()`, or serving it with `send_from_directory()` (which refuses
+paths that leave the folder), is the fix and is not reported. The program's own input()/argv is the user's own
+machine: rules_security.path_from_input handles that milder case.
+"""
+from __future__ import annotations
+
+import ast
+import re
+
+from agents.code_review.rules_common import Finding
+
+_FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_REQUEST_PARTS = {"args", "form", "values", "json", "cookies", "headers", "files", "data", "query_params",
+                  "path_params", "GET", "POST", "FILES"}
+_SINK_CALLS = {"open", "send_file", "FileResponse", "remove", "unlink", "rmtree", "rmdir", "copy", "copyfile",
+               "move", "rename", "listdir", "Path", "read_text", "read_bytes", "write_text", "write_bytes"}
+_CLEANERS = {"secure_filename", "basename", "send_from_directory", "safe_join", "quote"}
+_ROUTE_PARAM = re.compile(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::\w+)?\}")
+
+
+def _from_request(node: ast.AST) -> bool:
+    """`request.args.get("f")`, `request.form["f"]`, `request.files["doc"].filename`, `flask.request.values...`."""
+    for n in ast.walk(node):
+        if isinstance(n, ast.Attribute) and n.attr in _REQUEST_PARTS:
+            base = n.value
+            if (isinstance(base, ast.Name) and base.id in ("request", "req")) or \
+                    (isinstance(base, ast.Attribute) and base.attr == "request"):
+                return True
+    return False
+
+
+def _route_params(fn: ast.AST) -> set[str]:
+    names: set[str] = set()
+    for dec in fn.decorator_list:
+        if isinstance(dec, ast.Call) and isinstance(dec.func, ast.Attribute) and dec.args \
+                and isinstance(dec.args[0], ast.Constant) and isinstance(dec.args[0].value, str):
+            names |= {a or b for a, b in _ROUTE_PARAM.findall(dec.args[0].value)}
+    return names
+
+
+def _cleaned(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Call) and ((isinstance(n.func, ast.Name) and n.func.id in _CLEANERS)
+                                            or (isinstance(n.func, ast.Attribute) and n.func.attr in _CLEANERS))
+               for n in ast.walk(node))
+
+
+def _uses(node: ast.AST, tainted: set[str]) -> bool:
+    return not _cleaned(node) and (_from_request(node) or any(isinstance(n, ast.Name) and n.id in tainted
+                                                              for n in ast.walk(node)))
+
+
+def _tainted_names(fn: ast.AST) -> set[str]:
+    tainted = _route_params(fn)
+    assigns = sorted((n for n in ast.walk(fn) if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None),
+                     key=lambda n: n.lineno)
+    for _ in range(2):   # `f = request.files["doc"]`, then `name = f.filename`, then `path = base + name`
+        for node in assigns:
+            if _uses(node.value, tainted):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                tainted |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return tainted
+
+
+def _sink(call: ast.Call) -> str:
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    if name in _SINK_CALLS or (name == "save" and isinstance(func, ast.Attribute)):
+        return name
+    return ""
+
+
+def path_from_request(tree: ast.AST) -> list[Finding]:
+    out, seen = [], set()
+    for fn in (n for n in ast.walk(tree) if isinstance(n, _FUNCS)):
+        tainted = _tainted_names(fn)
+        if not tainted and not _from_request(fn):
+            continue
+        for call in (n for n in ast.walk(fn) if isinstance(n, ast.Call) and _sink(n)):
+            args = call.args[:1] or [k.value for k in call.keywords if k.arg in ("path", "dst", "filename", "file")]
+            if _sink(call) in ("read_text", "read_bytes", "write_text", "write_bytes"):
+                args = [call.func.value] if isinstance(call.func, ast.Attribute) else []
+            if not args or not _uses(args[0], tainted) or call.lineno in seen:
+                continue
+            seen.add(call.lineno)
+            path = ast.unparse(args[0])
+            var = next((n.id for n in ast.walk(args[0]) if isinstance(n, ast.Name) and n.id in tainted), "")
+            sent = next((n for n in ast.walk(args[0]) if n is not args[0] and isinstance(n, (ast.Call, ast.Subscript,
+                                                                                              ast.Attribute))
+                         and _from_request(n)), args[0])
+            fixed = (f"{var} = secure_filename({var})   # drops ../ and slashes" if var else
+                     f"name = secure_filename({ast.unparse(sent)})   # drops ../ and slashes; then use `name`")
+            out.append(Finding(
+                "path-traversal", call.lineno, "error",
+                f"`{path}` builds a file path from what the visitor sent: a name like `../../etc/passwd` walks out "
+                "of the folder, so anyone can read (or overwrite) any file the server can (path traversal).",
+                f"from werkzeug.utils import secure_filename\n{fixed}\n"
+                "# to serve a file: return send_from_directory(FOLDER, name)  (refuses paths outside FOLDER)",
+                "security"))
+    return out
+
+
+def run(tree: ast.AST) -> list[Finding]:
+    try:
+        return path_from_request(tree)
+    except (ValueError, AttributeError, IndexError, TypeError):   # an odd shape of code: skip the check
+        return []
