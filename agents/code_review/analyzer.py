@@ -20,7 +20,7 @@ from agents.code_review.markdown import rewrite
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
 from agents.code_review.rules_ast import AstRules, likely_exception
-from agents.code_review.rules_astutil import definitions_only
+from agents.code_review.rules_astutil import definitions_only, walk
 from agents.code_review.rules_common import SEVERITIES, WHY, Finding
 
 __all__ = ["Finding", "ReviewReport", "review", "render"]
@@ -123,7 +123,7 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
             continue
         tip = suggestion(hit, rows, tree)
         if hit.code in ("E722", "S110", "S112"):
-            handler = next((h for h in ast.walk(tree) if isinstance(h, ast.ExceptHandler) and h.lineno == hit.line),
+            handler = next((h for h in walk(tree) if isinstance(h, ast.ExceptHandler) and h.lineno == hit.line),
                            None)
             guess = likely_exception(getattr(handler, "_parent", None)) if handler else None
             tip = tip.replace("ValueError", guess or "ValueError")
@@ -151,15 +151,15 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
 def _rebound_in_loop(tree: ast.Module, hit) -> bool:
     """The name ruff says is changed while being looped over is also re-assigned with `=` inside that loop."""
     name = (re.findall(r"`([^`]+)`", hit.message) or [""])[0]
-    loops = [n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))
-             and any(ast.unparse(part) == name for part in ast.walk(n.iter))
+    loops = [n for n in walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))
+             and any(ast.unparse(part) == name for part in walk(n.iter))
              and n.lineno <= hit.line <= (n.end_lineno or n.lineno)]
-    return any(isinstance(t, ast.Name) and t.id == name for loop in loops for n in ast.walk(loop)
+    return any(isinstance(t, ast.Name) and t.id == name for loop in loops for n in walk(loop)
                if isinstance(n, ast.Assign) for t in n.targets)
 
 
 def _function_at(tree: ast.Module, line: int):
-    spans = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+    spans = [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
              and n.lineno <= line <= (n.end_lineno or n.lineno)]
     return min(spans, key=lambda n: (n.end_lineno or n.lineno) - n.lineno) if spans else None
 
@@ -174,7 +174,7 @@ def _bug_in_function(tree: ast.Module, own: list[Finding], line: int) -> bool:
 def _called_after(tree: ast.Module, name: str, line: int) -> int:
     """Line of a later call of the built-in `name` that the assignment on `line` shadows (0 if none)."""
     scope = _function_at(tree, line) or tree
-    for node in ast.walk(scope):
+    for node in walk(scope):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name \
                 and node.lineno > line:
             return node.lineno
@@ -186,7 +186,7 @@ _SECRET = re.compile(r"pass|token|secret|otp|salt|key|pin\b|verif|reset|session|
 
 def _context(tree: ast.Module, rows: list[str], line: int) -> str:
     """The line itself and the name of the function around it."""
-    names = [n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+    names = [n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
              and n.lineno <= line <= (n.end_lineno or n.lineno)]
     return " ".join(names) + " " + (rows[line - 1] if 0 < line <= len(rows) else "")
 

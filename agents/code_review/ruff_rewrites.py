@@ -11,6 +11,7 @@ import difflib
 import re
 
 from agents.code_review.ruff_engine import RuffHit
+from agents.code_review.rules_astutil import walk
 
 # ruff's automatic fix for these is not advice for a learner (`x == "a" or "e"` -> `True`): never shown.
 NO_AUTOFIX = frozenset({"SIM222", "SIM223", "PERF401"})
@@ -50,7 +51,7 @@ def _backticked(message: str) -> str | None:
 
 
 def _calls_on_line(tree: ast.AST, line: int):
-    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    return [n for n in walk(tree) if isinstance(n, ast.Call) and n.lineno <= line <= (n.end_lineno or n.lineno)]
 
 
 def _sql_params(node: ast.AST) -> tuple[str, list[str]] | None:
@@ -142,9 +143,9 @@ def _magic(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
 
 def _undefined(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
     name = _backticked(hit.message) or ""
-    defined = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-                     | {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
-                     | {a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments) for a in n.args + n.kwonlyargs})
+    defined = sorted({n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+                     | {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+                     | {a.arg for n in walk(tree) if isinstance(n, ast.arguments) for a in n.args + n.kwonlyargs})
     near = difflib.get_close_matches(name, [d for d in defined if d != name], n=1, cutoff=0.7)
     if near:
         return f"Did you mean `{near[0]}`? {_sub_name(_line(lines, hit.line).strip(), name, near[0])}"
@@ -159,7 +160,7 @@ def _open(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
 
 
 def _type_compare(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Compare) and node.lineno == hit.line and isinstance(node.left, ast.Call) \
                 and isinstance(node.left.func, ast.Name) and node.left.func.id == "type" and node.left.args:
             negate = isinstance(node.ops[0], (ast.NotEq, ast.IsNot))
@@ -175,7 +176,7 @@ def _shell(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
 
 # --- review5: rewrites for the rules added by the coverage audit ---
 def _node_at(tree: ast.AST, line: int, kind):
-    return next((n for n in ast.walk(tree) if isinstance(n, kind) and n.lineno == line), None)
+    return next((n for n in walk(tree) if isinstance(n, kind) and n.lineno == line), None)
 
 
 def _timeout(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
@@ -193,7 +194,7 @@ def _timeout(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
 def _password_default(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
     match = re.search(r"\"(\w+)\"", hit.message)
     name = match.group(1) if match else "password"
-    fn = next((n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+    fn = next((n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                and n.lineno == hit.line), None)
     head = f"def {fn.name}(..., {name}=None):" if fn else f"def ...(..., {name}=None):"
     return f"{head}\n    {name} = {name} or os.environ[\"{name.upper()}\"]   # needs `import os`; never in the code"
@@ -228,7 +229,7 @@ def _open_mode(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
 
 
 def _float_equal(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
-    node = next((n for n in ast.walk(tree) if isinstance(n, ast.Compare) and n.lineno == hit.line
+    node = next((n for n in walk(tree) if isinstance(n, ast.Compare) and n.lineno == hit.line
                  and len(n.ops) == 1 and isinstance(n.ops[0], (ast.Eq, ast.NotEq))), None)
     if node is None:
         return "math.isclose(a, b)   # needs `import math`: floats are rarely exactly equal"
@@ -240,7 +241,7 @@ def _float_equal(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
 
 
 def _iter_copy(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
-    loops = [n for n in ast.walk(tree) if isinstance(n, ast.For) and n.lineno <= hit.line <= (n.end_lineno or n.lineno)]
+    loops = [n for n in walk(tree) if isinstance(n, ast.For) and n.lineno <= hit.line <= (n.end_lineno or n.lineno)]
     if not loops:
         return "for item in list(items):   # loop over a copy, change the original"
     loop = max(loops, key=lambda n: n.lineno)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 
 from agents.code_review.rules_common import Finding
+from agents.code_review.rules_astutil import walk
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _IN_PLACE = {"sort": "sorted({p}{args})", "reverse": "list(reversed({p}))", "append": "", "extend": "", "insert": "",
@@ -45,11 +46,11 @@ def _mutation(node: ast.AST, params: set[str]) -> tuple[str, str] | None:
 
 def mutated_argument_returned(tree: ast.AST) -> list[Finding]:
     out = []
-    for fn in (n for n in ast.walk(tree) if isinstance(n, _FUNCS)):
+    for fn in (n for n in walk(tree) if isinstance(n, _FUNCS)):
         params = {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs} - {"self", "cls"}
         nodes = list(_own_nodes(fn))
         rebound = {t.id for n in nodes if isinstance(n, (ast.Assign, ast.AnnAssign, ast.For, ast.With))
-                   for t in ast.walk(n) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
+                   for t in walk(n) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
         returned = {n.value.id for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, ast.Name)}
         changes = sorted((n.lineno, m) for n in nodes if (m := _mutation(n, params)))
         for line, (param, how) in changes:
@@ -73,13 +74,13 @@ def mutated_argument_returned(tree: ast.AST) -> list[Finding]:
 
 def _floaty(node: ast.AST, floats: set[str]) -> bool:
     return any((isinstance(n, ast.Constant) and isinstance(n.value, float)) or (isinstance(n, ast.Name) and n.id in floats)
-               for n in ast.walk(node))
+               for n in walk(node))
 
 
 def float_equality(tree: ast.AST) -> list[Finding]:
     """`==` between names that hold float arithmetic (a float literal in how they were computed)."""
     out = []
-    for fn in (n for n in ast.walk(tree) if isinstance(n, _FUNCS)):
+    for fn in (n for n in walk(tree) if isinstance(n, _FUNCS)):
         nodes = list(_own_nodes(fn))
         floats: set[str] = set()
         for node in sorted((n for n in nodes if isinstance(n, (ast.Assign, ast.AugAssign))), key=lambda n: n.lineno):
@@ -90,7 +91,7 @@ def float_equality(tree: ast.AST) -> list[Finding]:
         for cmp in (n for n in nodes if isinstance(n, ast.Compare) and len(n.ops) == 1
                     and isinstance(n.ops[0], (ast.Eq, ast.NotEq))):
             sides = [cmp.left, cmp.comparators[0]]
-            literal = any(isinstance(n, ast.Constant) and isinstance(n.value, float) for s in sides for n in ast.walk(s))
+            literal = any(isinstance(n, ast.Constant) and isinstance(n.value, float) for s in sides for n in walk(s))
             if literal or not any(isinstance(s, ast.Name) and s.id in floats for s in sides):
                 continue   # ruff's RUF069 reports comparisons with a float literal in them
             left, right = (ast.unparse(s) for s in sides)
@@ -114,18 +115,18 @@ def _negated(test: ast.AST) -> str:
 def assert_for_validation(tree: ast.AST, skip_lines: set[int]) -> list[Finding]:
     """`assert` on a function's arguments (outside tests): the check the function relies on disappears under -O."""
     out = []
-    for fn in (n for n in ast.walk(tree) if isinstance(n, _FUNCS)):
+    for fn in (n for n in walk(tree) if isinstance(n, _FUNCS)):
         if fn.name.startswith("test"):
             continue
         params = {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}
         for node in _own_nodes(fn):
             if not isinstance(node, ast.Assert) or node.lineno in skip_lines:
                 continue
-            names = {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)}
+            names = {n.id for n in walk(node.test) if isinstance(n, ast.Name)}
             if not names & params:
                 continue
             error = "TypeError" if any(isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
-                                       and c.func.id == "isinstance" for c in ast.walk(node.test)) else "ValueError"
+                                       and c.func.id == "isinstance" for c in walk(node.test)) else "ValueError"
             said = ast.unparse(node.msg) if node.msg is not None else repr(f"expected {ast.unparse(node.test)}")
             out.append(Finding(
                 "assert-for-validation", node.lineno, "warning",

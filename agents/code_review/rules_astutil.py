@@ -60,3 +60,23 @@ def definitions_only(tree: ast.Module) -> bool:
             continue   # a constant or a configured object (`app = Flask(__name__)`), not a call of the code itself
         return False
     return bool(defined)
+
+
+def walk(node: ast.AST) -> list[ast.AST]:
+    """The nodes ast.walk(node) yields, in the same order, listed once per node and kept on it: a review runs ~30
+    rules that each walk the same tree, and the rules never change the tree (they only read it and tag parents).
+    The list lives on the node, so it goes away with the tree at the end of the review."""
+    nodes = node.__dict__.get("_lf_walk")
+    if nodes is None:
+        nodes, i = [node], 0
+        while i < len(nodes):   # breadth first, children in field order: exactly ast.walk's order
+            current = nodes[i]
+            i += 1
+            for name in current._fields:
+                value = getattr(current, name, None)
+                if isinstance(value, list):
+                    nodes.extend(item for item in value if isinstance(item, ast.AST))
+                elif isinstance(value, ast.AST):
+                    nodes.append(value)
+        node._lf_walk = nodes
+    return nodes

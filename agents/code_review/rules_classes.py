@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 
 from agents.code_review.rules_common import Finding
+from agents.code_review.rules_astutil import walk
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _RECEIVERS = ("self", "cls", "mcs", "metacls", "klass")
@@ -52,10 +53,10 @@ def shared_class_attribute(cls: ast.ClassDef) -> list[Finding]:
     shared = {t.id: stmt for stmt in cls.body if isinstance(stmt, ast.Assign) and _mutable(stmt.value)
               for t in stmt.targets if isinstance(t, ast.Name)}
     out, seen = [], set()
-    assigned = {_self_attr(t) for fn in _methods(cls) for n in ast.walk(fn) if isinstance(n, ast.Assign)
+    assigned = {_self_attr(t) for fn in _methods(cls) for n in walk(fn) if isinstance(n, ast.Assign)
                 for t in n.targets}   # an object that gets its own in any method no longer shares the class's
     for fn in _methods(cls):
-        for node in ast.walk(fn):
+        for node in walk(fn):
             name = ""
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MUTATORS:
                 name = _self_attr(node.func.value)
@@ -81,7 +82,7 @@ def method_without_self(cls: ast.ClassDef) -> list[Finding]:
         if _decorated(fn, "staticmethod", "classmethod"):
             continue
         params = [a.arg for a in fn.args.posonlyargs + fn.args.args]
-        uses_self = any(isinstance(n, ast.Name) and n.id == "self" for n in ast.walk(fn))
+        uses_self = any(isinstance(n, ast.Name) and n.id == "self" for n in walk(fn))
         if (not params and not fn.args.vararg) or (params and params[0] != "self" and uses_self and "self" not in params):
             out.append(Finding(
                 "method-without-self", fn.lineno, "error",
@@ -104,8 +105,8 @@ def init_stores_locals(cls: ast.ClassDef) -> list[Finding]:
     init = next((m for m in _methods(cls) if m.name == "__init__"), None)
     if init is None:
         return []
-    read = {_self_attr(n) for m in _methods(cls) if m is not init for n in ast.walk(m)} - {""}
-    stored = {_self_attr(t) for n in ast.walk(init) if isinstance(n, ast.Assign) for t in n.targets} - {""}
+    read = {_self_attr(n) for m in _methods(cls) if m is not init for n in walk(m)} - {""}
+    stored = {_self_attr(t) for n in walk(init) if isinstance(n, ast.Assign) for t in n.targets} - {""}
     out = []
     for stmt in init.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
@@ -133,7 +134,7 @@ def eq_without_hash(cls: ast.ClassDef) -> list[Finding]:
 
 def _calls_parent_init(init: ast.AST, bases: set[str]) -> bool:
     """`super().__init__(...)`, `super(Child, self).__init__(...)` or `Base.__init__(self, ...)`."""
-    for n in ast.walk(init):
+    for n in walk(init):
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "__init__":
             owner = n.func.value
             if (isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name) and owner.func.id == "super") or \
@@ -150,13 +151,13 @@ def parent_init_not_called(cls: ast.ClassDef, classes: dict[str, ast.ClassDef]) 
     parent_init = parent and next((m for m in _methods(parent) if m.name == "__init__"), None)
     if init is None or parent_init is None or _calls_parent_init(init, bases):
         return []
-    own = {_self_attr(t) for n in ast.walk(init) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+    own = {_self_attr(t) for n in walk(init) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
            for t in (n.targets if isinstance(n, ast.Assign) else [n.target])} - {""}
-    lost = sorted({_self_attr(t) for n in ast.walk(parent_init) if isinstance(n, (ast.Assign, ast.AnnAssign))
+    lost = sorted({_self_attr(t) for n in walk(parent_init) if isinstance(n, (ast.Assign, ast.AnnAssign))
                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target])} - {""} - own)
     if not lost:
         return []
-    read = next((n for m in _methods(cls) if m is not init for n in ast.walk(m)
+    read = next((n for m in _methods(cls) if m is not init for n in walk(m)
                  if _self_attr(n) in lost and isinstance(n.ctx, ast.Load)), None)
     params = [a.arg for a in parent_init.args.args[1:]]
     mine = [a.arg for a in init.args.args[1:]]
@@ -175,13 +176,13 @@ def parent_init_not_called(cls: ast.ClassDef, classes: dict[str, ast.ClassDef]) 
 
 def run(tree: ast.AST) -> list[Finding]:
     out: list[Finding] = []
-    classes = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
+    classes = {n.name: n for n in walk(tree) if isinstance(n, ast.ClassDef)}
     for cls in classes.values():
         try:
             out += parent_init_not_called(cls, classes)
         except (ValueError, AttributeError, IndexError, TypeError):   # an odd shape of code: skip that check
             pass
-    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+    for cls in (n for n in walk(tree) if isinstance(n, ast.ClassDef)):
         for check in (shared_class_attribute, method_without_self, init_stores_locals, eq_without_hash):
             try:
                 out += check(cls)

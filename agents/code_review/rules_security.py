@@ -8,6 +8,7 @@ import ast
 import re
 
 from agents.code_review.rules_common import Finding
+from agents.code_review.rules_astutil import walk
 
 _SECRET_NAME = re.compile(r"(^|_)(pw|pwd|passw\w*|pass|passcode|pin|secret\w*|token|api_?key|apikey)($|_)", re.I)
 # a name that may hold a credential, when the value also looks like one (letters and 3+ digits, no spaces, >= 16)
@@ -32,7 +33,7 @@ def _name_of(node: ast.AST) -> str:
 
 def hardcoded_secret(tree: ast.AST) -> list[Finding]:
     out, seen = [], set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         pairs = []
         if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
             pairs = [(node.left, node.comparators[0]), (node.comparators[0], node.left)]
@@ -61,7 +62,7 @@ def credential_constant(tree: ast.AST) -> list[Finding]:
     """`API_KEY = "sk_live_51Hx..."`: a credential-shaped string stored under a key/token name (ruff's S105 only
     knows password-like names)."""
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                 and _KEY_NAME.search(node.targets[0].id) and isinstance(node.value, ast.Constant) \
                 and isinstance(node.value.value, str) and _credential_shaped(node.value.value):
@@ -77,14 +78,14 @@ def credential_constant(tree: ast.AST) -> list[Finding]:
 
 def _from_input(node: ast.AST, inputs: set[str]) -> bool:
     return any((isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "input")
-               or (isinstance(n, ast.Name) and n.id in inputs) for n in ast.walk(node))
+               or (isinstance(n, ast.Name) and n.id in inputs) for n in walk(node))
 
 
 def _tainted_parameters(tree: ast.AST, inputs: set[str]) -> dict[ast.AST, set[str]]:
     """Parameters of the student's functions that some call fills with what the user typed (`show(input())`)."""
-    funcs = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    funcs = {n.name: n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     tainted: dict[ast.AST, set[str]] = {}
-    for call in ast.walk(tree):
+    for call in walk(tree):
         if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in funcs):
             continue
         fn = funcs[call.func.id]
@@ -101,14 +102,14 @@ def _tainted_parameters(tree: ast.AST, inputs: set[str]) -> dict[ast.AST, set[st
 def _opens_with(scope: ast.AST, inputs: set[str]):
     """open() of a path BUILT from what the user typed (a folder + their name: `+`, f-string, os.path.join, Path /);
     `open(name)` alone is a program that opens the file its user names, which is its job."""
-    for node in ast.walk(scope):
+    for node in walk(scope):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open" and node.args \
                 and isinstance(node.args[0], (ast.BinOp, ast.JoinedStr, ast.Call)) and _from_input(node.args[0], inputs):
             yield node
 
 
 def path_from_input(tree: ast.AST) -> list[Finding]:
-    inputs = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and _from_input(n.value, set())
+    inputs = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and _from_input(n.value, set())
               for t in n.targets if isinstance(t, ast.Name)}
     out, seen = [], set()
     opens = list(_opens_with(tree, inputs))
@@ -135,15 +136,15 @@ _STORES = ("write", "writelines", "execute", "executemany", "writerow", "writero
 def password_in_plain_text(tree: ast.AST) -> list[Finding]:
     """A password written to a file or database as typed (not hashed)."""
     out = []
-    for call in ast.walk(tree):
+    for call in walk(tree):
         if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in _STORES):
             continue
-        hashed = {id(n) for c in ast.walk(call) if isinstance(c, ast.Call) and _HASHING.search(ast.unparse(c.func))
-                  for n in ast.walk(c)}
-        names = [n for a in call.args for n in ast.walk(a) if isinstance(n, ast.Name) and _PASSWORD.search(n.id)
+        hashed = {id(n) for c in walk(call) if isinstance(c, ast.Call) and _HASHING.search(ast.unparse(c.func))
+                  for n in walk(c)}
+        names = [n for a in call.args for n in walk(a) if isinstance(n, ast.Name) and _PASSWORD.search(n.id)
                  and not _HASHING.search(n.id) and id(n) not in hashed]
         role = any(isinstance(c, ast.Constant) and isinstance(c.value, str) and "PASSWORD" in c.value
-                   for c in ast.walk(call))   # SQL that sets a database role's password: the database hashes it
+                   for c in walk(call))   # SQL that sets a database role's password: the database hashes it
         if names and not role:
             name = names[0].id
             out.append(Finding(
@@ -160,14 +161,14 @@ _AUTH = re.compile(r"admin|auth|permission|logged|login|staff|role|owner|allowed
 
 
 def assert_for_access(tree: ast.AST) -> list[Finding]:
-    tests = {id(n) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
-             and f.name.startswith("test") for n in ast.walk(f)}   # a test's asserts are its checks
+    tests = {id(n) for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and f.name.startswith("test") for n in walk(f)}   # a test's asserts are its checks
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, ast.Assert) or id(node) in tests:
             continue
-        compared = [c for c in ast.walk(node.test) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
-        named = [n.attr if isinstance(n, ast.Attribute) else n.id for n in ast.walk(node.test)
+        compared = [c for c in walk(node.test) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+        named = [n.attr if isinstance(n, ast.Attribute) else n.id for n in walk(node.test)
                  if isinstance(n, (ast.Attribute, ast.Name))]   # `user == self.owner`, `user.is_admin`
         guard = not isinstance(node.test, ast.Compare) or any(_AUTH.search(c.value) for c in compared) \
             or any(_AUTH.search(n) for n in named)

@@ -13,6 +13,7 @@ import ast
 import re
 
 from agents.code_review.rules_common import Finding
+from agents.code_review.rules_astutil import walk
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _REQUEST_PARTS = {"args", "form", "values", "json", "cookies", "headers", "files", "data", "query_params",
@@ -25,7 +26,7 @@ _ROUTE_PARAM = re.compile(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::\w+)?\}")
 
 def _from_request(node: ast.AST) -> bool:
     """`request.args.get("f")`, `request.form["f"]`, `request.files["doc"].filename`, `flask.request.values...`."""
-    for n in ast.walk(node):
+    for n in walk(node):
         if isinstance(n, ast.Attribute) and n.attr in _REQUEST_PARTS:
             base = n.value
             if (isinstance(base, ast.Name) and base.id in ("request", "req")) or \
@@ -46,17 +47,17 @@ def _route_params(fn: ast.AST) -> set[str]:
 def _cleaned(node: ast.AST) -> bool:
     return any(isinstance(n, ast.Call) and ((isinstance(n.func, ast.Name) and n.func.id in _CLEANERS)
                                             or (isinstance(n.func, ast.Attribute) and n.func.attr in _CLEANERS))
-               for n in ast.walk(node))
+               for n in walk(node))
 
 
 def _uses(node: ast.AST, tainted: set[str]) -> bool:
     return not _cleaned(node) and (_from_request(node) or any(isinstance(n, ast.Name) and n.id in tainted
-                                                              for n in ast.walk(node)))
+                                                              for n in walk(node)))
 
 
 def _tainted_names(fn: ast.AST) -> set[str]:
     tainted = _route_params(fn)
-    assigns = sorted((n for n in ast.walk(fn) if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None),
+    assigns = sorted((n for n in walk(fn) if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None),
                      key=lambda n: n.lineno)
     for _ in range(2):   # `f = request.files["doc"]`, then `name = f.filename`, then `path = base + name`
         for node in assigns:
@@ -76,11 +77,11 @@ def _sink(call: ast.Call) -> str:
 
 def path_from_request(tree: ast.AST) -> list[Finding]:
     out, seen = [], set()
-    for fn in (n for n in ast.walk(tree) if isinstance(n, _FUNCS)):
+    for fn in (n for n in walk(tree) if isinstance(n, _FUNCS)):
         tainted = _tainted_names(fn)
         if not tainted and not _from_request(fn):
             continue
-        for call in (n for n in ast.walk(fn) if isinstance(n, ast.Call) and _sink(n)):
+        for call in (n for n in walk(fn) if isinstance(n, ast.Call) and _sink(n)):
             args = call.args[:1] or [k.value for k in call.keywords if k.arg in ("path", "dst", "filename", "file")]
             if _sink(call) in ("read_text", "read_bytes", "write_text", "write_bytes"):
                 args = [call.func.value] if isinstance(call.func, ast.Attribute) else []
@@ -88,8 +89,8 @@ def path_from_request(tree: ast.AST) -> list[Finding]:
                 continue
             seen.add(call.lineno)
             path = ast.unparse(args[0])
-            var = next((n.id for n in ast.walk(args[0]) if isinstance(n, ast.Name) and n.id in tainted), "")
-            sent = next((n for n in ast.walk(args[0]) if n is not args[0] and isinstance(n, (ast.Call, ast.Subscript,
+            var = next((n.id for n in walk(args[0]) if isinstance(n, ast.Name) and n.id in tainted), "")
+            sent = next((n for n in walk(args[0]) if n is not args[0] and isinstance(n, (ast.Call, ast.Subscript,
                                                                                               ast.Attribute))
                          and _from_request(n)), args[0])
             fixed = (f"{var} = secure_filename({var})   # drops ../ and slashes" if var else
