@@ -2,8 +2,9 @@
 
 Run: .venv/bin/python bench/review_cpu.py [--rounds 5] [--profile 25]
 
-Counts this process's CPU (time.process_time) and the CPU of any child processes (ruff, when it runs as one:
-resource.getrusage(RUSAGE_CHILDREN)), after one warm-up round. The corpus is the review dev sets
+Counts this process's CPU (time.process_time) and the CPU of ruff: `ruff check -` processes that have ended
+(resource.getrusage(RUSAGE_CHILDREN)) plus the warm `ruff server` that keeps running (/proc/<pid>/stat), after one
+warm-up round. LEARNFLOW_RUFF_SERVER=0 measures the command-line path. The corpus is the review dev sets
 (bench/review_severe_dev5.jsonl, bench/review_dev3.jsonl) so the figure is comparable before and after.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import resource
 import sys
@@ -32,7 +34,16 @@ def corpus() -> list[tuple[str, str]]:
 
 def _children() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime + _server_cpu()
+
+
+def _server_cpu() -> float:
+    from agents.code_review import ruff_server   # noqa: PLC0415
+    server = ruff_server._server
+    if server is None or server.proc.poll() is not None:
+        return 0.0
+    fields = Path(f"/proc/{server.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def measure(rounds: int) -> tuple[float, float, int]:
@@ -63,7 +74,7 @@ def main(argv=None) -> int:
         pstats.Stats(prof).sort_stats("tottime").print_stats(args.profile)
         return 0
     own, kids, calls = measure(args.rounds)
-    print(f"review CPU over {calls} calls: {own:.2f} ms in this process + {kids:.2f} ms in child processes "
+    print(f"review CPU over {calls} calls: {own:.2f} ms in this process + {kids:.2f} ms in ruff (child processes) "
           f"= {own + kids:.2f} ms per call")
     return 0
 

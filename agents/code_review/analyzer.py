@@ -92,8 +92,7 @@ def review(code: str, question: str = "") -> ReviewReport:
                + rules_perf.run(tree) + rules_perf_loops.run(tree) + rules_security.run(tree) + rules_web.run(tree))
         own += rules_args.run(tree, {f.line for f in own if f.rule == "assert-for-access"})
     except BaseException:
-        ruff.kill()
-        ruff.communicate()
+        ruff_engine.cancel(ruff)
         raise
     found = own + _ruff_findings(code, tree, own, ruff)
     metrics.update(rules.metrics, speed_question=bool(_SPEED.search(question or "")),
