@@ -43,7 +43,7 @@ _WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PL
            "list-changed-in-loop": {"B909"}, "dict-changed-in-loop": {"B909", "PLE4703"}, "path-traversal": {"SIM115"}}
 # Correctness notes that are real but rarely the main problem: after the other correctness findings.
 _LOW_CONFIDENCE = ("PLW2901", "F811", "PLW0120", "E722", "S110", "S112", "W605", "unreachable-code",
-                   "loop-may-not-end", "B008", "B012", "PLW0128")
+                   "loop-may-not-end", "B008", "B012", "PLW0128", "argument-changed")
 # Notes that matter least come last within their category (a docstring or a layout habit never leads a review).
 _MINOR = ("missing-docstring", "style-", "PLR2004", "descriptive-name")
 # Structure notes (nesting depth, size, branch counts) say "hard to read" about a whole function: within style

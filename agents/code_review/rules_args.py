@@ -51,10 +51,10 @@ def mutated_argument_returned(tree: ast.AST) -> list[Finding]:
         nodes = list(_own_nodes(fn))
         rebound = {t.id for n in nodes if isinstance(n, (ast.Assign, ast.AnnAssign, ast.For, ast.With))
                    for t in walk(n) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}
-        returned = {n.value.id for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, ast.Name)}
+        returns = [(n.lineno, n.value.id) for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, ast.Name)]
         changes = sorted((n.lineno, m) for n in nodes if (m := _mutation(n, params)))
         for line, (param, how) in changes:
-            if param not in returned or param in rebound:
+            if param in rebound or not any(name == param and where > line for where, name in returns):
                 continue
             method = f"changes the items of `{param}`" if how == "[]" else \
                 f"calls `{param}.{how}()`, which changes `{param}` in place"
@@ -132,7 +132,7 @@ def assert_for_validation(tree: ast.AST, skip_lines: set[int]) -> list[Finding]:
                 "assert-for-validation", node.lineno, "warning",
                 f"`assert {ast.unparse(node.test)}` checks {fn.name}()'s input, but Python removes every assert "
                 "when run with -O (as some servers and installers do), and then bad values get through unchecked.",
-                f"if {_negated(node.test)}:\n    raise {error}({said})", "security"))
+                f"if {_negated(node.test)}:\n    raise {error}({said})", "correctness"))
     return out
 
 

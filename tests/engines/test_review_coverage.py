@@ -13,7 +13,7 @@ from bench.review_eval import _ALL_CLEAR, first_finding_text
 SEVERE = [
     # (code, rule, line, category, words the rewrite must contain)
     ("def pay(balance, amount):\n    assert amount > 0\n    return balance - amount\n",
-     "assert-for-validation", 2, "security", r"if amount <= 0:\n    raise ValueError"),
+     "assert-for-validation", 2, "correctness", r"if amount <= 0:\n    raise ValueError"),
     ("class Doc:\n    def __init__(self, owner):\n        self.owner = owner\n\n    def delete(self, user):\n"
      "        assert user == self.owner\n        return True\n", "assert-for-access", 6, "security", r"PermissionError"),
     ("import requests\n\n\ndef fetch(url):\n    return requests.get(url).json()\n",
