@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from agents.code_review import (ruff_engine, rules_args, rules_bugs, rules_classes, rules_crash, rules_learner,
-                                rules_logic, rules_perf, rules_perf_loops, rules_security, rules_silent, rules_web,
-                                symptom)
+                                rules_logic, rules_objects, rules_perf, rules_perf_loops, rules_security, rules_silent,
+                                rules_web, symptom)
 from agents.code_review.markdown import rewrite
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
@@ -40,7 +40,8 @@ _WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PL
            "constant-condition": {"PLR1714", "SIM222", "SIM223"}, "is-value": {"F632"},
            "loop-returns-first-item": {"RET505", "SIM103"}, "hardcoded-secret": {"S105", "S106"},
            "backwards-update": {"PLW2901"}, "type-compared-with-text": {"E721"}, "init-stores-local": {"PLW0127"}, "value-not-returned": {"F841"}, "float-index": {"F841"},
-           "list-changed-in-loop": {"B909"}, "dict-changed-in-loop": {"B909", "PLE4703"}, "path-traversal": {"SIM115"}}
+           "list-changed-in-loop": {"B909"}, "dict-changed-in-loop": {"B909", "PLE4703"}, "path-traversal": {"SIM115"},
+           "dunder-without-return": {"PLE0303", "PLE0304", "PLE0305", "PLE0307", "PLE0308", "PLE0309"}}
 # Correctness notes that are real but rarely the main problem: after the other correctness findings.
 _LOW_CONFIDENCE = ("PLW2901", "F811", "PLW0120", "E722", "S110", "S112", "W605", "unreachable-code",
                    "loop-may-not-end", "B008", "B012", "PLW0128", "argument-changed")
@@ -89,7 +90,8 @@ def review(code: str, question: str = "") -> ReviewReport:
         own = (rules_learner.run(tree) + rules.run() + rules_bugs.run(tree, question, reported) + rules_crash.run(tree)
                + rules_logic.run(tree) + rules_classes.run(tree)
                + rules_silent.run(code, tree, question, reported)
-               + rules_perf.run(tree) + rules_perf_loops.run(tree) + rules_security.run(tree) + rules_web.run(tree))
+               + rules_perf.run(tree) + rules_perf_loops.run(tree) + rules_security.run(tree) + rules_web.run(tree)
+               + rules_objects.run(tree))
         own += rules_args.run(tree, {f.line for f in own if f.rule == "assert-for-access"})
     except BaseException:
         ruff_engine.cancel(ruff)

@@ -73,8 +73,17 @@ def mutated_argument_returned(tree: ast.AST) -> list[Finding]:
 
 
 def _floaty(node: ast.AST, floats: set[str]) -> bool:
-    return any((isinstance(n, ast.Constant) and isinstance(n.value, float)) or (isinstance(n, ast.Name) and n.id in floats)
-               for n in walk(node))
+    """Float arithmetic: a float literal or float name in the arithmetic itself, or float(...) (not any call that
+    happens to take a float argument, such as `wait_for(..., timeout=0.5)`)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, float)
+    if isinstance(node, ast.Name):
+        return node.id in floats
+    if isinstance(node, ast.BinOp):
+        return _floaty(node.left, floats) or _floaty(node.right, floats)
+    if isinstance(node, ast.UnaryOp):
+        return _floaty(node.operand, floats)
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "float"
 
 
 def float_equality(tree: ast.AST) -> list[Finding]:
@@ -112,9 +121,18 @@ def _negated(test: ast.AST) -> str:
     return f"not ({ast.unparse(test)})" if isinstance(test, (ast.BoolOp, ast.Compare)) else f"not {ast.unparse(test)}"
 
 
+def _test_module(tree: ast.AST) -> bool:
+    return any((isinstance(n, _FUNCS) and n.name.startswith("test")) or
+               (isinstance(n, ast.Import) and any(a.name in ("pytest", "unittest") for a in n.names)) or
+               (isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] in ("pytest", "unittest"))
+               for n in walk(tree))
+
+
 def assert_for_validation(tree: ast.AST, skip_lines: set[int]) -> list[Finding]:
     """`assert` on a function's arguments (outside tests): the check the function relies on disappears under -O."""
     out = []
+    if _test_module(tree):
+        return out   # a test file's asserts (also in its helpers) are its checks
     for fn in (n for n in walk(tree) if isinstance(n, _FUNCS)):
         if fn.name.startswith("test"):
             continue

@@ -142,6 +142,13 @@ WHY = {
                       "`==` can be False for values that print the same.",
     "argument-changed": "Lists and dicts are passed by reference: changing one inside a function changes the "
                         "caller's object, so return a new one or change it in place and return None - not both.",
+    "attribute-never-set": "Python looks an attribute up when the line runs, so a misspelt or never-assigned "
+                           "`self.name` only fails then, with AttributeError.",
+    "init-misspelled": "Only a method named exactly __init__ runs when an object is created.",
+    "property-recursion": "Inside a property, `self.name` calls the property again; the value must live under "
+                          "another name, usually `_name`.",
+    "dunder-without-return": "str(), len(), hash() and print() call these methods and need the value back: a "
+                             "function without return gives None.",
     "parent-init-not-called": "A subclass's __init__ replaces the parent's, so the parent's set-up only runs if "
                               "you call super().__init__(...).",
 }

@@ -49,6 +49,16 @@ SEVERE = [
      r"os\.environ"),
     ("def prune(tags):\n    for t in tags:\n        if not t:\n            tags.discard(t)\n    return tags\n",
      "loop-iterator-mutation", 4, "correctness", r"for t in list\(tags\)"),
+    # object-level crashes hidden in definitions (rules_objects.py)
+    ("class Bank:\n    def __init__(self):\n        self.total = 0\n\n    def show(self):\n"
+     "        return 'total: ' + str(self.totl)\n", "attribute-never-set", 6, "correctness",
+     r"return 'total: ' \+ str\(self\.total\)"),
+    ("class Pet:\n    def _init_(self, name):\n        self.name = name\n\n    def hello(self):\n"
+     "        return self.name\n", "init-misspelled", 2, "correctness", r"def __init__\(self, name\):"),
+    ("class User:\n    def __init__(self, email):\n        self._email = email\n\n    @property\n"
+     "    def email(self):\n        return self.email\n", "property-recursion", 7, "correctness", r"return self\._email"),
+    ("class Box:\n    def __init__(self, w):\n        self.w = w\n\n    def __str__(self):\n"
+     "        print('Box', self.w)\n", "dunder-without-return", 5, "correctness", r"def __str__\(self\):\n    return"),
 ]
 
 
@@ -81,6 +91,14 @@ SAFE = [
     "class Temp:\n    @staticmethod\n    def to_f(celsius):\n        return celsius * 1.8 + 32\n",
     "class Group:\n    def __init__(self):\n        self.people = list()\n\n    def join(self, p):\n"
     "        self.people.append(p)\n",
+    "class Rules:\n    def check(self):\n        return self.tree   # a mixin: no __init__, the class using it sets tree\n",
+    "class Base:\n    def __init__(self):\n        self.ready = True\n\n\nclass Kid(Base):\n    def go(self):\n"
+    "        return self.ready and self.speed\n\n\nclass Fast(Kid):\n    def __init__(self):\n"
+    "        super().__init__()\n        self.speed = 3\n",
+    "class T:\n    def __init__(self, v):\n        self._v = v\n\n    @property\n    def v(self):\n"
+    "        return self._v\n\n    def __repr__(self):\n        return f'T({self._v})'\n",
+    "import asyncio\n\n\nasync def run(job):\n    outcome = await asyncio.wait_for(job, timeout=0.5)\n"
+    "    return outcome == 'done'\n",
 ]
 
 
