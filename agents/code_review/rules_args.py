@@ -5,7 +5,9 @@
 - `==` between floats computed by the function (`total_a = sum(a) * 1.1` ... `total_a == total_b`): rounding makes
   values that should be equal differ (ruff's RUF069 sees only comparisons with a float literal in them);
 - `assert` that checks a function's arguments (`assert amount > 0`): Python drops asserts under `-O`, so the check
-  vanishes (the access-control form is rules_security.assert_for_access).
+  vanishes (the access-control form is rules_security.assert_for_access);
+- a parameter replaced before it is read (`def square(n): n = int(input())`): the caller's value is ignored;
+- a file opened with "w"/"a" and then read: io.UnsupportedOperation (and "w" has already emptied it).
 """
 from __future__ import annotations
 
@@ -154,9 +156,70 @@ def assert_for_validation(tree: ast.AST, skip_lines: set[int]) -> list[Finding]:
     return out
 
 
+def parameter_overwritten(tree: ast.AST) -> list[Finding]:
+    """`def square(n): n = int(input())` - the argument is replaced before it is ever read."""
+    out = []
+    for fn in (n for n in walk(tree) if isinstance(n, _FUNCS)):
+        params = {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs} - {"self", "cls"}
+        read: set[str] = set()
+        for stmt in fn.body:
+            if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+                continue   # the docstring
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                name = stmt.targets[0].id
+                uses = {n.id for n in walk(stmt.value) if isinstance(n, ast.Name)}
+                if name in params and name not in read and name not in uses:
+                    from_input = any(isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == "input"
+                                     for c in walk(stmt.value))
+                    out.append(Finding(
+                        "parameter-overwritten", stmt.lineno, "error",
+                        f"`{ast.unparse(stmt)}` replaces the parameter `{name}` before it is used, so whatever the "
+                        f"caller passes to {fn.name}() is ignored.",
+                        (f"{ast.unparse(stmt)}   # move this line to where {fn.name}() is called ...\n"
+                         f"print({fn.name}({name}))   # ... and pass the value in" if from_input else
+                         f"# delete `{ast.unparse(stmt)}`: {fn.name}({name}=...) already gives {name} its value"),
+                        "correctness"))
+                    break
+            read |= {n.id for n in walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+            if read & params == params:
+                break
+    return out
+
+
+_READS = ("read", "readline", "readlines")
+
+
+def file_mode_mismatch(tree: ast.AST) -> list[Finding]:
+    """A file opened with "w" (which empties it) and then read: io.UnsupportedOperation, and the content is lost."""
+    out = []
+    for with_ in (n for n in walk(tree) if isinstance(n, (ast.With, ast.AsyncWith))):
+        for item in with_.items:
+            call, handle = item.context_expr, item.optional_vars
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "open"
+                    and isinstance(handle, ast.Name) and len(call.args) >= 2 and isinstance(call.args[1], ast.Constant)
+                    and call.args[1].value in ("w", "wt", "a", "at", "wb", "ab")):
+                continue
+            reads = [n for n in walk(with_) if (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                                                and n.func.attr in _READS and isinstance(n.func.value, ast.Name)
+                                                and n.func.value.id == handle.id)
+                     or (isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.iter, ast.Name)
+                         and n.iter.id == handle.id)]
+            if reads:
+                mode = call.args[1].value
+                fixed = ast.unparse(ast.Call(call.func, [call.args[0], ast.Constant("r" + mode[1:].replace("t", ""))]
+                                             + call.args[2:], call.keywords))
+                out.append(Finding(
+                    "file-mode-mismatch", call.lineno, "error",
+                    f"`{ast.unparse(call)}` opens the file for writing{' (and empties it first)' if mode.startswith('w') else ''}"
+                    f", but line {reads[0].lineno} reads from it: io.UnsupportedOperation (not readable).",
+                    f"with {fixed} as {handle.id}:   # 'r' reads; 'w' replaces the content, 'a' appends",
+                    "correctness"))
+    return out
+
+
 def run(tree: ast.AST, access_lines: set[int] = frozenset()) -> list[Finding]:
     out: list[Finding] = []
-    for check in (mutated_argument_returned, float_equality):
+    for check in (mutated_argument_returned, float_equality, parameter_overwritten, file_mode_mismatch):
         try:
             out += check(tree)
         except (ValueError, AttributeError, IndexError, TypeError, StopIteration):   # an odd shape: skip that check

@@ -149,6 +149,14 @@ WHY = {
                           "another name, usually `_name`.",
     "dunder-without-return": "str(), len(), hash() and print() call these methods and need the value back: a "
                              "function without return gives None.",
+    "password-encoded-not-hashed": "Stored passwords need a slow, salted one-way hash (scrypt, bcrypt, argon2): "
+                                   "encodings can be reversed and fast hashes guessed.",
+    "parameter-overwritten": "A parameter already holds what the caller passed; assigning it first throws that away.",
+    "file-mode-mismatch": "open()'s mode decides what the file allows: 'r' to read, 'w' to replace it, 'a' to add to it.",
+    "template-injection": "A template's own text is code for the template engine; visitor data belongs in its "
+                          "variables, which are escaped.",
+    "html-from-request": "Browsers run any <script> they find in a page, so visitor data must be escaped before "
+                         "it goes into HTML.",
     "parent-init-not-called": "A subclass's __init__ replaces the parent's, so the parent's set-up only runs if "
                               "you call super().__init__(...).",
 }

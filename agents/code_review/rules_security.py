@@ -181,8 +181,41 @@ def assert_for_access(tree: ast.AST) -> list[Finding]:
     return out
 
 
+_ENCODERS = {"hash": "hash()", "b64encode": "base64", "b32encode": "base64", "b16encode": "base64",
+             "urlsafe_b64encode": "base64", "encodebytes": "base64", "hexlify": "hex encoding", "encode": "encoding"}
+
+
+def password_encoded_not_hashed(tree: ast.AST) -> list[Finding]:
+    """`hash(password)` (Python's per-process, non-cryptographic hash) or `base64.b64encode(password...)` (an
+    encoding anyone can reverse) used as if it protected a password."""
+    out = []
+    for call in walk(tree):
+        if not isinstance(call, ast.Call) or not call.args:
+            continue
+        func = call.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name not in _ENCODERS or (name == "hash" and not isinstance(func, ast.Name)) or \
+                (name == "encode" and not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                                           and func.value.id == "codecs")):
+            continue
+        secret = next((n.id for n in walk(call.args[0]) if isinstance(n, ast.Name) and _PASSWORD.search(n.id)), "")
+        if not secret:
+            continue
+        how = _ENCODERS[name]
+        why = ("Python's hash() is not a password hash: it changes every time the program starts (so logins fail "
+               "after a restart) and is fast to guess" if how == "hash()" else
+               f"{how} is an encoding, not encryption or hashing: anyone can turn it back into the password")
+        out.append(Finding(
+            "password-encoded-not-hashed", call.lineno, "error",
+            f"`{ast.unparse(call)}` does not protect `{secret}`: {why}.",
+            f"import hashlib, os\nsalt = os.urandom(16)\nhashed = hashlib.scrypt({secret}.encode(), salt=salt, "
+            "n=2**14, r=8, p=1)   # store salt and hashed; check a login by hashing what was typed the same way",
+            "security"))
+    return out
+
+
 def run(tree: ast.AST) -> list[Finding]:
     found = hardcoded_secret(tree)
     lines = {f.line for f in found}
     return (found + [f for f in credential_constant(tree) if f.line not in lines] + path_from_input(tree)
-            + password_in_plain_text(tree) + assert_for_access(tree))
+            + password_in_plain_text(tree) + assert_for_access(tree) + password_encoded_not_hashed(tree))

@@ -5,7 +5,9 @@ route parameter (`@app.route("/files/<name>")`, FastAPI's `"/files/{name}"`) —
 `.save()`, os.remove() and friends lets `../../etc/passwd` (or `..\\app.py`) walk out of the intended folder. Passing
 the name through `secure_filename()`/`os.path.basename()`, or serving it with `send_from_directory()` (which refuses
 paths that leave the folder), is the fix and is not reported. The program's own input()/argv is the user's own
-machine: rules_security.path_from_input handles that milder case.
+machine: rules_security.path_from_input handles that milder case. The same request data put into a template's own
+text (render_template_string) or into HTML built with f-strings and returned from a route is template injection /
+cross-site scripting.
 """
 from __future__ import annotations
 
@@ -105,8 +107,84 @@ def path_from_request(tree: ast.AST) -> list[Finding]:
     return out
 
 
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*[^<>]*>")
+
+
+def _route(fn: ast.AST) -> bool:
+    return any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute)
+               and d.func.attr in ("route", "get", "post", "put", "delete", "patch") for d in fn.decorator_list)
+
+
+def _html_text(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and _TAG.search(n.value) for n in walk(node))
+
+
+def template_from_request(tree: ast.AST) -> list[Finding]:
+    """render_template_string() of text built from request data (server-side template injection), and HTML built
+    from request data with f-strings or + and returned from a route without escape() (cross-site scripting)."""
+    out = []
+    for fn in (n for n in walk(tree) if isinstance(n, _FUNCS)):
+        tainted = _tainted_names(fn)
+        for call in (n for n in walk(fn) if isinstance(n, ast.Call) and call_name(n) == "render_template_string"):
+            if call.args and not isinstance(call.args[0], ast.Constant) and _uses(call.args[0], tainted):
+                out.append(Finding(
+                    "template-injection", call.lineno, "error",
+                    f"`{ast.unparse(call.args[0])}` puts what the visitor sent into the template's own text: a value "
+                    "like `{{ config }}` or `{{ ''.__class__ }}` is run by Jinja on the server (template injection), "
+                    "and `<script>` reaches the page unescaped.",
+                    f"render_template_string({_as_template(call.args[0])})   # a constant template; the values "
+                    "are passed in and escaped", "security"))
+        if not _route(fn):
+            continue
+        for ret in (n for n in walk(fn) if isinstance(n, ast.Return) and n.value is not None):
+            value = ret.value
+            if isinstance(value, (ast.JoinedStr, ast.BinOp)) and _html_text(value) and _uses(value, tainted) \
+                    and not any(isinstance(c, ast.Call) and call_name(c) in ("escape", "render_template")
+                                for c in walk(value)):
+                var = next((n.id for n in walk(value) if isinstance(n, ast.Name) and n.id in tainted), "value")
+                out.append(Finding(
+                    "html-from-request", ret.lineno, "error",
+                    f"`{ast.unparse(value)}` puts what the visitor sent straight into HTML: a link carrying "
+                    "`<script>...</script>` runs in the page of whoever opens it (cross-site scripting, XSS).",
+                    f"from markupsafe import escape\n{ast.unparse(ret).replace('{' + var + '}', '{escape(' + var + ')}')}"
+                    "   # or render_template(), which escapes", "security"))
+    return out
+
+
+def _as_template(node: ast.AST) -> str:
+    """`"<h1>" + name + "</h1>"` / f"<h1>{name}</h1>" -> `"<h1>{{ name }}</h1>", name=name`."""
+    parts: list[ast.AST] = []
+
+    def flatten(n):
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add):
+            flatten(n.left)
+            flatten(n.right)
+        elif isinstance(n, ast.JoinedStr):
+            parts.extend(v.value if isinstance(v, ast.FormattedValue) else v for v in n.values)
+        else:
+            parts.append(n)
+    flatten(node)
+    text, values = "", {}
+    for part in parts:
+        if isinstance(part, ast.Constant) and isinstance(part.value, str):
+            text += part.value
+        else:
+            key = part.id if isinstance(part, ast.Name) else f"value{len(values) + 1}"
+            values[key] = ast.unparse(part)
+            text += "{{ " + key + " }}"
+    return ", ".join([repr(text)] + [f"{k}={v}" for k, v in values.items()])
+
+
+def call_name(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
 def run(tree: ast.AST) -> list[Finding]:
-    try:
-        return path_from_request(tree)
-    except (ValueError, AttributeError, IndexError, TypeError):   # an odd shape of code: skip the check
-        return []
+    out: list[Finding] = []
+    for check in (path_from_request, template_from_request):
+        try:
+            out += check(tree)
+        except (ValueError, AttributeError, IndexError, TypeError):   # an odd shape of code: skip the check
+            continue
+    return out

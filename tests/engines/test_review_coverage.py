@@ -59,6 +59,19 @@ SEVERE = [
      "    def email(self):\n        return self.email\n", "property-recursion", 7, "correctness", r"return self\._email"),
     ("class Box:\n    def __init__(self, w):\n        self.w = w\n\n    def __str__(self):\n"
      "        print('Box', self.w)\n", "dunder-without-return", 5, "correctness", r"def __str__\(self\):\n    return"),
+    # passwords encoded instead of hashed, parameters thrown away, files opened for the wrong job, web output
+    ("def keep(db, user, pwd):\n    db[user] = hash(pwd)\n", "password-encoded-not-hashed", 2, "security",
+     r"hashlib\.scrypt\(pwd\.encode\(\)"),
+    ("def cube(x):\n    x = float(input('x? '))\n    return x ** 3\n", "parameter-overwritten", 2, "correctness",
+     r"print\(cube\(x\)\)"),
+    ("def first_line(path):\n    with open(path, 'w') as fh:\n        return fh.readline()\n", "file-mode-mismatch", 2,
+     "correctness", r"with open\(path, 'r'\) as fh:"),
+    ("from flask import Flask, request, render_template_string\n\napp = Flask(__name__)\n\n\n@app.route('/x')\n"
+     "def x():\n    who = request.args['who']\n    return render_template_string(f'<b>{who}</b>')\n",
+     "template-injection", 9, "security", r"render_template_string\('<b>\{\{ who \}\}</b>', who=who\)"),
+    ("from flask import Flask, request\n\napp = Flask(__name__)\n\n\n@app.route('/s')\ndef s():\n"
+     "    term = request.args.get('t', '')\n    return '<i>' + term + '</i>'\n", "html-from-request", 9, "security",
+     r"escape"),
 ]
 
 
@@ -99,6 +112,11 @@ SAFE = [
     "        return self._v\n\n    def __repr__(self):\n        return f'T({self._v})'\n",
     "import asyncio\n\n\nasync def run(job):\n    outcome = await asyncio.wait_for(job, timeout=0.5)\n"
     "    return outcome == 'done'\n",
+    "def slot(key, size):\n    return hash(key) % size\n",
+    "def pick(value=None, default=0):\n    if value is None:\n        value = default\n    return value\n",
+    "def log(path, text):\n    with open(path, 'a') as fh:\n        fh.write(text)\n",
+    "from flask import Flask, request\nfrom markupsafe import escape\n\napp = Flask(__name__)\n\n\n@app.route('/s')\n"
+    "def s():\n    term = request.args.get('t', '')\n    return f'<i>{escape(term)}</i>'\n",
 ]
 
 
