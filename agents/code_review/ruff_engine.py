@@ -92,9 +92,10 @@ def finish(pending: Pending, code: str) -> list[RuffHit]:
     if pending.future is not None:
         try:
             items = pending.future.result(timeout=TIMEOUT_S).get("items", [])
-        except (ruff_server.ServerGone, TimeoutError):
-            pending.server.close()   # stuck or gone: the next review starts a fresh one
-            return finish(Pending(proc=_popen()), code)
+        except (ruff_server.ServerGone, TimeoutError) as exc:
+            if isinstance(exc, TimeoutError) or not pending.server.alive:
+                pending.server.close()   # stuck or gone: the next review starts a fresh one
+            return finish(Pending(proc=_popen()), code)   # (an error answer to this one request keeps the server)
         finally:
             pending.server.done(pending.uri)
         keyed = [_from_lsp(code, item) for item in items if item.get("code")]
