@@ -151,6 +151,10 @@ WHY = {
                              "function without return gives None.",
     "password-encoded-not-hashed": "Stored passwords need a slow, salted one-way hash (scrypt, bcrypt, argon2): "
                                    "encodings can be reversed and fast hashes guessed.",
+    "password-fast-hash": "Password hashes must be slow and salted so that a leaked table cannot be cracked by "
+                          "brute force.",
+    "token-not-verified": "A token's signature is what proves the server issued it; without checking it the "
+                          "content is whatever the sender wrote.",
     "parameter-overwritten": "A parameter already holds what the caller passed; assigning it first throws that away.",
     "file-mode-mismatch": "open()'s mode decides what the file allows: 'r' to read, 'w' to replace it, 'a' to add to it.",
     "template-injection": "A template's own text is code for the template engine; visitor data belongs in its "

@@ -214,8 +214,52 @@ def password_encoded_not_hashed(tree: ast.AST) -> list[Finding]:
     return out
 
 
+_FAST_HASHES = {"sha224", "sha256", "sha384", "sha512", "sha3_256", "sha3_512", "blake2b", "blake2s"}
+
+
+def password_fast_hash(tree: ast.AST) -> list[Finding]:
+    """hashlib.sha256(password...) for storing passwords: no salt and billions of guesses a second."""
+    out = []
+    for call in walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in _FAST_HASHES
+                and call.args):
+            continue
+        secret = next((n.id for n in walk(call.args[0]) if isinstance(n, ast.Name) and _PASSWORD.search(n.id)), "")
+        if secret:
+            out.append(Finding(
+                "password-fast-hash", call.lineno, "warning",
+                f"`{ast.unparse(call)}` hashes `{secret}` with a fast hash and no salt: equal passwords get equal "
+                "hashes, and a leaked table is cracked by trying billions of guesses a second.",
+                f"import hashlib, os\nsalt = os.urandom(16)\nhashed = hashlib.scrypt({secret}.encode(), salt=salt, "
+                "n=2**14, r=8, p=1)   # slow and salted: store salt and hashed", "security"))
+    return out
+
+
+def token_not_verified(tree: ast.AST) -> list[Finding]:
+    """jwt.decode(..., options={"verify_signature": False}) / verify=False: anyone can forge the token."""
+    out = []
+    for call in walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "decode"
+                and isinstance(call.func.value, ast.Name) and call.func.value.id == "jwt"):
+            continue
+        off = any((k.arg == "verify" and isinstance(k.value, ast.Constant) and k.value.value is False) or
+                  (k.arg == "options" and isinstance(k.value, ast.Dict) and any(
+                      isinstance(key, ast.Constant) and key.value == "verify_signature" and isinstance(v, ast.Constant)
+                      and v.value is False for key, v in zip(k.value.keys, k.value.values)))
+                  for k in call.keywords)
+        if off:
+            token = ast.unparse(call.args[0]) if call.args else "token"
+            out.append(Finding(
+                "token-not-verified", call.lineno, "error",
+                "The token's signature is not checked, so anyone can write a token saying they are any user (or an "
+                "admin) and it is accepted.",
+                f"jwt.decode({token}, SECRET_KEY, algorithms=[\"HS256\"])   # verifies the signature", "security"))
+    return out
+
+
 def run(tree: ast.AST) -> list[Finding]:
     found = hardcoded_secret(tree)
     lines = {f.line for f in found}
     return (found + [f for f in credential_constant(tree) if f.line not in lines] + path_from_input(tree)
-            + password_in_plain_text(tree) + assert_for_access(tree) + password_encoded_not_hashed(tree))
+            + password_in_plain_text(tree) + assert_for_access(tree) + password_encoded_not_hashed(tree)
+            + password_fast_hash(tree) + token_not_verified(tree))

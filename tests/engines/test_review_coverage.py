@@ -62,6 +62,10 @@ SEVERE = [
     # passwords encoded instead of hashed, parameters thrown away, files opened for the wrong job, web output
     ("def keep(db, user, pwd):\n    db[user] = hash(pwd)\n", "password-encoded-not-hashed", 2, "security",
      r"hashlib\.scrypt\(pwd\.encode\(\)"),
+    ("import hashlib\n\n\ndef keep(db, user, password):\n    db[user] = hashlib.sha256(password.encode()).hexdigest()\n",
+     "password-fast-hash", 5, "security", r"hashlib\.scrypt\(password\.encode\(\)"),
+    ("import jwt\n\n\ndef who(tok):\n    return jwt.decode(tok, options={'verify_signature': False})['sub']\n",
+     "token-not-verified", 5, "security", r"jwt\.decode\(tok, SECRET_KEY, algorithms=\[\"HS256\"\]\)"),
     ("def cube(x):\n    x = float(input('x? '))\n    return x ** 3\n", "parameter-overwritten", 2, "correctness",
      r"print\(cube\(x\)\)"),
     ("def first_line(path):\n    with open(path, 'w') as fh:\n        return fh.readline()\n", "file-mode-mismatch", 2,
