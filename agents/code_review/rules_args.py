@@ -177,13 +177,20 @@ def parameter_overwritten(tree: ast.AST) -> list[Finding]:
                         f"caller passes to {fn.name}() is ignored.",
                         (f"{ast.unparse(stmt)}   # move this line to where {fn.name}() is called ...\n"
                          f"print({fn.name}({name}))   # ... and pass the value in" if from_input else
-                         f"# delete `{ast.unparse(stmt)}`: {fn.name}({name}=...) already gives {name} its value"),
+                         f"def {fn.name}({ast.unparse(fn.args)}):   # `{ast.unparse(stmt)}` deleted: {name} keeps "
+                         f"the value the caller passes\n    {_next_line(fn, stmt)}"),
                         "correctness"))
                     break
             read |= {n.id for n in walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
             if read & params == params:
                 break
     return out
+
+
+def _next_line(fn: ast.AST, stmt: ast.stmt) -> str:
+    rest = fn.body[fn.body.index(stmt) + 1:]
+    return ast.unparse(rest[0]).split("\n")[0] + (" ..." if len(rest) > 1 or "\n" in ast.unparse(rest[0]) else "") \
+        if rest else "..."
 
 
 _READS = ("read", "readline", "readlines")

@@ -157,14 +157,15 @@ def parent_init_not_called(cls: ast.ClassDef, classes: dict[str, ast.ClassDef]) 
                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target])} - {""} - own)
     if not lost:
         return []
+    bumped = {id(n.target) for m in _methods(cls) for n in walk(m) if isinstance(n, ast.AugAssign)}   # `+=` reads
     read = next((n for m in _methods(cls) if m is not init for n in walk(m)
-                 if _self_attr(n) in lost and isinstance(n.ctx, ast.Load)), None)
+                 if _self_attr(n) in lost and (isinstance(n.ctx, ast.Load) or id(n) in bumped)), None)
     params = [a.arg for a in parent_init.args.args[1:]]
     mine = [a.arg for a in init.args.args[1:]]
     passed = ", ".join(p if p in mine else f"{p}=..." for p in params)
     attrs = ", ".join(f"`self.{a}`" for a in lost[:3])
     where = (f": `self.{read.attr}` on line {read.lineno} raises AttributeError" if read is not None else
-             ", so those attributes are missing on every object")
+             ": those attributes are missing on every object")
     body = next((ast.unparse(s) for s in init.body), "...")
     return [Finding(
         "parent-init-not-called", init.lineno, "error" if read is not None else "warning",

@@ -91,18 +91,22 @@ def path_from_request(tree: ast.AST) -> list[Finding]:
                 continue
             seen.add(call.lineno)
             path = ast.unparse(args[0])
-            var = next((n.id for n in walk(args[0]) if isinstance(n, ast.Name) and n.id in tainted), "")
-            sent = next((n for n in walk(args[0]) if n is not args[0] and isinstance(n, (ast.Call, ast.Subscript,
-                                                                                              ast.Attribute))
-                         and _from_request(n)), args[0])
-            fixed = (f"{var} = secure_filename({var})   # drops ../ and slashes" if var else
-                     f"name = secure_filename({ast.unparse(sent)})   # drops ../ and slashes; then use `name`")
+            sent = next((n for n in walk(args[0]) if (isinstance(n, ast.Name) and n.id in tainted)
+                         or (n is not args[0] and isinstance(n, (ast.Call, ast.Subscript, ast.Attribute))
+                             and (_from_request(n) or (isinstance(n, ast.Attribute) and n.attr == "filename"
+                                                       and _uses(n.value, tainted))))), args[0])
+            sink = _statement_of(fn, call)
+            if isinstance(sent, ast.Name):
+                fixed = f"{sent.id} = secure_filename({sent.id})   # drops ../ and slashes"
+            else:
+                fixed = f"name = secure_filename({ast.unparse(sent)})   # drops ../ and slashes"
+                sink = sink.replace(ast.unparse(sent), "name")
             out.append(Finding(
                 "path-traversal", call.lineno, "error",
                 f"`{path}` builds a file path from what the visitor sent: a name like `../../etc/passwd` walks out "
                 "of the folder, so anyone can read (or overwrite) any file the server can (path traversal).",
-                f"from werkzeug.utils import secure_filename\n{fixed}\n"
-                "# to serve a file: return send_from_directory(FOLDER, name)  (refuses paths outside FOLDER)",
+                f"from werkzeug.utils import secure_filename\n{fixed}\n{sink}   # or "
+                "send_from_directory(folder, name), which refuses paths outside the folder",
                 "security"))
     return out
 
@@ -149,6 +153,15 @@ def template_from_request(tree: ast.AST) -> list[Finding]:
                     f"from markupsafe import escape\n{ast.unparse(ret).replace('{' + var + '}', '{escape(' + var + ')}')}"
                     "   # or render_template(), which escapes", "security"))
     return out
+
+
+def _statement_of(fn: ast.AST, node: ast.AST) -> str:
+    """The student's statement that holds `node` (its first line when it is a block)."""
+    inner = [s for s in walk(fn) if isinstance(s, ast.stmt) and not isinstance(s, _FUNCS)
+             and any(n is node for n in walk(s))]
+    stmt = min(inner, key=lambda s: (s.end_lineno or s.lineno) - s.lineno) if inner else node
+    text = ast.unparse(stmt)
+    return text.split("\n")[0] + ("\n    ..." if "\n" in text else "")
 
 
 def _as_template(node: ast.AST) -> str:
