@@ -38,7 +38,10 @@ def _children() -> float:
 
 
 def _server_cpu() -> float:
-    from agents.code_review import ruff_server   # noqa: PLC0415
+    try:
+        from agents.code_review import ruff_server   # noqa: PLC0415
+    except ImportError:   # an older tree (before the warm server): every ruff run is an exited child
+        return 0.0
     server = ruff_server._server
     if server is None or server.proc.poll() is not None:
         return 0.0
