@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from agents.code_review import (ruff_engine, rules_args, rules_bugs, rules_classes, rules_crash, rules_learner,
-                                rules_logic, rules_objects, rules_perf, rules_perf_loops, rules_security, rules_silent,
-                                rules_web, symptom)
+                                rules_logic, rules_objects, rules_perf, rules_perf_loops, rules_runtime, rules_security,
+                                rules_silent, rules_web, symptom)
 from agents.code_review.markdown import rewrite
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
@@ -91,7 +91,7 @@ def review(code: str, question: str = "") -> ReviewReport:
                + rules_logic.run(tree) + rules_classes.run(tree)
                + rules_silent.run(code, tree, question, reported)
                + rules_perf.run(tree) + rules_perf_loops.run(tree) + rules_security.run(tree) + rules_web.run(tree)
-               + rules_objects.run(tree))
+               + rules_objects.run(tree) + rules_runtime.run(tree))
         own += rules_args.run(tree, {f.line for f in own if f.rule == "assert-for-access"})
     except BaseException:
         ruff_engine.cancel(ruff)

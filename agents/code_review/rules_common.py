@@ -151,6 +151,12 @@ WHY = {
                              "function without return gives None.",
     "password-encoded-not-hashed": "Stored passwords need a slow, salted one-way hash (scrypt, bcrypt, argon2): "
                                    "encodings can be reversed and fast hashes guessed.",
+    "removed-in-range-loop": "range(len(x)) is computed once, before the loop; removing items shifts the rest left "
+                             "under the index.",
+    "coroutine-not-awaited": "Calling an async function only creates a coroutine; `await` (or asyncio.run) is what "
+                             "runs it.",
+    "unreachable-except": "Python tries the except clauses top to bottom and runs the first that matches.",
+    "text-plus-number": "`+` joins text only to text; an f-string converts the number for you.",
     "password-fast-hash": "Password hashes must be slow and salted so that a leaked table cannot be cracked by "
                           "brute force.",
     "token-not-verified": "A token's signature is what proves the server issued it; without checking it the "

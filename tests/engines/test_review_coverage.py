@@ -66,6 +66,14 @@ SEVERE = [
      "password-fast-hash", 5, "security", r"hashlib\.scrypt\(password\.encode\(\)"),
     ("import jwt\n\n\ndef who(tok):\n    return jwt.decode(tok, options={'verify_signature': False})['sub']\n",
      "token-not-verified", 5, "security", r"jwt\.decode\(tok, SECRET_KEY, algorithms=\[\"HS256\"\]\)"),
+    ("def drop(xs):\n    for i in range(len(xs)):\n        if xs[i] < 0:\n            xs.pop(i)\n    return xs\n",
+     "removed-in-range-loop", 4, "correctness", r"xs\[:\] = \[item for item in xs if not \(item < 0\)\]"),
+    ("import asyncio\n\n\nasync def get():\n    await asyncio.sleep(0)\n    return 1\n\n\nasync def main():\n"
+     "    n = get()\n    print(n)\n", "coroutine-not-awaited", 10, "correctness", r"n = await get\(\)"),
+    ("def num(s):\n    try:\n        return int(s)\n    except Exception:\n        return None\n    except ValueError:\n"
+     "        return 0\n", "unreachable-except", 6, "correctness", r"except ValueError:"),
+    ("def label(items):\n    return 'Count: ' + len(items)\n", "text-plus-number", 2, "correctness",
+     r"f\"Count: \{len\(items\)\}\""),
     ("def cube(x):\n    x = float(input('x? '))\n    return x ** 3\n", "parameter-overwritten", 2, "correctness",
      r"print\(cube\(x\)\)"),
     ("def first_line(path):\n    with open(path, 'w') as fh:\n        return fh.readline()\n", "file-mode-mismatch", 2,
@@ -117,6 +125,11 @@ SAFE = [
     "import asyncio\n\n\nasync def run(job):\n    outcome = await asyncio.wait_for(job, timeout=0.5)\n"
     "    return outcome == 'done'\n",
     "def slot(key, size):\n    return hash(key) % size\n",
+    "import asyncio\n\n\nasync def f():\n    return 1\n\n\nasync def main():\n    t = asyncio.create_task(f())\n"
+    "    return await f() + await t\n\n\ndef go():\n    return asyncio.run(main())\n",
+    "def best(names):\n    return 'Best: ' + max(names) + ' (' + str(len(names)) + ')'\n",
+    "def num(s):\n    try:\n        return int(s)\n    except ValueError:\n        return 0\n    except Exception:\n"
+    "        return None\n",
     "def pick(value=None, default=0):\n    if value is None:\n        value = default\n    return value\n",
     "def log(path, text):\n    with open(path, 'a') as fh:\n        fh.write(text)\n",
     "from flask import Flask, request\nfrom markupsafe import escape\n\napp = Flask(__name__)\n\n\n@app.route('/s')\n"
