@@ -20,7 +20,7 @@ from agents.code_review.markdown import rewrite
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
 from agents.code_review.rules_ast import AstRules, likely_exception
-from agents.code_review.rules_astutil import definitions_only, walk
+from agents.code_review.rules_astutil import definitions_only, rebound_in_loop, walk
 from agents.code_review.rules_common import SEVERITIES, WHY, Finding
 
 __all__ = ["Finding", "ReviewReport", "review", "render"]
@@ -113,7 +113,7 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
     for hit in ruff_engine.finish(ruff, code):
         if (hit.code, hit.line) in covered or (hit.code == "RET503" and _bug_in_function(tree, own, hit.line)):
             continue
-        if hit.code == "B909" and _rebound_in_loop(tree, hit):
+        if hit.code == "B909" and rebound_in_loop(tree, (re.findall(r"`([^`]+)`", hit.message) or [""])[0], hit.line):
             continue   # `seq = seq[:i] + [x]` in the loop: later changes hit a new object, not the one being walked
         if hit.code == "S311" and not _SECRET.search(_context(tree, rows, hit.line)):
             continue   # `random` in a game is fine; only secrets (passwords, tokens, codes) need `secrets`
@@ -147,16 +147,6 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
         out.append(Finding(rule, where[0], severity, f"PEP 8 style: {LAYOUT_MESSAGES[code_id]} ({plural} {shown}).",
                            LAYOUT_TIPS[code_id], category, code_id))
     return out
-
-
-def _rebound_in_loop(tree: ast.Module, hit) -> bool:
-    """The name ruff says is changed while being looped over is also re-assigned with `=` inside that loop."""
-    name = (re.findall(r"`([^`]+)`", hit.message) or [""])[0]
-    loops = [n for n in walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))
-             and any(ast.unparse(part) == name for part in walk(n.iter))
-             and n.lineno <= hit.line <= (n.end_lineno or n.lineno)]
-    return any(isinstance(t, ast.Name) and t.id == name for loop in loops for n in walk(loop)
-               if isinstance(n, ast.Assign) for t in n.targets)
 
 
 def _function_at(tree: ast.Module, line: int):

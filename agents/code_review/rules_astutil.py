@@ -80,3 +80,12 @@ def walk(node: ast.AST) -> list[ast.AST]:
                     nodes.append(value)
         node._lf_walk = nodes
     return nodes
+
+
+def rebound_in_loop(tree: ast.Module, name: str, line: int) -> bool:
+    """`name` (changed on `line` while a for loop walks over it) is also re-assigned with `=` inside that loop: the
+    later changes hit a new object, not the one being walked."""
+    loops = [n for n in walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))
+             and any(ast.unparse(part) == name for part in walk(n.iter)) and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    return any(isinstance(t, ast.Name) and t.id == name for loop in loops for n in walk(loop)
+               if isinstance(n, ast.Assign) for t in n.targets)
