@@ -249,7 +249,37 @@ def _iter_copy(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
             "original")
 
 
-_OWN_AUDIT = {"S113": _timeout, "S107": _password_default, "S202": _extractall, "B032": _annotation,
+def _repeated_key(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
+    """The dict as Python actually builds it: one entry per key, at the first key's place, with the LAST value."""
+    for node in walk(tree):
+        if not (isinstance(node, ast.Dict) and node.lineno <= hit.line <= (node.end_lineno or node.lineno)
+                and None not in node.keys):
+            continue
+        seen: dict[str, int] = {}
+        keys, values = [], []
+        for key, value in zip(node.keys, node.values):
+            text = ast.unparse(key)
+            if text in seen:
+                values[seen[text]] = value
+            else:
+                seen[text] = len(keys)
+                keys.append(key)
+                values.append(value)
+        if len(keys) == len(node.keys):
+            continue
+        source = "\n".join(lines)
+        seg = lambda n: ast.get_source_segment(source, n) or ast.unparse(n)   # noqa: E731 - the student's spelling
+        kept = "{" + ", ".join(f"{seg(k)}: {seg(v)}" for k, v in zip(keys, values)) + "}"
+        row = _line(lines, node.lineno).strip()
+        whole = seg(node)
+        same_line = node.lineno == (node.end_lineno or node.lineno) and whole in row
+        fixed = row.replace(whole, kept, 1) if same_line else kept
+        return (f"{fixed}   # what Python keeps: the later value replaced the earlier one; give each entry its own "
+                "key if you need both")
+    return "Keep one entry per key: a dict holds one value for each key, and the later one wins."
+
+
+_OWN_AUDIT = {"F601": _repeated_key, "S113": _timeout, "S107": _password_default, "S202": _extractall, "B032": _annotation,
               "PLW0133": _raise, "PLW1501": _open_mode, "RUF069": _float_equal, "B909": _iter_copy,
               "PLE4703": _iter_copy}
 
@@ -350,6 +380,9 @@ def message(hit: RuffHit) -> str:
     if code == "B023":
         return (f"The function created in this loop uses `{name}` without binding it: every such function sees "
                 f"the loop's last value (the classic 'prints 2 2 2').")
+    if code == "F601":
+        return (f"The key {name} appears twice in this dict: a dict holds one value per key, so the later entry "
+                "silently replaces the earlier one and the first value is lost.")
     if code == "S113":
         return ("This request has no timeout: if the server never answers, the program waits for ever (and a web "
                 "app runs out of workers).")

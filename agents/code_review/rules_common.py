@@ -151,6 +151,8 @@ WHY = {
                              "function without return gives None.",
     "password-encoded-not-hashed": "Stored passwords need a slow, salted one-way hash (scrypt, bcrypt, argon2): "
                                    "encodings can be reversed and fast hashes guessed.",
+    "multi-value-repeated-key-literal": "A dict keeps one value per key: when the same key is written twice, the "
+                                        "later entry silently replaces the earlier one.",
     "removed-in-range-loop": "range(len(x)) is computed once, before the loop; removing items shifts the rest left "
                              "under the index.",
     "coroutine-not-awaited": "Calling an async function only creates a coroutine; `await` (or asyncio.run) is what "

@@ -147,3 +147,12 @@ def test_rebinding_the_looped_name_is_not_a_loop_mutation():
     code = ("def merge(seq, x):\n    for i, v in enumerate(seq):\n        if x < v:\n            seq = seq[:i] + [x] + seq[i:]\n"
             "            break\n    else:\n        seq += [x]\n    return seq\n")
     assert "loop-iterator-mutation" not in {f.rule for f in review(code).findings}
+
+
+def test_repeated_dict_key_says_the_later_entry_replaces_the_earlier_one():
+    report = review('prices = {"apple": 1, "pear": 2, "apple": 3}\nprint(prices["apple"])\n')
+    first = report.findings[0]
+    assert first.code == "F601" and first.category == "correctness"
+    assert "later entry silently replaces the earlier one" in first.message
+    assert "replaces the earlier one" in why(first)
+    assert first.suggestion.startswith('prices = {"apple": 3, "pear": 2}')
