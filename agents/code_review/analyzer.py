@@ -13,12 +13,14 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from agents.code_review import (ruff_engine, rules_bugs, rules_classes, rules_crash, rules_learner, rules_logic,
-                                rules_perf, rules_perf_loops, rules_security, rules_silent, symptom)
+from agents.code_review import (ruff_engine, rules_args, rules_bugs, rules_classes, rules_crash, rules_learner,
+                                rules_logic, rules_objects, rules_perf, rules_perf_loops, rules_runtime, rules_security,
+                                rules_silent, rules_web, symptom)
 from agents.code_review.markdown import rewrite
 from agents.code_review.ruff_rewrites import message, suggestion
 from agents.code_review.ruff_rules import CATEGORIES, LAYOUT_MESSAGES, LAYOUT_TIPS, meaning
 from agents.code_review.rules_ast import AstRules, likely_exception
+from agents.code_review.rules_astutil import definitions_only, rebound_in_loop, walk
 from agents.code_review.rules_common import SEVERITIES, WHY, Finding
 
 __all__ = ["Finding", "ReviewReport", "review", "render"]
@@ -37,10 +39,12 @@ _SPEED = re.compile(r"\b(slow|fast|faster|speed|perform|efficien|optimi[sz]|quic
 _WEAKER = {"or-constant": {"SIM222", "PLR1714"}, "chained-comparison-bool": {"PLR0133", "E712", "PLR1716"},
            "constant-condition": {"PLR1714", "SIM222", "SIM223"}, "is-value": {"F632"},
            "loop-returns-first-item": {"RET505", "SIM103"}, "hardcoded-secret": {"S105", "S106"},
-           "backwards-update": {"PLW2901"}, "type-compared-with-text": {"E721"}, "init-stores-local": {"PLW0127"}, "value-not-returned": {"F841"}, "float-index": {"F841"}}
+           "backwards-update": {"PLW2901"}, "type-compared-with-text": {"E721"}, "init-stores-local": {"PLW0127"}, "value-not-returned": {"F841"}, "float-index": {"F841"},
+           "list-changed-in-loop": {"B909"}, "dict-changed-in-loop": {"B909", "PLE4703"}, "path-traversal": {"SIM115"},
+           "dunder-without-return": {"PLE0303", "PLE0304", "PLE0305", "PLE0307", "PLE0308", "PLE0309"}}
 # Correctness notes that are real but rarely the main problem: after the other correctness findings.
 _LOW_CONFIDENCE = ("PLW2901", "F811", "PLW0120", "E722", "S110", "S112", "W605", "unreachable-code",
-                   "loop-may-not-end", "B008", "B012", "PLW0128")
+                   "loop-may-not-end", "B008", "B012", "PLW0128", "argument-changed")
 # Notes that matter least come last within their category (a docstring or a layout habit never leads a review).
 _MINOR = ("missing-docstring", "style-", "PLR2004", "descriptive-name")
 # Structure notes (nesting depth, size, branch counts) say "hard to read" about a whole function: within style
@@ -86,13 +90,15 @@ def review(code: str, question: str = "") -> ReviewReport:
         own = (rules_learner.run(tree) + rules.run() + rules_bugs.run(tree, question, reported) + rules_crash.run(tree)
                + rules_logic.run(tree) + rules_classes.run(tree)
                + rules_silent.run(code, tree, question, reported)
-               + rules_perf.run(tree) + rules_perf_loops.run(tree) + rules_security.run(tree))
+               + rules_perf.run(tree) + rules_perf_loops.run(tree) + rules_security.run(tree) + rules_web.run(tree)
+               + rules_objects.run(tree) + rules_runtime.run(tree))
+        own += rules_args.run(tree, {f.line for f in own if f.rule == "assert-for-access"})
     except BaseException:
-        ruff.kill()
-        ruff.communicate()
+        ruff_engine.cancel(ruff)
         raise
     found = own + _ruff_findings(code, tree, own, ruff)
-    metrics.update(rules.metrics, speed_question=bool(_SPEED.search(question or "")))
+    metrics.update(rules.metrics, speed_question=bool(_SPEED.search(question or "")),
+                   definitions_only=definitions_only(tree))
     findings = tuple(_dedupe(found, bool(_SIMPLIFY.search(question or ""))))
     score = _score(findings)
     return ReviewReport(findings, _summary(findings, score), score, None, metrics)
@@ -107,6 +113,8 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
     for hit in ruff_engine.finish(ruff, code):
         if (hit.code, hit.line) in covered or (hit.code == "RET503" and _bug_in_function(tree, own, hit.line)):
             continue
+        if hit.code == "B909" and rebound_in_loop(tree, (re.findall(r"`([^`]+)`", hit.message) or [""])[0], hit.line):
+            continue   # `seq = seq[:i] + [x]` in the loop: later changes hit a new object, not the one being walked
         if hit.code == "S311" and not _SECRET.search(_context(tree, rows, hit.line)):
             continue   # `random` in a game is fine; only secrets (passwords, tokens, codes) need `secrets`
         rule, category, severity = meaning(hit.code, hit.name)
@@ -116,7 +124,7 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
             continue
         tip = suggestion(hit, rows, tree)
         if hit.code in ("E722", "S110", "S112"):
-            handler = next((h for h in ast.walk(tree) if isinstance(h, ast.ExceptHandler) and h.lineno == hit.line),
+            handler = next((h for h in walk(tree) if isinstance(h, ast.ExceptHandler) and h.lineno == hit.line),
                            None)
             guess = likely_exception(getattr(handler, "_parent", None)) if handler else None
             tip = tip.replace("ValueError", guess or "ValueError")
@@ -142,7 +150,7 @@ def _ruff_findings(code: str, tree: ast.Module, own: list[Finding], ruff) -> lis
 
 
 def _function_at(tree: ast.Module, line: int):
-    spans = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+    spans = [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
              and n.lineno <= line <= (n.end_lineno or n.lineno)]
     return min(spans, key=lambda n: (n.end_lineno or n.lineno) - n.lineno) if spans else None
 
@@ -157,7 +165,7 @@ def _bug_in_function(tree: ast.Module, own: list[Finding], line: int) -> bool:
 def _called_after(tree: ast.Module, name: str, line: int) -> int:
     """Line of a later call of the built-in `name` that the assignment on `line` shadows (0 if none)."""
     scope = _function_at(tree, line) or tree
-    for node in ast.walk(scope):
+    for node in walk(scope):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name \
                 and node.lineno > line:
             return node.lineno
@@ -169,7 +177,7 @@ _SECRET = re.compile(r"pass|token|secret|otp|salt|key|pin\b|verif|reset|session|
 
 def _context(tree: ast.Module, rows: list[str], line: int) -> str:
     """The line itself and the name of the function around it."""
-    names = [n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+    names = [n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
              and n.lineno <= line <= (n.end_lineno or n.lineno)]
     return " ".join(names) + " " + (rows[line - 1] if 0 < line <= len(rows) else "")
 
@@ -295,13 +303,18 @@ def render(report: ReviewReport, skill_level: str = "beginner", lead: str = "") 
     return "\n".join(out)
 
 
-_CHECKED = "security (eval/exec, SQL built from strings, shell commands, pickle, secrets), common logic bugs, speed " \
-           "and PEP 8 style"
+_CHECKED = ("security (eval/exec, SQL built from strings, shell commands, pickle/yaml loading, secrets in the code, "
+            "weak password hashes, asserts used as checks, file paths from requests, missing timeouts), common logic "
+            "and class bugs, speed and PEP 8 style")
 
 
 def _opening(report: ReviewReport, level: str = "beginner", label: str = "") -> str:
     """The main issue first, as a finding with its line and rewrite; an all-clear only when nothing at all was found,
     and then only about what was checked."""
+    if not report.findings and report.metrics.get("definitions_only"):
+        return (f"Nothing in this file calls these definitions, so none of it ran. I read it for {_CHECKED}, and "
+                "those checks raised no note - but reading cannot show the results are right. Add a call with an "
+                "example input (or tell me what it should return for one) and I will run it.")
     if not report.findings:
         return (f"My checks flagged nothing in this code: I looked at {_CHECKED}. Static checks cannot prove the "
                 "results are right, so if it prints something you did not expect, tell me the input, what you "
@@ -326,8 +339,10 @@ def _opening(report: ReviewReport, level: str = "beginner", label: str = "") -> 
         return f"{lead}\nIt is slower than it needs to be (score {report.score}/100).{speed}"
     if first.category == "correctness":
         return f"{lead}\nThis can cause a bug, so it is worth fixing first (score {report.score}/100).{speed}"
+    unrun = (" Nothing in the file calls these definitions, so none of it ran: that does not show the results are "
+             "right." if report.metrics.get("definitions_only") else "")
     return (f"{lead}\nThe rest are style notes; the checks for security problems and common logic bugs flagged "
-            f"nothing (score {report.score}/100).{speed}")
+            f"nothing (score {report.score}/100).{unrun}{speed}")
 
 
 _BIG_O = re.compile(r"O\([^()]*(?:\([^()]*\))?[^()]*\)")
@@ -367,6 +382,8 @@ def _positives(report: ReviewReport) -> list[str]:
 
 
 def _closing(report: ReviewReport, level: str) -> str:
+    if not report.findings and report.metrics.get("definitions_only"):
+        return "Next step: call each function with an example and compare what it returns with what you expect."
     if not report.findings:
         return "Keep it up - it reads cleanly."
     first = report.findings[0]

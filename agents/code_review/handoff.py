@@ -20,6 +20,7 @@ from learnflow.v1 import debug_service_pb2, debug_service_pb2_grpc
 from agents import specialist
 from agents.code_review import symptom
 from agents.code_review.markdown import code_block
+from agents.code_review.rules_astutil import walk
 from server import auth
 
 AGENT = "code-review"
@@ -67,7 +68,7 @@ def runs_something(code: str) -> bool:
         if isinstance(stmt, _DEFINITIONS) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
             continue
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and not any(isinstance(n, ast.Call)
-                                                                      for n in ast.walk(stmt)):
+                                                                      for n in walk(stmt)):
             continue   # constants and literals only
         return True
     return False

@@ -1,9 +1,12 @@
-"""ruff, the review engine: one call of the native binary per review, its documented "why" per rule.
+"""ruff, the review engine: the curated selection on each snippet, and its documented "why" per rule.
 
-ruff is a compiled binary (no Python start-up), so one `ruff check -` subprocess per review costs a few
-milliseconds — measured ~7-10 ms on a snippet here, cheaper than keeping a server process in sync. The
-curated selection (agents/code_review/ruff_rules.py) is passed on the command line with --isolated, so
-no ruff.toml anywhere on the machine changes what students are told.
+Each review asks the warm `ruff server` of this process (agents/code_review/ruff_server.py: ruff's language server,
+started once, ~0.3 ms of CPU per snippet) and falls back to one `ruff check -` process (~5 ms of CPU, most of it
+start-up) when the server is off (LEARNFLOW_RUFF_SERVER=0), cannot start, or fails. Both paths give identical
+findings (tests/engines/test_review_ruff_server.py): the server's diagnostics are turned into the command line's
+codes, rows, fix titles and edits, in its order. The curated selection (agents/code_review/ruff_rules.py) is
+passed inline (server) or on the command line with --isolated, so no ruff.toml on the machine changes what students
+are told.
 
 Every ruff rule is documented ("## Why is this bad?"); `ruff rule --all --output-format json` is read
 once per process (first use) and the first sentences of that section become the plain-language why.
@@ -13,11 +16,13 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ruff.__main__ import find_ruff_bin
 
+from agents.code_review import ruff_server
 from agents.code_review.ruff_rules import PREVIEW_CODES, SELECT
 
 LINE_LENGTH = 99
@@ -47,15 +52,75 @@ def _command() -> list[str]:
             "--stdin-filename", "student.py", "-"]
 
 
-def start(code: str) -> subprocess.Popen:
-    """Starts ruff on `code`; the caller runs its own rules meanwhile, then calls finish()."""
-    proc = subprocess.Popen(_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+@dataclass
+class Pending:
+    """One review's ruff call in flight: on the warm server (future + uri) or as a `ruff check -` process."""
+    proc: subprocess.Popen | None = None
+    future: Future | None = None
+    uri: str = ""
+    server: ruff_server.RuffServer | None = None
+
+
+def _popen() -> subprocess.Popen:
+    return subprocess.Popen(_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
-    return proc
 
 
-def finish(proc: subprocess.Popen, code: str) -> list[RuffHit]:
+def start(code: str) -> Pending:
+    """Starts ruff on `code` (the warm server, else the command line); the caller runs its own rules meanwhile,
+    then calls finish() (or cancel())."""
+    if ruff_server.enabled():
+        try:
+            server = ruff_server.get(_binary())
+            uri = ruff_server.new_uri()
+            return Pending(future=server.diagnose(uri, code), uri=uri, server=server)
+        except ruff_server.ServerGone:
+            pass   # this review uses the command line; the next one tries to start the server again
+    return Pending(proc=_popen())
+
+
+def cancel(pending: Pending) -> None:
+    if pending.proc is not None:
+        pending.proc.kill()
+        pending.proc.communicate()
+    elif pending.server is not None:
+        pending.server.done(pending.uri)
+
+
+def finish(pending: Pending, code: str) -> list[RuffHit]:
     """ruff's findings on `code`, each with the rewrite of the student's own lines when ruff has a fix."""
+    if pending.future is not None:
+        try:
+            items = pending.future.result(timeout=TIMEOUT_S).get("items", [])
+        except (ruff_server.ServerGone, TimeoutError) as exc:
+            if isinstance(exc, TimeoutError) or not pending.server.alive:
+                pending.server.close()   # stuck or gone: the next review starts a fresh one
+            return finish(Pending(proc=_popen()), code)   # (an error answer to this one request keeps the server)
+        finally:
+            pending.server.done(pending.uri)
+        keyed = [_from_lsp(code, item) for item in items if item.get("code")]
+        return [hit for _, hit in sorted(keyed, key=lambda pair: pair[0])]   # the command line's order
+    return _finish_cli(pending.proc, code)
+
+
+def _from_lsp(code: str, item: dict) -> tuple[tuple, RuffHit]:
+    """An LSP diagnostic as the command line's JSON would give it (rule code, 1-based rows, fix title and edits)."""
+    ident = item["code"]
+    names = _names()
+    code_id, name = (names[ident], ident) if ident in names else (ident, _codes().get(ident, ""))
+    start, end = item["range"]["start"], item["range"]["end"]
+    data = item.get("data") or {}
+    edits = [{"content": e["newText"],
+              "location": {"row": e["range"]["start"]["line"] + 1, "column": e["range"]["start"]["character"] + 1},
+              "end_location": {"row": e["range"]["end"]["line"] + 1, "column": e["range"]["end"]["character"] + 1}}
+             for e in data.get("edits") or []]
+    message = item.get("message", "").split("\n\nhelp: ")[0]
+    hit = RuffHit(code_id, name, start["line"] + 1, end["line"] + 1, message,
+                  (data.get("title") or "") if edits else "", _apply(code, edits) if edits else "")
+    return (start["line"], start["character"], name), hit   # the command line sorts by position, then rule name
+
+
+def _finish_cli(proc: subprocess.Popen, code: str) -> list[RuffHit]:
     try:
         stdout, stderr = proc.communicate(code, timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired:
@@ -113,11 +178,27 @@ def _dedent(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _docs() -> dict[str, str]:
+def _rules() -> tuple[dict, ...]:
     proc = subprocess.run([_binary(), "rule", "--all", "--output-format", "json"], capture_output=True, text=True,
                           timeout=TIMEOUT_S, check=True)
+    return tuple(json.loads(proc.stdout))
+
+
+@lru_cache(maxsize=1)
+def _docs() -> dict[str, str]:
     return {rule["code"]: (_why(rule.get("explanation", "")), _example(rule.get("explanation", "")))
-            for rule in json.loads(proc.stdout)}
+            for rule in _rules()}
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Rule name -> code (the language server names a rule where the command line gives its code)."""
+    return {rule["name"]: rule["code"] for rule in _rules() if rule.get("code")}
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    return {rule["code"]: rule["name"] for rule in _rules() if rule.get("code")}
 
 
 def _example(markdown: str) -> str:
@@ -150,5 +231,11 @@ def example(code: str) -> str:
 
 
 def warm() -> None:
-    """Reads the rule docs once, off the request path (called when the agent starts)."""
+    """Reads the rule docs once and starts the warm server, off the request path (called when the agent starts)."""
     _docs()
+    _names()
+    if ruff_server.enabled():
+        try:
+            ruff_server.get(_binary())
+        except ruff_server.ServerGone:
+            pass   # reviews use the command line until a server starts

@@ -11,6 +11,7 @@ import difflib
 import re
 
 from agents.code_review.ruff_engine import RuffHit
+from agents.code_review.rules_astutil import walk
 
 # ruff's automatic fix for these is not advice for a learner (`x == "a" or "e"` -> `True`): never shown.
 NO_AUTOFIX = frozenset({"SIM222", "SIM223", "PERF401"})
@@ -50,7 +51,7 @@ def _backticked(message: str) -> str | None:
 
 
 def _calls_on_line(tree: ast.AST, line: int):
-    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    return [n for n in walk(tree) if isinstance(n, ast.Call) and n.lineno <= line <= (n.end_lineno or n.lineno)]
 
 
 def _sql_params(node: ast.AST) -> tuple[str, list[str]] | None:
@@ -142,9 +143,9 @@ def _magic(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
 
 def _undefined(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
     name = _backticked(hit.message) or ""
-    defined = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-                     | {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
-                     | {a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments) for a in n.args + n.kwonlyargs})
+    defined = sorted({n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+                     | {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+                     | {a.arg for n in walk(tree) if isinstance(n, ast.arguments) for a in n.args + n.kwonlyargs})
     near = difflib.get_close_matches(name, [d for d in defined if d != name], n=1, cutoff=0.7)
     if near:
         return f"Did you mean `{near[0]}`? {_sub_name(_line(lines, hit.line).strip(), name, near[0])}"
@@ -159,7 +160,7 @@ def _open(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
 
 
 def _type_compare(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Compare) and node.lineno == hit.line and isinstance(node.left, ast.Call) \
                 and isinstance(node.left.func, ast.Name) and node.left.func.id == "type" and node.left.args:
             negate = isinstance(node.ops[0], (ast.NotEq, ast.IsNot))
@@ -171,6 +172,116 @@ def _type_compare(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
 def _shell(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
     return ("Pass the command as a list and drop shell=True, so input cannot add commands:\n"
             "subprocess.run([\"ls\", folder], check=True)")
+
+
+# --- review5: rewrites for the rules added by the coverage audit ---
+def _node_at(tree: ast.AST, line: int, kind):
+    return next((n for n in walk(tree) if isinstance(n, kind) and n.lineno == line), None)
+
+
+def _timeout(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
+    call = next((c for c in _calls_on_line(tree, hit.line) if isinstance(c.func, ast.Attribute)
+                 and c.func.attr in ("get", "post", "put", "patch", "delete", "head", "request")), None)
+    if call is None:
+        return "requests.get(url, timeout=10)   # seconds; without it a silent server blocks the program for ever"
+    fixed = ast.Call(call.func, call.args, [k for k in call.keywords if k.arg != "timeout"]
+                     + [ast.keyword("timeout", ast.Constant(10))])
+    text = _line(lines, hit.line).strip()
+    new = text.replace(ast.unparse(call), ast.unparse(fixed), 1) if ast.unparse(call) in text else ast.unparse(fixed)
+    return f"{new}   # seconds: a server that never answers can no longer hang the program"
+
+
+def _password_default(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
+    match = re.search(r"\"(\w+)\"", hit.message)
+    name = match.group(1) if match else "password"
+    fn = next((n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+               and n.lineno == hit.line), None)
+    head = f"def {fn.name}(..., {name}=None):" if fn else f"def ...(..., {name}=None):"
+    return f"{head}\n    {name} = {name} or os.environ[\"{name.upper()}\"]   # needs `import os`; never in the code"
+
+
+def _extractall(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
+    text = _line(lines, hit.line).strip()
+    fixed = re.sub(r"\.extractall\(([^)]*)\)", lambda m: f".extractall({m.group(1)}{', ' if m.group(1) else ''}"
+                   "filter=\"data\")", text, count=1)
+    return f"{fixed}   # Python 3.12+: refuses members named ../.. or absolute paths that would land outside"
+
+
+def _annotation(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
+    node = _node_at(tree, hit.line, ast.AnnAssign)
+    if node is None:
+        return "Use `=` to assign: `name: value` only writes a type annotation and stores nothing."
+    return f"{ast.unparse(node.target)} = {ast.unparse(node.annotation)}   # `=` stores the value; `:` only annotated"
+
+
+def _raise(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
+    return f"raise {_line(lines, hit.line).strip()}   # creating the exception is not enough: raise it"
+
+
+def _open_mode(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
+    text = _line(lines, hit.line).strip()
+    mode = _backticked(hit.message) or ""
+    if mode and mode in text:
+        new = "a" if "a" in mode else "r+"
+        return (f"{text.replace(repr(mode)[1:-1], new, 1)}   # 'r' reads, 'w' overwrites, 'a' appends, "
+                "'r+' reads and writes")
+    return "open(path, \"a\")   # 'r' reads, 'w' overwrites, 'a' appends, 'r+' reads and writes"
+
+
+def _float_equal(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
+    node = next((n for n in walk(tree) if isinstance(n, ast.Compare) and n.lineno == hit.line
+                 and len(n.ops) == 1 and isinstance(n.ops[0], (ast.Eq, ast.NotEq))), None)
+    if node is None:
+        return "math.isclose(a, b)   # needs `import math`: floats are rarely exactly equal"
+    test = f"math.isclose({ast.unparse(node.left)}, {ast.unparse(node.comparators[0])})"
+    text = _line(lines, hit.line).strip()
+    new = ("not " if isinstance(node.ops[0], ast.NotEq) else "") + test
+    fixed = text.replace(ast.unparse(node), new, 1) if ast.unparse(node) in text else new
+    return f"{fixed}   # needs `import math`: 0.1 + 0.2 is 0.30000000000000004, not 0.3"
+
+
+def _iter_copy(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
+    loops = [n for n in walk(tree) if isinstance(n, ast.For) and n.lineno <= hit.line <= (n.end_lineno or n.lineno)]
+    if not loops:
+        return "for item in list(items):   # loop over a copy, change the original"
+    loop = max(loops, key=lambda n: n.lineno)
+    return (f"for {ast.unparse(loop.target)} in list({ast.unparse(loop.iter)}):   # loop over a copy, change the "
+            "original")
+
+
+def _repeated_key(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
+    """The dict as Python actually builds it: one entry per key, at the first key's place, with the LAST value."""
+    for node in walk(tree):
+        if not (isinstance(node, ast.Dict) and node.lineno <= hit.line <= (node.end_lineno or node.lineno)
+                and None not in node.keys):
+            continue
+        seen: dict[str, int] = {}
+        keys, values = [], []
+        for key, value in zip(node.keys, node.values):
+            text = ast.unparse(key)
+            if text in seen:
+                values[seen[text]] = value
+            else:
+                seen[text] = len(keys)
+                keys.append(key)
+                values.append(value)
+        if len(keys) == len(node.keys):
+            continue
+        source = "\n".join(lines)
+        seg = lambda n: ast.get_source_segment(source, n) or ast.unparse(n)   # noqa: E731 - the student's spelling
+        kept = "{" + ", ".join(f"{seg(k)}: {seg(v)}" for k, v in zip(keys, values)) + "}"
+        row = _line(lines, node.lineno).strip()
+        whole = seg(node)
+        same_line = node.lineno == (node.end_lineno or node.lineno) and whole in row
+        fixed = row.replace(whole, kept, 1) if same_line else kept
+        return (f"{fixed}   # what Python keeps: the later value replaced the earlier one; give each entry its own "
+                "key if you need both")
+    return "Keep one entry per key: a dict holds one value for each key, and the later one wins."
+
+
+_OWN_AUDIT = {"F601": _repeated_key, "S113": _timeout, "S107": _password_default, "S202": _extractall, "B032": _annotation,
+              "PLW0133": _raise, "PLW1501": _open_mode, "RUF069": _float_equal, "B909": _iter_copy,
+              "PLE4703": _iter_copy}
 
 
 _OWN = {
@@ -198,6 +309,13 @@ _ADVICE = {
     "PLW0603": "Pass the value in as a parameter and return the new value instead.",
     "F403": "from module import name_you_need",
     "F405": "from module import name_you_need",
+    "RUF008": "items: list = field(default_factory=list)   # needs `from dataclasses import field`",
+    "RUF009": "created: datetime = field(default_factory=datetime.now)   # evaluated per object, not once",
+    "RUF024": "counts = {key: [] for key in keys}   # a new list for each key",
+    "PLW0245": "super().__init__(...)   # super needs its brackets",
+    "B031": "group = list(group)   # the groupby group is used up after one pass: keep a list of it",
+    "PLE1310": "text.strip(\"xy\")   # strip removes each of these characters from both ends, not a word",
+    "RUF066": "return self._value   # a property must return what it computes",
 }
 
 
@@ -205,6 +323,8 @@ def suggestion(hit: RuffHit, lines: list[str], tree: ast.AST) -> str:
     """The student's line rewritten (ruff's fix, or ours), else the most specific instruction available."""
     if hit.code in _OWN:
         return _OWN[hit.code](hit, lines, tree)
+    if hit.code in _OWN_AUDIT:
+        return _OWN_AUDIT[hit.code](hit, lines, tree)
     if hit.rewrite and hit.code not in NO_AUTOFIX:
         return hit.rewrite
     if hit.code in _ADVICE:
@@ -260,6 +380,29 @@ def message(hit: RuffHit) -> str:
     if code == "B023":
         return (f"The function created in this loop uses `{name}` without binding it: every such function sees "
                 f"the loop's last value (the classic 'prints 2 2 2').")
+    if code == "F601":
+        return (f"The key {name} appears twice in this dict: a dict holds one value per key, so the later entry "
+                "silently replaces the earlier one and the first value is lost.")
+    if code == "S113":
+        return ("This request has no timeout: if the server never answers, the program waits for ever (and a web "
+                "app runs out of workers).")
+    if code == "RUF069":
+        return (f"`{name}` compares floats with `==`: float arithmetic rounds (0.1 + 0.2 == 0.3 is False), so "
+                "this test can fail for values that look equal.")
+    if code == "PLW0133":
+        return "The exception is created but not raised, so the check does nothing and the code carries on."
+    if code == "B032":
+        return "`:` here writes a type annotation and stores nothing; you meant `=`."
+    if code == "S202":
+        return ("extractall() trusts the names inside the archive: a member called `../../.bashrc` is written "
+                "outside the folder (path traversal).")
+    if code == "S107":
+        return "A password is written into the code as a default value: anyone who reads the code has it."
+    if code == "PLW1501":
+        return f"`{name}` is not a valid mode for open(): this line raises ValueError."
+    if code in ("B909", "PLE4703"):
+        return (f"`{name}` is changed while the for loop walks over it: items get skipped (a list) or the loop "
+                "raises RuntimeError (a set or dict).")
     if code == "PLW0603":
         return f"`global {name}` lets the function change module state."
     if code == "F403":

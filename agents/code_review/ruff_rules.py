@@ -91,13 +91,41 @@ RULES: dict[str, tuple[str, str, str]] = {
     "E501": ("style-E501", "style", "suggestion"),
 }
 
+# --- review5: the coverage audit (bench/review_severe_eval.py): bandit, bugbear and pylint rules a learner hits ---
+RULES.update({
+    "S107": ("", "security", "error"), "S113": ("request-without-timeout", "security", "warning"),
+    "S202": ("", "security", "warning"), "S502": ("", "security", "warning"), "S503": ("", "security", "warning"),
+    "S504": ("", "security", "warning"), "S507": ("", "security", "warning"), "S612": ("", "security", "warning"),
+    "B005": ("", "correctness", "warning"), "B031": ("", "correctness", "error"), "B032": ("", "correctness", "error"),
+    "PLE0100": ("", "correctness", "error"), "PLE0116": ("", "correctness", "error"),
+    "PLE0117": ("", "correctness", "error"), "PLE0118": ("", "correctness", "error"),
+    "PLE0302": ("", "correctness", "error"), "PLE0303": ("", "correctness", "error"),
+    "PLE0304": ("", "correctness", "error"), "PLE0305": ("", "correctness", "error"),
+    "PLE0307": ("", "correctness", "error"), "PLE0308": ("", "correctness", "error"),
+    "PLE0309": ("", "correctness", "error"), "PLE0643": ("", "correctness", "error"),
+    "PLE1132": ("", "correctness", "error"), "PLE1205": ("", "correctness", "error"),
+    "PLE1206": ("", "correctness", "error"), "PLE1300": ("", "correctness", "error"),
+    "PLE1307": ("", "correctness", "error"), "PLE1310": ("", "correctness", "error"),
+    "PLW0131": ("", "correctness", "warning"), "PLW0133": ("", "correctness", "error"),
+    "PLW0211": ("", "correctness", "warning"), "PLW0245": ("", "correctness", "error"),
+    "PLW0642": ("", "correctness", "warning"), "PLW0711": ("", "correctness", "error"),
+    "PLW1501": ("", "correctness", "error"), "PLW1508": ("", "correctness", "warning"),
+    "RUF008": ("", "correctness", "error"), "RUF009": ("", "correctness", "warning"),
+    "RUF018": ("", "correctness", "warning"), "RUF024": ("", "correctness", "error"),
+})
+# preview rules of the audit, enabled one by one like the layout rules below
+PREVIEW_CORRECTNESS = {"RUF069": ("float-equality", "correctness", "warning"),
+                       "B909": ("", "correctness", "error"), "PLE4703": ("", "correctness", "error"),
+                       "RUF066": ("", "correctness", "error")}
+RULES.update(PREVIEW_CORRECTNESS)
+
 # pycodestyle's whitespace rules are preview rules in ruff: enabled one by one.
 PREVIEW_LAYOUT = ("E111", "E114", "E117", "E201", "E202", "E203", "E211", "E221", "E222", "E225", "E226", "E228",
                   "E231", "E251", "E261", "E262", "E265")
 for _code in PREVIEW_LAYOUT:
     RULES[_code] = (f"style-{_code}", "style", "suggestion")
-PREVIEW_CODES = list(PREVIEW_LAYOUT)
-SELECT = sorted(code for code in RULES if code not in PREVIEW_LAYOUT)
+PREVIEW_CODES = list(PREVIEW_LAYOUT) + sorted(PREVIEW_CORRECTNESS)
+SELECT = sorted(code for code in RULES if code not in PREVIEW_CODES)
 
 # Layout habits: one finding per code listing its lines, so spacing doesn't drown out the rest.
 LAYOUT_MESSAGES = {

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from agents.code_review.rules_common import Finding
-from agents.code_review.rules_astutil import _const, _is_call, _is_name, _same, _src
+from agents.code_review.rules_astutil import _const, _is_call, _is_name, _same, _src, walk
 from agents.code_review.rules_loops import LoopRules
 from agents.code_review.rules_naming import NamingRules
 from agents.code_review.rules_structure import StructureRules
@@ -29,7 +29,7 @@ class AstRules(StructureRules, LoopRules, NamingRules):
         self.findings: list[Finding] = []
         self._named: set[str] = set()
         self.metrics = {"functions": 0, "classes": 0, "max_complexity": 0, "max_nesting": 0, "docstrings": 0}
-        for node in ast.walk(tree):
+        for node in walk(tree):
             for child in ast.iter_child_nodes(node):
                 child._parent = node  # type: ignore[attr-defined]
 
@@ -39,7 +39,7 @@ class AstRules(StructureRules, LoopRules, NamingRules):
         self.findings.append(Finding(rule, line, severity, message, suggestion, category))
 
     def run(self) -> list[Finding]:
-        for node in ast.walk(self.tree):
+        for node in walk(self.tree):
             for check in self._checks_for(node):
                 check(node)
         for body in self._bodies(self.tree):
@@ -112,7 +112,7 @@ class AstRules(StructureRules, LoopRules, NamingRules):
 
     # ---- statement sequences -----------------------------------------------------------------
     def _bodies(self, tree: ast.AST) -> Iterator[list[ast.stmt]]:
-        for node in ast.walk(tree):
+        for node in walk(tree):
             for field in ("body", "orelse", "finalbody"):
                 body = getattr(node, field, None)
                 if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
@@ -124,7 +124,7 @@ def likely_exception(try_node: ast.AST | None) -> str | None:
     """Guesses the exception a try body can raise, so the advice names a real one."""
     if not isinstance(try_node, ast.Try):
         return None
-    for node in (n for s in try_node.body for n in ast.walk(s)):
+    for node in (n for s in try_node.body for n in walk(s)):
         if isinstance(node, ast.BinOp):
             for op, exc in _LIKELY_EXC:
                 if isinstance(node.op, op):

@@ -44,3 +44,48 @@ def _singular(seq: str) -> str:
         return base[:-1]
     return "item"
 
+
+
+def definitions_only(tree: ast.Module) -> bool:
+    """Only functions and classes (plus imports, constants, a docstring): nothing at module level calls them."""
+    defined = {s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Pass)):
+            continue
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue   # a docstring
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and not any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in defined
+                for n in ast.walk(stmt.value or ast.Constant(None))):
+            continue   # a constant or a configured object (`app = Flask(__name__)`), not a call of the code itself
+        return False
+    return bool(defined)
+
+
+def walk(node: ast.AST) -> list[ast.AST]:
+    """The nodes ast.walk(node) yields, in the same order, listed once per node and kept on it: a review runs ~30
+    rules that each walk the same tree, and the rules never change the tree (they only read it and tag parents).
+    The list lives on the node, so it goes away with the tree at the end of the review."""
+    nodes = node.__dict__.get("_lf_walk")
+    if nodes is None:
+        nodes, i = [node], 0
+        while i < len(nodes):   # breadth first, children in field order: exactly ast.walk's order
+            current = nodes[i]
+            i += 1
+            for name in current._fields:
+                value = getattr(current, name, None)
+                if isinstance(value, list):
+                    nodes.extend(item for item in value if isinstance(item, ast.AST))
+                elif isinstance(value, ast.AST):
+                    nodes.append(value)
+        node._lf_walk = nodes
+    return nodes
+
+
+def rebound_in_loop(tree: ast.Module, name: str, line: int) -> bool:
+    """`name` (changed on `line` while a for loop walks over it) is also re-assigned with `=` inside that loop: the
+    later changes hit a new object, not the one being walked."""
+    loops = [n for n in walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))
+             and any(ast.unparse(part) == name for part in walk(n.iter)) and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    return any(isinstance(t, ast.Name) and t.id == name for loop in loops for n in walk(loop)
+               if isinstance(n, ast.Assign) for t in n.targets)

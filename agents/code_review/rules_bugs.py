@@ -15,6 +15,7 @@ import ast
 import re
 
 from agents.code_review.rules_common import Finding
+from agents.code_review.rules_astutil import walk
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _FRACTION = re.compile(r"avg|average|mean|ratio|percent|pct|fraction|rate", re.I)
@@ -32,7 +33,7 @@ def _is_len_of(node: ast.AST, seq: ast.AST) -> bool:
 
 def index_past_end(tree: ast.AST) -> list[Finding]:
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and _is_len_of(node.slice, node.value):
             seq = _src(node.value)
             out.append(Finding(
@@ -47,7 +48,7 @@ def _division_names(scope: ast.AST) -> dict[str, int]:
     """Names only ever assigned from a true division `/` in this scope -> line of that assignment."""
     names: dict[str, int] = {}
     other: set[str] = set()
-    for node in ast.walk(scope):
+    for node in walk(scope):
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             divided = isinstance(node, ast.Assign) and isinstance(node.value, ast.BinOp) \
@@ -63,10 +64,10 @@ def _division_names(scope: ast.AST) -> dict[str, int]:
 
 def float_index(tree: ast.AST) -> list[Finding]:
     out, seen = [], set()
-    scopes = [tree] + [n for n in ast.walk(tree) if isinstance(n, _FUNCS)]
+    scopes = [tree] + [n for n in walk(tree) if isinstance(n, _FUNCS)]
     for scope in scopes:
         divided = _division_names(scope)
-        for node in ast.walk(scope):
+        for node in walk(scope):
             if not (isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice)) or node.lineno in seen:
                 continue
             index = node.slice
@@ -80,7 +81,7 @@ def float_index(tree: ast.AST) -> list[Finding]:
                 continue
             seen.add(node.lineno)
             if fixed is None:
-                assign = next(n for n in ast.walk(scope) if isinstance(n, ast.Assign) and n.lineno == line)
+                assign = next(n for n in walk(scope) if isinstance(n, ast.Assign) and n.lineno == line)
                 fixed_line = f"{index.id} = {_src(ast.BinOp(assign.value.left, ast.FloorDiv(), assign.value.right))}"
             else:
                 fixed_line = f"{_src(node.value)}[{fixed}]"
@@ -102,9 +103,9 @@ def _compared(test: ast.AST) -> set[str]:
 def backwards_update(tree: ast.AST) -> list[Finding]:
     """`for v in xs: if v > best: v = best` - the running answer is never updated (the assignment is reversed)."""
     out = []
-    for loop in (n for n in ast.walk(tree) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)):
+    for loop in (n for n in walk(tree) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)):
         var = loop.target.id
-        for branch in (n for s in loop.body for n in ast.walk(s) if isinstance(n, ast.If)):
+        for branch in (n for s in loop.body for n in walk(s) if isinstance(n, ast.If)):
             names = _compared(branch.test)
             if var not in names or len(names) != 2:
                 continue
@@ -122,7 +123,7 @@ def backwards_update(tree: ast.AST) -> list[Finding]:
 
 def _result_used(tree: ast.AST, name: str) -> bool:
     """Is a call of `name` used as a value (printed, assigned, added, returned) anywhere?"""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id == name \
                     and not isinstance(node, ast.Expr):
@@ -132,8 +133,8 @@ def _result_used(tree: ast.AST, name: str) -> bool:
 
 def value_not_returned(tree: ast.AST) -> list[Finding]:
     out = []
-    for fn in (n for n in ast.walk(tree) if isinstance(n, _FUNCS)):
-        inner = [n for n in ast.walk(fn) if n is not fn]
+    for fn in (n for n in walk(tree) if isinstance(n, _FUNCS)):
+        inner = [n for n in walk(fn) if n is not fn]
         if any(isinstance(n, (ast.Return, ast.Yield, ast.YieldFrom)) and getattr(n, "value", None) is not None
                for n in inner) or not fn.body:
             continue
@@ -165,7 +166,7 @@ def _bodies(node: ast.AST):
 
 def unreachable_code(tree: ast.AST) -> list[Finding]:
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         for block in _bodies(node):
             for i, stmt in enumerate(block[:-1]):
                 if isinstance(stmt, (ast.Return, ast.Raise, ast.Break, ast.Continue)):
@@ -184,13 +185,13 @@ def unreachable_code(tree: ast.AST) -> list[Finding]:
 def fraction_floor_division(tree: ast.AST) -> list[Finding]:
     """`//` computing a value whose name says it has a fraction (average, mean, ratio, percentage)."""
     out = []
-    for fn_or_assign in ast.walk(tree):
+    for fn_or_assign in walk(tree):
         if isinstance(fn_or_assign, ast.Assign) and len(fn_or_assign.targets) == 1 \
                 and isinstance(fn_or_assign.targets[0], ast.Name):
             label, values = fn_or_assign.targets[0].id, [fn_or_assign.value]
         elif isinstance(fn_or_assign, _FUNCS):
             label = fn_or_assign.name
-            values = [n.value for n in ast.walk(fn_or_assign) if isinstance(n, ast.Return) and n.value is not None]
+            values = [n.value for n in walk(fn_or_assign) if isinstance(n, ast.Return) and n.value is not None]
         else:
             continue
         if not _FRACTION.search(label):
@@ -212,7 +213,7 @@ def range_end_named(tree: ast.AST, question: str) -> list[Finding]:
     itself is excluded, so the last value they expect is never produced."""
     said = {int(n) for n in re.findall(r"(?<![\d.])\d{1,6}(?![\d.])", question or "")}
     out = []
-    for call in ast.walk(tree):
+    for call in walk(tree):
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "range" \
                 and 1 <= len(call.args) <= 2 and isinstance(call.args[-1], ast.Constant) \
                 and type(call.args[-1].value) is int and call.args[-1].value in said:

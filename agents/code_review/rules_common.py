@@ -133,4 +133,42 @@ WHY = {
     "method-without-self": "Python passes the object itself as the first argument of a method; `self` receives it.",
     "init-stores-local": "Only `self.name = ...` keeps a value on the object; a plain name lives only inside __init__.",
     "eq-without-hash": "Objects that compare equal must hash equal; defining __eq__ alone switches hashing off.",
+    # --- review5: the coverage audit's own rules ---
+    "assert-for-validation": "assert is a debugging aid: `python -O` strips every assert, so a check that guards "
+                             "real input must be an if with raise.",
+    "path-traversal": "Web visitors choose the name they send, and `..` in a path means the folder above, so an "
+                      "unchecked name can reach any file on the server.",
+    "float-equality": "Floats are stored in binary with about 16 significant digits, so arithmetic rounds and "
+                      "`==` can be False for values that print the same.",
+    "argument-changed": "Lists and dicts are passed by reference: changing one inside a function changes the "
+                        "caller's object, so return a new one or change it in place and return None - not both.",
+    "attribute-never-set": "Python looks an attribute up when the line runs, so a misspelt or never-assigned "
+                           "`self.name` only fails then, with AttributeError.",
+    "init-misspelled": "Only a method named exactly __init__ runs when an object is created.",
+    "property-recursion": "Inside a property, `self.name` calls the property again; the value must live under "
+                          "another name, usually `_name`.",
+    "dunder-without-return": "str(), len(), hash() and print() call these methods and need the value back: a "
+                             "function without return gives None.",
+    "password-encoded-not-hashed": "Stored passwords need a slow, salted one-way hash (scrypt, bcrypt, argon2): "
+                                   "encodings can be reversed and fast hashes guessed.",
+    "multi-value-repeated-key-literal": "A dict keeps one value per key: when the same key is written twice, the "
+                                        "later entry silently replaces the earlier one.",
+    "removed-in-range-loop": "range(len(x)) is computed once, before the loop; removing items shifts the rest left "
+                             "under the index.",
+    "coroutine-not-awaited": "Calling an async function only creates a coroutine; `await` (or asyncio.run) is what "
+                             "runs it.",
+    "unreachable-except": "Python tries the except clauses top to bottom and runs the first that matches.",
+    "text-plus-number": "`+` joins text only to text; an f-string converts the number for you.",
+    "password-fast-hash": "Password hashes must be slow and salted so that a leaked table cannot be cracked by "
+                          "brute force.",
+    "token-not-verified": "A token's signature is what proves the server issued it; without checking it the "
+                          "content is whatever the sender wrote.",
+    "parameter-overwritten": "A parameter already holds what the caller passed; assigning it first throws that away.",
+    "file-mode-mismatch": "open()'s mode decides what the file allows: 'r' to read, 'w' to replace it, 'a' to add to it.",
+    "template-injection": "A template's own text is code for the template engine; visitor data belongs in its "
+                          "variables, which are escaped.",
+    "html-from-request": "Browsers run any <script> they find in a page, so visitor data must be escaped before "
+                         "it goes into HTML.",
+    "parent-init-not-called": "A subclass's __init__ replaces the parent's, so the parent's set-up only runs if "
+                              "you call super().__init__(...).",
 }

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 
 from agents.code_review.rules_common import Finding
+from agents.code_review.rules_astutil import walk
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -39,17 +40,17 @@ def _len_of(node: ast.AST) -> str:
 def _shadowed(tree: ast.AST) -> set[int]:
     """ids of Name nodes inside a function where that name is a parameter or local (not the module's def)."""
     out: set[int] = set()
-    for fn in (n for n in ast.walk(tree) if isinstance(n, (*_FUNCS, ast.Lambda))):
+    for fn in (n for n in walk(tree) if isinstance(n, (*_FUNCS, ast.Lambda))):
         a = fn.args
         local = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs} | {x.arg for x in (a.vararg, a.kwarg) if x}
-        local |= {n.id for n in ast.walk(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-        out |= {id(n) for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id in local}
+        local |= {n.id for n in walk(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        out |= {id(n) for n in walk(fn) if isinstance(n, ast.Name) and n.id in local}
     return out
 
 
 def _indexes(body: list[ast.stmt], seq: str, var: str, offset: int = 0) -> ast.Subscript | None:
     """`seq[var]` (offset 0) or `seq[var + offset]` read somewhere in `body`."""
-    for node in (n for s in body for n in ast.walk(s)):
+    for node in (n for s in body for n in walk(s)):
         if isinstance(node, ast.Subscript) and _src(node.value) == seq:
             index = node.slice
             if offset == 0 and _name(index) == var:
@@ -62,7 +63,7 @@ def _indexes(body: list[ast.stmt], seq: str, var: str, offset: int = 0) -> ast.S
 
 def index_runs_past_end(tree: ast.AST) -> list[Finding]:
     out = []
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and _is_call(loop.iter, "range") \
                 and loop.iter.args:
             var, stop = loop.target.id, loop.iter.args[-1]
@@ -97,7 +98,7 @@ def _past_end(line: int, what: str, fixed: str) -> Finding:
 
 def dict_changed_while_looping(tree: ast.AST) -> list[Finding]:
     out = []
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not (isinstance(loop, ast.For) and isinstance(loop.iter, (ast.Name, ast.Attribute, ast.Call))):
             continue
         it = loop.iter
@@ -105,7 +106,7 @@ def dict_changed_while_looping(tree: ast.AST) -> list[Finding]:
                                                                                                  "values"):
             it = it.func.value
         seq = _src(it)
-        for node in (n for s in loop.body for n in ast.walk(s)):
+        for node in (n for s in loop.body for n in walk(s)):
             deleted = isinstance(node, ast.Delete) and any(isinstance(t, ast.Subscript) and _src(t.value) == seq
                                                           for t in node.targets)
             popped = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
@@ -124,7 +125,7 @@ def dict_changed_while_looping(tree: ast.AST) -> list[Finding]:
 def _string_names(scope: ast.AST) -> set[str]:
     """Names whose every assignment in `scope` is text: a string literal, input(), an f-string, a str method."""
     text, other = set(), set()
-    for node in ast.walk(scope):
+    for node in walk(scope):
         if isinstance(node, ast.Assign):
             value = node.value
             is_text = (isinstance(value, ast.Constant) and isinstance(value.value, str)) or _is_call(value, "input") \
@@ -139,9 +140,9 @@ def _string_names(scope: ast.AST) -> set[str]:
 
 def string_item_assigned(tree: ast.AST) -> list[Finding]:
     out = []
-    for scope in [tree] + [n for n in ast.walk(tree) if isinstance(n, _FUNCS)]:
+    for scope in [tree] + [n for n in walk(tree) if isinstance(n, _FUNCS)]:
         texts = _string_names(scope)
-        for node in ast.walk(scope):
+        for node in walk(scope):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript) \
                     and _name(node.targets[0].value) in texts and not isinstance(node.targets[0].slice, ast.Slice):
                 word, index = node.targets[0].value.id, node.targets[0].slice
@@ -161,7 +162,7 @@ def input_used_as_number(tree: ast.AST) -> list[Finding]:
     """`age = input(...)` then `age >= 18` / `age + 1`: text against a number."""
     raw: dict[str, ast.Call] = {}
     other: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -175,7 +176,7 @@ def input_used_as_number(tree: ast.AST) -> list[Finding]:
     def number(node):
         return isinstance(node, ast.Constant) and type(node.value) in (int, float)
 
-    for node in ast.walk(tree):
+    for node in walk(tree):
         name, what = "", ""
         if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Lt, ast.LtE, ast.Gt,
                                                                                               ast.GtE)):
@@ -200,11 +201,11 @@ def input_used_as_number(tree: ast.AST) -> list[Finding]:
 
 def function_not_called(tree: ast.AST) -> list[Finding]:
     defined = {n.name for n in tree.body if isinstance(n, _FUNCS)} if isinstance(tree, ast.Module) else set()
-    assigned = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    assigned = {t.id for n in walk(tree) if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
     defined -= assigned
     shadowed = _shadowed(tree)
     out, seen = [], set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         uses = []
         if _is_call(node, "print") or _is_call(node, "str"):
             uses = [a for a in node.args if _name(a) in defined and id(a) not in shadowed]
@@ -229,7 +230,7 @@ def wrong_argument_count(tree: ast.AST) -> list[Finding]:
     funcs = {n.name: n for n in (tree.body if isinstance(tree, ast.Module) else []) if isinstance(n, _FUNCS)}
     shadowed = _shadowed(tree)
     out = []
-    for call in ast.walk(tree):
+    for call in walk(tree):
         if not (isinstance(call, ast.Call) and _name(call.func) in funcs) or id(call.func) in shadowed \
                 or call.keywords \
                 or any(isinstance(a, ast.Starred) for a in call.args):
@@ -259,9 +260,9 @@ def wrong_argument_count(tree: ast.AST) -> list[Finding]:
 
 def recursion_without_stop(tree: ast.AST) -> list[Finding]:
     out = []
-    for fn in (n for n in ast.walk(tree) if isinstance(n, _FUNCS)):
-        calls = [n for n in ast.walk(fn) if _is_call(n, fn.name)]
-        branches = [n for n in ast.walk(fn) if isinstance(n, (ast.If, ast.IfExp, ast.While, ast.For, ast.Try,
+    for fn in (n for n in walk(tree) if isinstance(n, _FUNCS)):
+        calls = [n for n in walk(fn) if _is_call(n, fn.name)]
+        branches = [n for n in walk(fn) if isinstance(n, (ast.If, ast.IfExp, ast.While, ast.For, ast.Try,
                                                               ast.Match, ast.BoolOp))]
         if calls and not branches:
             param = fn.args.args[0].arg if fn.args.args else "n"
@@ -276,7 +277,7 @@ def recursion_without_stop(tree: ast.AST) -> list[Finding]:
 
 def float_range(tree: ast.AST) -> list[Finding]:
     out = []
-    for call in ast.walk(tree):
+    for call in walk(tree):
         if _is_call(call, "range") and any(isinstance(a, ast.BinOp) and isinstance(a.op, ast.Div) for a in call.args):
             fixed = "range(" + ", ".join(_src(ast.BinOp(a.left, ast.FloorDiv(), a.right)) if isinstance(a, ast.BinOp)
                                          and isinstance(a.op, ast.Div) else _src(a) for a in call.args) + ")"

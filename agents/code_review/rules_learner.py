@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 
 from agents.code_review.rules_common import Finding
+from agents.code_review.rules_astutil import walk
 
 
 def _src(node: ast.AST) -> str:
@@ -15,7 +16,7 @@ def _src(node: ast.AST) -> str:
 
 
 def _parents(tree: ast.AST) -> None:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         for child in ast.iter_child_nodes(node):
             child._lf_parent = node  # type: ignore[attr-defined]
 
@@ -31,7 +32,7 @@ def _enclosing_loops(node: ast.AST) -> list[ast.For]:
 
 def _set_like(tree: ast.AST, name: str) -> bool:
     """True when `name` is only ever assigned a set or dict (membership on it is already O(1))."""
-    values = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign)
+    values = [n.value for n in walk(tree) if isinstance(n, ast.Assign)
               for t in n.targets if isinstance(t, ast.Name) and t.id == name]
     return bool(values) and all(isinstance(v, (ast.Set, ast.Dict, ast.SetComp, ast.DictComp)) or (
         isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id in ("set", "dict", "frozenset",
@@ -42,7 +43,7 @@ def _set_like(tree: ast.AST, name: str) -> bool:
 def quadratic_searches(tree: ast.AST) -> list[Finding]:
     out: list[Finding] = []
     seen: set[int] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         loops = _enclosing_loops(node)
         if not loops:
             continue
@@ -108,12 +109,12 @@ def _pair_sum(inner: ast.For, outer: ast.For) -> Finding | None:
     if seq is None or _sequence(inner) != seq:
         return None
     a, b = outer.target.id, inner.target.id
-    for node in (n for s in inner.body for n in ast.walk(s)):
+    for node in (n for s in inner.body for n in walk(s)):
         if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq) \
                 and isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Add):
-            names = {n.id for n in ast.walk(node.left) if isinstance(n, ast.Name)}
+            names = {n.id for n in walk(node.left) if isinstance(n, ast.Name)}
             target = node.comparators[0]
-            if {a, b} <= names and not {a, b} & {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}:
+            if {a, b} <= names and not {a, b} & {n.id for n in walk(target) if isinstance(n, ast.Name)}:
                 goal = _src(target)
                 return Finding(
                     "nested-pair-search", inner.lineno, "warning",
@@ -128,11 +129,11 @@ def _pair_sum(inner: ast.For, outer: ast.For) -> Finding | None:
 
 def _pair_test(inner: ast.For, a: str, b: str) -> tuple[str, str] | None:
     """`if a == b` / `if a.key == b.key` / `if a + b == target` inside the inner loop -> the two keys."""
-    for node in (n for s in inner.body for n in ast.walk(s)):
+    for node in (n for s in inner.body for n in walk(s)):
         if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq):
             left, right = node.left, node.comparators[0]
-            names_l = {n.id for n in ast.walk(left) if isinstance(n, ast.Name)}
-            names_r = {n.id for n in ast.walk(right) if isinstance(n, ast.Name)}
+            names_l = {n.id for n in walk(left) if isinstance(n, ast.Name)}
+            names_r = {n.id for n in walk(right) if isinstance(n, ast.Name)}
             if a in names_l and b in names_r and b not in names_l and a not in names_r:
                 return _src(left), _src(right).replace(b, b)
             if b in names_l and a in names_r and a not in names_l and b not in names_r:
@@ -144,14 +145,14 @@ def _pair_test(inner: ast.For, a: str, b: str) -> tuple[str, str] | None:
 
 def _prime_loops(tree: ast.AST) -> list[Finding]:
     out = []
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not (isinstance(loop, ast.For) and isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Name)
                 and loop.iter.func.id == "range" and len(loop.iter.args) == 2 and isinstance(loop.target, ast.Name)
                 and isinstance(loop.iter.args[1], ast.Name)):
             continue
         n, i = loop.iter.args[1].id, loop.target.id
         if any(isinstance(x, ast.BinOp) and isinstance(x.op, ast.Mod) and _src(x) == f"{n} % {i}"
-               for s in loop.body for x in ast.walk(s)):
+               for s in loop.body for x in walk(s)):
             out.append(Finding("divisor-search-to-n", loop.lineno, "warning",
                                f"Trying every divisor up to {n} is O(n); a divisor above √{n} always pairs with "
                                f"one below it.", f"for {i} in range({_src(loop.iter.args[0])}, int({n} ** 0.5) + 1):"
@@ -161,7 +162,7 @@ def _prime_loops(tree: ast.AST) -> list[Finding]:
 
 def chained_true(tree: ast.AST) -> list[Finding]:
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.Compare) and len(node.ops) >= 2):
             continue
         values = [node.left, *node.comparators]
@@ -186,7 +187,7 @@ def chained_true(tree: ast.AST) -> list[Finding]:
 
 def or_constant(tree: ast.AST) -> list[Finding]:
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or)):
             continue
         first = node.values[0]
@@ -206,7 +207,7 @@ def or_constant(tree: ast.AST) -> list[Finding]:
 def duplicated_blocks(tree: ast.AST) -> list[Finding]:
     seen: dict[str, ast.stmt] = {}
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         body = getattr(node, "body", None)
         if not isinstance(body, list):
             continue
@@ -231,11 +232,11 @@ def duplicated_blocks(tree: ast.AST) -> list[Finding]:
 
 def print_instead_of_return(tree: ast.AST) -> list[Finding]:
     out = []
-    fns = {f.name: f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    used = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    fns = {f.name: f for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    used = {n.func.id for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
             and not isinstance(getattr(n, "_lf_parent", None), ast.Expr)}
     for name, fn in fns.items():
-        returns = [r for r in ast.walk(fn) if isinstance(r, ast.Return) and r.value is not None]
+        returns = [r for r in walk(fn) if isinstance(r, ast.Return) and r.value is not None]
         last = fn.body[-1]
         if returns or name not in used or not (isinstance(last, ast.Expr) and isinstance(last.value, ast.Call)
                                                and isinstance(last.value.func, ast.Name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 
 from agents.code_review.rules_common import Finding
+from agents.code_review.rules_astutil import walk
 
 _IN_PLACE = ("append", "extend", "insert", "remove", "sort", "reverse", "clear", "update", "add", "discard")
 
@@ -44,7 +45,7 @@ def _always(test: ast.Compare) -> bool | None:
 
 def decided_comparisons(tree: ast.AST) -> list[Finding]:
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Compare):
             verdict = _always(node)
             if verdict is not None:
@@ -79,7 +80,7 @@ def _bound(cmp: ast.AST):
 
 def impossible_range(tree: ast.AST) -> list[Finding]:
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And)):
             continue
         bounds = [b for b in map(_bound, node.values) if b]
@@ -97,7 +98,7 @@ def impossible_range(tree: ast.AST) -> list[Finding]:
 
 def type_compared_with_text(tree: ast.AST) -> list[Finding]:
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
             left, right = node.left, node.comparators[0]
             call = left if isinstance(left, ast.Call) else right
@@ -116,7 +117,7 @@ def type_compared_with_text(tree: ast.AST) -> list[Finding]:
 
 def returns_in_place_result(tree: ast.AST) -> list[Finding]:
     out = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) \
                 and isinstance(node.value.func, ast.Attribute) and node.value.func.attr in _IN_PLACE \
                 and isinstance(node.value.func.value, ast.Name):
@@ -130,13 +131,13 @@ def returns_in_place_result(tree: ast.AST) -> list[Finding]:
 
 def collection_used_for_item(tree: ast.AST) -> list[Finding]:
     out = []
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not (isinstance(loop, ast.For) and isinstance(loop.iter, ast.Name) and isinstance(loop.target, ast.Name)):
             continue
         seq, item = loop.iter.id, loop.target.id
         item_used = any(isinstance(n, ast.Name) and n.id == item and isinstance(n.ctx, ast.Load)
-                        for s in loop.body for n in ast.walk(s))
-        for node in (n for s in loop.body for n in ast.walk(s)):
+                        for s in loop.body for n in walk(s))
+        for node in (n for s in loop.body for n in walk(s)):
             if isinstance(node, ast.AugAssign) and isinstance(node.value, ast.Name) and node.value.id == seq \
                     and not item_used:
                 out.append(Finding(
@@ -165,7 +166,7 @@ def _mapped(body: list[ast.stmt]):
 def if_chain_to_dict(tree: ast.AST) -> list[Finding]:
     """`if x == 'a': return 1 / elif x == 'b': return 2 / elif ...` maps values to values: a dict says it in one line."""
     out, inner = [], set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, ast.If) or id(node) in inner:
             continue
         pairs, default, subject, kind, current = [], None, None, None, node

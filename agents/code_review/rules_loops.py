@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from agents.code_review.rules_astutil import _const, _is_call, _is_name, _same, _singular, _src
+from agents.code_review.rules_astutil import _const, _is_call, _is_name, _same, _singular, _src, walk
 
 
 class LoopRules:
@@ -18,9 +18,9 @@ class LoopRules:
                 and test.comparators[0].args and isinstance(test.comparators[0].args[0], ast.Name)):
             return
         index, seq = test.left.id, test.comparators[0].args[0].id
-        steps = [n for s in loop.body for n in ast.walk(s) if isinstance(n, ast.AugAssign)
+        steps = [n for s in loop.body for n in walk(s) if isinstance(n, ast.AugAssign)
                  and isinstance(n.op, ast.Add) and _is_name(n.target, index)]
-        indexed = [n for s in loop.body for n in ast.walk(s) if isinstance(n, ast.Subscript)
+        indexed = [n for s in loop.body for n in walk(s) if isinstance(n, ast.Subscript)
                    and _is_name(n.value, seq) and _is_name(n.slice, index)]
         if steps and indexed:
             item = seq[:-1] if seq.endswith("s") and len(seq) > 1 else "item"
@@ -35,7 +35,7 @@ class LoopRules:
                 and it.args[0].args and isinstance(loop.target, ast.Name)):
             return
         seq, index = it.args[0].args[0], loop.target.id
-        uses = [n for stmt in loop.body for n in ast.walk(stmt) if _is_name(n, index)]
+        uses = [n for stmt in loop.body for n in walk(stmt) if _is_name(n, index)]
         indexing = [n for n in uses if isinstance(getattr(n, "_parent", None), ast.Subscript)
                     and n._parent.slice is n and _same(n._parent.value, seq)]
         writes = [n for n in indexing if isinstance(n._parent.ctx, (ast.Store, ast.Del))]
@@ -69,15 +69,15 @@ class LoopRules:
 
 
     def _string_concat(self) -> None:
-        strings = {t.id for node in ast.walk(self.tree) if isinstance(node, ast.Assign)
+        strings = {t.id for node in walk(self.tree) if isinstance(node, ast.Assign)
                    and (isinstance(node.value, ast.JoinedStr) or (_const(node.value, "") and isinstance(node.value.value, str))
                         or (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)))
                    for t in node.targets if isinstance(t, ast.Name)}
         flagged: set[str] = set()
-        for loop in ast.walk(self.tree):
+        for loop in walk(self.tree):
             if not isinstance(loop, (ast.For, ast.While)):
                 continue
-            for node in (n for s in loop.body for n in ast.walk(s)):
+            for node in (n for s in loop.body for n in walk(s)):
                 name = None
                 if isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add) and _is_name(node.target):
                     name = node.target.id
@@ -105,7 +105,7 @@ def _leftmost_added(node: ast.AST) -> ast.AST | None:
 
 def _uses_as_index(loop: ast.For, name: str) -> bool:
     """True when the counter is used for something besides its own increment (typically seq[i])."""
-    loads = [n for s in loop.body for n in ast.walk(s) if _is_name(n, name) and isinstance(n.ctx, ast.Load)]
+    loads = [n for s in loop.body for n in walk(s) if _is_name(n, name) and isinstance(n.ctx, ast.Load)]
     return bool(loads)
 
 

@@ -6,7 +6,7 @@ import ast
 import builtins
 import re
 
-from agents.code_review.rules_astutil import _scope
+from agents.code_review.rules_astutil import _scope, walk
 
 SHADOWABLE = frozenset({
     "list", "dict", "str", "int", "float", "set", "tuple", "id", "sum", "max", "min", "input", "len", "type",
@@ -28,11 +28,11 @@ class NamingRules:
 
     def _naming(self) -> None:
         seen: set[str] = set()
-        loop_names = {n.id for node in ast.walk(self.tree)
+        loop_names = {n.id for node in walk(self.tree)
                       if isinstance(node, (ast.For, ast.comprehension, ast.withitem))
-                      for n in ast.walk(node.target if not isinstance(node, ast.withitem) else
+                      for n in walk(node.target if not isinstance(node, ast.withitem) else
                                         (node.optional_vars or ast.Pass())) if isinstance(n, ast.Name)}
-        for node in ast.walk(self.tree):
+        for node in walk(self.tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self._check_name(node.name, node, "function", seen, loop_names)
                 for arg in node.args.posonlyargs + node.args.args + node.args.kwonlyargs:

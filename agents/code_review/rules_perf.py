@@ -6,15 +6,16 @@ from __future__ import annotations
 import ast
 
 from agents.code_review.rules_common import Finding
+from agents.code_review.rules_astutil import walk
 
 
 def exponential_recursion(tree: ast.AST) -> list[Finding]:
     out = []
-    for fn in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for fn in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         memoized = any("cache" in ast.unparse(d) for d in fn.decorator_list)
-        calls = [n for n in ast.walk(fn) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        calls = [n for n in walk(fn) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
                  and n.func.id == fn.name]
-        same_expr = any(sum(1 for c in ast.walk(n) if c in calls) >= 2 for n in ast.walk(fn)
+        same_expr = any(sum(1 for c in walk(n) if c in calls) >= 2 for n in walk(fn)
                         if isinstance(n, (ast.BinOp, ast.Return)))
         if memoized or len(calls) < 2 or not same_expr:
             continue
@@ -30,8 +31,8 @@ def exponential_recursion(tree: ast.AST) -> list[Finding]:
 
 def list_as_queue(tree: ast.AST) -> list[Finding]:
     out, seen = [], set()
-    for loop in (n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While))):
-        for node in (n for s in loop.body for n in ast.walk(s)):
+    for loop in (n for n in walk(tree) if isinstance(n, (ast.For, ast.While))):
+        for node in (n for s in loop.body for n in walk(s)):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                     and isinstance(node.func.value, ast.Name) and node.args
                     and isinstance(node.args[0], ast.Constant) and node.args[0].value == 0

@@ -7,13 +7,14 @@ from __future__ import annotations
 import ast
 
 from agents.code_review.rules_common import Finding
+from agents.code_review.rules_astutil import walk
 
 _WHOLE = ("max", "min", "sum", "sorted", "set", "list", "tuple", "dict", "reversed", "Counter")
 _METHODS = ("index", "copy")
 
 
 def _names(node: ast.AST) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    return {n.id for n in walk(node) if isinstance(n, ast.Name)}
 
 
 def _changed(loop: ast.AST) -> set[str]:
@@ -21,7 +22,7 @@ def _changed(loop: ast.AST) -> set[str]:
     out = set()
     if isinstance(loop, ast.For):
         out |= _names(loop.target)
-    for node in (n for s in loop.body for n in ast.walk(s)):
+    for node in (n for s in loop.body for n in walk(s)):
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
                 root = target
@@ -42,7 +43,7 @@ def _changed(loop: ast.AST) -> set[str]:
 
 
 def _innermost_loops(tree: ast.AST):
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if isinstance(loop, (ast.For, ast.While)):
             yield loop
 
@@ -52,17 +53,17 @@ _COMPS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 
 def _loops_with_bodies(tree: ast.AST):
     """(description of what is looped over, names the loop changes, nodes run on every round)."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and loop.target.id == "_":
             continue   # `for _ in range(tries)`: a retry loop normally runs once
         if isinstance(loop, (ast.For, ast.While)):
             over = ast.unparse(loop.iter) if isinstance(loop, ast.For) else ast.unparse(loop.test)
-            yield over, _changed(loop), [n for s in loop.body for n in ast.walk(s)]
+            yield over, _changed(loop), [n for s in loop.body for n in walk(s)]
         elif isinstance(loop, _COMPS):
             targets = set().union(*(_names(g.target) for g in loop.generators))
             rounds = [loop.key, loop.value] if isinstance(loop, ast.DictComp) else [loop.elt]
             rounds += [c for g in loop.generators for c in g.ifs] + [g.iter for g in loop.generators[1:]]
-            yield ast.unparse(loop.generators[0].iter), targets, [n for r in rounds for n in ast.walk(r)]
+            yield ast.unparse(loop.generators[0].iter), targets, [n for r in rounds for n in walk(r)]
 
 
 def loop_invariant_calls(tree: ast.AST) -> list[Finding]:
@@ -97,7 +98,7 @@ def file_read_in_loop(tree: ast.AST) -> list[Finding]:
     out = []
     for loop in _innermost_loops(tree):
         changed = _changed(loop)
-        for node in (n for s in loop.body for n in ast.walk(s)):
+        for node in (n for s in loop.body for n in walk(s)):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open" \
                     and node.args and not (_names(node.args[0]) & changed):
                 mode = node.args[1].value if len(node.args) > 1 and isinstance(node.args[1], ast.Constant) else "r"
@@ -116,7 +117,7 @@ def file_read_in_loop(tree: ast.AST) -> list[Finding]:
 def list_grown_by_copy(tree: ast.AST) -> list[Finding]:
     out = []
     for loop in _innermost_loops(tree):
-        for node in (n for s in loop.body for n in ast.walk(s)):
+        for node in (n for s in loop.body for n in walk(s)):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                     and isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Add) \
                     and isinstance(node.value.left, ast.Name) and node.value.left.id == node.targets[0].id \

@@ -13,6 +13,7 @@ import ast
 import difflib
 import re
 
+from agents.code_review.rules_astutil import walk
 from agents.code_review.rules_common import Finding
 from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
 from pitfalls.ast_tools import compiles
@@ -85,7 +86,7 @@ def _found(code: str, tree: ast.Module, question: str, symptom: bool):
 
 def _enclosing(tree: ast.Module, line: int, kinds) -> list[ast.AST]:
     """The nodes of `kinds` whose span holds `line`, innermost last."""
-    spans = [n for n in ast.walk(tree) if isinstance(n, kinds) and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    spans = [n for n in walk(tree) if isinstance(n, kinds) and n.lineno <= line <= (n.end_lineno or n.lineno)]
     return sorted(spans, key=lambda n: n.lineno)
 
 
@@ -113,24 +114,24 @@ def _plausible(rule: str, tree: ast.Module, line: int, code_line: str = "") -> b
         # `for x in xs: if bad(x): continue; return x` returns the first good item on purpose
         return not any(isinstance(n, ast.Continue) for n in _own_body(loops[-1]))
     if rule in ("infinite-loop", "loop-may-not-end"):
-        loop = next((n for n in ast.walk(tree) if isinstance(n, ast.While) and n.lineno == line), None)
+        loop = next((n for n in walk(tree) if isinstance(n, ast.While) and n.lineno == line), None)
         if loop is None:
             return True
         funcs = _enclosing(tree, line, (ast.FunctionDef, ast.AsyncFunctionDef))
-        own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        own = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
         body = list(_own_body(loop))
         service = (funcs and isinstance(funcs[-1], ast.AsyncFunctionDef)) or any(
             isinstance(n, (ast.Await, ast.Yield, ast.YieldFrom)) for n in body)
-        tested = {n.id for n in ast.walk(loop.test) if isinstance(n, ast.Name)}
+        tested = {n.id for n in walk(loop.test) if isinstance(n, ast.Name)}
         changes_state = any(isinstance(n, ast.Call) and (
             (isinstance(n.func, ast.Name) and n.func.id in own)   # a function of the student's may change it
             or (isinstance(n.func, ast.Attribute) and _root(n.func.value) in tested))   # queue.popleft()
             for n in body)
         clock = any(isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name) and n.func.id in ("len", "abs", "int"))
-                    for n in ast.walk(loop.test))   # time.monotonic() < deadline moves by itself
+                    for n in walk(loop.test))   # time.monotonic() < deadline moves by itself
         leaves = any(isinstance(n, (ast.Return, ast.Raise)) or (isinstance(n, ast.Call) and ast.unparse(n.func) in
                                                                 ("exit", "quit", "sys.exit", "os._exit"))
-                     for n in ast.walk(loop))   # also from a nested loop: it ends the whole function
+                     for n in walk(loop))   # also from a nested loop: it ends the whole function
         return not (service or changes_state or clock or leaves or _set_elsewhere(tree, line))
     if rule == "off-by-one-range" and loops:
         # `best = xs[0]` before `for i in range(1, len(xs))`: the first item is already used, skipping it is the point
@@ -140,31 +141,31 @@ def _plausible(rule: str, tree: ast.Module, line: int, code_line: str = "") -> b
             isinstance(it.args[-1], ast.Call) and it.args[-1].args else ""
         scope = (_enclosing(tree, line, (ast.FunctionDef, ast.AsyncFunctionDef)) or [tree])[-1]
         return not any(isinstance(n, ast.Subscript) and ast.unparse(n.value) == seq and n.lineno < loop.lineno
-                       and isinstance(n.slice, ast.Constant) and n.slice.value == 0 for n in ast.walk(scope))
+                       and isinstance(n.slice, ast.Constant) and n.slice.value == 0 for n in walk(scope))
     if rule == "plus-equals-swapped":   # `x =+ 1` / `x =- 1` as typed; `x = -y` is a deliberate negation
         return bool(re.search(r"[^=!<>+\-*/%&|^]=[+-][^=]", code_line))
     if rule == "result-ignored":   # os.replace(a, b) is a module's function, not str.replace
-        call = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno == line), None)
-        modules = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        call = next((n for n in walk(tree) if isinstance(n, ast.Call) and n.lineno == line), None)
+        modules = {a.asname or a.name for n in walk(tree) if isinstance(n, ast.Import) for a in n.names}
         return not (call is not None and isinstance(call.func, ast.Attribute) and _root(call.func) in modules)
     if rule == "accumulator-reset" and loops:
         # a per-round counter is reset on purpose; the bug is a total read after the loop has finished
-        stmt = next((n for n in ast.walk(loops[-1]) if isinstance(n, ast.Assign) and n.lineno == line), None)
+        stmt = next((n for n in walk(loops[-1]) if isinstance(n, ast.Assign) and n.lineno == line), None)
         names = {t.id for t in getattr(stmt, "targets", []) if isinstance(t, ast.Name)}
         end = loops[-1].end_lineno or loops[-1].lineno
         scope = (_enclosing(tree, line, (ast.FunctionDef, ast.AsyncFunctionDef)) or [tree])[-1]
         return any(isinstance(n, ast.Name) and n.id in names and isinstance(n.ctx, ast.Load) and n.lineno > end
-                   for n in ast.walk(scope))
+                   for n in walk(scope))
     return True
 
 
 def _set_elsewhere(tree: ast.Module, line: int) -> bool:
     """The while loop on `line` tests a name some function changes through `global`: it may well end."""
-    loop = next((n for n in ast.walk(tree) if isinstance(n, ast.While) and n.lineno == line), None)
+    loop = next((n for n in walk(tree) if isinstance(n, ast.While) and n.lineno == line), None)
     if loop is None:
         return False
-    tested = {n.id for n in ast.walk(loop.test) if isinstance(n, ast.Name)}
-    return any(isinstance(n, (ast.Global, ast.Nonlocal)) and tested & set(n.names) for n in ast.walk(tree))
+    tested = {n.id for n in walk(loop.test) if isinstance(n, ast.Name)}
+    return any(isinstance(n, (ast.Global, ast.Nonlocal)) and tested & set(n.names) for n in walk(tree))
 
 
 def run(code: str, tree: ast.Module, question: str = "", symptom: bool = False) -> list[Finding]:

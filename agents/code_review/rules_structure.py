@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import ast
 
+from agents.code_review.rules_astutil import walk
+
 NEST_LIMIT = 4
 
 
@@ -48,7 +50,7 @@ class StructureRules:
 
 def _complexity(fn: ast.AST) -> int:
     score = 1
-    for node in ast.walk(fn):
+    for node in walk(fn):
         if node is not fn and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             continue
         if isinstance(node, (ast.If, ast.For, ast.While, ast.AsyncFor, ast.IfExp, ast.ExceptHandler, ast.Assert)):

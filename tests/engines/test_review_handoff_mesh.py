@@ -107,3 +107,23 @@ def test_program_with_nothing_severe_is_run_and_its_crash_leads(client):
     text = reply.response.response_text
     assert text.startswith("**Line 2 — must fix (what the run shows):** I ran your program"), text[:300]
     assert "KeyError" in text.split("## Code review notes")[0] and (REVIEW, DEBUG) in _hops(reply)
+
+
+@pytest.mark.parametrize("code,rule,category", [
+    # only definitions: nothing in the file calls them, so nothing runs; the review must still find the problem
+    ("class Shape:\n    def __init__(self, color):\n        self.color = color\n\n\nclass Square(Shape):\n"
+     "    def __init__(self, side):\n        self.side = side\n\n    def label(self):\n        return self.color\n",
+     "parent-init-not-called", "correctness"),
+    ("from flask import Flask, request\n\napp = Flask(__name__)\n\n\n@app.route('/notes')\ndef note():\n"
+     "    name = request.args['n']\n    with open('notes/' + name) as f:\n        return f.read()\n",
+     "path-traversal", "security"),
+])
+def test_definitions_only_severe_program_is_not_an_all_clear(client, code, rule, category):
+    stub = cr_grpc.CodeReviewServiceStub(client.channel)
+    reply = _review(stub, client.metadata, code, "can you review my code before I hand it in?")
+    text = reply.response.response_text
+    assert (reply.findings[0].rule, reply.findings[0].category) == (rule, category), list(reply.findings)[:3]
+    assert text.startswith(f"**Line {reply.findings[0].line} — ") and "```python" in text
+    for claim in ("nothing to fix", "flagged nothing", "100/100", "reads cleanly"):
+        assert claim not in text
+    assert reply.score <= 60 and list(reply.collaboration) == []

@@ -199,9 +199,18 @@ def test_style_only_opening_claims_only_what_was_checked():
 
 
 def test_all_clear_is_only_about_the_checks():
-    text = render(review('def mean(xs):\n    """Mean of a non-empty list."""\n    return sum(xs) / len(xs)\n'))
+    text = render(review('def mean(xs):\n    """Mean of a non-empty list."""\n    return sum(xs) / len(xs)\n\n\n'
+                         'print(mean([1, 2, 3]))\n'))
     assert text.startswith("My checks flagged nothing") and "what you expected" in text
     assert "nothing to fix" not in text and "100/100" not in text
+
+
+def test_definitions_only_without_findings_says_nothing_ran_and_claims_nothing():
+    text = render(review('def mean(xs):\n    """Mean of a non-empty list."""\n    return sum(xs) / len(xs)\n'))
+    assert text.startswith("Nothing in this file calls these definitions, so none of it ran")
+    assert "cannot show the results are right" in text and "example input" in text
+    for claim in ("nothing to fix", "100/100", "flagged nothing", "reads cleanly", "no issues found"):
+        assert claim not in text
 
 
 # ---- symptom hand-off (pure parts; the gRPC hop is tested through Envoy) --------------------------------------
