@@ -141,6 +141,11 @@ class OutboxRelay:
         if not self._conn.execute("SELECT pg_try_advisory_lock(%s)", (self.lock_key,)).fetchone()[0]:
             return False
         self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        # The batch SELECT must read the partial index of unsent rows, never the table: until autovacuum has
+        # analyzed a young outbox the planner believes it tiny and scans all of it (sent rows are kept for the
+        # retention period), once per batch: measured 500-1,900 rows read per Ask in a 12 s bench. This session
+        # runs only the batch SELECT and UPDATEs by primary key, both index reads.
+        self._conn.execute("SET enable_seqscan = off")
         self._leader = True
         log.info("%s: became the active outbox relay", self.name)
         return True
