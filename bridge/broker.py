@@ -55,6 +55,21 @@ logger.cleaner.level = WARN
 """
 
 
+# --- speed4 ---
+# The JVM flags of the local broker (LEARNFLOW_KAFKA_JVM_OPTS replaces them, space-separated). A broker started
+# for a mesh, a test or a bench lives minutes on a 2-core machine: C2 compiling Kafka's hot paths was about half
+# of the broker's CPU per concept Ask in a 2-minute bench (the `C2 CompilerThread` threads, measured per JVM
+# thread), so only the quick C1 tier compiles (-XX:TieredStopAtLevel=1), and the serial collector (one GC thread,
+# no concurrent G1 workers) suits a 512 MB heap on two cores. Durability settings are untouched (acks=all, the
+# same log and replication settings); a production cluster brings its own JVM flags.
+DEFAULT_JVM_OPTS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+
+
+def jvm_options() -> list[str]:
+    value = os.environ.get("LEARNFLOW_KAFKA_JVM_OPTS")
+    return value.split() if value is not None else list(DEFAULT_JVM_OPTS)
+
+
 def free_port() -> int:
     """A port the OS says is free right now on 127.0.0.1 (bind port 0)."""
     with socket.socket() as sock:
@@ -270,7 +285,7 @@ class KafkaBroker:
         return props
 
     def _java_prefix(self, libs: Path) -> list[str]:
-        return [java_executable(), f"-Xmx{self.heap}", "-Xms64m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+        return [java_executable(), f"-Xmx{self.heap}", "-Xms64m", *jvm_options(), "-Djava.awt.headless=true",
                 f"-Dlog4j2.configurationFile={self.data_dir / 'log4j2.properties'}",
                 f"-Dkafka.logs.dir={self.data_dir}", "-cp", f"{libs}/*"]
 

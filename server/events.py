@@ -13,6 +13,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from learnflow.v1 import events_pb2
 from psycopg import AsyncConnection
 
+from bridge import bundle
 from server.config import VERSION
 
 SCHEMA_VERSION = "1.0"
@@ -79,6 +80,22 @@ def outbox_params(rows: list[tuple[str, events_pb2.EventEnvelope]]) -> list:
     for topic, envelope in rows:
         out.extend(_row(topic, envelope))
     return out
+
+
+# --- speed4: the events of one transaction in one outbox row (migration 0013) ---
+OUTBOX_BUNDLE_INSERT = ("INSERT INTO event_outbox (message_id, topic, partition_key, event_type, content_type,"
+                        " payload, bundle) VALUES (%s, %s, %s, %s, %s, %s, %s)")
+
+
+def bundle_params(rows: list[tuple[str, events_pb2.EventEnvelope]]) -> list:
+    """The parameters of OUTBOX_BUNDLE_INSERT for (topic, envelope) pairs written by one transaction: the first
+    event in the row's columns, the others in its `bundle` (bridge/bundle.py). The relay publishes them in this
+    order, each to its own topic with its own message id, and marks the row sent once all were acknowledged:
+    one outbox row (one insert, one sent-at update, one relay row) instead of one per event."""
+    first, rest = rows[0], rows[1:]
+    return [*_row(*first), bundle.encode([
+        bundle.BundledEvent(env.message_id, topic, env.student_id or None, env.event_type, env.SerializeToString())
+        for topic, env in rest])]
 
 
 def envelope_for(event_type: str, payload: Message, *, student_id: str | None, trace_id: str | None, agent: str,

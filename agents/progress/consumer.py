@@ -20,9 +20,9 @@ GROUP = "progress-agent"
 # Offsets are committed once per polled batch: small batches keep the committed lag moving (a 200-record
 # batch of a busy student once held the group's lag still for tens of seconds) and keep each batch far
 # below max.poll.interval.ms, so a slow batch can never cost a rebalance.
-MAX_POLL_RECORDS = 50
-FETCH_MIN_BYTES = 16 * 1024
-FETCH_MAX_WAIT_MS = 100
+MAX_POLL_RECORDS = 100
+FETCH_MIN_BYTES = 64 * 1024
+FETCH_MAX_WAIT_MS = 250
 
 
 class ProgressConsumer:
@@ -51,8 +51,9 @@ class ProgressConsumer:
         return KafkaConsumer(*TOPICS, bootstrap_servers=self.bootstrap, group_id=self.group,
                              enable_auto_commit=False, auto_offset_reset="earliest",
                              max_poll_records=MAX_POLL_RECORDS, consumer_timeout_ms=1000, client_id=f"{self.group}-consumer",
-                             # A fetch waits up to 100 ms for 16 KiB: under load one fetch (and one transaction)
-                             # carries many events instead of one relay batch each; idle, 100 ms at most.
+                             # A fetch waits up to 250 ms for 64 KiB: under load one fetch (and one transaction,
+                             # one offset commit, one run of the student-wide aggregates) carries ~20-40 events
+                             # instead of a few; idle, an event is applied 250 ms after it is published at most.
                              fetch_min_bytes=FETCH_MIN_BYTES, fetch_max_wait_ms=FETCH_MAX_WAIT_MS)
 
     def _run(self) -> None:

@@ -33,6 +33,23 @@ def already_processed(conn, message_id: str) -> bool:
     return cur.rowcount == 0
 
 
+def claim_new(conn, envs: list[events_pb2.EventEnvelope]) -> list[events_pb2.EventEnvelope]:
+    """already_processed() for a group of envelopes in ONE statement: their processed_messages rows are inserted
+    together, and the envelopes not seen before (the first of any repeated id) come back in order."""
+    if not envs:
+        return []
+    ids = [env.message_id for env in envs]
+    new = {str(row["message_id"]) for row in conn.execute(
+        "INSERT INTO processed_messages (consumer, message_id) SELECT %s, m FROM unnest(%s::uuid[]) AS m"
+        " ON CONFLICT DO NOTHING RETURNING message_id", (CONSUMER, ids)).fetchall()}
+    out, seen = [], set()
+    for env in envs:
+        if env.message_id in new and env.message_id not in seen:
+            seen.add(env.message_id)
+            out.append(env)
+    return out
+
+
 def relevant(env: events_pb2.EventEnvelope) -> bool:
     """Answers and graded submissions of a known student; failures carry no evidence."""
     kind = env.WhichOneof("payload")
@@ -56,7 +73,7 @@ def apply_student(conn, student_id: str, envs: list[events_pb2.EventEnvelope]) -
     running them once per consumed batch instead of once per event keeps a busy student's events cheap (they
     used to grow with the student's history, per event). The end state is what applying the events one at a
     time gives; a struggle alert is raised once per episode either way."""
-    envs = [env for env in envs if not already_processed(conn, env.message_id)]
+    envs = claim_new(conn, envs)
     if not envs:
         return 0
     cur = conn.execute("SELECT * FROM student_progress WHERE student_id = %s FOR UPDATE", (student_id,))
@@ -69,6 +86,11 @@ def apply_student(conn, student_id: str, envs: list[events_pb2.EventEnvelope]) -
     total_queries = row["total_queries"] or 0
     now = datetime.now(timezone.utc)
     all_topics: dict[str, events_pb2.EventEnvelope] = {}   # topic -> the last event about it (for alerts)
+    # Evidence rows go in one multi-row INSERT, and the questions' topic rows one upsert per topic with their
+    # count, after the loop (before the aggregates read them). A question never moves mastery and its upsert
+    # keeps an existing row's mastery, so the end state is the one the per-event statements gave.
+    evidence: list[tuple] = []
+    asked: dict[str, int] = {}
 
     for env in envs:
         old_levels = dict(levels)
@@ -84,8 +106,8 @@ def apply_student(conn, student_id: str, envs: list[events_pb2.EventEnvelope]) -
             total_queries += 1
             by_type[intent] = by_type.get(intent, 0) + 1
             for topic in topics:
-                _evidence(conn, student_id, topic, "query", intent, p.error_type or None, None, env.message_id)
-                _topic_row(conn, student_id, topic, levels.get(topic), query=True)
+                evidence.append((student_id, topic, "query", intent, p.error_type or None, None, env.message_id))
+                asked[topic] = asked.get(topic, 0) + 1
         else:
             p = env.exercise_submission_graded
             sub = p.submission
@@ -94,7 +116,7 @@ def apply_student(conn, student_id: str, envs: list[events_pb2.EventEnvelope]) -
             for topic in topics:
                 levels[topic] = mastery.after_exercise(levels.get(topic), fraction)
                 reasons[topic] = f"exercise graded {sub.automated_tests_passed}/{sub.total_tests}"
-                _evidence(conn, student_id, topic, "submission", "exercise", None, fraction, env.message_id)
+                evidence.append((student_id, topic, "submission", "exercise", None, fraction, env.message_id))
                 _topic_row(conn, student_id, topic, levels[topic], passed=fraction >= 1.0)
         for topic in (t for t in topics if t in levels):
             old, new = old_levels.get(topic, 0.0), levels[topic]
@@ -104,6 +126,9 @@ def apply_student(conn, student_id: str, envs: list[events_pb2.EventEnvelope]) -
         for topic in topics:
             all_topics[topic] = env
 
+    _evidence_rows(conn, evidence)
+    for topic, n in asked.items():
+        _topic_row(conn, student_id, topic, levels.get(topic), query=True, count=n)
     counts = {r["topic"]: r["n"] for r in conn.execute(
         "SELECT topic, count(*) AS n FROM progress_evidence WHERE student_id = %s AND kind = 'submission'"
         " GROUP BY topic", (student_id,)).fetchall()}
@@ -141,13 +166,15 @@ def _emit(conn, event_type: str, payload, source: events_pb2.EventEnvelope) -> N
     events.enqueue_sync(conn, events.EVENT_TYPES[event_type][0], env)
 
 
-def _evidence(conn, student_id, topic, kind, intent, error_type, score, message_id) -> None:
-    conn.execute("INSERT INTO progress_evidence (student_id, topic, kind, intent, error_type, score, message_id)"
-                 " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                 (student_id, topic, kind, intent, error_type, score, message_id))
+def _evidence_rows(conn, rows: list[tuple]) -> None:
+    """progress_evidence rows (student, topic, kind, intent, error_type, score, message_id) in one INSERT, in order."""
+    if rows:
+        conn.execute("INSERT INTO progress_evidence (student_id, topic, kind, intent, error_type, score, message_id)"
+                     " VALUES " + ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(rows)),
+                     [value for row in rows for value in row])
 
 
-def _topic_row(conn, student_id, topic, level, *, query=False, passed=None) -> None:
+def _topic_row(conn, student_id, topic, level, *, query=False, passed=None, count=1) -> None:
     """level None (a question on a topic never graded): the row counts the question, mastery stays unmeasured (0)."""
     conn.execute(
         "INSERT INTO topic_progress (student_id, module_name, mastery_percentage, attempts_count, success_count,"
@@ -159,8 +186,8 @@ def _topic_row(conn, student_id, topic, level, *, query=False, passed=None) -> N
         " query_count = topic_progress.query_count + EXCLUDED.query_count,"
         " completed_exercises = topic_progress.completed_exercises + EXCLUDED.completed_exercises,"
         " last_practiced_at = now(), updated_at = now()",
-        (student_id, topic, round((level or 0.0) * 100, 2), 0 if query else 1, 1 if passed else 0, 1 if query else 0,
-         1 if passed else 0, query))
+        (student_id, topic, round((level or 0.0) * 100, 2), 0 if query else 1, 1 if passed else 0,
+         count if query else 0, 1 if passed else 0, query))
 
 
 def _streak(conn, student_id: str, now: datetime) -> int:

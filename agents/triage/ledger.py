@@ -2,7 +2,7 @@
 
 accept():   query_history row (status processing, routing and confidence set), service routing,
             session context, MessageFlow routing_decision + request, and the student-queries,
-            triage-routing and <agent>-requests events.
+            triage-routing and <agent>-requests events (one outbox row bundling the three, migration 0013).
 complete(): agent_responses row (returned; the query_history row lands in ticket.query_row), the specialist's collaboration hops and its response in
             MessageFlow, status completed, interaction history, the agent-responses event.
 fail():     status failed and an agent.response.failed event.
@@ -65,8 +65,8 @@ _ACCEPT = (
     " f AS (INSERT INTO message_flow (trace_id, query_id, source_agent, destination_agent, message_content,"
     " message_type, sequence_order) SELECT %s::uuid, q.query_id, 'triage', q.routed_to_agent, v.content, v.kind,"
     " v.seq FROM q, (VALUES (%s, %s, %s::int), (%s, %s, %s::int)) AS v (content, kind, seq)),"
-    " o AS (" + events.OUTBOX_INSERT_HEAD + events.outbox_rows_sql(3) + ")"
-    " SELECT 1")   # 41 parameters: psycopg caches the conversion of statements with at most 50
+    " o AS (" + events.OUTBOX_BUNDLE_INSERT + ")"
+    " SELECT 1")   # 30 parameters: psycopg caches the conversion of statements with at most 50
 
 
 def _flow_params(ticket: QueryTicket, source: str, destination: str, content: str, message_type: str) -> tuple:
@@ -111,7 +111,7 @@ async def accept(pool, ticket: QueryTicket, *, text: str, code: str, language: s
                "client_context": context, "conversation": conversation or {}}),
         ticket.topics[0] if ticket.topics else None, student["skill_level"], ticket.topics or None,
         ticket.trace_id, routing_text, "routing_decision", first, request_text, "request", first + 1,
-        *events.outbox_params(outbox),
+        *events.bundle_params(outbox),   # the three events in one outbox row (migration 0013)
     ]
     async with autocommit(pool) as conn:
         await conn.execute(_ACCEPT, params)

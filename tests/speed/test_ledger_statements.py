@@ -12,6 +12,7 @@ import pytest
 from learnflow.v1 import entities_pb2, events_pb2
 
 from agents.triage import ledger
+from bridge import bundle
 from db.pool import open_async_pool
 from server import ratelimit
 
@@ -71,14 +72,21 @@ def test_accept_and_complete_write_every_row_in_one_statement_each(pg_url, stude
         assert flows[0][2:] == ("triage", "concepts") and flows[3][2:] == ("concepts", "triage")
         assert conn.execute("SELECT count(*) FROM interaction_history WHERE query_id = %s",
                             (ticket.query_id,)).fetchone()[0] == 1
-        outbox = conn.execute("SELECT topic, event_type, partition_key, message_id, payload FROM event_outbox"
+        stored = conn.execute("SELECT topic, event_type, partition_key, message_id, payload, bundle FROM event_outbox"
                               " WHERE payload IS NOT NULL AND partition_key = %s ORDER BY id", (student_id,)).fetchall()
+    # accept()'s three events share one outbox row (the first in its columns, the others in its bundle); the
+    # relay publishes them in this order. complete()'s event is a row of its own.
+    assert len(stored) == 2 and stored[1][5] is None
+    outbox = [o[:5] for o in stored[:1]]
+    outbox += [(e.topic, e.event_type, e.partition_key, e.message_id, e.payload) for e in bundle.decode(stored[0][5])]
+    outbox += [o[:5] for o in stored[1:]]
     assert [(o[0], o[1]) for o in outbox] == [
         ("student-queries", "student.query.submitted"), ("triage-routing", "triage.routing.decision"),
         ("concepts-requests", "concepts.request.received"), ("agent-responses", "agent.response.completed")]
     envelopes = [events_pb2.EventEnvelope.FromString(bytes(o[4])) for o in outbox]
     assert all(str(o[3]) == e.message_id and e.student_id == student_id and e.trace_id == ticket.trace_id
-               for o, e in zip(outbox, envelopes))
+               and o[2] == student_id for o, e in zip(outbox, envelopes))
+    assert len({e.message_id for e in envelopes}) == 4
     assert envelopes[1].triage_routing_decision.query_id == ticket.query_id
     assert str(outbox[1][3]) == routing[3]   # service_routing names the routing event it sent
 
@@ -105,8 +113,10 @@ def test_a_refused_value_leaves_nothing_half_written(pg_url, student_id):
                             (good.query_id,)).fetchone()[0] == "processing"
         assert conn.execute("SELECT count(*) FROM agent_responses WHERE query_id = %s",
                             (good.query_id,)).fetchone()[0] == 0
-        events = [r[0] for r in conn.execute("SELECT event_type FROM event_outbox WHERE partition_key = %s ORDER BY id",
-                                             (student_id,)).fetchall()]
+        stored = conn.execute("SELECT event_type, bundle FROM event_outbox WHERE partition_key = %s ORDER BY id",
+                              (student_id,)).fetchall()
+    events = [r[0] for r in stored] + [e.event_type for r in stored for e in bundle.decode(r[1])]
+    assert len(stored) == 1   # only the good accept's row: the refused one wrote no event at all
     assert events == ["student.query.submitted", "triage.routing.decision", "concepts.request.received"]
 
 
