@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import datetime, timezone
 
 import grpc
 from learnflow.v1 import (common_pb2, entities_pb2, events_pb2, exercise_service_pb2 as pb,
@@ -188,26 +189,22 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         total = grade.total or len(tests)
         passed = min(grade.passed, total)
         text = feedback(grade, tests)
-        submission_id = str(uuid.uuid4())
-        # Pipelined: the statements go out together; reading the stored row is one round trip and the
-        # rest (interaction, outbox event, COMMIT) a second one.
-        async with self.rt.pool.connection() as conn, conn.pipeline():
-            async with conn.transaction():
-                sub_row, first_solve = await repo.record_submission(
-                    conn, submission_id=submission_id, exercise_id=request.exercise_id,
-                    student_id=identity.student_id, code=request.code, grade=grade_of(passed, total), feedback=text,
-                    passed=passed, total=total, execution_time_ms=int(grade.execution_time_ms),
-                    memory_kb=int(grade.peak_memory_kb),
-                    results=[{"test_id": r.test_id, "passed": r.passed, "expected": r.expected, "got": r.got,
-                              "error": r.error, "duration_ms": r.duration_ms, "hidden": r.hidden} for r in results])
-                await repo.record_interaction(
-                    conn, student_id=identity.student_id, submission_id=submission_id,
-                    summary=f"{row['topic']}: {passed}/{total} tests passed",
-                    indicators={"grade": grade_of(passed, total), "topic": row["topic"], "first_solve": first_solve})
-                submission = records.submission(sub_row)
-                await events.emit(conn, "exercise.submission.graded", events_pb2.ExerciseSubmissionGraded(
-                    submission=submission, topic=row["topic"], difficulty=enums.from_db("SkillLevel", row["difficulty"])),
-                    student_id=identity.student_id, trace_id=telemetry.current_trace_id(), agent=AGENT)
+        # One statement writes the submission, the first-solve count, the interaction and the outbox event;
+        # the stored row (and the response) is built here, nothing is read back.
+        row_values = repo.submission_row(
+            submission_id=str(uuid.uuid4()), exercise_id=str(row["exercise_id"]), student_id=identity.student_id,
+            code=request.code, grade=grade_of(passed, total), feedback=text, passed=passed, total=total,
+            execution_time_ms=int(grade.execution_time_ms), memory_kb=int(grade.peak_memory_kb),
+            results=[{"test_id": r.test_id, "passed": r.passed, "expected": r.expected, "got": r.got,
+                      "error": r.error, "duration_ms": r.duration_ms, "hidden": r.hidden} for r in results],
+            now=datetime.now(timezone.utc))
+        submission = records.submission(row_values)
+        event = events.envelope_for("exercise.submission.graded", events_pb2.ExerciseSubmissionGraded(
+            submission=submission, topic=row["topic"], difficulty=enums.from_db("SkillLevel", row["difficulty"])),
+            student_id=identity.student_id, trace_id=telemetry.current_trace_id(), agent=AGENT)
+        await repo.record_submission(
+            self.rt.pool, row_values, summary=f"{row['topic']}: {passed}/{total} tests passed",
+            indicators={"grade": grade_of(passed, total), "topic": row["topic"]}, event=event)
         return visibility.submission_for(submission, identity.is_teacher)
 
     async def SubmitSolution(self, request, context):
