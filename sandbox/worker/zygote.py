@@ -46,7 +46,7 @@ def _isolate(rootless: bool) -> tuple[list[str], object]:
     if rootless:
         jail.enter_userns()
     features += jail.enter_namespaces()
-    filt = syscalls.build()
+    filt = syscalls.build_in_child()
     if filt is None:
         raise OSError("no seccomp: pyseccomp or libseccomp2 is missing")
     features.append("seccomp")
