@@ -173,7 +173,8 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         except SandboxBusy:
             await context.abort_with_status(resource_exhausted_status("the grader is busy", 2.0))
 
-    async def _submit(self, request, context, on_result=None) -> entities_pb2.ExerciseSubmission:
+    async def _submit(self, request, context, on_result=None, hidden_out: set | None = None
+                      ) -> entities_pb2.ExerciseSubmission:
         identity = auth.require_identity()
         if request.language not in (0, enums.from_db("CodeLanguage", "python")):
             await context.abort_with_status(invalid_argument_status(
@@ -184,6 +185,8 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         row = await _found(context, row, request.exercise_id)
         tests = catalog.tests_of(row)
         hidden = visibility.hidden_ids(tests)
+        if hidden_out is not None:      # the stream masks hidden results as they come, from this one read
+            hidden_out.update(hidden)
         grade = await self._grade(context, request.code, tests, row["setup_code"] or "", on_result)
         results = [_test_result(r, hidden) for r in grade.results]
         total = grade.total or len(tests)
@@ -222,13 +225,7 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
             tested = visibility.result_for(_test_result(result, frozenset(hidden)), identity.is_teacher)
             await queue.put(pb.SubmitSolutionStreamResponse(test_result=tested))
 
-        async def submit():
-            async with self.rt.pool.connection() as conn:
-                row = await self._exercise(conn, context, request.exercise_id)
-            hidden.update(visibility.hidden_ids(catalog.tests_of(row)))
-            return await self._submit(request, context, on_result)
-
-        task = asyncio.create_task(submit())
+        task = asyncio.create_task(self._submit(request, context, on_result, hidden_out=hidden))
         while True:
             getter = asyncio.create_task(queue.get())
             done, _ = await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
