@@ -58,6 +58,36 @@ def test_correct_submission_is_graded_and_persisted(client, make_client, db):
     assert again["completed_exercises"] == 1
 
 
+def test_one_statement_writes_what_the_response_says(client, make_client, db):
+    """The submission, the interaction (with first_solve), the first-solve count and the outbox event are
+    written by one statement from values chosen in the agent: the stored row, the event's payload and the
+    response agree field by field, and a second solve is not a first solve."""
+    from learnflow.v1 import events_pb2
+
+    from agents.exercise import visibility
+    from db import records
+
+    exercise = generate(client, topic="functions").exercise
+    solution = _solution(make_client, exercise.exercise_id)
+    first = client.submit(exercise.exercise_id, solution).submission
+    second = client.submit(exercise.exercise_id, solution).submission
+    for sub, first_solve in ((first, True), (second, False)):
+        row = db.execute("SELECT * FROM exercise_submissions WHERE id = %s", (sub.submission_id,)).fetchone()
+        stored = records.submission(row)
+        assert visibility.submission_for(records.submission(row), teacher=False) == sub
+        indicators = db.execute("SELECT success_indicators FROM interaction_history WHERE submission_id = %s",
+                                (sub.submission_id,)).fetchone()["success_indicators"]
+        assert indicators == {"grade": 100.0, "topic": "functions", "first_solve": first_solve}
+        payloads = [events_pb2.EventEnvelope.FromString(bytes(r["payload"])) for r in db.execute(
+            "SELECT payload FROM event_outbox WHERE partition_key = %s AND event_type = 'exercise.submission.graded'",
+            (client.student_id,)).fetchall()]
+        graded = [p.exercise_submission_graded for p in payloads
+                  if p.exercise_submission_graded.submission.submission_id == sub.submission_id]
+        assert len(graded) == 1 and graded[0].submission == stored and graded[0].topic == "functions"
+    assert db.execute("SELECT completed_exercises FROM student_progress WHERE student_id = %s",
+                      (client.student_id,)).fetchone()["completed_exercises"] == 1
+
+
 def test_wrong_submission_gets_feedback_on_the_first_failing_test(client, make_client):
     exercise = generate(client, topic="lists").exercise
     solution = _solution(make_client, exercise.exercise_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import datetime, timezone
 
 import grpc
 from learnflow.v1 import (common_pb2, entities_pb2, events_pb2, exercise_service_pb2 as pb,
@@ -172,7 +173,8 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         except SandboxBusy:
             await context.abort_with_status(resource_exhausted_status("the grader is busy", 2.0))
 
-    async def _submit(self, request, context, on_result=None) -> entities_pb2.ExerciseSubmission:
+    async def _submit(self, request, context, on_result=None, hidden_out: set | None = None
+                      ) -> entities_pb2.ExerciseSubmission:
         identity = auth.require_identity()
         if request.language not in (0, enums.from_db("CodeLanguage", "python")):
             await context.abort_with_status(invalid_argument_status(
@@ -183,31 +185,29 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
         row = await _found(context, row, request.exercise_id)
         tests = catalog.tests_of(row)
         hidden = visibility.hidden_ids(tests)
+        if hidden_out is not None:      # the stream masks hidden results as they come, from this one read
+            hidden_out.update(hidden)
         grade = await self._grade(context, request.code, tests, row["setup_code"] or "", on_result)
         results = [_test_result(r, hidden) for r in grade.results]
         total = grade.total or len(tests)
         passed = min(grade.passed, total)
         text = feedback(grade, tests)
-        submission_id = str(uuid.uuid4())
-        # Pipelined: the statements go out together; reading the stored row is one round trip and the
-        # rest (interaction, outbox event, COMMIT) a second one.
-        async with self.rt.pool.connection() as conn, conn.pipeline():
-            async with conn.transaction():
-                sub_row, first_solve = await repo.record_submission(
-                    conn, submission_id=submission_id, exercise_id=request.exercise_id,
-                    student_id=identity.student_id, code=request.code, grade=grade_of(passed, total), feedback=text,
-                    passed=passed, total=total, execution_time_ms=int(grade.execution_time_ms),
-                    memory_kb=int(grade.peak_memory_kb),
-                    results=[{"test_id": r.test_id, "passed": r.passed, "expected": r.expected, "got": r.got,
-                              "error": r.error, "duration_ms": r.duration_ms, "hidden": r.hidden} for r in results])
-                await repo.record_interaction(
-                    conn, student_id=identity.student_id, submission_id=submission_id,
-                    summary=f"{row['topic']}: {passed}/{total} tests passed",
-                    indicators={"grade": grade_of(passed, total), "topic": row["topic"], "first_solve": first_solve})
-                submission = records.submission(sub_row)
-                await events.emit(conn, "exercise.submission.graded", events_pb2.ExerciseSubmissionGraded(
-                    submission=submission, topic=row["topic"], difficulty=enums.from_db("SkillLevel", row["difficulty"])),
-                    student_id=identity.student_id, trace_id=telemetry.current_trace_id(), agent=AGENT)
+        # One statement writes the submission, the first-solve count, the interaction and the outbox event;
+        # the stored row (and the response) is built here, nothing is read back.
+        row_values = repo.submission_row(
+            submission_id=str(uuid.uuid4()), exercise_id=str(row["exercise_id"]), student_id=identity.student_id,
+            code=request.code, grade=grade_of(passed, total), feedback=text, passed=passed, total=total,
+            execution_time_ms=int(grade.execution_time_ms), memory_kb=int(grade.peak_memory_kb),
+            results=[{"test_id": r.test_id, "passed": r.passed, "expected": r.expected, "got": r.got,
+                      "error": r.error, "duration_ms": r.duration_ms, "hidden": r.hidden} for r in results],
+            now=datetime.now(timezone.utc))
+        submission = records.submission(row_values)
+        event = events.envelope_for("exercise.submission.graded", events_pb2.ExerciseSubmissionGraded(
+            submission=submission, topic=row["topic"], difficulty=enums.from_db("SkillLevel", row["difficulty"])),
+            student_id=identity.student_id, trace_id=telemetry.current_trace_id(), agent=AGENT)
+        await repo.record_submission(
+            self.rt.pool, row_values, summary=f"{row['topic']}: {passed}/{total} tests passed",
+            indicators={"grade": grade_of(passed, total), "topic": row["topic"]}, event=event)
         return visibility.submission_for(submission, identity.is_teacher)
 
     async def SubmitSolution(self, request, context):
@@ -225,13 +225,7 @@ class ExerciseServicer(pb_grpc.ExerciseServiceServicer):
             tested = visibility.result_for(_test_result(result, frozenset(hidden)), identity.is_teacher)
             await queue.put(pb.SubmitSolutionStreamResponse(test_result=tested))
 
-        async def submit():
-            async with self.rt.pool.connection() as conn:
-                row = await self._exercise(conn, context, request.exercise_id)
-            hidden.update(visibility.hidden_ids(catalog.tests_of(row)))
-            return await self._submit(request, context, on_result)
-
-        task = asyncio.create_task(submit())
+        task = asyncio.create_task(self._submit(request, context, on_result, hidden_out=hidden))
         while True:
             getter = asyncio.create_task(queue.get())
             done, _ = await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)

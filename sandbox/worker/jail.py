@@ -8,10 +8,11 @@ Layers, outermost first:
 2. ``unshare(CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS)`` in the zygote: a network
    namespace with only a *down* loopback (every connect, including to 127.0.0.1 and DNS, fails)
    and a private mount namespace in which ``rootfs.build_root`` pivots into an allow-listed root.
-3. Per job (``enter_job_namespaces``): a new pid namespace (the supervisor is its pid 1, so a job
-   sees and signals only its own processes and all of them die with it), under no root also a
-   nested user namespace that maps the job's uid (so RLIMIT_NPROC counts per job), then a mount
-   namespace with the job's own /tmp tmpfs and /proc.
+3. Per job: a new pid namespace (``new_pidns_for_next_child`` in the zygote, which forks the
+   supervisor straight into it as its pid 1 and then ``restore_pidns``; a job sees and signals only
+   its own processes and all of them die with it), then in the supervisor a mount namespace with the
+   job's own /tmp tmpfs and /proc and, under no root, a nested user namespace that maps the job's
+   uid (``enter_job_userns``: so RLIMIT_NPROC counts per job).
 4. The student process: a unique unprivileged uid/gid per job, no supplementary groups, no
    capabilities, ``PR_SET_NO_NEW_PRIVS``, the seccomp filter (``syscalls``) and setrlimit.
 """
@@ -131,16 +132,54 @@ def enter_namespaces() -> list[str]:
     return features
 
 
-def enter_job_namespaces(uid: int, rootless: bool) -> None:
-    """In the per-job intermediate process: the next fork is pid 1 of a new pid namespace.
+_libc.setns.argtypes = [ctypes.c_int, ctypes.c_int]
 
-    Without root every job also gets a nested user namespace in which the job uid maps to the
-    zygote's single id: capabilities stay inside it, and RLIMIT_NPROC counts (per user
-    namespace) only this job's processes, as the distinct uids do under root."""
-    if rootless:
-        unshare(CLONE_NEWUSER)
-        _map_ids(uid, 0)
+
+def become_pidns_init() -> None:
+    """Once, in the zygote (after its user namespace, if any): continue as pid 1 of a new pid
+    namespace owned by the zygote's user namespace.  The calling process stays behind as a keeper
+    that only waits for it and exits with its status.  Needed so that the zygote may switch its
+    children's pid namespace back after each job (``restore_pidns``: setns to a pid namespace takes
+    CAP_SYS_ADMIN over its owner, which the rootless zygote has only over its own)."""
     unshare(CLONE_NEWPID)
+    pid = os.fork()
+    if pid == 0:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        return
+    os.closerange(0, 65536)     # the control socket and stdout belong to the zygote
+    while True:
+        try:
+            _, status = os.waitpid(pid, 0)
+        except InterruptedError:
+            continue
+        except ChildProcessError:
+            os._exit(1)
+        os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
+
+
+def own_pidns_fd() -> int:
+    """An fd for the caller's active pid namespace (``restore_pidns`` goes back to it)."""
+    return os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
+
+
+def new_pidns_for_next_child() -> None:
+    """In the zygote, per job: the next fork is pid 1 of a fresh pid namespace (its supervisor), with
+    no intermediate process.  Undo with ``restore_pidns`` right after the fork."""
+    unshare(CLONE_NEWPID)
+
+
+def restore_pidns(fd: int) -> None:
+    """Children of the caller are created in its own pid namespace again (so the next
+    ``new_pidns_for_next_child`` may unshare anew)."""
+    _check(_libc.setns(fd, CLONE_NEWPID), "setns(pid)")
+
+
+def enter_job_userns(uid: int) -> None:
+    """Without root, in the job's supervisor: a nested user namespace in which the job uid maps to the
+    zygote's single id: capabilities stay inside it, and RLIMIT_NPROC counts (per user namespace)
+    only this job's processes, as the distinct uids do under root."""
+    unshare(CLONE_NEWUSER)
+    _map_ids(uid, 0)
 
 
 def drop_capabilities() -> None:

@@ -12,14 +12,13 @@ fresh /proc shows only the job's processes.  Both vanish with the job's namespac
 """
 import ctypes
 import os
-import platform
 import sys
 
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_NOATIME, MS_NODIRATIME = 32, 1024, 2048
 MS_BIND, MS_REC, MS_PRIVATE, MS_RELATIME = 4096, 16384, 1 << 18, 1 << 21
 MNT_DETACH = 2
-_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41}.get(platform.machine())
+_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41}.get(os.uname().machine)
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
@@ -109,11 +108,19 @@ def build_root(allow: list[str]) -> None:
     mount(None, "/", None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
 
-def enter_job_fs(uid: int, tmp_mb: int, tmp_inodes: int) -> None:
-    """In the job's supervisor (already in the job's pid namespace): own mount namespace, own
-    size- and inode-limited /tmp owned by the job uid, own /proc."""
-    from .jail import CLONE_NEWNS, unshare
+def enter_job_fs(uid: int, tmp_mb: int, tmp_inodes: int, rootless: bool = False) -> None:
+    """In the job's supervisor (pid 1 of the job's pid namespace): own mount namespace, own /proc,
+    own size- and inode-limited /tmp owned by the job uid.
+
+    Without root the /proc of the job's pid namespace (owned by the zygote's user namespace) is
+    mounted first, while the supervisor still holds the zygote's capabilities; then the job's nested
+    user namespace (``jail.enter_job_userns``), in which the job uid exists, and a mount namespace of
+    its own for the /tmp tmpfs owned by that uid."""
+    from .jail import CLONE_NEWNS, enter_job_userns, unshare
     unshare(CLONE_NEWNS)
+    mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, "hidepid=2")
+    if rootless:
+        enter_job_userns(uid)
+        unshare(CLONE_NEWNS)
     mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
           f"mode=0700,uid={uid},gid={uid},size={tmp_mb}m,nr_inodes={tmp_inodes}")
-    mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, "hidepid=2")

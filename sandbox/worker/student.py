@@ -13,6 +13,10 @@ from . import jail, protocol
 
 
 MB = 1024 * 1024
+# An object of exactly the budget must fit: malloc maps it with a header, rounded up to whole pages.
+# (Before, free space that happened to lie at the top of the inherited heap gave this room by luck, so
+# whether a 50 MB object fit a 50 MB budget depended on the zygote's heap layout.)
+ALLOCATOR_SLACK = 256 * 1024
 
 
 def _vm_size() -> int:
@@ -55,7 +59,7 @@ class StudentProc:
                                    "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
                 os.umask(0o077)
                 budget = lim["memory_mb"] * MB
-                jail.apply_limits(lim["cpu_seconds"], _vm_size() + budget if budget > 0 else 0,
+                jail.apply_limits(lim["cpu_seconds"], _vm_size() + budget + ALLOCATOR_SLACK if budget > 0 else 0,
                                   lim["max_processes"], lim["max_file_bytes"], lim["max_open_files"])
                 jail.drop_privileges(self.uid)
                 entry()

@@ -214,16 +214,22 @@ class Job:
                 # Adaptive share: what is left of the test budget split over the tests left
                 # (fast tests hand their unused time on), never below 0.2 s, never past 2 x wall.
                 limit = max((tests_end - t0) / (len(pending) + 1), min(0.2, wall))
+                request = {"i": test["i"], "nonce": nonce}
+                if not pending:          # the last one: may run in the import process (child._can_run_last_here)
+                    request.update(last=True, wall=limit)
                 try:
-                    protocol.write_frame(proc.req, {"i": test["i"], "nonce": nonce})
+                    protocol.write_frame(proc.req, request)
                 except OSError:
                     pending.insert(0, test)
                     break
-                reply, done = {}, {}
+                reply, done, here = {}, {}, {}
 
                 def is_reply(msg, nonce=nonce):
                     if msg.get("nonce") != nonce:
                         return False       # stale or forged frame: ignored
+                    if msg.get("kind") == "here" and "last" in request:
+                        here.update(msg)   # the last test runs in the import process itself
+                        return False
                     if msg.get("kind") == "test" and not reply:
                         reply.update(msg)
                         return False
@@ -244,6 +250,14 @@ class Job:
                     if not reply:
                         self.emit({"event": "test", "i": test["i"], "ok": False, "error": "time limit exceeded",
                                    "duration_ms": ms})
+                elif here and not reply:
+                    # The last test ran in the import process itself: its end is reported as a forked
+                    # test's would be (exit code or signal), from that process's exit status.
+                    self._finish_proc(proc, kill=True)     # reaps it (its exit status) before the sweep
+                    jail.kill_job()
+                    self.emit(_test_event(test, reply, {"status": proc.exit_status}, ms))
+                    proc = None
+                    break
                 else:   # the import process itself died (os._exit in a thread, killed...)
                     if not reply:
                         self.emit({"event": "test", "i": test["i"], "ok": False,

@@ -8,10 +8,14 @@ back on it.  So no job's data ever enters the zygote's memory, and no later job 
 zygote) can find an earlier job's code or inputs in the heap it inherits.  ``{"cancel": id}``
 kills a job.  fd 1 carries only the ``hello`` frame.  EOF on fd 0 ends the zygote.
 
-Per job: intermediate process C (``jail.enter_job_namespaces``) -> supervisor S, pid 1 of the
-job's pid namespace (own /tmp tmpfs and /proc, ``rootfs.enter_job_fs``) -> student processes.
-``SPARES`` such C/S pairs are prepared ahead (forked from the zygote, so as clean as it is) and
-wait for a job's socket; the forks, namespaces and mounts are then off the job's critical path.
+The zygote itself runs as pid 1 of a pid namespace of its own (``jail.become_pidns_init``; the
+process the service started stays behind as a keeper that waits for it).  Per job it unshares a
+new pid namespace for its next child and forks the supervisor S straight into it as that
+namespace's pid 1 (then switches back with setns): no intermediate process.  S makes its own mount
+namespace (own /tmp tmpfs and /proc, ``rootfs.enter_job_fs``; without root also the job's nested
+user namespace) -> student processes.  ``SPARES`` such supervisors are prepared ahead (forked from
+the zygote, so as clean as it is) and wait for a job's socket; the fork, namespaces and mounts are
+then off the job's critical path.
 """
 import importlib
 import json
@@ -42,12 +46,13 @@ def _isolate(rootless: bool) -> tuple[list[str], object]:
     if rootless:
         jail.enter_userns()
     features += jail.enter_namespaces()
-    filt = syscalls.build()
+    filt = syscalls.build_in_child()
     if filt is None:
         raise OSError("no seccomp: pyseccomp or libseccomp2 is missing")
     features.append("seccomp")
     extra = [p for p in os.environ.get("LEARNFLOW_SANDBOX_ALLOW", "").split(":") if p]
     rootfs.build_root(rootfs.allowed_paths(extra))
+    jail.become_pidns_init()   # from here on the zygote is pid 1 of its own pid namespace
     features += ["allowlist-fs", "pidns", "job-tmpfs", "hidepid"]
     return features, filt
 
@@ -56,33 +61,24 @@ SPARES = 2
 
 
 def _spare(spare_fd: int, uid: int, rootless: bool, filt, limits: dict) -> None:
-    """In the forked intermediate C: new namespaces, fork the supervisor S, wait for it.  S sets
-    up the job's mounts, then waits on ``spare_fd`` for the job's own socket."""
+    """In the forked supervisor S (pid 1 of a fresh pid namespace): the job's mounts (and, without
+    root, its user namespace), the seccomp filter, then wait on ``spare_fd`` for the job's own socket."""
     try:
         jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
         signal.set_wakeup_fd(-1)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         os.closerange(0, spare_fd)            # nothing of the zygote's channels (or other spares)
         os.closerange(spare_fd + 1, 65536)
-        jail.enter_job_namespaces(uid, rootless)
-        pid = os.fork()
-        if pid == 0:
-            try:
-                jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
-                rootfs.enter_job_fs(uid, limits["tmp_mb"], limits["tmp_inodes"])
-                jail.prctl(jail.PR_SET_DUMPABLE, 0)   # its memory holds this job's payload only; still, no peeking
-                # The supervisor needs none of the denied calls from here on, so it installs the
-                # filter now, before it has a job: every student process inherits it, and the
-                # filter's (JIT) load is off the job's critical path.
-                jail.prctl(jail.PR_SET_NO_NEW_PRIVS, 1)
-                syscalls.load(filt)
-                _data, fds, _flags, _addr = socket.recv_fds(socket.socket(fileno=spare_fd), 16, 1)
-                if fds:
-                    supervisor.serve(fds[0], uid)
-            finally:
-                os._exit(0)
-        os.close(spare_fd)
-        os.waitpid(pid, 0)
+        rootfs.enter_job_fs(uid, limits["tmp_mb"], limits["tmp_inodes"], rootless)
+        jail.prctl(jail.PR_SET_DUMPABLE, 0)   # its memory holds this job's payload only; still, no peeking
+        # The supervisor needs none of the denied calls from here on, so it installs the
+        # filter now, before it has a job: every student process inherits it, and the
+        # filter's (JIT) load is off the job's critical path.
+        jail.prctl(jail.PR_SET_NO_NEW_PRIVS, 1)
+        syscalls.load(filt)
+        _data, fds, _flags, _addr = socket.recv_fds(socket.socket(fileno=spare_fd), 16, 1)
+        if fds:
+            supervisor.serve(fds[0], uid)
     finally:
         os._exit(0)
 
@@ -97,6 +93,7 @@ def main() -> None:
         features, filt = [f"error:{type(exc).__name__}: {exc}"], None
     _preload()
     os.chdir("/")
+    pidns_fd = jail.own_pidns_fd() if filt is not None else -1
     limits = {"tmp_mb": int(os.environ.get("LEARNFLOW_SANDBOX_TMP_MB") or 32),
               "tmp_inodes": int(os.environ.get("LEARNFLOW_SANDBOX_TMP_INODES") or 2048)}
     protocol.write_frame(1, {"event": "hello", "features": features, "pid": os.getpid(), "rootless": rootless})
@@ -111,8 +108,8 @@ def main() -> None:
     sel = selectors.DefaultSelector()
     sel.register(ctl, selectors.EVENT_READ)
     sel.register(wake_r, selectors.EVENT_READ)
-    jobs = {}          # pid of C -> [job id or None while spare, uid]
-    spares = []        # [pid of C, our end of its socket], oldest first
+    jobs = {}          # pid of S -> [job id or None while spare, uid]
+    spares = []        # [pid of S, our end of its socket], oldest first
     counter = 0
 
     def make_spare() -> None:
@@ -124,9 +121,15 @@ def main() -> None:
             counter += 1
             uid = uid_base + counter % jail.UID_BLOCK
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        pid = os.fork()
+        jail.new_pidns_for_next_child()
+        try:
+            pid = os.fork()
+        except BaseException:
+            jail.restore_pidns(pidns_fd)
+            raise
         if pid == 0:
             _spare(theirs.fileno(), uid, rootless, filt, limits)
+        jail.restore_pidns(pidns_fd)
         theirs.close()
         jobs[pid] = [None, uid]
         spares.append([pid, ours])
@@ -167,7 +170,7 @@ def main() -> None:
                 req = json.loads(data)
             except ValueError:
                 req = {}
-            if "cancel" in req:   # the service gave up on a job: end it (S dies by PDEATHSIG, then its pidns)
+            if "cancel" in req:   # the service gave up on a job: end it (S is its pidns's init: all of it dies)
                 for pid, (job_id, _) in jobs.items():
                     if job_id is not None and job_id == req["cancel"]:
                         try:
