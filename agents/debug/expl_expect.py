@@ -41,7 +41,20 @@ _FAMILIES = {
     "In-place method result stored": r"\bnone\b",
     "Parameter ignored": r"same|always|whatever|no matter|every",
     "Some paths return None": r"\bnone\b",
-    "Numbers read as text": r"\d\d|instead of \d|\bmax|\bmin|sort|number|sum|add",
+    "Numbers read as text": r"\d\d|instead of \d|\bmax|\bmin|sort|number|sum|add|bigger|larger|smaller|largest|"
+                            r"biggest|smallest|highest|lowest|top|\bwrong order",
+    # the output comes many times where it was wanted once
+    "Printed on every pass of the loop": r"repeat|over and over|again and again|many times|multiple|several|"
+                                         r"\b(\d+|two|three|four|five|six|ten) times|(every|each) (single )?(line|time|"
+                                         r"pass|loop|letter|item|number|value|word|step|round|iteration)|\bonce\b|"
+                                         r"only (want |need )?(the )?(one|final|last|end|total|result)|"
+                                         r"just (want |need )?(the )?(one|final|last|end|total|result)|keeps? "
+                                         r"(printing|showing|growing)|(own|separate|new) line|lines? that keep|"
+                                         r"(shows?|prints?) up \w+ times|(prints?|shows?) (it |them )?all",
+    "Printed before the value is computed": r"\b0\b|zero|old|before|first|wrong|instead|but",
+    "Variable name printed as text": r"instead of|literally|word|name|curly|bracket|brace|not the (value|number)|"
+                                     r"\{",
+    "Text key instead of the variable": r"\b0\b|none|not found|missing|wrong|instead|but",
 }
 
 
