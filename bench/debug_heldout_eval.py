@@ -78,7 +78,8 @@ def evaluate(case: dict) -> dict:
     expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
                            stdin_lines=choice.text.count("\n"), searched=searched, stdin=choice.text)
     if code.strip() and review_handoff.wanted(result.status, question, expl):   # as DebugService: ask code review
-        expl = review_handoff.lead(expl, analyzer.review(code, question).findings, question, code, result.status)
+        expl = review_handoff.lead(expl, analyzer.review(code, question).findings, question, code, result.status,
+                                   printed=result.stdout or "")
     lines = case["line"] if isinstance(case["line"], list) else [case["line"]]
     fix_text = f"{expl.fix}\n{changed_lines(code, expl.fixed_code)}"
     line_ok = expl.line in lines

@@ -253,7 +253,8 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
                                confidence=0.25, title="Ran without errors - what should it print?",
                                topic="functions"), None, None, "functions", code, notes)
     best = findings[0]
-    if review_handoff.pasted_to_check(code, question, best) and review_handoff.asks_review(question):
+    if review_handoff.pasted_to_check(code, question, best) and (review_handoff.asks_review(question) or
+                                                                 review_handoff.nothing_to_show(code, question)):
         return _finish(review_handoff.only_definitions(code, best), None, None, "functions", code, notes)
     for other in findings[1:3]:
         notes.append(f"Also check (line {other.line}): {other.cause}")

@@ -99,12 +99,13 @@ def pasted_to_check(code: str, question: str, diagnosis) -> bool:
 
 
 def only_definitions(code: str, never_called):
-    """The answer for a pasted function when no other bug was found: not calling it is normal, here is a call."""
+    """The answer for a pasted function when no other bug was found: not calling it is normal, here is a call. It
+    claims nothing about the code being right: a run that calls nothing shows nothing."""
     from agents.debug import concrete_fix
     fixed = concrete_fix.concretize(replace(never_called), code).fixed_code or ""
     extra = [row.strip() for row in fixed.split("\n")[len(code.rstrip("\n").split("\n")):] if row.strip()]
     return Finding(f"The program only defines code and calls nothing - normal for a function pasted to be checked "
-                   f"({never_called.cause.split(' - ')[0]}) - and reading it I found none of the usual silent bugs.",
+                   f"({never_called.cause.split(' - ')[0]}) - so running it shows nothing about what it does.",
                    "To see it work, call it with an example, e.g. " + (f"`{extra[0]}`." if extra else "`name(...)`."),
                    confidence=0.3, title="Only definitions - nothing to run", topic="functions")
 
@@ -200,16 +201,45 @@ def _touches(code: str, fixed: str | None, line: int) -> bool:
     return any(tag != "equal" and i1 <= line - 1 < max(i2, i1 + 1) for tag, i1, i2, _, _ in ops)
 
 
-def lead(diagnosis, findings, question: str, code: str, status: str = "ok"):
+# the student describes what the program did (a symptom): then debug's reading of the run may lead
+_SYMPTOM = re.compile(r"\b(instead|expect\w*|should|supposed|it (prints|says|gives|returns|shows|outputs)|i (get|got)|"
+                      r"crash\w*|error|exception|never|always|doesn'?t|won'?t|isn'?t working|not working|bugs?)\b",
+                      re.I)
+_ORDER = {"security": 0, "correctness": 1, "performance": 2}
+
+
+def nothing_to_show(code: str, question: str, status: str = "ok", printed: str | None = None) -> bool:
+    """The run has nothing to show (only definitions, or it printed nothing) and no symptom is described: the
+    review's findings are the answer."""
+    quiet = definitions_only(code) or (status == "ok" and printed is not None and not printed.strip())
+    return quiet and not _SYMPTOM.search(question or "") and not _NOTHING_HAPPENS.search(question or "")
+
+
+def review_lead(findings):
+    """All the reviewer's findings with a line, most severe first (security, correctness, performance, style);
+    the reviewer's own order within a category."""
+    located = [f for f in findings if getattr(f, "line", 0)]
+    return sorted(located, key=lambda f: _ORDER.get(getattr(f, "category", ""), 3))
+
+
+def lead(diagnosis, findings, question: str, code: str, status: str = "ok", printed: str | None = None):
     """The answer after the hand-off: the reviewer's top finding leads, or debug's own diagnosis stands when there
-    is none (or the finding cannot be used: an odd finding never costs the student the answer)."""
-    top = top_finding(findings, question, status, pasted=definitions_only(code))
+    is none (or the finding cannot be used: an odd finding never costs the student the answer). When the run has
+    nothing to show and no symptom is described, the review's findings lead whatever their category, the others
+    listed after it."""
+    quiet = nothing_to_show(code, question, status, printed)
+    ranked = review_lead(findings) if quiet else []
+    top = ranked[0] if ranked else top_finding(findings, question, status, pasted=definitions_only(code))
     if top is None:
         return diagnosis
     try:
-        return lead_with_review(diagnosis, top, code, status)
+        led = lead_with_review(diagnosis, top, code, status)
     except (TypeError, ValueError, AttributeError, IndexError):
         return diagnosis
+    more = [f"Also from the review (line {f.line}, {getattr(f, 'category', '') or 'style'}): {f.message.strip()}"
+            for f in ranked[1:4]]
+    return replace(led, notes=tuple(n for n in led.notes if not n.startswith("Also check")) + tuple(more)) \
+        if more else led
 
 
 def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
@@ -252,7 +282,7 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
         notes.append(f"Also check (line {diagnosis.line}): {diagnosis.cause}")
     notes.append("This finding comes from the code review agent: the program itself ran without an error.")
     label = {"security": "Security problem", "correctness": "Correctness problem",
-             "performance": "Performance problem"}.get(finding.category, "Problem")
+             "performance": "Performance problem", "style": "Review finding"}.get(finding.category, "Problem")
     return replace(diagnosis, title=f"{label} on line {line}", error_type=None, line=line, cause=why, fix=fix,
                    fixed_code=own[1] if own is not None else _apply(code, line, code_lines), confidence=max(diagnosis.confidence, 0.8),
                    concept_topic=_topic(finding.category, suggestion), notes=tuple(notes))
