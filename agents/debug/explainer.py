@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
 from agents.debug import (concrete_fix, fix_shapes, review_handoff, expl_expect, expl_input_end, expl_runtime,
-                          expl_syntax, expl_typefix, silent_checks, silent_more)
+                          expl_span, expl_syntax, expl_typefix, silent_checks, silent_more)
 from pitfalls import logic as expl_logic, silent as expl_silent
 from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
 
@@ -226,7 +226,7 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     findings: list[Finding] = []
     if tree is not None:
         findings += silent_checks.findings(code, tree)
-        findings += expl_logic.wrong_output(code, tree, question)
+        findings += expl_logic.wrong_output(code, tree, question) + expl_span.stated_span(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
     if findings and review_handoff.pasted_to_check(code, question, findings[0]):   # other findings lead
         findings.sort(key=lambda f: f.title == "Function never called")

@@ -172,7 +172,7 @@ def text_items_ordered(code: str, tree) -> list[Finding]:
             call = _raw_input(arg) or (texts.get(arg.id) if isinstance(arg, ast.Name) else None)
             if call is not None:
                 appends[n.func.value.id] = (arg, call, arg.id if isinstance(arg, ast.Name) else n.func.value.id)
-    found = []
+    found = _texts_against_each_other(code, tree, texts)
     for n in ast.walk(tree):
         if not isinstance(n, ast.Call) or any(k.arg == "key" for k in n.keywords):
             continue
@@ -199,6 +199,32 @@ def text_items_ordered(code: str, tree) -> list[Finding]:
             f"Convert each value to a number when you add it to the list (line {append_line}): Line {append_line} "
             f"becomes: `{(code.split(chr(10))[append_line - 1].strip()).replace(segment(code, arg), new, 1)}`",
             fixed_code=_checked(replace_node(code, arg, new)), confidence=0.88, line=append_line,
+            title="Numbers read as text", topic="input-output"))
+    return found
+
+
+def _texts_against_each_other(code: str, tree, texts: dict) -> list[Finding]:
+    """`max(a, b)` / `min(a, b, c)` of input() texts: the larger text, not the larger number."""
+    found = []
+    for n in ast.walk(tree):
+        if not (isinstance(n, ast.Call) and getattr(n.func, "id", "") in ("max", "min") and len(n.args) >= 2
+                and all(isinstance(a, ast.Name) and a.id in texts for a in n.args)):
+            continue
+        calls = sorted({id(texts[a.id]): texts[a.id] for a in n.args}.values(),
+                       key=lambda c: (c.lineno, c.col_offset), reverse=True)
+        fixed = code
+        for call in calls:   # the later ones first, so earlier positions stay valid
+            kind = fix_shapes.number_kind(code, tree, "", call)
+            fixed = replace_node(fixed, call, f"{kind}({segment(code, call)})")
+        first = calls[-1]
+        kind = fix_shapes.number_kind(code, tree, "", first)
+        row = code.split("\n")[first.lineno - 1].strip()
+        found.append(Finding(
+            f"{', '.join(f'`{a.id}`' for a in n.args)} come from input() and are text, so `{segment(code, n)}` on line "
+            f"{n.lineno} picks by text order, character by character (\"20\" > \"100\" because \"2\" > \"1\").",
+            f"Convert each value when you read it: Line {first.lineno} becomes: "
+            f"`{row.replace(segment(code, first), f'{kind}({segment(code, first)})', 1)}` (and the same for the other "
+            "input() lines).", fixed_code=_checked(fixed), confidence=0.88, line=first.lineno,
             title="Numbers read as text", topic="input-output"))
     return found
 
