@@ -77,7 +77,7 @@ def evaluate(case: dict) -> dict:
                                                       timeout=10.0).stdout)
     expl = explain_failure(code, result, question=question, ran_with=choice.describe(),
                            stdin_lines=choice.text.count("\n"), searched=searched, stdin=choice.text)
-    if code.strip() and review_handoff.wanted(result.status, question, expl):   # as DebugService: ask code review
+    if code.strip() and review_handoff.wanted(result.status, question, expl, code, result.stdout or ""):   # as DebugService: ask code review
         expl = review_handoff.lead(expl, analyzer.review(code, question).findings, question, code, result.status,
                                    printed=result.stdout or "")
     lines = case["line"] if isinstance(case["line"], list) else [case["line"]]

@@ -33,7 +33,8 @@ _ASKS_OPINION = re.compile(
     r"\blooks? (right|ok|okay|good|fine|correct)|\breview\b|\bcheck (my|this|the) code|"
     r"\b(anything|something|any \w+) (wrong|bad|to improve|i should (change|fix|improve))|"
     r"\bany (problems?|issues?|bugs?|mistakes?|improvements?)\b|\bimprove\b|\bbetter way\b|\bbest practice|"
-    r"\b(works|runs)( fine| ok| correctly)?,? but\b|\bit runs fine\b|"
+    r"\b(works|runs)( fine| ok| correctly)?,? but\b|\bit runs fine\b|\bfeedback\b|\bcheck (my|this|these|the) \w+|"
+    r"\b(are|is) (these|those|they) (\w+ )?(ok|okay|good|fine|right|correct|safe|secure)\b|\bgood (way|idea|code)\b|"
     r"\b(is there|are there|do you see|can you (see|find|spot)|does (it|this|my code) have)\s+(a |an |any )?"
     r"(problem|issue|bug|mistake|error|flaw)s?\b", re.I)
 _ASKS_SPEED = re.compile(r"\b(slow\w*|fast\w*|quick\w*|speed|efficien\w*|performan\w*|optimi[sz]\w*|complexity|"
@@ -110,8 +111,11 @@ def only_definitions(code: str, never_called):
                    confidence=0.3, title="Only definitions - nothing to run", topic="functions")
 
 
-def wanted(status: str, question: str, diagnosis) -> bool:
-    """Should the code review agent be consulted about this run (see the module docstring)?"""
+def wanted(status: str, question: str, diagnosis, code: str = "", printed: str | None = None) -> bool:
+    """Should the code review agent be consulted about this run (see the module docstring)? Always when the run
+    has nothing to show (only definitions, or no output) and no symptom is described: the review then leads."""
+    if code and nothing_to_show(code, question, status, printed):
+        return True
     if status == "timeout":
         return diagnosis.title == _NO_LOOP_FOUND
     if status == "exception" and sandbox_limit(diagnosis):
@@ -236,10 +240,10 @@ def lead(diagnosis, findings, question: str, code: str, status: str = "ok", prin
         led = lead_with_review(diagnosis, top, code, status)
     except (TypeError, ValueError, AttributeError, IndexError):
         return diagnosis
+    noted = {top.line, getattr(diagnosis, "line", None)}
     more = [f"Also from the review (line {f.line}, {getattr(f, 'category', '') or 'style'}): {f.message.strip()}"
-            for f in ranked[1:4]]
-    return replace(led, notes=tuple(n for n in led.notes if not n.startswith("Also check")) + tuple(more)) \
-        if more else led
+            for f in ranked[1:] if f.line not in noted][:3]
+    return replace(led, notes=led.notes + tuple(more)) if more else led
 
 
 def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
@@ -280,7 +284,9 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
         notes.insert(0, f"Line {line}: {where}")
     if diagnosis.line and diagnosis.line != line and diagnosis.title != _NO_LOOP_FOUND and status != "exception":
         notes.append(f"Also check (line {diagnosis.line}): {diagnosis.cause}")
-    notes.append("This finding comes from the code review agent: the program itself ran without an error.")
+    notes.append("This finding comes from the code review agent: the program only defines code, so running it shows "
+                 "nothing." if definitions_only(code) else
+                 "This finding comes from the code review agent: the program itself ran without an error.")
     label = {"security": "Security problem", "correctness": "Correctness problem",
              "performance": "Performance problem", "style": "Review finding"}.get(finding.category, "Problem")
     return replace(diagnosis, title=f"{label} on line {line}", error_type=None, line=line, cause=why, fix=fix,

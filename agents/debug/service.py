@@ -127,9 +127,10 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
                                               ran_with=choice.describe(), stdin_lines=choice.text.count("\n"),
                                               searched=searched, stdin=choice.text)
         concept_text, hops, degraded = None, [], False
-        if request.code.strip() and review_handoff.wanted(result.status, request.question, diagnosis) and not \
-                review_handoff.called_by_specialist(
-                    context, lambda ctx: self.rt.is_internal_call(ctx, f"/learnflow.v1.DebugService/{method}")):
+        consult = request.code.strip() and review_handoff.wanted(result.status, request.question, diagnosis,
+                                                                 request.code, result.stdout or "")
+        if consult and not review_handoff.called_by_specialist(
+                context, lambda ctx: self.rt.is_internal_call(ctx, f"/learnflow.v1.DebugService/{method}")):
             findings, hops, degraded = await self._ask_review(request)
             diagnosis = review_handoff.lead(diagnosis, findings, request.question, request.code, result.status,
                                             printed=result.stdout or "")
