@@ -31,7 +31,9 @@ def ladder_and_line_edits(code, tree, add) -> None:
             if _indexes_with_target(tree, node):
                 single.reverse()
             for new in (single if len(node.args) == 1 else [f"range({_segment(code, node.args[0])}, {stop} + 1)"]):
-                add(_replace(code, node, new), node.lineno, f"write `{new}` so {stop} itself is included")
+                same = f" (for a sum the same as `range({stop} + 1)`: adding 0 changes nothing)" \
+                    if new.startswith("range(1, ") and _sums_target(tree, node) else ""
+                add(_replace(code, node, new), node.lineno, f"write `{new}` so {stop} itself is included{same}")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split" \
                 and isinstance(node.func.value, ast.Call) and getattr(node.func.value.func, "id", "") == "input":
             text = _segment(code, node)
@@ -89,4 +91,13 @@ def _indexes_with_target(tree, call) -> bool:
         if isinstance(loop, ast.For) and loop.iter is call and isinstance(loop.target, ast.Name):
             return any(isinstance(n, ast.Subscript) and any(isinstance(x, ast.Name) and x.id == loop.target.id
                                                            for x in ast.walk(n.slice)) for n in ast.walk(loop))
+    return False
+
+
+def _sums_target(tree, call) -> bool:
+    """Is `call` the range of a `for` whose body adds its variable to a total (`total += i`)?"""
+    for loop in ast.walk(tree):
+        if isinstance(loop, ast.For) and loop.iter is call and isinstance(loop.target, ast.Name):
+            return any(isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.value, ast.Name)
+                       and n.value.id == loop.target.id for n in ast.walk(loop))
     return False
