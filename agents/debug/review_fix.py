@@ -70,3 +70,36 @@ def own_rewrite(message: str, code: str, line: int) -> tuple[str, str] | None:
         if compiles(fixed):
             return new, fixed
     return None
+
+
+def splice(fragment: str, code: str, line: int) -> str | None:
+    """A reviewer's one-expression rewrite (`range(4)`) put into the student's whole line (`for i in range(4):`):
+    the expression of that line with the same callee (or the same source shape) is replaced. None when there is
+    no such expression or the fragment is already a whole statement."""
+    rows = code.split("\n")
+    if not 1 <= line <= len(rows):
+        return None
+    try:
+        new = ast.parse(fragment.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    row = rows[line - 1]
+    stripped = row.strip()
+    if stripped == fragment.strip():
+        return None
+    head = stripped + ("\n    pass" if stripped.endswith(":") else "")
+    try:
+        tree = ast.parse(head)
+    except SyntaxError:
+        return None
+    callee = ast.unparse(new.func) if isinstance(new, ast.Call) else None
+    for node in ast.walk(tree):
+        if node is new or not isinstance(node, ast.expr) or isinstance(node, ast.Name):
+            continue
+        same = (callee is not None and isinstance(node, ast.Call) and ast.unparse(node.func) == callee) or \
+            (callee is None and type(node) is type(new) and not isinstance(node, ast.Constant))
+        if same and node.lineno == 1:
+            start, end = node.col_offset, node.end_col_offset
+            whole = stripped[:start] + fragment.strip() + stripped[end:]
+            return whole if whole != stripped else None
+    return None

@@ -259,6 +259,9 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
         suggestion = prose if kind == "doc" else \
             f"{prose} The pattern (use your own names): `{' '.join(ln.strip() for ln in code_lines)}`".strip()
         code_lines, code_part = [], ""
+    whole = review_fix.splice(code_lines[0], code, line) if len(code_lines) == 1 else None
+    if whole is not None:   # the complete corrected line, not a fragment of it
+        code_lines, code_part = [whole], whole
     own = None if code_lines else review_fix.own_rewrite(finding.message, code, line)
     if code_lines:
         fix = f"{prose + ' ' if prose else ''}Rewrite line {line} like this:\n```python\n{code_part.strip()}\n```"

@@ -170,7 +170,7 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
         try:
             reply = await concepts_service_pb2_grpc.ConceptsServiceStub(self.rt.channel("concepts")).Explain(
                 concepts_service_pb2.ExplainRequest(context=request.context, question=request.question[:5000]),
-                metadata=self.rt.outgoing_metadata(), timeout=max(self.rt.settings.collaboration_timeout_s, 5.0))
+                metadata=self.rt.outgoing_metadata(), timeout=_answer_deadline(self.rt.settings))
             text, topic = reply.response.response_text, reply.topic
             examples, confidence = list(reply.response.code_examples), reply.response.confidence_score or 0.8
             hops.append(specialist.collaboration("concepts", AGENT, f"Explanation provided ({topic or 'concept'})",
@@ -218,6 +218,12 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
                 yield pb.DiagnoseStreamResponse(
                     event=common_pb2.SpecialistChunk(final=response, collaboration=hops),
                     execution=execution, degraded=degraded)
+
+
+def _answer_deadline(settings) -> float:
+    """The concepts agent's answer IS the answer of a handed-over question: it gets most of the deadline triage
+    gives debug (LEARNFLOW_SPECIALIST_TIMEOUT_S), not the short one of a side explanation."""
+    return max(settings.collaboration_timeout_s, 0.75 * settings.specialist_timeout_s)
 
 
 def _first_look(result) -> str:

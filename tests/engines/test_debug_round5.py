@@ -168,3 +168,11 @@ def test_definitions_only_with_a_bug_hunt_keeps_the_call_it_answer():
 
 def test_explainer_stays_under_400_lines():
     assert len((ROOT / "agents" / "debug" / "explainer.py").read_text().splitlines()) < 400
+
+
+def test_a_reviewer_fragment_becomes_the_complete_corrected_line():
+    from agents.debug import review_fix
+
+    assert review_fix.splice("range(4)", "for i in range(3):\n    print(i)\n", 1) == "for i in range(4):"
+    assert review_fix.splice("x is None", "if x == None:\n    pass\n", 1) == "if x is None:"
+    assert review_fix.splice("total += n", "total = n\n", 1) is None   # a statement, not a fragment
