@@ -115,6 +115,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     cases = [json.loads(row) for row in args.set.read_text().splitlines() if row.strip()]
     cases = [c for c in cases if args.split == "all" or c["split"] == args.split]
+    import sysconfig
+    sysconfig.get_config_vars()   # filled once before the threads (ruff's finder reads it; a race left it None)
     with ThreadPoolExecutor(max_workers=2) as pool:
         rows = list(pool.map(evaluate, cases))
     for split in ("dev", "test", "test2", "test3", "test4", "test5"):

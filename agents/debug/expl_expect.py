@@ -50,7 +50,10 @@ _FAMILIES = {
                                          r"only (want |need )?(the )?(one|final|last|end|total|result)|"
                                          r"just (want |need )?(the )?(one|final|last|end|total|result)|keeps? "
                                          r"(printing|showing|growing)|(own|separate|new) line|lines? that keep|"
-                                         r"(shows?|prints?) up \w+ times|(prints?|shows?) (it |them )?all",
+                                         r"(shows?|prints?) up \w+ times|(prints?|shows?) (it |them )?all|too many|"
+                                         r"a lot of|lots of|so many|bunch of|more than once|single (line|value|"
+                                         r"number|answer)|one line|\b(\d+|two|three|four|five|six|seven|eight|nine|"
+                                         r"ten|many|several|multiple) (lines|outputs|results)\b",
     "Printed before the value is computed": r"\b0\b|zero|old|before|first|wrong|instead|but",
     "Variable name printed as text": r"instead of|literally|word|name|curly|bracket|brace|not the (value|number)|"
                                      r"\{",
@@ -104,3 +107,14 @@ def output_matches(stdout: str, got: str | None) -> bool:
         return False
     squash = lambda text: re.sub(r"\s+", " ", text).strip().lower()   # noqa: E731
     return squash(got) in squash(stdout)
+
+
+def last_line_is_expected(stdout: str, question: str) -> bool:
+    """The run printed several lines and only the last one is what the student expected (a result printed on
+    every pass of a loop, the finished one last)."""
+    expected = parse(question).expected
+    rows = [r.strip() for r in (stdout or "").strip().split("\n") if r.strip()]
+    if not expected or len(rows) < 2:
+        return False
+    squash = lambda text: re.sub(r"\s+", " ", text).strip().lower()   # noqa: E731
+    return squash(expected) in squash(rows[-1]) and not any(squash(expected) in squash(r) for r in rows[:-1])

@@ -266,7 +266,7 @@ def _confirmed(finding: Finding, stdout: str, question: str) -> bool:
     that 0 or the student mentions it. A print on every pass of a loop is often meant: keep it when the student
     says the output repeats or should come once."""
     if finding.title == "Printed on every pass of the loop":
-        return expl_expect.described(finding, question)
+        return expl_expect.described(finding, question) or expl_expect.last_line_is_expected(stdout, question)
     if finding.title != "Accumulator starts at the wrong value" or "times anything" in finding.cause:
         return True
     return bool(re.search(r"(?<![\d.])0(?![\d.])", stdout) or re.search(r"\b0\b|zero|negative|positive", question, re.I))
