@@ -165,6 +165,14 @@ def text_items_ordered(code: str, tree) -> list[Finding]:
                 and _raw_input(s.value) is not None:
             texts[s.targets[0].id] = _raw_input(s.value)
     appends = {}   # list name -> (the appended node, the input() call behind it, the variable name)
+    for s in ast.walk(tree):   # `[input() for _ in range(3)]` and `input().split()`: lists of text too
+        if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name):
+            value = s.value
+            if isinstance(value, ast.ListComp) and _raw_input(value.elt) is not None:
+                appends[s.targets[0].id] = (value.elt, _raw_input(value.elt), s.targets[0].id)
+            elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "split" \
+                    and _raw_input(value.func.value) is not None:
+                appends[s.targets[0].id] = (value, _raw_input(value.func.value), s.targets[0].id)
     for n in ast.walk(tree):
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "append" \
                 and isinstance(n.func.value, ast.Name) and len(n.args) == 1:
@@ -190,13 +198,14 @@ def text_items_ordered(code: str, tree) -> list[Finding]:
                 or _NUMERIC_WORDS.search(listed)):
             continue   # words sorted as words are right
         kind = fix_shapes.number_kind(code, tree, name, call)
-        new = f"{kind}({segment(code, arg)})"
+        split = isinstance(arg, ast.Call) and getattr(arg.func, "attr", "") == "split"
+        new = f"list(map({kind}, {segment(code, arg)}))" if split else f"{kind}({segment(code, arg)})"
         append_line = arg.lineno
         found.append(Finding(
             f"input() returns text, so the items of `{listed}` are strings, and `{segment(code, n)}` on line "
             f"{n.lineno} compares them as text, character by character: \"7\" > \"12\" because \"7\" > \"1\", "
             f"and \"100\" sorts before \"25\".",
-            f"Convert each value to a number when you add it to the list (line {append_line}): Line {append_line} "
+            f"Convert each value to a number where it enters the list (line {append_line}): Line {append_line} "
             f"becomes: `{(code.split(chr(10))[append_line - 1].strip()).replace(segment(code, arg), new, 1)}`",
             fixed_code=_checked(replace_node(code, arg, new)), confidence=0.88, line=append_line,
             title="Numbers read as text", topic="input-output"))
@@ -275,8 +284,12 @@ def name_inside_text(code: str, tree) -> list[Finding]:
             continue
         quote, value = text[0], arg.value
         braced = _braced(value, known)
-        unused = sorted({w for w in re.findall(r"[A-Za-z_]\w*", value)
-                         if w in known and w not in loaded and (len(w) > 1 or value.strip() == w)})
+        words = {w for w in re.findall(r"[A-Za-z_]\w*", value) if w in known}
+        singles = {w for w in words if len(w) == 1}
+        # a one-letter word is a variable only with another one beside it ("the sum of a and b is c") or alone
+        words = {w for w in words if len(w) > 1 or len(singles) >= 2 or value.strip() == w}
+        # a variable that is never used anywhere else shows the text was meant to show it; its neighbours too
+        unused = sorted(words) if words - loaded else []
         if braced:
             new = "f" + text
             cause = f"`{text}` on line {arg.lineno} has `{{{braced[0]}}}` in it, but without an `f` before the quote"
