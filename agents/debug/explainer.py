@@ -226,7 +226,8 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     findings: list[Finding] = []
     if tree is not None:
         findings += silent_checks.findings(code, tree)
-        findings += expl_logic.wrong_output(code, tree, question) + expl_span.stated_span(code, tree, question)
+        findings += expl_logic.wrong_output(code, tree, question) + expl_span.stated_span(code, tree, question) \
+            + expl_span.while_span(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
     if findings and review_handoff.pasted_to_check(code, question, findings[0]):   # other findings lead
         findings.sort(key=lambda f: f.title == "Function never called")

@@ -176,3 +176,21 @@ def test_a_reviewer_fragment_becomes_the_complete_corrected_line():
     assert review_fix.splice("range(4)", "for i in range(3):\n    print(i)\n", 1) == "for i in range(4):"
     assert review_fix.splice("x is None", "if x == None:\n    pass\n", 1) == "if x is None:"
     assert review_fix.splice("total += n", "total = n\n", 1) is None   # a statement, not a fragment
+
+
+@pytest.mark.parametrize("code, question, line, new", [
+    ("i = 5\nwhile i > 1:\n    print(i)\n    i -= 1\n", "the countdown should include 1 but it stops at 2", 2,
+     "while i >= 1:"),
+    ("i = 1\nwhile i < 10:\n    print(i)\n    i += 1\n", "prints 1 to 9 but I want 1 to 10", 2, "while i <= 10:"),
+    ("for k in range(1, 10):\n    print(k)\n", "it never reaches 10", 1, "range(1, 11)"),
+])
+def test_a_loop_that_stops_one_short_of_what_the_student_names(code, question, line, new):
+    _, expl = _answer(code, question)
+    assert expl.line == line and new in expl.fixed_code
+
+
+def test_a_loop_that_already_covers_the_span_is_left_alone():
+    from agents.debug import expl_span
+
+    code = "i = 1\nwhile i <= 10:\n    print(i)\n    i += 1\n"
+    assert expl_span.while_span(code, parse(code), "it prints 1 to 10, fine, but how do I add them?") == []
