@@ -37,6 +37,28 @@ def test_no_code_question_about_python_is_answered_by_the_concepts_agent(client)
     assert reply.execution.status == "not_run"
 
 
+def test_concept_question_triage_sends_to_debug_is_answered_by_concepts_through_ask(client, db):
+    """Through Ask: triage routes this no-code question to debug; the answer is the concepts agent's and the
+    debug -> concepts hop is in the query's message flow."""
+    reply = client.ask("why does sort() return None")
+    assert enums.agent(reply.routing.routed_to_agent) == "debug"
+    text = reply.response.response_text
+    assert re.search(r"None", text) and not re.search(r"paste|Nothing to debug|I ran your code", text, re.I)
+    hops = db.execute("SELECT message_type, source_agent, destination_agent FROM message_flow"
+                      " WHERE query_id = %s", (reply.query.query_id,)).fetchall()
+    assert ("collaboration", "debug", "concepts") in [(h["message_type"], h["source_agent"], h["destination_agent"])
+                                                      for h in hops]
+
+
+def test_streamed_concept_question_is_answered_by_concepts(client):
+    events = list(client.ask_stream("why does sort() return None"))
+    final = next(e.final for e in events if e.WhichOneof("event") == "final")
+    streamed = "".join(e.text_chunk for e in events if e.WhichOneof("event") == "text_chunk")
+    assert enums.agent(final.routing.routed_to_agent) == "debug"
+    assert final.response.metadata["handed_to"] == "concepts"
+    assert streamed.strip() and not re.search(r"paste|Nothing to debug", streamed, re.I)
+
+
 def test_debugging_request_without_code_still_asks_for_the_code(client):
     reply = diagnose(client, "", "my program crashes when I run it, can you help me find the bug?")
     assert "Paste the code" in reply.response.response_text
