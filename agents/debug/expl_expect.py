@@ -57,7 +57,11 @@ _FAMILIES = {
     "Printed before the value is computed": r"\b0\b|zero|old|before|first|wrong|instead|but",
     "Variable name printed as text": r"instead of|literally|word|name|curly|bracket|brace|not the (value|number)|"
                                      r"\{",
+    "Variable name written inside the text": r"instead of|literally|the word|\bword\b|not (my|the|its|their) "
+                                             r"(actual |real )?(name|value|number)|shows? (the )?(name|word)|"
+                                             r"curly|bracket|brace|\{",
     "Text key instead of the variable": r"\b0\b|none|not found|missing|wrong|instead|but",
+    "Repeated key in a dict": r"later|last|second|overwrit|replac|twice|same key|first (one|value)|instead|\bset\b",
 }
 
 

@@ -268,6 +268,11 @@ def _confirmed(finding: Finding, stdout: str, question: str) -> bool:
     says the output repeats or should come once."""
     if finding.title == "Printed on every pass of the loop":
         return expl_expect.described(finding, question) or expl_expect.last_line_is_expected(stdout, question)
+    if finding.title == silent_checks.WEAK_NAME:   # a name in a text whose variable is used but never shown
+        name = re.match(r"`(\w+)`", finding.cause or "")
+        said = name is not None and re.search(rf"\b{name.group(1)}\b", question or "") \
+            and re.search(rf"\b{name.group(1)}\b", stdout)   # the student quotes the printed word
+        return expl_expect.described(finding, question) or bool(said)
     if finding.title != "Accumulator starts at the wrong value" or "times anything" in finding.cause:
         return True
     return bool(re.search(r"(?<![\d.])0(?![\d.])", stdout) or re.search(r"\b0\b|zero|negative|positive", question, re.I))

@@ -103,3 +103,26 @@ def splice(fragment: str, code: str, line: int) -> str | None:
             whole = stripped[:start] + fragment.strip() + stripped[end:]
             return whole if whole != stripped else None
     return None
+
+
+def repeated_key_cause(code: str, line: int, key: str | None = None) -> str | None:
+    """Why a dict literal with a repeated key holds the later value, in words about the student's dict: the later
+    entry replaces the earlier one (no error), so the earlier value is lost. None when there is no such dict."""
+    tree = parse(code)
+    if tree is None:
+        return None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Dict) or not node.lineno <= line <= (node.end_lineno or node.lineno):
+            continue
+        entries: dict[str, list[str]] = {}
+        for k, v in zip(node.keys, node.values):
+            if isinstance(k, ast.Constant):
+                entries.setdefault(segment(code, k), []).append(segment(code, v))
+        twice = [(k, vals) for k, vals in entries.items() if len(vals) > 1 and (key is None or k == key)]
+        if not twice:
+            continue
+        k, vals = twice[0]
+        return (f"The later entry `{k}: {vals[-1]}` replaces (overwrites) the earlier `{k}: {vals[0]}` in the dict "
+                f"on line {node.lineno}: a dict keeps ONE value per key, so a key written {len(vals)} times keeps only "
+                f"its last value, without any error, and {k} gives {vals[-1]}.")
+    return None

@@ -275,6 +275,9 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
         fix = f"Line {line}: {suggestion}" if suggestion else f"Change line {line} as explained above."
     where = code.split("\n")[line - 1].strip() if 1 <= line <= len(code.split("\n")) else ""
     why = finding.message.strip()
+    repeated = re.search(r"key (?:literal )?`(.+?)` repeated", why)
+    if repeated:   # ruff's terse "key literal repeated" says what, not why the later value wins
+        why = review_fix.repeated_key_cause(code, line, repeated.group(1)) or why
     if status == "timeout":
         why = ("It ran past the time limit, and no loop in it runs forever: it is slow. " + why)
 

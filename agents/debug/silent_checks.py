@@ -7,7 +7,8 @@ from agents.debug import silent_more, silent_results, silent_text
 from pitfalls import flow, silent, values
 
 # kept only when the student's words describe them (agents/debug/explainer.py _confirmed)
-NEED_SYMPTOM = frozenset({"Printed on every pass of the loop"})
+NEED_SYMPTOM = frozenset({"Printed on every pass of the loop", silent_text.WEAK_NAME_TITLE})
+WEAK_NAME = silent_text.WEAK_NAME_TITLE
 ALL = silent.ALL + values.ALL + flow.ALL + silent_more.ALL + silent_results.ALL + silent_text.ALL
 
 

@@ -7,6 +7,7 @@ Findings with the line and a fixed program, checked to compile by the explainer)
   name_inside_text     - a variable's name written inside a string literal (`"Hello, name!"`, `"{x}"` without
                          f, `print("area")`) where its value was meant
   text_key_for_name    - `d.get("name")` / `d["name"]` where the variable `name` holds the key
+  repeated_key         - a dict literal with the same key twice: the later entry replaces the earlier one
 """
 from __future__ import annotations
 
@@ -277,6 +278,7 @@ def _braced(value: str, known: set[str]) -> list[str]:
 
 def name_inside_text(code: str, tree) -> list[Finding]:
     known, loaded = _known_names(tree)
+    displayed = _displayed(tree)
     found = []
     for arg in _shown_strings(tree):
         text = segment(code, arg)
@@ -288,8 +290,13 @@ def name_inside_text(code: str, tree) -> list[Finding]:
         singles = {w for w in words if len(w) == 1}
         # a one-letter word is a variable only with another one beside it ("the sum of a and b is c") or alone
         words = {w for w in words if len(w) > 1 or len(singles) >= 2 or value.strip() == w}
-        # a variable that is never used anywhere else shows the text was meant to show it; its neighbours too
+        # a variable that is never used anywhere else shows the text was meant to show it; its neighbours too.
+        # Weaker: a variable that is used (tested in an `if`, say) but its value is never shown anywhere - kept
+        # only when the student's words point at it (agents/debug/explainer.py _confirmed)
         unused = sorted(words) if words - loaded else []
+        weak = not unused and bool(words - displayed)
+        if weak:
+            unused = sorted(words - displayed)
         if braced:
             new = "f" + text
             cause = f"`{text}` on line {arg.lineno} has `{{{braced[0]}}}` in it, but without an `f` before the quote"
@@ -308,8 +315,9 @@ def name_inside_text(code: str, tree) -> list[Finding]:
             names = " and ".join(f"`{n}`" for n in unused)
             cause = (f"{names} {'is' if len(unused) == 1 else 'are'} written inside the quotes on line {arg.lineno}, "
                      f"so the text shows the name{'s' if len(unused) > 1 else ''}, not the value"
-                     f"{'s' if len(unused) > 1 else ''}, and the variable{'s are' if len(unused) > 1 else ' is'} "
-                     "never used")
+                     f"{'s' if len(unused) > 1 else ''}" + (
+                         f", and the value of {names} is never shown anywhere" if weak else
+                         f", and the variable{'s are' if len(unused) > 1 else ' is'} never used"))
         else:
             continue
         fixed = _checked(replace_node(code, arg, new))
@@ -318,9 +326,31 @@ def name_inside_text(code: str, tree) -> list[Finding]:
         how = "Use the variable itself, without quotes" if not new.startswith("f") else \
             "Make it an f-string so the value is put in"
         found.append(Finding(f"{cause}: Python shows text exactly as written.", f"{how}: `{new}`.{shown}",
-                             fixed_code=fixed, confidence=0.86, line=arg.lineno,
-                             title="Variable name printed as text", topic="string-formatting"))
+                             fixed_code=fixed, confidence=0.8 if weak and not braced else 0.86, line=arg.lineno,
+                             title=WEAK_NAME_TITLE if weak and not braced else "Variable name printed as text",
+                             topic="string-formatting"))
     return found
+
+
+WEAK_NAME_TITLE = "Variable name written inside the text"
+
+
+def _displayed(tree) -> set[str]:
+    """Names whose value the program shows or hands back: inside print(...) arguments, f-strings, .format(...)
+    and %-formatting, and returned values."""
+    out = set()
+    for node in ast.walk(tree):
+        parts = []
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "print":
+            parts = node.args
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "format":
+            parts = node.args + [k.value for k in node.keywords]
+        elif isinstance(node, (ast.JoinedStr, ast.Return)) or (isinstance(node, ast.BinOp)
+                                                                and isinstance(node.op, ast.Mod)):
+            parts = [node]
+        for part in parts:
+            out |= {n.id for n in ast.walk(part) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return out
 
 
 def _dict_keys(tree) -> dict[str, set]:
@@ -353,4 +383,29 @@ def text_key_for_name(code: str, tree) -> list[Finding]:
     return found
 
 
-ALL = (print_each_pass, printed_too_early, text_items_ordered, name_inside_text, text_key_for_name)
+def repeated_key(code: str, tree) -> list[Finding]:
+    from agents.debug import review_fix
+
+    found = []
+    for node in (n for n in ast.walk(tree) if isinstance(n, ast.Dict)):
+        seen, later = set(), None
+        for key in node.keys:
+            if isinstance(key, ast.Constant):
+                text = segment(code, key)
+                if text in seen and later is None:
+                    later = key
+                seen.add(text)
+        if later is None:
+            continue
+        cause = review_fix.repeated_key_cause(code, later.lineno, segment(code, later))
+        rewrite = review_fix.own_rewrite(f"key `{segment(code, later)}` repeated", code, later.lineno)
+        if cause is None or rewrite is None:
+            continue
+        found.append(Finding(cause, f"Keep one entry per key - the value you meant - or rename the one you meant to "
+                                    f"be a different key: the dict becomes `{rewrite[0]}`.",
+                             fixed_code=_checked(rewrite[1]), confidence=0.86, line=later.lineno,
+                             title="Repeated key in a dict", topic="dictionaries"))
+    return found
+
+
+ALL = (print_each_pass, printed_too_early, text_items_ordered, name_inside_text, text_key_for_name, repeated_key)

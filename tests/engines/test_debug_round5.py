@@ -194,3 +194,27 @@ def test_a_loop_that_already_covers_the_span_is_left_alone():
 
     code = "i = 1\nwhile i <= 10:\n    print(i)\n    i += 1\n"
     assert expl_span.while_span(code, parse(code), "it prints 1 to 10, fine, but how do I add them?") == []
+
+
+def test_a_repeated_dict_key_is_explained_as_the_later_entry_replacing_the_earlier():
+    code = 'prices = {"apple": 1.0, "pear": 2.0, "apple": 3.0}\nprint(prices["apple"])\n'
+    for question in ("why does apple cost 3.0? I set it to 1.0", "is this dict ok?"):
+        _, expl = _answer(code, question)
+        first_block = render(expl).split("\n\n**")[0]
+        assert expl.line == 1 and "replaces (overwrites)" in first_block, question
+        assert '"apple": 1.0, "pear": 2.0}' in expl.fixed_code
+
+
+def test_a_name_in_a_text_whose_variable_is_tested_but_never_shown():
+    code = ("name = input(\"What's your name? \")\nif name == 'admin':\n    print('Welcome back, boss!')\nelse:\n"
+            "    print('Hi, name. Nice to meet you!')\n")
+    _, expl = _answer(code, "it prints Hi, name. instead of my actual name", stdin="Sam\n")
+    assert expl.line == 5 and "f'Hi, {name}. Nice to meet you!'" in expl.fixed_code
+    _, other = _answer(code, "how do I make the admin check ignore capitals?", stdin="Sam\n")
+    assert other.title != "Variable name written inside the text"
+
+
+def test_the_student_quoting_the_printed_word_confirms_a_name_in_a_text():
+    code = ("user = input('User: ')\nif user == '':\n    user = input('Again: ')\nprint('Welcome, user!')\n")
+    _, expl = _answer(code, "why does it say Welcome, user! and not Sam?", stdin="Sam\n")
+    assert expl.line == 4 and "f'Welcome, {user}!'" in expl.fixed_code
