@@ -307,7 +307,10 @@ def name_inside_text(code: str, tree) -> list[Finding]:
         elif unused and "{" not in value:
             body = value
             for name in unused:   # the last mention is the value ("Your total is total dollars")
-                spots = list(re.finditer(rf"\b{re.escape(name)}\b", body))
+                # a placeholder the student marked with brackets or quotes ("Hello, (name)!") loses them
+                spots = list(re.finditer(rf"\(\s*{re.escape(name)}\s*\)|\[\s*{re.escape(name)}\s*\]|"
+                                         rf"<\s*{re.escape(name)}\s*>|'{re.escape(name)}'|\"{re.escape(name)}\"|"
+                                         rf"\b{re.escape(name)}\b", body))
                 body = body[:spots[-1].start()] + "{" + name + "}" + body[spots[-1].end():]
             if quote in body or "\\" in body or "\n" in body:
                 continue

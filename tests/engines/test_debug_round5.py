@@ -218,3 +218,9 @@ def test_the_student_quoting_the_printed_word_confirms_a_name_in_a_text():
     code = ("user = input('User: ')\nif user == '':\n    user = input('Again: ')\nprint('Welcome, user!')\n")
     _, expl = _answer(code, "why does it say Welcome, user! and not Sam?", stdin="Sam\n")
     assert expl.line == 4 and "f'Welcome, {user}!'" in expl.fixed_code
+
+
+def test_a_bracketed_placeholder_in_the_text_becomes_the_value():
+    code = "pet = input('Pet: ')\nprint('Your pet is called (pet).')\n"
+    _, expl = _answer(code, "it shows (pet) instead of the name I typed", stdin="Rex\n")
+    assert expl.line == 2 and "f'Your pet is called {pet}.'" in expl.fixed_code
