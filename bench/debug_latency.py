@@ -5,7 +5,9 @@
 Starts its own mesh on free ports (no Kafka) and times N sequential calls of:
   - Ask with code that crashes (the case bench/ask_latency.py reports: sandbox run + concepts collaboration),
   - DebugService.Diagnose of a clean run with an expected-vs-got question (run + repair-search job),
-  - DebugService.Diagnose of a clean run asked "is this ok?" (run + the code review hop of round 3).
+  - DebugService.Diagnose of a clean run asked "is this ok?" (run + the code review hop of round 3),
+  - DebugService.Diagnose of a question about Python without code (the concepts hand-off of round 5; an older
+    checkout answers it with "Nothing to debug yet").
 Run it from an older checkout too (copy the file) to compare before/after on the same machine.
 """
 from __future__ import annotations
@@ -24,6 +26,7 @@ from bench.ask_latency import bench_client, echo_baseline, pct, timed  # noqa: E
 CRASH = ("Why does my code crash?", "arr = [1, 2, 3]\nprint(arr[5])\n")
 SILENT = ("the middle of 4 and 10 should be 7 but it prints 9.0", "low = 4\nhigh = 10\nmid = low + high / 2\nprint(mid)\n")
 REVIEW = ("is this ok?", "line = input('Calc: ')\nanswer = eval(line)\nprint('=', answer)\n")
+CONCEPT = ("how come list.sort() gives me None but sorted() gives a list?", "")
 
 
 def main() -> None:
@@ -41,7 +44,8 @@ def main() -> None:
         print(f"{'Echo through Envoy (baseline)':<58} {b50:8.2f}")
         for name, fn in (("Ask: debug, crash (sandbox run + concepts)", lambda: client.ask(*CRASH)),
                          ("Diagnose: clean run, expected vs got (+ search job)", lambda: diagnose(*SILENT)),
-                         ("Diagnose: clean run, 'is this ok?' (+ review hop)", lambda: diagnose(*REVIEW))):
+                         ("Diagnose: clean run, 'is this ok?' (+ review hop)", lambda: diagnose(*REVIEW)),
+                         ("Diagnose: no-code question (concepts hand-off)", lambda: diagnose(*CONCEPT))):
             timed(fn, 5)
             lat = sorted(timed(fn, args.n))
             p50 = statistics.median(lat)

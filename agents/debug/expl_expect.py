@@ -41,7 +41,27 @@ _FAMILIES = {
     "In-place method result stored": r"\bnone\b",
     "Parameter ignored": r"same|always|whatever|no matter|every",
     "Some paths return None": r"\bnone\b",
-    "Numbers read as text": r"\d\d|instead of \d|\bmax|\bmin|sort|number|sum|add",
+    "Numbers read as text": r"\d\d|instead of \d|\bmax|\bmin|sort|number|sum|add|bigger|larger|smaller|largest|"
+                            r"biggest|smallest|highest|lowest|top|\bwrong order",
+    # the output comes many times where it was wanted once
+    "Printed on every pass of the loop": r"repeat|over and over|again and again|many times|multiple|several|"
+                                         r"\b(\d+|two|three|four|five|six|ten) times|(every|each) (single )?(line|time|"
+                                         r"pass|loop|letter|item|number|value|word|step|round|iteration)|\bonce\b|"
+                                         r"only (want |need )?(the )?(one|final|last|end|total|result)|"
+                                         r"just (want |need )?(the )?(one|final|last|end|total|result)|keeps? "
+                                         r"(printing|showing|growing)|(own|separate|new) line|lines? that keep|"
+                                         r"(shows?|prints?) up \w+ times|(prints?|shows?) (it |them )?all|too many|"
+                                         r"a lot of|lots of|so many|bunch of|more than once|single (line|value|"
+                                         r"number|answer)|one line|\b(\d+|two|three|four|five|six|seven|eight|nine|"
+                                         r"ten|many|several|multiple) (lines|outputs|results)\b",
+    "Printed before the value is computed": r"\b0\b|zero|old|before|first|wrong|instead|but",
+    "Variable name printed as text": r"instead of|literally|word|name|curly|bracket|brace|not the (value|number)|"
+                                     r"\{",
+    "Variable name written inside the text": r"instead of|literally|the word|\bword\b|not (my|the|its|their) "
+                                             r"(actual |real )?(name|value|number)|shows? (the )?(name|word)|"
+                                             r"curly|bracket|brace|\{",
+    "Text key instead of the variable": r"\b0\b|none|not found|missing|wrong|instead|but",
+    "Repeated key in a dict": r"later|last|second|overwrit|replac|twice|same key|first (one|value)|instead|\bset\b",
 }
 
 
@@ -91,3 +111,14 @@ def output_matches(stdout: str, got: str | None) -> bool:
         return False
     squash = lambda text: re.sub(r"\s+", " ", text).strip().lower()   # noqa: E731
     return squash(got) in squash(stdout)
+
+
+def last_line_is_expected(stdout: str, question: str) -> bool:
+    """The run printed several lines and only the last one is what the student expected (a result printed on
+    every pass of a loop, the finished one last)."""
+    expected = parse(question).expected
+    rows = [r.strip() for r in (stdout or "").strip().split("\n") if r.strip()]
+    if not expected or len(rows) < 2:
+        return False
+    squash = lambda text: re.sub(r"\s+", " ", text).strip().lower()   # noqa: E731
+    return squash(expected) in squash(rows[-1]) and not any(squash(expected) in squash(r) for r in rows[:-1])

@@ -5,6 +5,7 @@ source_line, traceback, stdout, stderr). The explainer never executes code itsel
 the code (`ast`) and dispatches to small diagnosers:
   expl_syntax   - SyntaxError / IndentationError / TabError, with compile-verified repairs
   expl_runtime  - IndexError, KeyError, NameError, ... (expl_types for TypeError)
+  expl_input_end - EOFError: the silent bug that kept a loop asking for input, else the input ran out
   pitfalls.*    - no exception: silent bugs (silent, values, flow), wrong output / None, timeouts (infinite
                   loops), memory/output limits (logic)
 Any fixed_code offered has been checked to compile; nothing here raises on odd input (it degrades to a generic,
@@ -17,9 +18,9 @@ import re
 from dataclasses import dataclass
 
 from knowledge.topics import topic_for_exception
-from agents.debug import (concrete_fix, fix_shapes, review_handoff, expl_expect, expl_runtime, expl_syntax, expl_typefix, silent_more,
-                          silent_results)
-from pitfalls import flow as expl_flow, logic as expl_logic, silent as expl_silent, values as expl_values
+from agents.debug import (concrete_fix, fix_shapes, review_handoff, expl_expect, expl_input_end, expl_runtime,
+                          expl_span, expl_syntax, expl_typefix, silent_checks, silent_more)
+from pitfalls import logic as expl_logic, silent as expl_silent
 from pitfalls.ast_tools import Finding, compiles, frame_field, line_text, parse
 
 _SYNTAX = ("SyntaxError", "IndentationError", "TabError")
@@ -164,12 +165,13 @@ def explain_run(code: str, result, question: str = "", skill_level: str = "begin
             if not code.strip():
                 return _pasted(result, notes)
             if str(_get(result, "exception_type", "")) == "EOFError":
-                symptom = _loop_bug_behind_over_read(code, tree, line) or _step_after_loop(code, tree, line) or searched
+                symptom = expl_input_end.loop_bug_behind(code, tree, line) or \
+                    expl_input_end.step_after_loop(code, tree, line) or searched
                 if symptom is not None:   # the loop never stops because of a silent bug: that is the diagnosis
                     notes.append(f"The run ended with EOFError on line {line}: the loop kept asking for input after "
                                  "all of it was used, because of the bug above.")
                     return _finish(symptom, None, symptom.line, symptom.topic or "loops", code, notes)
-                return _finish(_over_read(code, tree, line, stdin_lines), "EOFError", line, "input-output", code,
+                return _finish(expl_input_end.over_read(line, stdin_lines), "EOFError", line, "input-output", code,
                                notes)
             return _exception(code, tree, result, line, notes)
         if status == "timeout":
@@ -223,9 +225,9 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
     expect = expl_expect.parse(question)
     findings: list[Finding] = []
     if tree is not None:
-        for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL + silent_more.ALL + silent_results.ALL:
-            findings += check(code, tree)
-        findings += expl_logic.wrong_output(code, tree, question)
+        findings += silent_checks.findings(code, tree)
+        findings += expl_logic.wrong_output(code, tree, question) + expl_span.stated_span(code, tree, question) \
+            + expl_span.while_span(code, tree, question)
     findings = expl_expect.rank([f for f in _unique(findings) if _confirmed(f, stdout, question)], question)
     if findings and review_handoff.pasted_to_check(code, question, findings[0]):   # other findings lead
         findings.sort(key=lambda f: f.title == "Function never called")
@@ -252,7 +254,8 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
                                confidence=0.25, title="Ran without errors - what should it print?",
                                topic="functions"), None, None, "functions", code, notes)
     best = findings[0]
-    if review_handoff.pasted_to_check(code, question, best) and review_handoff.asks_review(question):
+    if review_handoff.pasted_to_check(code, question, best) and (review_handoff.asks_review(question) or
+                                                                 review_handoff.nothing_to_show(code, question)):
         return _finish(review_handoff.only_definitions(code, best), None, None, "functions", code, notes)
     for other in findings[1:3]:
         notes.append(f"Also check (line {other.line}): {other.cause}")
@@ -261,7 +264,15 @@ def _ok(code: str, tree, result, question: str, notes: list[str], ran_with: str 
 
 def _confirmed(finding: Finding, stdout: str, question: str) -> bool:
     """A maximum/minimum started at 0 is only wrong for all-negative/positive data: keep it when the run printed
-    that 0 or the student mentions it."""
+    that 0 or the student mentions it. A print on every pass of a loop is often meant: keep it when the student
+    says the output repeats or should come once."""
+    if finding.title == "Printed on every pass of the loop":
+        return expl_expect.described(finding, question) or expl_expect.last_line_is_expected(stdout, question)
+    if finding.title == silent_checks.WEAK_NAME:   # a name in a text whose variable is used but never shown
+        name = re.match(r"`(\w+)`", finding.cause or "")
+        said = name is not None and re.search(rf"\b{name.group(1)}\b", question or "") \
+            and re.search(rf"\b{name.group(1)}\b", stdout)   # the student quotes the printed word
+        return expl_expect.described(finding, question) or bool(said)
     if finding.title != "Accumulator starts at the wrong value" or "times anything" in finding.cause:
         return True
     return bool(re.search(r"(?<![\d.])0(?![\d.])", stdout) or re.search(r"\b0\b|zero|negative|positive", question, re.I))
@@ -274,41 +285,6 @@ def _unique(findings: list[Finding]) -> list[Finding]:
             seen.add((f.line, f.title))
             out.append(f)
     return out
-
-
-def _loop_bug_behind_over_read(code: str, tree, line: int | None) -> Finding | None:
-    """A silent bug (e.g. a loop condition that is always true) in the loop whose input() ran out."""
-    if tree is None or not line:
-        return None
-    loops = [n for n in ast.walk(tree) if isinstance(n, (ast.While, ast.For))
-             and n.lineno <= line <= (n.end_lineno or n.lineno)]
-    if not loops:
-        return None
-    loop = max(loops, key=lambda n: n.lineno)
-    found = [f for check in expl_silent.ALL + expl_values.ALL + expl_flow.ALL + silent_more.ALL + silent_results.ALL for f in check(code, tree)
-             if f.line and loop.lineno <= f.line <= (loop.end_lineno or loop.lineno)]
-    return max(found, key=lambda f: f.confidence) if found else None
-
-
-def _step_after_loop(code: str, tree, line: int | None) -> Finding | None:
-    """The loop that ran out of input never changes its counter because the step sits after it."""
-    if tree is None or not line:
-        return None
-    return next((f for f in silent_more.step_after_loop(code, tree)
-                 if any(isinstance(n, ast.While) and n.lineno <= line <= (n.end_lineno or n.lineno) and f.line ==
-                        (n.end_lineno or n.lineno) + 1 for n in ast.walk(tree))), None)
-
-
-def _over_read(code: str, tree, line: int | None, stdin_lines: int) -> Finding:
-    """EOFError after the given input was used up: the program asks for more lines than there are."""
-    given = f"the {stdin_lines} line{'s' if stdin_lines != 1 else ''} of input it was given" if stdin_lines \
-        else "its input (it was given none)"
-    return Finding(f"Line {line} calls input() after {given} were all used, so there was nothing left to read. "
-                   "In a terminal it would just wait; here the input ended. This happens when a loop keeps asking "
-                   "and nothing tells it to stop.",
-                   "Give the loop a way to end: check for a stop word (`if text == 'quit': break`), or loop a fixed "
-                   "number of times (`for _ in range(n):`).", confidence=0.7, line=line,
-                   title="The program asked for more input than it was given", topic="input-output")
 
 
 def _pasted(result, notes: list[str]) -> DebugExplanation:

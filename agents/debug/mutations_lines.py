@@ -25,9 +25,15 @@ def ladder_and_line_edits(code, tree, add) -> None:
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "range" and node.args \
                 and isinstance(node.args[-1], ast.Name) and len(node.args) <= 2:
             stop = node.args[-1].id
-            for new in ([f"range({stop} + 1)", f"range(1, {stop} + 1)"] if len(node.args) == 1 else
-                        [f"range({_segment(code, node.args[0])}, {stop} + 1)"]):
-                add(_replace(code, node, new), node.lineno, f"write `{new}` so {stop} itself is included")
+            # `range(1, n + 1)` states the intent (1..n) and gives the same sum or count: tried first unless the
+            # loop variable indexes something (then 0 is a real index)
+            single = [f"range(1, {stop} + 1)", f"range({stop} + 1)"]
+            if _indexes_with_target(tree, node):
+                single.reverse()
+            for new in (single if len(node.args) == 1 else [f"range({_segment(code, node.args[0])}, {stop} + 1)"]):
+                same = f" (for a sum the same as `range({stop} + 1)`: adding 0 changes nothing)" \
+                    if new.startswith("range(1, ") and _sums_target(tree, node) else ""
+                add(_replace(code, node, new), node.lineno, f"write `{new}` so {stop} itself is included{same}")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split" \
                 and isinstance(node.func.value, ast.Call) and getattr(node.func.value.func, "id", "") == "input":
             text = _segment(code, node)
@@ -77,3 +83,21 @@ def ladder_and_line_edits(code, tree, add) -> None:
                         add("\n".join(rows[: node.lineno - 1] + [row.replace(text, new_call, 1)]
                                       + rows[node.lineno:]), node.lineno,
                             f"write `{new_call}` so the loop prints on one line")
+
+
+def _indexes_with_target(tree, call) -> bool:
+    """Is `call` the range of a `for` whose variable is used as an index (`xs[i]`)?"""
+    for loop in ast.walk(tree):
+        if isinstance(loop, ast.For) and loop.iter is call and isinstance(loop.target, ast.Name):
+            return any(isinstance(n, ast.Subscript) and any(isinstance(x, ast.Name) and x.id == loop.target.id
+                                                           for x in ast.walk(n.slice)) for n in ast.walk(loop))
+    return False
+
+
+def _sums_target(tree, call) -> bool:
+    """Is `call` the range of a `for` whose body adds its variable to a total (`total += i`)?"""
+    for loop in ast.walk(tree):
+        if isinstance(loop, ast.For) and loop.iter is call and isinstance(loop.target, ast.Name):
+            return any(isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.value, ast.Name)
+                       and n.value.id == loop.target.id for n in ast.walk(loop))
+    return False

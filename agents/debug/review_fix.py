@@ -70,3 +70,59 @@ def own_rewrite(message: str, code: str, line: int) -> tuple[str, str] | None:
         if compiles(fixed):
             return new, fixed
     return None
+
+
+def splice(fragment: str, code: str, line: int) -> str | None:
+    """A reviewer's one-expression rewrite (`range(4)`) put into the student's whole line (`for i in range(4):`):
+    the expression of that line with the same callee (or the same source shape) is replaced. None when there is
+    no such expression or the fragment is already a whole statement."""
+    rows = code.split("\n")
+    if not 1 <= line <= len(rows):
+        return None
+    try:
+        new = ast.parse(fragment.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    row = rows[line - 1]
+    stripped = row.strip()
+    if stripped == fragment.strip():
+        return None
+    head = stripped + ("\n    pass" if stripped.endswith(":") else "")
+    try:
+        tree = ast.parse(head)
+    except SyntaxError:
+        return None
+    callee = ast.unparse(new.func) if isinstance(new, ast.Call) else None
+    for node in ast.walk(tree):
+        if node is new or not isinstance(node, ast.expr) or isinstance(node, ast.Name):
+            continue
+        same = (callee is not None and isinstance(node, ast.Call) and ast.unparse(node.func) == callee) or \
+            (callee is None and type(node) is type(new) and not isinstance(node, ast.Constant))
+        if same and node.lineno == 1:
+            start, end = node.col_offset, node.end_col_offset
+            whole = stripped[:start] + fragment.strip() + stripped[end:]
+            return whole if whole != stripped else None
+    return None
+
+
+def repeated_key_cause(code: str, line: int, key: str | None = None) -> str | None:
+    """Why a dict literal with a repeated key holds the later value, in words about the student's dict: the later
+    entry replaces the earlier one (no error), so the earlier value is lost. None when there is no such dict."""
+    tree = parse(code)
+    if tree is None:
+        return None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Dict) or not node.lineno <= line <= (node.end_lineno or node.lineno):
+            continue
+        entries: dict[str, list[str]] = {}
+        for k, v in zip(node.keys, node.values):
+            if isinstance(k, ast.Constant):
+                entries.setdefault(segment(code, k), []).append(segment(code, v))
+        twice = [(k, vals) for k, vals in entries.items() if len(vals) > 1 and (key is None or k == key)]
+        if not twice:
+            continue
+        k, vals = twice[0]
+        return (f"The later entry `{k}: {vals[-1]}` replaces (overwrites) the earlier `{k}: {vals[0]}` in the dict "
+                f"on line {node.lineno}: a dict keeps ONE value per key, so a key written {len(vals)} times keeps only "
+                f"its last value, without any error, and {k} gives {vals[-1]}.")
+    return None

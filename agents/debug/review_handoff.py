@@ -33,7 +33,8 @@ _ASKS_OPINION = re.compile(
     r"\blooks? (right|ok|okay|good|fine|correct)|\breview\b|\bcheck (my|this|the) code|"
     r"\b(anything|something|any \w+) (wrong|bad|to improve|i should (change|fix|improve))|"
     r"\bany (problems?|issues?|bugs?|mistakes?|improvements?)\b|\bimprove\b|\bbetter way\b|\bbest practice|"
-    r"\b(works|runs)( fine| ok| correctly)?,? but\b|\bit runs fine\b|"
+    r"\b(works|runs)( fine| ok| correctly)?,? but\b|\bit runs fine\b|\bfeedback\b|\bcheck (my|this|these|the) \w+|"
+    r"\b(are|is) (these|those|they) (\w+ )?(ok|okay|good|fine|right|correct|safe|secure)\b|\bgood (way|idea|code)\b|"
     r"\b(is there|are there|do you see|can you (see|find|spot)|does (it|this|my code) have)\s+(a |an |any )?"
     r"(problem|issue|bug|mistake|error|flaw)s?\b", re.I)
 _ASKS_SPEED = re.compile(r"\b(slow\w*|fast\w*|quick\w*|speed|efficien\w*|performan\w*|optimi[sz]\w*|complexity|"
@@ -99,18 +100,22 @@ def pasted_to_check(code: str, question: str, diagnosis) -> bool:
 
 
 def only_definitions(code: str, never_called):
-    """The answer for a pasted function when no other bug was found: not calling it is normal, here is a call."""
+    """The answer for a pasted function when no other bug was found: not calling it is normal, here is a call. It
+    claims nothing about the code being right: a run that calls nothing shows nothing."""
     from agents.debug import concrete_fix
     fixed = concrete_fix.concretize(replace(never_called), code).fixed_code or ""
     extra = [row.strip() for row in fixed.split("\n")[len(code.rstrip("\n").split("\n")):] if row.strip()]
     return Finding(f"The program only defines code and calls nothing - normal for a function pasted to be checked "
-                   f"({never_called.cause.split(' - ')[0]}) - and reading it I found none of the usual silent bugs.",
+                   f"({never_called.cause.split(' - ')[0]}) - so running it shows nothing about what it does.",
                    "To see it work, call it with an example, e.g. " + (f"`{extra[0]}`." if extra else "`name(...)`."),
                    confidence=0.3, title="Only definitions - nothing to run", topic="functions")
 
 
-def wanted(status: str, question: str, diagnosis) -> bool:
-    """Should the code review agent be consulted about this run (see the module docstring)?"""
+def wanted(status: str, question: str, diagnosis, code: str = "", printed: str | None = None) -> bool:
+    """Should the code review agent be consulted about this run (see the module docstring)? Always when the run
+    has nothing to show (only definitions, or no output) and no symptom is described: the review then leads."""
+    if code and nothing_to_show(code, question, status, printed):
+        return True
     if status == "timeout":
         return diagnosis.title == _NO_LOOP_FOUND
     if status == "exception" and sandbox_limit(diagnosis):
@@ -200,16 +205,45 @@ def _touches(code: str, fixed: str | None, line: int) -> bool:
     return any(tag != "equal" and i1 <= line - 1 < max(i2, i1 + 1) for tag, i1, i2, _, _ in ops)
 
 
-def lead(diagnosis, findings, question: str, code: str, status: str = "ok"):
+# the student describes what the program did (a symptom): then debug's reading of the run may lead
+_SYMPTOM = re.compile(r"\b(instead|expect\w*|should|supposed|it (prints|says|gives|returns|shows|outputs)|i (get|got)|"
+                      r"crash\w*|error|exception|never|always|doesn'?t|won'?t|isn'?t working|not working|bugs?)\b",
+                      re.I)
+_ORDER = {"security": 0, "correctness": 1, "performance": 2}
+
+
+def nothing_to_show(code: str, question: str, status: str = "ok", printed: str | None = None) -> bool:
+    """The run has nothing to show (only definitions, or it printed nothing) and no symptom is described: the
+    review's findings are the answer."""
+    quiet = definitions_only(code) or (status == "ok" and printed is not None and not printed.strip())
+    return quiet and not _SYMPTOM.search(question or "") and not _NOTHING_HAPPENS.search(question or "")
+
+
+def review_lead(findings):
+    """All the reviewer's findings with a line, most severe first (security, correctness, performance, style);
+    the reviewer's own order within a category."""
+    located = [f for f in findings if getattr(f, "line", 0)]
+    return sorted(located, key=lambda f: _ORDER.get(getattr(f, "category", ""), 3))
+
+
+def lead(diagnosis, findings, question: str, code: str, status: str = "ok", printed: str | None = None):
     """The answer after the hand-off: the reviewer's top finding leads, or debug's own diagnosis stands when there
-    is none (or the finding cannot be used: an odd finding never costs the student the answer)."""
-    top = top_finding(findings, question, status, pasted=definitions_only(code))
+    is none (or the finding cannot be used: an odd finding never costs the student the answer). When the run has
+    nothing to show and no symptom is described, the review's findings lead whatever their category, the others
+    listed after it."""
+    quiet = nothing_to_show(code, question, status, printed)
+    ranked = review_lead(findings) if quiet else []
+    top = ranked[0] if ranked else top_finding(findings, question, status, pasted=definitions_only(code))
     if top is None:
         return diagnosis
     try:
-        return lead_with_review(diagnosis, top, code, status)
+        led = lead_with_review(diagnosis, top, code, status)
     except (TypeError, ValueError, AttributeError, IndexError):
         return diagnosis
+    noted = {top.line, getattr(diagnosis, "line", None)}
+    more = [f"Also from the review (line {f.line}, {getattr(f, 'category', '') or 'style'}): {f.message.strip()}"
+            for f in ranked[1:] if f.line not in noted][:3]
+    return replace(led, notes=led.notes + tuple(more)) if more else led
 
 
 def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
@@ -225,6 +259,9 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
         suggestion = prose if kind == "doc" else \
             f"{prose} The pattern (use your own names): `{' '.join(ln.strip() for ln in code_lines)}`".strip()
         code_lines, code_part = [], ""
+    whole = review_fix.splice(code_lines[0], code, line) if len(code_lines) == 1 else None
+    if whole is not None:   # the complete corrected line, not a fragment of it
+        code_lines, code_part = [whole], whole
     own = None if code_lines else review_fix.own_rewrite(finding.message, code, line)
     if code_lines:
         fix = f"{prose + ' ' if prose else ''}Rewrite line {line} like this:\n```python\n{code_part.strip()}\n```"
@@ -238,6 +275,9 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
         fix = f"Line {line}: {suggestion}" if suggestion else f"Change line {line} as explained above."
     where = code.split("\n")[line - 1].strip() if 1 <= line <= len(code.split("\n")) else ""
     why = finding.message.strip()
+    repeated = re.search(r"key (?:literal )?`(.+?)` repeated", why)
+    if repeated:   # ruff's terse "key literal repeated" says what, not why the later value wins
+        why = review_fix.repeated_key_cause(code, line, repeated.group(1)) or why
     if status == "timeout":
         why = ("It ran past the time limit, and no loop in it runs forever: it is slow. " + why)
 
@@ -250,9 +290,11 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
         notes.insert(0, f"Line {line}: {where}")
     if diagnosis.line and diagnosis.line != line and diagnosis.title != _NO_LOOP_FOUND and status != "exception":
         notes.append(f"Also check (line {diagnosis.line}): {diagnosis.cause}")
-    notes.append("This finding comes from the code review agent: the program itself ran without an error.")
+    notes.append("This finding comes from the code review agent: the program only defines code, so running it shows "
+                 "nothing." if definitions_only(code) else
+                 "This finding comes from the code review agent: the program itself ran without an error.")
     label = {"security": "Security problem", "correctness": "Correctness problem",
-             "performance": "Performance problem"}.get(finding.category, "Problem")
+             "performance": "Performance problem", "style": "Review finding"}.get(finding.category, "Problem")
     return replace(diagnosis, title=f"{label} on line {line}", error_type=None, line=line, cause=why, fix=fix,
                    fixed_code=own[1] if own is not None else _apply(code, line, code_lines), confidence=max(diagnosis.confidence, 0.8),
                    concept_topic=_topic(finding.category, suggestion), notes=tuple(notes))

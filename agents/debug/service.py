@@ -15,7 +15,7 @@ from learnflow.v1 import (code_review_service_pb2, code_review_service_pb2_grpc,
                           concepts_service_pb2_grpc, debug_service_pb2 as pb, debug_service_pb2_grpc as pb_grpc)
 
 from agents import specialist
-from agents.debug import explainer, inputs, pasted, prevention, repair_search, review_handoff
+from agents.debug import concepts_handoff, explainer, inputs, pasted, prevention, repair_search, review_handoff
 from pitfalls.ast_tools import parse
 from agents.llm import Narration, maybe_claude, offline_pieces
 from server import auth
@@ -109,6 +109,12 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
             async for item in self._prevention(request, started):
                 yield item
             return
+        if not request.code.strip() and concepts_handoff.wanted("", request.question, pasted.parse(request.question)) \
+                and not review_handoff.called_by_specialist(
+                    context, lambda ctx: self.rt.is_internal_call(ctx, f"/learnflow.v1.DebugService/{method}")):
+            async for item in self._concepts_answer(request, started):
+                yield item
+            return
         choice = inputs.choose(request.stdin, request.question, parse(request.code) if request.code.strip() else None)
         result = await self._run(request, context, choice.text)
         narration = Narration("")
@@ -121,11 +127,13 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
                                               ran_with=choice.describe(), stdin_lines=choice.text.count("\n"),
                                               searched=searched, stdin=choice.text)
         concept_text, hops, degraded = None, [], False
-        if request.code.strip() and review_handoff.wanted(result.status, request.question, diagnosis) and not \
-                review_handoff.called_by_specialist(
-                    context, lambda ctx: self.rt.is_internal_call(ctx, f"/learnflow.v1.DebugService/{method}")):
+        consult = request.code.strip() and review_handoff.wanted(result.status, request.question, diagnosis,
+                                                                 request.code, result.stdout or "")
+        if consult and not review_handoff.called_by_specialist(
+                context, lambda ctx: self.rt.is_internal_call(ctx, f"/learnflow.v1.DebugService/{method}")):
             findings, hops, degraded = await self._ask_review(request)
-            diagnosis = review_handoff.lead(diagnosis, findings, request.question, request.code, result.status)
+            diagnosis = review_handoff.lead(diagnosis, findings, request.question, request.code, result.status,
+                                            printed=result.stdout or "")
         if diagnosis.error_type:
             concept_text, hops = await self._ask_concepts(request, diagnosis.error_type,
                                                           result.exception_message or "")
@@ -151,6 +159,33 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
             model=narration.model if narration.used_model else None, tokens=narration.tokens,
             provider="anthropic" if narration.used_model else None)
         yield None, (response, _execution(result), diagnosis.fixed_code or "", hops, degraded)
+
+    async def _concepts_answer(self, request, started):
+        """A question about how Python works, sent without code (agents/debug/concepts_handoff.py): the concepts
+        agent's answer (ConceptsService.Explain, a collaboration hop) is the answer; nothing is run. Without it, the
+        shared outline's summary of the topic, marked degraded."""
+        hops = [specialist.collaboration(AGENT, "concepts", "Hand over a question about how Python works (no code "
+                                         "to debug)", "collaboration")]
+        degraded, examples, topic, confidence = False, [], "", 0.5
+        try:
+            reply = await concepts_service_pb2_grpc.ConceptsServiceStub(self.rt.channel("concepts")).Explain(
+                concepts_service_pb2.ExplainRequest(context=request.context, question=request.question[:5000]),
+                metadata=self.rt.outgoing_metadata(), timeout=_answer_deadline(self.rt.settings))
+            text, topic = reply.response.response_text, reply.topic
+            examples, confidence = list(reply.response.code_examples), reply.response.confidence_score or 0.8
+            hops.append(specialist.collaboration("concepts", AGENT, f"Explanation provided ({topic or 'concept'})",
+                                                 "response"))
+        except grpc.aio.AioRpcError as exc:
+            hops[0].message_content += f" (no answer: {exc.code().name}; answered without it)"
+            text, topic = concepts_handoff.offline_answer(request.question)
+            degraded = True
+        for piece in specialist.chunks(text):
+            yield piece, None
+        response = specialist.build_response(
+            AGENT, "explanation", text, started=started, confidence=confidence, code_examples=examples,
+            query_id=request.context.query_id,
+            metadata={"handed_to": "concepts", "suggested_topic": topic, "status": "not_run", "degraded": degraded})
+        yield None, (response, pb.ExecutionReport(status="not_run"), "", hops, degraded)
 
     async def _prevention(self, request, started):
         """Prevention habits for the error of the previous turn; nothing is run."""
@@ -183,6 +218,12 @@ class DebugServicer(pb_grpc.DebugServiceServicer):
                 yield pb.DiagnoseStreamResponse(
                     event=common_pb2.SpecialistChunk(final=response, collaboration=hops),
                     execution=execution, degraded=degraded)
+
+
+def _answer_deadline(settings) -> float:
+    """The concepts agent's answer IS the answer of a handed-over question: it gets most of the deadline triage
+    gives debug (LEARNFLOW_SPECIALIST_TIMEOUT_S), not the short one of a side explanation."""
+    return max(settings.collaboration_timeout_s, 0.75 * settings.specialist_timeout_s)
 
 
 def _first_look(result) -> str:

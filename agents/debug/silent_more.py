@@ -7,7 +7,7 @@ Findings with the line and a fixed program (checked to compile by the explainer)
   text_ordered_as_number - input() text compared with <, > against a number written as text ("12" < "9")
   ladder_without_elif    - `if x >= 90: g = "A"` then `if x >= 80: g = "B"`: the second test overwrites the first
   while_stops_one_short  - `while i < len(xs) - 1:` reading `xs[i]`: the last item is never reached
-  name_inside_text       - `print("Hello, {name}")` without f, or `print("Hello, name")` for a variable `name`
+(a variable's name written inside a string literal: agents/debug/silent_text.py)
 """
 from __future__ import annotations
 
@@ -234,38 +234,9 @@ def while_stops_one_short(code: str, tree) -> list[Finding]:
     return found
 
 
-def name_inside_text(code: str, tree) -> list[Finding]:
-    assigned = {t.id for s in ast.walk(tree) if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)}
-    loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-    in_fstrings = {id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
-    found = []
-    for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"):
-        for arg in call.args:
-            if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)) or id(arg) in in_fstrings:
-                continue
-            text = segment(code, arg)
-            braced = [name for name in assigned if "{" + name + "}" in arg.value]
-            words = [w.strip(".,!?:;") for w in arg.value.split()]
-            unused = [w for w in words if w in assigned and w not in loaded]
-            if braced and text[:1] in "'\"":
-                new = "f" + text
-                cause = f"`{text}` on line {arg.lineno} has `{{{braced[0]}}}` in it, but without an `f` before the quote"
-            elif unused and text[:1] in "'\"" and "{" not in arg.value:
-                new = "f" + text[0] + arg.value.replace(unused[-1], "{" + unused[-1] + "}", 1) + text[0]
-                cause = (f"`{unused[-1]}` is written inside the quotes on line {arg.lineno}, so it is printed as the "
-                         f"word {unused[-1]!r}, and the variable `{unused[-1]}` is never used")
-            else:
-                continue
-            found.append(Finding(f"{cause}: Python prints the text exactly as written.",
-                                 f"Make it an f-string so the value is put in: `{new}`.",
-                                 fixed_code=_checked(replace_node(code, arg, new)), confidence=0.85, line=arg.lineno,
-                                 title="Variable name printed as text", topic="string-formatting"))
-    return found
-
-
 def _checked(fixed: str) -> str | None:
     return fixed if compiles(fixed) else None
 
 
 ALL = (step_after_loop, local_shadows_global, shallow_copy_of_rows, text_ordered_as_number, ladder_without_elif,
-       while_stops_one_short, name_inside_text)
+       while_stops_one_short)
