@@ -11,7 +11,7 @@ import difflib
 import re
 
 from agents.code_review.ruff_engine import RuffHit
-from agents.code_review.rules_astutil import walk
+from agents.code_review.rules_astutil import concat_parts, walk
 
 # ruff's automatic fix for these is not advice for a learner (`x == "a" or "e"` -> `True`): never shown.
 NO_AUTOFIX = frozenset({"SIM222", "SIM223", "PERF401"})
@@ -56,18 +56,7 @@ def _calls_on_line(tree: ast.AST, line: int):
 
 def _sql_params(node: ast.AST) -> tuple[str, list[str]] | None:
     """`"... '" + name + "'"` or f"... '{name}'" -> ("... ?", ["name"])."""
-    parts: list[ast.AST] = []
-
-    def flatten(n):
-        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add):
-            flatten(n.left)
-            flatten(n.right)
-        elif isinstance(n, ast.JoinedStr):
-            for v in n.values:
-                parts.append(v.value if isinstance(v, ast.FormattedValue) else v)
-        else:
-            parts.append(n)
-    flatten(node)
+    parts = concat_parts(node)
     if not any(isinstance(p, ast.Constant) and isinstance(p.value, str) for p in parts):
         return None
     text, params = "", []

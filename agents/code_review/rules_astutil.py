@@ -62,6 +62,23 @@ def definitions_only(tree: ast.Module) -> bool:
     return bool(defined)
 
 
+def concat_parts(node: ast.AST) -> list[ast.AST]:
+    """The pieces of a string built with + and/or an f-string, in order: `"a" + name + f"b{x}"` ->
+    [Constant('a'), Name(name), Constant('b'), Name(x)] (an f-string's fields as their expressions)."""
+    parts: list[ast.AST] = []
+
+    def flatten(n: ast.AST) -> None:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add):
+            flatten(n.left)
+            flatten(n.right)
+        elif isinstance(n, ast.JoinedStr):
+            parts.extend(v.value if isinstance(v, ast.FormattedValue) else v for v in n.values)
+        else:
+            parts.append(n)
+    flatten(node)
+    return parts
+
+
 def walk(node: ast.AST) -> list[ast.AST]:
     """The nodes ast.walk(node) yields, in the same order, listed once per node and kept on it: a review runs ~30
     rules that each walk the same tree, and the rules never change the tree (they only read it and tag parents).

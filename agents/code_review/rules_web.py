@@ -15,7 +15,7 @@ import ast
 import re
 
 from agents.code_review.rules_common import Finding
-from agents.code_review.rules_astutil import walk
+from agents.code_review.rules_astutil import concat_parts, walk
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _REQUEST_PARTS = {"args", "form", "values", "json", "cookies", "headers", "files", "data", "query_params",
@@ -166,17 +166,7 @@ def _statement_of(fn: ast.AST, node: ast.AST) -> str:
 
 def _as_template(node: ast.AST) -> str:
     """`"<h1>" + name + "</h1>"` / f"<h1>{name}</h1>" -> `"<h1>{{ name }}</h1>", name=name`."""
-    parts: list[ast.AST] = []
-
-    def flatten(n):
-        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add):
-            flatten(n.left)
-            flatten(n.right)
-        elif isinstance(n, ast.JoinedStr):
-            parts.extend(v.value if isinstance(v, ast.FormattedValue) else v for v in n.values)
-        else:
-            parts.append(n)
-    flatten(node)
+    parts = concat_parts(node)
     text, values = "", {}
     for part in parts:
         if isinstance(part, ast.Constant) and isinstance(part.value, str):
