@@ -9,13 +9,9 @@ Starts the same mesh as bench/speed.py (Kafka on, limits lifted, bare echo behin
 """
 from __future__ import annotations
 
-import argparse
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import psutil
@@ -24,10 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "generated"))
 
-from bench import speed  # noqa: E402
+from bench import probe_mesh, speed  # noqa: E402
 from bench.cpu_meter import CpuMeter  # noqa: E402
-from localmesh import processes  # noqa: E402
-from localmesh.mesh import MeshConfig, distinct_free_ports  # noqa: E402
 
 
 def split_cpu(pid: int) -> tuple[float, float]:
@@ -45,39 +39,17 @@ def split_cpu(pid: int) -> tuple[float, float]:
     return own, below
 
 
-def cpu_line(cpu: dict) -> str:
-    parts = ", ".join(f"{k} {v:.2f}" for k, v in cpu.items() if not k.startswith("_") and v >= 0.01)
-    return f"total {cpu['_total_ms']:.2f} ({parts}); others {cpu['_others_cores']:.2f} cores"
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", default="submit,debug")
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--duration", type=int, default=5)
-    parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--connections", type=int, default=2)
+    parser = probe_mesh.parser(__doc__, rows="submit,debug")
     parser.add_argument("--profile", default="", help="agent whose own process py-spy records during the rows")
     args = parser.parse_args()
-    from cli.client import LearnFlowClient
-
-    run = Path(tempfile.mkdtemp(prefix="lf-sbprobe-"))
-    extra = {"LEARNFLOW_ASKS_PER_MINUTE": "100000000", "LEARNFLOW_SUBMISSIONS_PER_MINUTE": "100000000",
-             "LEARNFLOW_SANDBOX_PER_OWNER": "64", "LEARNFLOW_LOG_LEVEL": "INFO"}
-    config = MeshConfig.on_free_ports(run, start_kafka=True, extra_env=extra)
-    mesh = speed.BenchMesh(config, distinct_free_ports(1)[0], log=lambda *a: print(*a, file=sys.stderr))
-    mesh.start(timeout=180)
-    try:
-        address = mesh.envoy_address
-        descriptors = speed.protoset(run)
-        client = LearnFlowClient(address)
-        client.ensure_account(f"sbprobe-{uuid.uuid4().hex[:8]}@example.org", "bench-password-1", "Probe")
-        auth = {"authorization": f"Bearer {client.token}"}
+    with probe_mesh.probe_mesh("sbprobe") as probe:
+        run, address, descriptors, client, auth, bare = (probe.run, probe.address, probe.descriptors, probe.client,
+                                                         probe.auth, probe.bare)
         exercise = speed.exercise_with_three_tests(client)
         rows = {"submit": ("learnflow.v1.ExerciseService.SubmitSolution",
                            {"exercise_id": exercise.exercise_id, "code": exercise.starter_code or "pass\n"}, "exercise"),
                 "debug": ("learnflow.v1.TriageService.Ask", speed.DEBUG, "debug")}
-        bare = ("learnflow.v1.MeshService.Echo", {"message": "ping"}, {**auth, speed.BARE_HEADER: "bare"})
         print(f"machine: {psutil.cpu_count()} cores; load average at start {psutil.getloadavg()[0]:.1f}")
         for round_no in range(args.rounds):
             for row in args.rows.split(","):
@@ -98,20 +70,15 @@ def main() -> int:
                 measured = got["cpu"].get(agent, 0.0)
                 print(f"[{round_no}] {row}: {got['rps']:,.0f} req/s vs bare {base['rps']:,.0f} = "
                       f"{got['rps'] / (base['rps'] or 1):.3f}; p50 {got['p50']:.1f} ms; codes {got['codes']}")
-                print(f"     cpu/call {row}: {cpu_line(got['cpu'])}")
+                print(f"     cpu/call {row}: {probe_mesh.cpu_line(got['cpu'])}")
                 print(f"     {agent} {measured:.2f} ms/call = own process {share * measured:.2f} + sandbox "
                       f"{(1 - share) * measured:.2f} (split as in the warm-up + measured seconds)")
-                print(f"     cpu/call bare: {cpu_line(base['cpu'])}")
+                print(f"     cpu/call bare: {probe_mesh.cpu_line(base['cpu'])}")
                 if spy is not None:
                     spy[1].wait()
                     time.sleep(0.5)
                     if spy[0].exists():
                         subprocess.run([sys.executable, str(ROOT / "bench" / "profile_summary.py"), str(spy[0])])
-        client.close()
-    finally:
-        mesh.stop()
-        processes.stop_all(run)
-        shutil.rmtree(run, ignore_errors=True)
     return 0
 
 
