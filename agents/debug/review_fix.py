@@ -46,9 +46,19 @@ def foreign(suggested_code: str, code: str) -> str:
     return "" if names & own else "template"
 
 
+# ruff's terse F601 text ("Dictionary key literal `"a"` repeated") or the code review's own wording of it.
+_REPEATED_KEY = re.compile(r"key (?:literal )?`(.+?)` repeated|The key (.+?) appears twice")
+
+
+def repeated_key_name(message: str) -> str | None:
+    """The key a repeated-dict-key finding names, as written in the code, or None for any other finding."""
+    found = _REPEATED_KEY.search(message or "")
+    return (found.group(1) or found.group(2)) if found else None
+
+
 def own_rewrite(message: str, code: str, line: int) -> tuple[str, str] | None:
     """(the rewritten text, the fixed program) derived from the student's own line, or None."""
-    repeated = re.search(r"key (?:literal )?`(.+?)` repeated", message)
+    repeated = repeated_key_name(message)
     tree = parse(code)
     if repeated is None or tree is None:
         return None

@@ -254,6 +254,10 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
     prose, code_part = ("", suggestion) if code_lines else _split_prose(suggestion)
     if not code_lines and code_part:
         code_lines = _code_lines(code_part)
+    if code_lines and review_fix.repeated_key_name(finding.message) and review_fix.own_rewrite(finding.message, code, line):
+        # a repeated key: keep the student's first entry (what they wrote first), not the dict as Python keeps it,
+        # and say to rename if both were meant
+        suggestion, code_lines, code_part = prose, [], ""
     kind = review_fix.foreign(code_part, code) if code_lines else ""
     if kind:   # a rule's documentation example or a generic pattern is not a rewrite of the student's line
         suggestion = prose if kind == "doc" else \
@@ -275,9 +279,9 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
         fix = f"Line {line}: {suggestion}" if suggestion else f"Change line {line} as explained above."
     where = code.split("\n")[line - 1].strip() if 1 <= line <= len(code.split("\n")) else ""
     why = finding.message.strip()
-    repeated = re.search(r"key (?:literal )?`(.+?)` repeated", why)
-    if repeated:   # ruff's terse "key literal repeated" says what, not why the later value wins
-        why = review_fix.repeated_key_cause(code, line, repeated.group(1)) or why
+    repeated = review_fix.repeated_key_name(why)
+    if repeated:   # said in the student's own dict: the later entry replaces the earlier one
+        why = review_fix.repeated_key_cause(code, line, repeated) or why
     if status == "timeout":
         why = ("It ran past the time limit, and no loop in it runs forever: it is slow. " + why)
 

@@ -201,7 +201,8 @@ def test_a_repeated_dict_key_is_explained_as_the_later_entry_replacing_the_earli
     for question in ("why does apple cost 3.0? I set it to 1.0", "is this dict ok?"):
         _, expl = _answer(code, question)
         first_block = render(expl).split("\n\n**")[0]
-        assert expl.line == 1 and "replaces (overwrites)" in first_block, question
+        # debug's own wording or the code review's (the hand-off keeps the review's when it already says why)
+        assert expl.line == 1 and re.search(r"later entry .{0,60}replaces", first_block), question
         assert '"apple": 1.0, "pear": 2.0}' in expl.fixed_code
 
 
