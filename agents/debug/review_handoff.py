@@ -254,9 +254,10 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
     prose, code_part = ("", suggestion) if code_lines else _split_prose(suggestion)
     if not code_lines and code_part:
         code_lines = _code_lines(code_part)
-    if code_lines and review_fix.repeated_key_name(finding.message) and review_fix.own_rewrite(finding.message, code, line):
-        # a repeated key: keep the student's first entry (what they wrote first), not the dict as Python keeps it,
-        # and say to rename if both were meant
+    own = review_fix.own_rewrite(finding.message, code, line)   # a repeated dict key, from the student's own dict
+    if code_lines and own is not None:
+        # keep the student's first entry (what they wrote first), not the dict as Python keeps it, and say to
+        # rename if both were meant
         suggestion, code_lines, code_part = prose, [], ""
     kind = review_fix.foreign(code_part, code) if code_lines else ""
     if kind:   # a rule's documentation example or a generic pattern is not a rewrite of the student's line
@@ -266,7 +267,6 @@ def lead_with_review(diagnosis, finding, code: str, status: str = "ok"):
     whole = review_fix.splice(code_lines[0], code, line) if len(code_lines) == 1 else None
     if whole is not None:   # the complete corrected line, not a fragment of it
         code_lines, code_part = [whole], whole
-    own = None if code_lines else review_fix.own_rewrite(finding.message, code, line)
     if code_lines:
         fix = f"{prose + ' ' if prose else ''}Rewrite line {line} like this:\n```python\n{code_part.strip()}\n```"
     elif _touches(code, getattr(diagnosis, "fixed_code", None), line):   # debug's own rewrite of that line
