@@ -153,14 +153,19 @@ def enabled() -> bool:
     return os.environ.get("LEARNFLOW_RUFF_SERVER", "1") != "0"
 
 
+def _running(server: RuffServer | None) -> bool:
+    """Started by this process (not inherited through a fork), not stopped, and its process still there."""
+    return server is not None and server.alive and server.pid == os.getpid() and server.proc.poll() is None
+
+
 def get(binary: str) -> RuffServer:
     """This process's server, started on first use (and again after it stopped, or in a forked child)."""
     global _server
     server = _server
-    if server is not None and server.alive and server.pid == os.getpid() and server.proc.poll() is None:
+    if _running(server):
         return server
     with _start_lock:
-        if _server is None or not _server.alive or _server.pid != os.getpid() or _server.proc.poll() is not None:
+        if not _running(_server):
             if _server is not None and _server.pid == os.getpid():
                 _server.close()
             try:
