@@ -71,22 +71,20 @@ class OutboxRow:
     payload: bytes
     bundle: bytes | None = None
 
-    def headers(self) -> list[tuple[str, bytes]]:
-        return [("content-type", self.content_type.encode()), ("message-id", str(self.message_id).encode()),
-                ("event-type", self.event_type.encode())]
-
-    def key(self) -> bytes | None:
-        return self.partition_key.encode() if self.partition_key is not None else None
-
     def records(self) -> list[tuple[str, bytes, bytes | None, list]]:
         """(topic, value, key, headers) of every event of the row: its own, then its bundled ones in order."""
-        out = [(self.topic, self.payload, self.key(), self.headers())]
-        content_type = self.content_type.encode()
-        for e in bundle.decode(self.bundle):
-            out.append((e.topic, e.payload, e.partition_key.encode() if e.partition_key is not None else None,
-                        [("content-type", content_type), ("message-id", e.message_id.encode()),
-                         ("event-type", e.event_type.encode())]))
-        return out
+        return [_record(self.topic, self.payload, self.partition_key, self.content_type, str(self.message_id),
+                        self.event_type)] + \
+            [_record(e.topic, e.payload, e.partition_key, self.content_type, e.message_id, e.event_type)
+             for e in bundle.decode(self.bundle)]
+
+
+def _record(topic: str, payload: bytes, partition_key: str | None, content_type: str, message_id: str,
+            event_type: str) -> tuple[str, bytes, bytes | None, list]:
+    """One Kafka record: its key and the headers consumers read (message-id is what they dedupe on)."""
+    headers = [("content-type", content_type.encode()), ("message-id", message_id.encode()),
+               ("event-type", event_type.encode())]
+    return topic, payload, partition_key.encode() if partition_key is not None else None, headers
 
 
 def _env_float(name: str, default: float) -> float:
