@@ -3,21 +3,12 @@ PostgreSQL): a question naming or implying a function is answered from that func
 that teaches the function, or whose name is the question's head noun, still answers."""
 from __future__ import annotations
 
-import psycopg
 import pytest
 
 from agents.concepts import kb
-from knowledge.docs_index import build, search
+from knowledge.docs_index import search
 
 SOURCE = "Source: https://docs.python.org/3/"
-
-
-@pytest.fixture(scope="module")
-def conn(pg_url):
-    assert build.prepare() is not None, "scripts/bootstrap.sh installs the Python documentation"
-    build.ensure_loaded(pg_url)
-    with psycopg.connect(pg_url) as connection:
-        yield connection
 
 
 def answer(conn, question):

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import re
 
-import psycopg
 import pytest
 
 from agents.concepts import kb
-from knowledge.docs_index import build, search
+from knowledge.docs_index import search
 from knowledge.docs_index.verify import verify_sync
 
 LINK = re.compile(r"https://docs\.python\.org/3/[a-z0-9_./-]+\.html#[A-Za-z0-9_.-]+")
-
-
-@pytest.fixture(scope="module")
-def conn(pg_url):
-    assert build.prepare() is not None, "scripts/bootstrap.sh installs the Python documentation"
-    build.ensure_loaded(pg_url)
-    with psycopg.connect(pg_url) as connection:
-        yield connection
 
 
 def answer(conn, question, **kw):

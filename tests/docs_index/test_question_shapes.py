@@ -6,20 +6,11 @@ from __future__ import annotations
 
 import re
 
-import psycopg
 import pytest
 
 from agents.concepts import behaviour, form_examples, kb
-from knowledge.docs_index import build, purpose_sources, search
+from knowledge.docs_index import purpose_sources, search
 from knowledge.docs_index.verify import verify_sync
-
-
-@pytest.fixture(scope="module")
-def conn(pg_url):
-    assert build.prepare() is not None, "scripts/bootstrap.sh installs the Python documentation"
-    build.ensure_loaded(pg_url)
-    with psycopg.connect(pg_url) as connection:
-        yield connection
 
 
 @pytest.fixture(scope="module")
